@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from powledger.cli import db, demo, ingest  # noqa: F401  (registers the subcommands)
+# Importing a module registers its subcommands on ``main``.
+from powledger.cli import (  # noqa: F401
+    claims,
+    db,
+    demo,
+    events,
+    explain,
+    export,
+    extract,
+    ingest,
+    review,
+    serve,
+    user,
+)
 from powledger.cli.app import main
 
 __all__ = ["main"]

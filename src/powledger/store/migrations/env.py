@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from powledger.store import schema_accounts, schema_review  # noqa: F401  (register their tables)
 from powledger.store.schema import Base
 
 config = context.config

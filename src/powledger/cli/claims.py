@@ -1,0 +1,1 @@
+"""``powledger claims`` (placeholder until its module is written)."""

@@ -1,0 +1,1 @@
+"""``powledger events`` (placeholder until its module is written)."""

@@ -1,0 +1,1 @@
+"""``powledger explain`` (placeholder until its module is written)."""

@@ -1,0 +1,1 @@
+"""``powledger export`` (placeholder until its module is written)."""

@@ -1,0 +1,1 @@
+"""``powledger extract`` (placeholder until its module is written)."""

@@ -1,0 +1,1 @@
+"""``powledger review`` (placeholder until its module is written)."""

@@ -1,0 +1,1 @@
+"""``powledger serve`` (placeholder until its module is written)."""

@@ -1,0 +1,1 @@
+"""``powledger user`` (placeholder until its module is written)."""

@@ -1,0 +1,3 @@
+"""Tables for editor accounts and sessions (written by the web work)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""Tables for review, corrections and event stages (written by the reconciliation work)."""
+
+from __future__ import annotations
