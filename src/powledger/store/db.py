@@ -49,7 +49,7 @@ def _alembic_config(engine: Engine) -> Any:
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
     """Migrate the database behind ``engine`` to ``revision``."""
     from alembic import command
 
@@ -61,20 +61,20 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """Return the database's Alembic revision, or None for a new database."""
+    """Return the database's Alembic revision(s), comma-separated, or None for a new database."""
     from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        heads = MigrationContext.configure(conn).get_current_heads()
+    return ",".join(sorted(heads)) or None
 
 
 def head_revision() -> str:
-    """Return the newest revision the code knows."""
+    """Return the newest revision(s) the code knows, comma-separated."""
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(_alembic_config(make_engine("sqlite://"))).get_current_head()
-    assert head is not None
-    return head
+    script = ScriptDirectory.from_config(_alembic_config(make_engine("sqlite://")))
+    return ",".join(sorted(script.get_heads()))
 
 
 def open_engine(url: str, *, migrate: bool = True) -> Engine:
