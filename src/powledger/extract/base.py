@@ -1,0 +1,185 @@
+"""The interface between the language-neutral extraction core and one language's lexicon.
+
+A language is plugged in as a package ``powledger.extract.<code>`` (``en``, ``uk``, ``ru``) that
+exposes a module-level ``LEXICON: Lexicon``. The core never contains words of any language: it
+asks the lexicon for them.
+
+How the core uses a lexicon
+---------------------------
+* Phrase fields (``tuple[str, ...]`` or ``dict[str, X]``) hold **regular-expression fragments**,
+  matched case-insensitively on word boundaries (``(?<!\\w)`` ... ``(?!\\w)``) against the
+  normalised text (quotes made straight, dashes made ``-``, odd spaces made `` ``; the
+  normalisation keeps every offset, so spans index the original text too). Inflected languages
+  use stems with ``\\w*``: ``"полонен\\w*"``. Longer alternatives should come first when one
+  is a prefix of another; the core sorts each table by length to be safe.
+* ``find_numbers(text)`` returns every cardinal number in ``text`` (digits and words) as
+  :class:`NumberSpan`; approximations the language writes as a prefix ("more than", "понад")
+  are folded into the span with ``approximate=True``. Ordinals ("58th") are not cardinals.
+* ``find_dates(text, published)`` returns every date expression in ``text`` as :class:`DateSpan`,
+  resolved against ``published`` (a :class:`datetime.date` or None) when it is relative.
+* ``prefilter_words`` are plain lower-case substrings (no regex) fed to an Aho-Corasick automaton:
+  a document containing none of them is skipped without further work, so they must be generous
+  (every word that can signal a prisoner exchange in this language).
+
+The person nouns decide what a number counts: ``person_nouns`` maps a noun (regex) to a
+category of :data:`powledger.models.CATEGORIES` (``"total"`` for generic persons such as
+"prisoners" or "people"); ``category_modifiers`` are words near the noun that refine it
+("National Guard" -> ``national_guard``); ``body_nouns`` mark repatriated remains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from powledger.models import DatePrecision
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    """A cardinal number found in text: ``text[start:end]`` states ``value``."""
+
+    start: int
+    end: int
+    value: int
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date expression found in text, resolved to an ISO date with its precision.
+
+    ``relative`` is True when the expression needed the publication date ("on Monday").
+    ``iso`` is None when the expression is relative and no publication date was known.
+    """
+
+    start: int
+    end: int
+    iso: str | None
+    precision: DatePrecision | None
+    relative: bool = False
+
+
+NumberFinder = Callable[[str], list[NumberSpan]]
+DateFinder = Callable[[str, "date | None"], list[DateSpan]]
+
+
+def _no_numbers(_text: str) -> list[NumberSpan]:
+    return []
+
+
+def _no_dates(_text: str, _published: date | None) -> list[DateSpan]:
+    return []
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything language-specific the extraction core needs (see the module docstring)."""
+
+    #: ISO 639-1 code of the language ("en").
+    language: str
+    #: Cardinal numbers in digits and words, with approximation prefixes folded in.
+    find_numbers: NumberFinder = _no_numbers
+    #: Date expressions resolved against the publication date.
+    find_dates: DateFinder = _no_dates
+    #: Plain lower-case substrings for the cheap prefilter (no regex).
+    prefilter_words: tuple[str, ...] = ()
+
+    # --- who: parties, speakers' own side, captivity -------------------------------------
+    #: Word for a party or its people -> canonical party ("Ukrainian" -> "Ukraine").
+    party_terms: dict[str, str] = field(default_factory=dict)
+    #: First-person words ("our", "we") -> the speaker's party decides.
+    first_person: tuple[str, ...] = ()
+    #: Nouns of captivity: a party word right before one flips the side
+    #: ("from Russian captivity" -> the persons went to Ukraine).
+    captivity_nouns: tuple[str, ...] = ()
+    #: Phrases after which a party word names the holder ("held by", "controlled by").
+    holder_markers: tuple[str, ...] = ()
+    #: Phrases after which a party word names the receiver ("to", "handed to").
+    recipient_markers: tuple[str, ...] = ()
+
+    # --- what: persons and their categories -----------------------------------------------
+    #: Person noun -> category ("officers" -> "officers", "prisoners" -> "total").
+    person_nouns: dict[str, str] = field(default_factory=dict)
+    #: Words near a person noun that refine its category ("National Guard" -> "national_guard").
+    category_modifiers: dict[str, str] = field(default_factory=dict)
+    #: Nouns of remains ("bodies", "remains"): the count goes to category ``bodies``.
+    body_nouns: tuple[str, ...] = ()
+    #: Words allowed between a number and its person noun besides party terms
+    #: ("former", "more", "of our").
+    filler_words: tuple[str, ...] = ()
+    #: Words that introduce a part of the whole ("including", "among them").
+    part_markers: tuple[str, ...] = ()
+    #: Approximate quantities without a number ("dozens", "hundreds") -> None value.
+    vague_quantities: tuple[str, ...] = ()
+
+    # --- how: verbs and nouns of return and exchange --------------------------------------
+    #: The subject gives persons away ("handed over", "released", "returned <persons>").
+    give_verbs: tuple[str, ...] = ()
+    #: The subject gets persons back ("brought home", "secured the release of", "received").
+    receive_verbs: tuple[str, ...] = ()
+    #: The persons are the subject ("returned home", "were freed", "came back").
+    return_verbs: tuple[str, ...] = ()
+    #: Exchange words ("exchange", "swap", "swapped", "traded").
+    exchange_words: tuple[str, ...] = ()
+    #: Both sides received the same number ("each", "each side", "apiece").
+    each_markers: tuple[str, ...] = ()
+    #: The "for" of "N for N" and "in exchange for" ("for", "in exchange for", "in return").
+    exchange_for: tuple[str, ...] = ()
+    #: Words that make a return past and certain ("took place", "completed").
+    done_markers: tuple[str, ...] = ()
+
+    # --- what is not a carried-out exchange -----------------------------------------------
+    #: Plans, agreements, hopes ("will", "agreed to", "talks", "ready to").
+    plan_markers: tuple[str, ...] = ()
+    #: Trials ("sentenced", "court", "convicted").
+    trial_markers: tuple[str, ...] = ()
+    #: Running totals that are never one exchange ("since 2022", "so far", "the 58th").
+    cumulative_markers: tuple[str, ...] = ()
+    #: Weaker running-total words ("in total", "overall"): the figure is dropped when the
+    #: document has another figure for the same side.
+    cumulative_weak: tuple[str, ...] = ()
+    #: Another, earlier exchange is meant ("a day after", "previous", "last exchange").
+    previous_markers: tuple[str, ...] = ()
+
+    # --- attribution and mediation ------------------------------------------------------
+    #: Reporting verbs and phrases ("said", "according to", "wrote on Telegram").
+    reporting: tuple[str, ...] = ()
+    #: Words crediting a mediator ("mediated by", "brokered", "thanks to").
+    mediation_cues: tuple[str, ...] = ()
+    #: Words naming a place or an observer, not a mediator ("border", "observed").
+    not_mediator_cues: tuple[str, ...] = ()
+
+    #: Extra aliases of actors in this language: canonical actor -> aliases (regex fragments).
+    actor_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Extra aliases of mediators in this language: canonical mediator -> aliases.
+    mediator_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def register_lexicon(lexicon: Lexicon) -> None:
+    """Make ``lexicon`` available to :func:`get_lexicon` (languages register on import)."""
+    _LEXICONS[lexicon.language] = lexicon
+
+
+def get_lexicon(language: str) -> Lexicon | None:
+    """Return the lexicon of ``language``, importing ``powledger.extract.<language>`` once."""
+    code = (language or "").lower().split("-")[0].split("_")[0]
+    if code in _LEXICONS:
+        return _LEXICONS[code]
+    if not code.isalpha() or len(code) > 3:
+        return None
+    import importlib
+
+    try:
+        module = importlib.import_module(f"powledger.extract.{code}")
+    except ImportError:
+        return None
+    lexicon = getattr(module, "LEXICON", None)
+    if isinstance(lexicon, Lexicon):
+        _LEXICONS[code] = lexicon
+        return lexicon
+    return None
