@@ -8,6 +8,7 @@ it was given, because folding (:func:`fold`) never changes the length of a strin
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from functools import lru_cache
 from typing import Literal, Protocol
 
 from powledger.errors import PowledgerError
+from powledger.extract import base
 
 logger = logging.getLogger(__name__)
 
@@ -333,7 +335,7 @@ class NumeralParser:
         extra: list[NumberSpan] = []
         for m in self._word_re.finditer(low):
             word = m.group()
-            if word in self.lexicon.words or len(word) < 3:
+            if word in self.lexicon.words or len(word) < 3 or not word.startswith(NUMERAL_PREFIXES):
                 continue
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -670,3 +672,90 @@ def get_morphology(
     except MorphologyUnavailableError as exc:
         logger.debug("using suffix rules for %s: %s", language, exc.message)
         return fallback()
+
+
+# --------------------------------------------------------------------------------------------
+# Adapters to the core's lexicon interface (extract/base.py)
+# --------------------------------------------------------------------------------------------
+
+#: Beginnings of numeral words: only these are worth asking the optional dictionaries about.
+NUMERAL_PREFIXES = (
+    "од", "дв", "тр", "чот", "чет", "п'ят", "пят", "шіс", "шес", "шіст", "сім", "сем", "сьом",
+    "віс", "вос", "вiс", "дев", "дес", "сор", "сот", "сто", "ст", "тис", "тыс",
+)  # fmt: skip
+
+
+def morph_backend_from_env() -> MorphBackend:
+    """Read ``POWLEDGER_MORPH`` (suffix, pymorphy or auto; default suffix) for the extractors."""
+    value = os.environ.get("POWLEDGER_MORPH", "suffix").strip().lower() or "suffix"
+    if value not in ("auto", "suffix", "pymorphy"):
+        raise MorphologyUnavailableError(
+            f"POWLEDGER_MORPH={value!r} is not one of: suffix, pymorphy, auto"
+        )
+    return value  # type: ignore[return-value]
+
+
+class SlavicNumberFinder:
+    """The core's ``find_numbers`` for one language: cardinals only, hedges folded into the span.
+
+    The morphology is chosen on first use, from ``backend`` or else ``POWLEDGER_MORPH``, so that
+    importing a lexicon never loads dictionaries nor reads settings.
+    """
+
+    def __init__(
+        self,
+        numerals: NumeralLexicon,
+        language: str,
+        fallback: Callable[[], SuffixMorphology],
+        backend: MorphBackend | None = None,
+    ) -> None:
+        self.numerals = numerals
+        self.language = language
+        self.fallback = fallback
+        self.backend = backend
+        self._parser: NumeralParser | None = None
+
+    @property
+    def parser(self) -> NumeralParser:
+        """The numeral parser, built on first use."""
+        if self._parser is None:
+            backend = self.backend or morph_backend_from_env()
+            morph: Morphology | None = None
+            if backend != "suffix":
+                morph = get_morphology(self.language, backend, self.fallback)
+                if isinstance(morph, SuffixMorphology):
+                    # Suffix rules add nothing to the full tables of numeral forms.
+                    morph = None
+            self._parser = NumeralParser(self.numerals, morph)
+        return self._parser
+
+    @property
+    def morphology_name(self) -> str:
+        """Name of the morphology in use ("suffix" or "pymorphy3-<lang>")."""
+        morph = self.parser.morph
+        return "suffix" if morph is None else morph.name
+
+    def __call__(self, text: str) -> list[base.NumberSpan]:
+        """Return the exact cardinal numbers of ``text`` (vague ones and ordinals are left out)."""
+        out: list[base.NumberSpan] = []
+        for span in self.parser.find(text):
+            if span.value is None or span.ordinal:
+                continue
+            start = span.approx_start if span.approx_start is not None else span.start
+            out.append(base.NumberSpan(start, span.end, span.value, span.approximate))
+        return out
+
+
+class SlavicDateFinder:
+    """The core's ``find_dates`` for one language."""
+
+    def __init__(self, parser: DateParser) -> None:
+        self.parser = parser
+
+    def __call__(self, text: str, published: date | None) -> list[base.DateSpan]:
+        """Return the date expressions of ``text`` resolved against ``published``."""
+        return [
+            base.DateSpan(s.start, s.end, s.date, s.precision, s.relative)
+            for s in self.parser.find(text, published=published)
+            if not s.future
+        ]
