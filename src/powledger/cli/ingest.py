@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from typing import Any
+
 import click
 
 from powledger.cli.app import AppContext, main
@@ -9,7 +13,65 @@ from powledger.cli.app import AppContext, main
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="text: the summary line on stdout; jsonl: one JSON line per input on stdout "
+    "(summary on stderr).",
+)
 @click.pass_obj
-def ingest(app: AppContext, paths: tuple[str, ...]) -> None:
-    """Capture reports (.html, .txt, .jsonl, directories, - for stdin)."""
-    raise click.ClickException("ingest is not built yet")
+def ingest(app: AppContext, paths: tuple[str, ...], output_format: str) -> None:
+    """Capture reports (.html, .htm, .txt, .jsonl, directories, - for stdin)."""
+    from powledger.capture.pipeline import Outcome, ingest_paths
+
+    engine = app.engine()
+    progress = _progress_bar()
+
+    def say(line: str) -> None:
+        # tqdm.write keeps the bar intact when one is drawn.
+        if progress is not None:
+            progress.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+    def on_outcome(outcome: Outcome) -> None:
+        if outcome.status == "skipped":
+            say(f"skipped {outcome.source}: {outcome.message or outcome.reason}")
+        if output_format == "jsonl":
+            click.echo(json.dumps(_outcome_dict(outcome), ensure_ascii=False))
+        if progress is not None:
+            progress.update(1)
+
+    try:
+        report = ingest_paths(paths, engine=engine, settings=app.settings, on_outcome=on_outcome)
+    finally:
+        if progress is not None:
+            progress.close()
+    click.echo(report.summary(), err=output_format == "jsonl")
+    if report.ingested == 0:
+        # Nothing is in the store from this run: the caller (a script, CI) must notice.
+        raise click.exceptions.Exit(1)
+
+
+def _progress_bar() -> Any:
+    """A tqdm bar on stderr when a person is watching, else None."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" docs", file=sys.stderr, leave=False, dynamic_ncols=True)
+
+
+def _outcome_dict(outcome: Any) -> dict[str, Any]:
+    return {
+        "source": outcome.source,
+        "status": outcome.status,
+        "id": outcome.document_id,
+        "sha256": outcome.sha256,
+        "language": outcome.language,
+        "reason": outcome.reason,
+        "message": outcome.message,
+    }
