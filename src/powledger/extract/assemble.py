@@ -1,0 +1,245 @@
+"""Assembly of a document's candidate claims into exchanges: main event first, plans apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from powledger.extract.base import DateSpan
+from powledger.extract.compose import Candidate
+from powledger.extract.patterns import actor_party
+from powledger.models import NON_PRISONER_CATEGORIES, ClaimFact, CompositionFact, DatePrecision, ExchangeFact
+
+
+@dataclass
+class _Group:
+    parties: tuple[str, str]
+    date: str | None
+    precision: DatePrecision | None
+    members: list[Candidate] = field(default_factory=list)
+    mediators: list[str] = field(default_factory=list)
+    first_sentence: int = 0
+
+
+def _sides(c: Candidate) -> list[str | None]:
+    if c.both:
+        return list(c.parties)
+    return [c.side]
+
+
+def _claims(text: str, group: _Group) -> list[ClaimFact]:
+    out: list[ClaimFact] = []
+    for cand in group.members:
+        s0, s1 = cand.sentence
+        for side in _sides(cand):
+            kind = "returned" if cand.count.category == "total" else "composition"
+            out.append(
+                ClaimFact(
+                    side=side,
+                    category=cand.count.category,
+                    value=cand.count.value,
+                    approximate=cand.count.approximate,
+                    asserted_by=cand.asserted_by,
+                    quote=text[s0:s1],
+                    start=s0,
+                    end=s1,
+                    kind=kind,
+                    asserted_by_text=cand.asserted_by_text,
+                    confidence=0.9 if cand.rule in ("rule_voice", "rule_n_for_m") else 1.0,
+                )
+            )
+    return out
+
+
+def _pick_total(side: str, claims: list[ClaimFact]) -> ClaimFact | None:
+    totals = [c for c in claims if c.side == side and c.category == "total"]
+    if not totals:
+        return None
+    with_value = [c for c in totals if c.value is not None]
+    pool = with_value or totals
+    # A side's own figure wins over what the other side said about it.
+    own = [c for c in pool if c.asserted_by and actor_party(c.asserted_by) == side]
+    if own:
+        pool = own
+    exact = [c for c in pool if not c.approximate]
+    pool = exact or pool
+    counts: dict[int | None, int] = {}
+    for c in pool:
+        counts[c.value] = counts.get(c.value, 0) + 1
+    best = max(counts.values())
+    for c in pool:
+        if counts[c.value] == best:
+            return c
+    return pool[0]
+
+
+def _exchange(text: str, group: _Group) -> ExchangeFact | None:
+    claims = _claims(text, group)
+    returned: dict[str, int | None] = {}
+    approx: dict[str, bool] = {}
+    composition: list[CompositionFact] = []
+    extra: list[ClaimFact] = []
+    for side in group.parties:
+        total = _pick_total(side, claims)
+        parts = [c for c in claims if c.side == side and c.category != "total"]
+        seen: set[str] = set()
+        for p in parts:
+            if p.category in seen:
+                continue
+            seen.add(p.category)
+            composition.append(CompositionFact(side, p.category, p.value))
+        if total is not None:
+            returned[side] = total.value
+            approx[side] = total.approximate
+            continue
+        living = [
+            p for p in parts if p.category not in NON_PRISONER_CATEGORIES and p.value is not None
+        ]
+        first_of = {}
+        for p in living:
+            first_of.setdefault(p.category, p)
+        # "175 soldiers and 22 civilians": disjoint groups sum to a derived total.
+        disjoint = [p for cat, p in first_of.items() if cat not in ("wounded", "seriously_wounded_or_sick", "women", "minors", "officers", "privates_and_sergeants") or len(first_of) == 1]
+        if len(first_of) == 1:
+            only = next(iter(first_of.values()))
+            returned[side] = only.value
+            approx[side] = only.approximate
+        elif len(disjoint) >= 2:
+            value = sum(p.value or 0 for p in disjoint)
+            returned[side] = value
+            approx[side] = any(p.approximate for p in disjoint)
+            q = disjoint[0]
+            extra.append(
+                ClaimFact(
+                    side=side, category="total", value=value, approximate=approx[side],
+                    asserted_by=q.asserted_by, quote=q.quote, start=q.start, end=q.end,
+                    kind="returned", derived=True, asserted_by_text=q.asserted_by_text,
+                )
+            )  # fmt: skip
+        elif len(first_of) > 1:
+            officers = first_of.get("officers")
+            privates = first_of.get("privates_and_sergeants")
+            if officers and privates:
+                value = (officers.value or 0) + (privates.value or 0)
+                returned[side] = value
+                approx[side] = officers.approximate or privates.approximate
+            else:
+                returned[side] = None
+                approx[side] = False
+        else:
+            returned[side] = None
+            approx[side] = bool(
+                [c for c in claims if c.side == side and c.category == "total" and c.approximate]
+            )
+    if not claims:
+        return None
+    has_any = any(v is not None for v in returned.values()) or composition
+    if not has_any and not any(c.value is None and c.approximate for c in claims):
+        return None
+    mediators = tuple(dict.fromkeys(m for m in group.mediators if m not in group.parties))
+    return ExchangeFact(
+        date=group.date,
+        date_precision=group.precision if group.date else None,
+        parties=tuple(sorted(group.parties)),
+        returned_to=returned,
+        approximate={k: approx.get(k, False) for k in returned},
+        composition=tuple(composition),
+        mediators=mediators,
+        claims=tuple(claims + extra),
+    )
+
+
+def _shift(iso: str | None, days: int) -> str | None:
+    if iso is None or len(iso) != 10:
+        return None
+    return (date.fromisoformat(iso) - timedelta(days=days)).isoformat()
+
+
+def assemble(
+    text: str,
+    candidates: list[Candidate],
+    mediators: list[tuple[int, str]],
+    dateline: DateSpan | None,
+    published: date | None,
+) -> tuple[list[ExchangeFact], list[ExchangeFact]]:
+    """Group candidates into carried-out and planned exchanges; the main event comes first."""
+    live = [c for c in candidates if not c.cumulative and (c.side is not None or c.both)]
+    done = [c for c in live if not c.planned]
+    plans = [c for c in live if c.planned]
+    # Weak running totals ("in total") go when the same side has another figure.
+    kept = []
+    for cand in done:
+        if cand.weak_cumulative:
+            rivals = [
+                o for o in done
+                if o is not cand and not o.weak_cumulative and o.count.category == cand.count.category
+                and (o.side == cand.side or o.both or cand.both)
+            ]  # fmt: skip
+            if rivals or (cand.count.value or 0) > 1250:
+                continue
+        kept.append(cand)
+    done = kept
+    groups = _group(done, dateline)
+    for pos, name in mediators:
+        target = _group_at(groups, pos)
+        if target is not None:
+            target.mediators.append(name)
+    exchanges = [e for e in (_exchange(text, g) for g in groups) if e is not None]
+    plan_groups = _group(plans, None, planned=True)
+    planned = [e for e in (_exchange(text, g) for g in plan_groups) if e is not None]
+    return exchanges, planned
+
+
+def _group_at(groups: list[_Group], pos: int) -> _Group | None:
+    best = None
+    for g in groups:
+        for m in g.members:
+            if m.sentence[0] <= pos < m.sentence[1]:
+                return g
+        if best is None and not any(m.previous for m in g.members):
+            best = g
+    return best
+
+
+def _group(cands: list[Candidate], dateline: DateSpan | None, planned: bool = False) -> list[_Group]:
+    groups: list[_Group] = []
+    if not cands:
+        return groups
+    main_pair = cands[0].parties
+    main_date: DateSpan | None = None
+    for c in cands:
+        if not c.previous and c.parties == main_pair and c.date is not None and c.date.iso:
+            main_date = c.date
+            break
+    if main_date is None and dateline is not None and not planned:
+        main_date = dateline
+    main = _Group(main_pair, main_date.iso if main_date else None, main_date.precision if main_date else None)
+    groups.append(main)
+    for c in cands:
+        target: _Group | None = None
+        if c.parties != main_pair:
+            target = next((g for g in groups if g.parties == c.parties), None)
+            if target is None:
+                target = _Group(c.parties, c.date.iso if c.date else None, c.date.precision if c.date else None)
+                groups.append(target)
+        elif c.previous:
+            when = c.date.iso if c.date and c.date.iso else None
+            precision = c.date.precision if c.date and c.date.iso else None
+            if when is None and c.previous_days is not None:
+                when, precision = _shift(main.date, c.previous_days), "day"
+            if when is not None and when == main.date:
+                target = main
+            else:
+                target = next((g for g in groups[1:] if g.date == when and g.parties == c.parties), None)
+                if target is None:
+                    target = _Group(c.parties, when, precision if when else None)
+                    groups.append(target)
+        elif c.date is not None and c.date.iso and main.date and c.date.iso[:7] != main.date[:7] and c.date.precision == "day" and not planned:
+            target = next((g for g in groups if g.date == c.date.iso), None)
+            if target is None:
+                target = _Group(c.parties, c.date.iso, c.date.precision)
+                groups.append(target)
+        else:
+            target = main
+        target.members.append(c)
+    return [g for g in groups if g.members]

@@ -1,0 +1,347 @@
+"""Claims from one sentence: which numbers count persons, and which side received them.
+
+Each rule that decides a side is a named function below, tried in order by :func:`decide_side`;
+the name of the rule that fired is kept on the candidate (``rule``) so tests and ``explain``
+can say why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from powledger.extract.base import DateSpan, NumberSpan
+from powledger.extract.patterns import Compiled
+
+_WORD = re.compile(r"[\w'.-]+|[^\w\s]")
+_CLAUSE_END = re.compile(r"[;()]|,\s+(?:while|whereas|but|and\s+(?:the|a|an)\b)|\.\s|:\s")
+OPPONENTS: dict[str, str] = {
+    "Russia": "Ukraine", "Ukraine": "Russia", "Israel": "Hamas", "Hamas": "Israel",
+    "Armenia": "Azerbaijan", "Azerbaijan": "Armenia",
+}  # fmt: skip
+PAST_HINT = re.compile(
+    r"(?:ed|were|was|been|came|brought|got|took|went|freed|home|back|free|is\s+home|are\s+home)\b", re.I
+)
+NOUN_TRIGGERS = re.compile(
+    r"^(?:exchanges?|swaps?|release|return|handover|repatriation|homecoming|trades?|prisoner\s+exchange|prisoner\s+swap|POW\s+swap)$",
+    re.I,
+)
+
+
+@dataclass
+class Count:
+    """A number that counts persons (or remains), with what the words around it say."""
+
+    start: int
+    end: int
+    value: int | None
+    approximate: bool
+    category: str = "total"
+    party: str | None = None
+    first_person: bool = False
+    head_end: int = 0
+    bare: bool = False
+    is_part: bool = False
+
+
+@dataclass
+class Candidate:
+    """A claim found in one sentence, before assembly into exchanges."""
+
+    count: Count
+    side: str | None
+    rule: str
+    sentence: tuple[int, int]
+    planned: bool = False
+    cumulative: bool = False
+    weak_cumulative: bool = False
+    previous: bool = False
+    previous_days: int | None = None
+    date: DateSpan | None = None
+    parties: tuple[str, ...] = ()
+    asserted_by: str | None = None
+    asserted_by_text: str | None = None
+    both: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _skip_space(s: str, pos: int) -> int:
+    while pos < len(s) and s[pos] in " -":
+        pos += 1
+    return pos
+
+
+def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
+    """Numbers of ``s`` that count persons: followed by a person noun, or bare after a verb."""
+    counts: list[Count] = []
+    starts = {n.start: n for n in numbers}
+    for n in numbers:
+        count = _count_from_noun_phrase(c, s, n, starts)
+        if count is None:
+            count = _bare_count(c, s, n)
+        if count is not None:
+            counts.append(count)
+    for start, end, _v in c.vague.find(s):
+        tail = s[end : end + 60]
+        m = re.match(r"\s+of\s+", tail)
+        if m:
+            fake = NumberSpan(start, end + m.end() - 1, 0, True)
+            count = _count_from_noun_phrase(c, s, fake, {})
+            if count is not None:
+                count.value = None
+                count.approximate = True
+                counts.append(count)
+    counts.sort(key=lambda x: x.start)
+    return counts
+
+
+def _count_from_noun_phrase(
+    c: Compiled, s: str, n: NumberSpan, starts: dict[int, NumberSpan]
+) -> Count | None:
+    before = s[max(0, n.start - 40) : n.start]
+    bodies = bool(re.search(r"(?:bod(?:y|ies)|remains)\s+of\s+(?:the\s+)?$", before, re.I))
+    party: str | None = None
+    first = False
+    category: str | None = None
+    pos = n.end
+    for _step in range(8):
+        pos = _skip_space(s, pos)
+        if pos >= len(s):
+            break
+        head = c.persons.match_at(s, pos)
+        body = c.bodies.match_at(s, pos)
+        if body is not None and (head is None or body[0] >= head[0]):
+            end = body[0]
+            tail = re.match(r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?", s[end : end + 60])
+            return Count(n.start, n.end, n.value, n.approximate, "bodies", party or _party_after(c, s, end), first, end)
+        if head is not None:
+            end, cat = head
+            word = s[pos:end]
+            if c.parties.match_at(s, pos) is not None and c.parties.match_at(s, pos)[0] == end:  # type: ignore[index]
+                party = party or c.parties.value_of(word)
+            final = category or cat
+            mod = _modifier_after(c, s, end)
+            if mod and (final in ("total", "soldiers", "officers") or final == cat):
+                final = mod if final in ("total", "soldiers") else final
+            if bodies:
+                final = "bodies"
+            if party is None:
+                party = _party_after(c, s, end)
+            return Count(n.start, n.end, n.value, n.approximate, final, party, first, end)
+        if pos in starts and starts[pos] is not n:
+            # "103 Ukrainian and 103 Russian prisoners": share the next number's noun.
+            nxt = _count_from_noun_phrase(c, s, starts[pos], starts)
+            if nxt is None:
+                return None
+            return Count(n.start, n.end, n.value, n.approximate, nxt.category, party, first, n.end)
+        mod = c.modifiers.match_at(s, pos)
+        party_hit = c.parties.match_at(s, pos)
+        fp = c.first_person.match_at(s, pos)
+        filler = c.filler.match_at(s, pos)
+        if party_hit is not None and (filler is None or party_hit[0] >= filler[0]):
+            party = party or party_hit[1]
+            pos = party_hit[0]
+        elif fp is not None:
+            first = True
+            pos = fp[0]
+        elif mod is not None and (filler is None or mod[0] >= filler[0]):
+            category = category or mod[1]
+            pos = mod[0]
+        elif filler is not None:
+            pos = filler[0]
+        else:
+            break
+    if bodies:
+        return Count(n.start, n.end, n.value, n.approximate, "bodies", party, first, n.end)
+    return None
+
+
+def _modifier_after(c: Compiled, s: str, end: int) -> str | None:
+    """A category named right after the noun: "servicemen of the National Guard"."""
+    m = re.match(r"\s*(?:of|from)\s+(?:the\s+)?", s[end : end + 30], re.I)
+    if not m:
+        return None
+    hit = c.modifiers.match_at(s, end + m.end())
+    return hit[1] if hit else None
+
+
+def _party_after(c: Compiled, s: str, end: int) -> str | None:
+    """A party named right after the noun as the persons' own: "servicemen of Ukraine"."""
+    m = re.match(r"\s*(?:of|from)\s+(?:the\s+)?", s[end : end + 30], re.I)
+    if not m:
+        return None
+    pos = end + m.end()
+    hit = c.parties.match_at(s, pos)
+    if hit is None:
+        return None
+    # "from Russian captivity" names the holder, not the persons' party.
+    if c.captivity.match_at(s, _skip_space(s, hit[0])) is not None:
+        return None
+    if re.match(r"\s*-?\s*(?:held|controlled|occupied)", s[hit[0] : hit[0] + 15], re.I):
+        return None
+    if re.match(r"\s*(?:side|forces)?\s*$", s[hit[0] : hit[0] + 10]):
+        pass
+    return hit[1]
+
+
+def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
+    """A number with no noun that still counts persons: "returned 103", "95 for 95", "103 each"."""
+    if 1900 <= n.value <= 2100 and not n.approximate:
+        return None
+    before = s[max(0, n.start - 40) : n.start]
+    after = s[n.end : n.end + 40]
+    for table in (c.give, c.receive, c.exchange, c.returns):
+        for _s, e, _v in table.find(before):
+            gap = before[e:]
+            if re.fullmatch(r"\s*(?:(?:another|a\s+further|a\s+total\s+of|all|the|some|exactly|back)\s+)*", gap, re.I):
+                return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    if re.match(r"\s*(?:-|for|to)\s*-?\s*(?:\d|[a-z]+\b)", after, re.I) and re.match(
+        r"\s*(?:-\s*for\s*-|for|-to-)\s*", after, re.I
+    ):
+        return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    if re.match(r"\s*(?:each|apiece)\b", after, re.I):
+        return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    if re.search(r"(?:-|\bfor\s+|\bto\s+)$", before) and re.search(r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before):
+        return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    if re.match(r"\s+(?:of\s+(?:them|whom|those))\b", after, re.I):
+        return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    return None
+
+
+# --- side rules ------------------------------------------------------------------------------
+
+
+@dataclass
+class SentenceView:
+    """What the side rules may look at in one sentence."""
+
+    c: Compiled
+    s: str
+    counts: list[Count]
+    parties: list[tuple[int, int, str]]
+    triggers: list[tuple[int, int, str]]
+    speaker_party: str | None
+    voice_party: str | None
+    pair: tuple[str, str]
+
+
+def other(pair: tuple[str, str], party: str) -> str | None:
+    """The other party of ``pair``."""
+    if party == pair[0]:
+        return pair[1]
+    if party == pair[1]:
+        return pair[0]
+    return OPPONENTS.get(party)
+
+
+def rule_noun_phrase_party(v: SentenceView, k: Count) -> str | None:
+    """"103 Ukrainian prisoners", "106 Russian servicemen": the persons' own party receives them."""
+    return k.party
+
+
+def rule_first_person(v: SentenceView, k: Count) -> str | None:
+    """"207 of our people": the speaker's party."""
+    if k.first_person:
+        return v.speaker_party or v.voice_party
+    return None
+
+
+def rule_recipient(v: SentenceView, k: Count) -> str | None:
+    """"handed over 103 prisoners to Ukraine", "103 were returned to Russia"."""
+    clause_end = _clause_end(v.s, k.head_end)
+    for s0, e0, _val in v.c.recipient.find(v.s, k.head_end, clause_end):
+        if s0 - k.head_end > 60:
+            break
+        hit = v.c.parties.match_at(v.s, _skip_the(v.s, e0))
+        if hit is not None:
+            tail = _skip_space(v.s, hit[0])
+            if v.c.captivity.match_at(v.s, tail) is None:
+                return hit[1]
+    return None
+
+
+def rule_holder(v: SentenceView, k: Count) -> str | None:
+    """"freed from Russian captivity", "held by Moscow", "released by Russia": the other side."""
+    lo = _clause_start(v.s, k.start)
+    hi = _clause_end(v.s, k.head_end)
+    for start, end, party in v.parties:
+        if not lo <= start < hi:
+            continue
+        if v.c.captivity.match_at(v.s, _skip_space(v.s, end)) is not None:
+            return other(v.pair, party)
+        before = v.s[max(lo, start - 40) : start]
+        for _s, e, _v in v.c.holder.find(before):
+            if re.fullmatch(r"\s*(?:the\s+)?", before[e:]):
+                return other(v.pair, party)
+    return None
+
+
+def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
+    """"Russia returned 103", "Kyiv brought home 189": the subject gives or receives."""
+    lo = _clause_start(v.s, k.start)
+    verbs = [t for t in v.triggers if t[2] in ("give", "receive") and lo <= t[0] < k.start]
+    if not verbs:
+        return None
+    vs, _ve, kind = verbs[-1]
+    subjects = [p for p in v.parties if p[1] <= vs and p[0] >= _clause_start(v.s, vs, loose=True)]
+    subjects = [p for p in subjects if not _inside_count(v, p[0])]
+    if not subjects:
+        return None
+    # "Russia and Ukraine exchanged": two subjects, no direction.
+    names = {p[2] for p in subjects}
+    if len(names) > 1:
+        return None
+    party = subjects[-1][2]
+    if kind == "receive":
+        return party
+    return other(v.pair, party)
+
+
+def rule_voice(v: SentenceView, k: Count) -> str | None:
+    """"103 defenders have returned home" with no party named: the speaker's or the report's side."""
+    near = [t for t in v.triggers if t[2] in ("return", "receive") and abs(t[0] - k.start) < 80]
+    if near:
+        return v.speaker_party or v.voice_party
+    return None
+
+
+SIDE_RULES = (
+    rule_noun_phrase_party,
+    rule_first_person,
+    rule_recipient,
+    rule_holder,
+    rule_subject_verb,
+    rule_voice,
+)
+
+
+def decide_side(v: SentenceView, k: Count) -> tuple[str | None, str]:
+    """Apply the side rules in order; return (side, rule name)."""
+    for rule in SIDE_RULES:
+        side = rule(v, k)
+        if side is not None:
+            return side, rule.__name__
+    return None, "none"
+
+
+def _inside_count(v: SentenceView, pos: int) -> bool:
+    return any(k.start <= pos < k.head_end for k in v.counts)
+
+
+def _skip_the(s: str, pos: int) -> int:
+    m = re.match(r"\s*(?:the\s+)?", s[pos:], re.I)
+    return pos + (m.end() if m else 0)
+
+
+def _clause_start(s: str, pos: int, loose: bool = False) -> int:
+    start = 0
+    for m in _CLAUSE_END.finditer(s, 0, pos):
+        if loose and m.group(0).startswith(","):
+            continue
+        start = m.end()
+    return start
+
+
+def _clause_end(s: str, pos: int) -> int:
+    m = _CLAUSE_END.search(s, pos)
+    return m.start() if m else len(s)

@@ -1,0 +1,441 @@
+"""The extraction pipeline for one document: normalise, split, tag, compose, attribute, assemble."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from powledger.extract.assemble import assemble
+from powledger.extract.base import DateSpan, Lexicon, get_lexicon
+from powledger.extract.compose import (
+    OPPONENTS,
+    Candidate,
+    Count,
+    SentenceView,
+    decide_side,
+    find_counts,
+    NOUN_TRIGGERS,
+)
+from powledger.extract.patterns import Compiled, actor_party, compile_lexicon
+from powledger.extract.prefilter import looks_relevant
+from powledger.extract.text import normalise, split_sentences
+from powledger.models import DocumentExtraction
+
+EXTRACTOR = "powledger.rules"
+EXTRACTOR_VERSION = "1.0"
+
+_PRONOUN_REPORT = re.compile(
+    r"\b(?:he|she|they|it|the\s+(?:ministry|president|ombudsman|headquarters|agency|office|staff|commissioner|official|spokesman|spokeswoman|spokesperson|department|leader))\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted)\b",
+    re.I,
+)
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)")
+_YEAR = re.compile(r"^\d{4}")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+    asserted_by: str | None = None
+    asserted_by_text: str | None = None
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication date as a date (ISO prefix "2024-09-14..."), or None."""
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def extract_document(
+    text: str,
+    *,
+    published: str | None = None,
+    language: str | None = None,
+    doc_id: str | None = None,
+) -> DocumentExtraction:
+    """Extract the exchanges a document reports (pure: no I/O, never raises on any text)."""
+    lang = (language or "en").lower()
+    lexicon = get_lexicon(lang) or get_lexicon("en")
+    assert lexicon is not None
+    pub_date = parse_published(published)
+    empty = DocumentExtraction(
+        id=doc_id,
+        language=lang,
+        published=published,
+        extractor=EXTRACTOR,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    if not text or not looks_relevant(text, lexicon):
+        return empty
+    ntext = normalise(text)
+    candidates, mediators, dateline = _candidates(ntext, lexicon, pub_date)
+    if not candidates:
+        return empty
+    exchanges, planned = assemble(text, candidates, mediators, dateline, pub_date)
+    return DocumentExtraction(
+        id=doc_id,
+        language=lang,
+        published=published,
+        exchanges=tuple(exchanges),
+        planned=tuple(planned),
+        extractor=EXTRACTOR,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _paragraph_of(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    out = []
+    para = 0
+    last_end = 0
+    for start, end in spans:
+        if "\n" in text[last_end:start]:
+            para += 1
+        out.append(para)
+        last_end = end
+    return out
+
+
+def _quote_speakers(c: Compiled, text: str, sentences: list[_Sentence]) -> dict[int, tuple[str, str]]:
+    """Sentence index -> (actor, alias) for sentences inside a quotation whose speaker is named."""
+    result: dict[int, tuple[str, str]] = {}
+    for para_match in re.finditer(r"[^\n]+", text):
+        line = para_match.group(0)
+        base = para_match.start()
+        marks = [m.start() + base for m in re.finditer(r'"', line)]
+        for i in range(0, len(marks) - 1, 2):
+            qs, qe = marks[i], marks[i + 1]
+            inside = [j for j, s in enumerate(sentences) if s.start < qe and s.end > qs]
+            if not inside:
+                continue
+            # The speaker is named right after the quote ("...," Zelensky wrote) or before it.
+            after_end = min(len(text), qe + 120, text.find("\n", qe) if "\n" in text[qe:] else len(text))
+            window_after = (qe, after_end)
+            first = sentences[inside[0]]
+            window_before = (first.start if first.start < qs else max(base, qs - 120), qs)
+            speaker = None
+            for lo, hi in (window_after, window_before):
+                hits = c.actors.find(text, lo, hi)
+                if hits:
+                    pick = hits[0] if lo == qe else hits[-1]
+                    speaker = (pick[2], text[pick[0] : pick[1]])
+                    break
+            if speaker is not None:
+                for j in inside:
+                    result.setdefault(j, speaker)
+    return result
+
+
+def _attribute(c: Compiled, text: str, sentences: list[_Sentence]) -> None:
+    quotes = _quote_speakers(c, text, sentences)
+    last: tuple[str, str] | None = None
+    last_para = -1
+    for j, sent in enumerate(sentences):
+        actors = c.actors.find(text, sent.start, sent.end)
+        cues = c.reporting.find(text, sent.start, sent.end)
+        colon = actors and re.match(r"\s*:", text[actors[0][1] : actors[0][1] + 3])
+        if actors and (cues or colon):
+            anchor = cues[0][0] if cues else actors[0][0]
+            pick = min(actors, key=lambda a: abs(a[0] - anchor))
+            sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
+        elif j in quotes:
+            sent.asserted_by, sent.asserted_by_text = quotes[j]
+        elif last is not None and _PRONOUN_REPORT.search(text, sent.start, sent.end):
+            sent.asserted_by, sent.asserted_by_text = last
+        elif (
+            last is not None
+            and sent.paragraph == last_para
+            and j > 0
+            and sentences[j - 1].asserted_by is not None
+            and text[sentences[j - 1].end - 1 : sentences[j - 1].end] == ":"
+        ):
+            sent.asserted_by, sent.asserted_by_text = last
+        if actors:
+            last = (actors[-1][2], text[actors[-1][0] : actors[-1][1]])
+            last_para = sent.paragraph
+        if sent.asserted_by is not None:
+            last = (sent.asserted_by, sent.asserted_by_text or sent.asserted_by)
+            last_para = sent.paragraph
+
+
+def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
+    counts: Counter[str] = Counter(v for _s, _e, v in c.parties.find(text))
+    pairs = {
+        ("Russia", "Ukraine"): counts["Russia"] + counts["Ukraine"],
+        ("Hamas", "Israel"): counts["Israel"] + counts["Hamas"],
+        ("Armenia", "Azerbaijan"): counts["Armenia"] + counts["Azerbaijan"],
+    }
+    if counts["United States"] and counts["Russia"] and not counts["Ukraine"]:
+        pairs[("Russia", "United States")] = counts["United States"] + counts["Russia"]
+    if counts["United States"] and counts["Iran"]:
+        pairs[("Iran", "United States")] = counts["United States"] + counts["Iran"]
+    best = max(pairs.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] > 0 else ("Russia", "Ukraine")
+
+
+def _sentence_pair(parties: set[str], default: tuple[str, str]) -> tuple[str, str]:
+    if parties & {"Israel", "Hamas"}:
+        return ("Hamas", "Israel")
+    if parties & {"Armenia", "Azerbaijan"}:
+        return ("Armenia", "Azerbaijan")
+    if "Iran" in parties and "United States" in parties:
+        return ("Iran", "United States")
+    if "United States" in parties and "Russia" in parties and "Ukraine" not in parties:
+        return ("Russia", "United States")
+    if parties & {"Russia", "Ukraine"}:
+        return ("Russia", "Ukraine")
+    return default
+
+
+def _dateline(c: Compiled, text: str, published: date | None) -> DateSpan | None:
+    head = text[:200]
+    m = _DATELINE.match(head)
+    if not m:
+        return None
+    dates = c.lexicon.find_dates(head[m.end() : m.end() + 40], published)
+    if dates and dates[0].start == 0 and dates[0].iso:
+        d = dates[0]
+        return DateSpan(d.start + m.end(), d.end + m.end(), d.iso, d.precision, d.relative)
+    return None
+
+
+def _voice_party(sentences: list[_Sentence]) -> str | None:
+    parties: Counter[str] = Counter()
+    for s in sentences:
+        if s.asserted_by:
+            party = actor_party(s.asserted_by)
+            if party:
+                parties[party] += 1
+    return parties.most_common(1)[0][0] if parties else None
+
+
+def _governed(c: Compiled, s: str, start: int) -> bool:
+    """Whether a trigger at ``start`` is governed by a plan word ("will return", "agreed to swap")."""
+    before = s[max(0, start - 45) : start]
+    if re.search(r"\bto\s+$", before, re.I):
+        return True
+    words = re.findall(r"[\w'-]+", before)[-4:]
+    window = " ".join(words)
+    return bool(c.plan.find(window))
+
+
+def _candidates(
+    text: str, lexicon: Lexicon, published: date | None
+) -> tuple[list[Candidate], list[tuple[int, str]], DateSpan | None]:
+    c = compile_lexicon(lexicon)
+    spans = split_sentences(text)
+    paras = _paragraph_of(text, spans)
+    sentences = [_Sentence(s, e, p) for (s, e), p in zip(spans, paras, strict=True)]
+    _attribute(c, text, sentences)
+    default_pair = _doc_pair(c, text)
+    voice = _voice_party(sentences)
+    if voice not in default_pair:
+        voice = "Ukraine" if "Ukraine" in default_pair else None
+    dateline = _dateline(c, text, published)
+    reference = published
+    if reference is None and dateline is not None and dateline.iso and len(dateline.iso) == 10:
+        reference = date.fromisoformat(dateline.iso)
+    out: list[Candidate] = []
+    mediators: list[tuple[int, str]] = []
+    previous_sentence_side: list[Candidate] = []
+    for sent in sentences:
+        s = text[: sent.end]
+        lo = sent.start
+        trig_regex = c.triggers
+        has_trigger = trig_regex is not None and trig_regex.search(s, lo) is not None
+        part_start = c.parts.match_at(s, lo) or re.match(
+            r"(?:they|those|the\s+\w+)\s+(?:returned\s+|freed\s+|released\s+)?(?:include|included|are|were)\b",
+            s[lo:],
+            re.I,
+        )
+        if not has_trigger and not (part_start and previous_sentence_side):
+            continue
+        local = text[sent.start : sent.end]
+        numbers = lexicon.find_numbers(local)
+        counts = find_counts(c, local, numbers)
+        for med in _mediators(c, local):
+            mediators.append((sent.start, med))
+        if not counts:
+            continue
+        parties = c.parties.find(local)
+        pair = _sentence_pair({p[2] for p in parties} | {k.party for k in counts if k.party}, default_pair)
+        triggers = _outermost(
+            c.receive.find(local) + c.returns.find(local) + c.give.find(local) + c.exchange.find(local)
+        )
+        speaker_party = actor_party(sent.asserted_by) if sent.asserted_by else None
+        view = SentenceView(c, local, counts, parties, triggers, speaker_party, voice, pair)
+        sentence_out = _sentence_candidates(c, view, sent, text, reference, published, part_start is not None and not has_trigger, previous_sentence_side)
+        if sentence_out:
+            out.extend(sentence_out)
+            previous_sentence_side = [k for k in sentence_out if not k.count.is_part]
+    return out, mediators, dateline
+
+
+def _outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop matches inside a longer one ("release" inside "secured the release of")."""
+    kept: list[tuple[int, int, str]] = []
+    for hit in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if any(k[0] <= hit[0] and hit[1] <= k[1] for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _mediators(c: Compiled, s: str) -> list[str]:
+    if not c.mediation.find(s):
+        return []
+    found = []
+    for start, _end, name in c.mediators.find(s):
+        before = s[max(0, start - 30) : start]
+        if c.not_mediator.find(before):
+            continue
+        found.append(name)
+    return found
+
+
+def _sentence_candidates(
+    c: Compiled,
+    v: SentenceView,
+    sent: _Sentence,
+    text: str,
+    reference: date | None,
+    published: date | None,
+    continuation: bool,
+    previous: list[Candidate],
+) -> list[Candidate]:
+    s = v.s
+    if c.trial.find(s) and not re.search(r"\b(?:exchang|swap|returned\s+home|came\s+home)", s, re.I):
+        return []
+    dates = [d for d in c.lexicon.find_dates(s, reference) if not re.search(r"(?:since|until|by|from)\s+$", s[max(0, d.start - 8) : d.start], re.I)]
+    cumulative_marks = c.cumulative.find(s)
+    weak_marks = c.cumulative_weak.find(s)
+    previous_marks = c.previous.find(s)
+    plan_in_sentence = bool(c.plan.find(s))
+    each_marks = c.each.find(s)
+    out: list[Candidate] = []
+    counts = v.counts
+    # Parts ("including 21 officers") follow a total or a part marker.
+    for i, k in enumerate(counts):
+        before = s[max(0, k.start - 40) : k.start]
+        if k.category != "total" and (
+            c.parts.find(before) or (i > 0 and counts[i - 1].category != "total" and k.category != "bodies") or continuation
+        ):
+            k.is_part = True
+    for i, k in enumerate(counts):
+        side, rule = decide_side(v, k)
+        both = False
+        # "95 for 95", "103 Ukrainians in exchange for 103 Russians"
+        pair_mate = _for_mate(c, s, counts, i)
+        if pair_mate is not None and side is None:
+            mate = counts[pair_mate]
+            mate_side, _r = decide_side(v, mate)
+            if mate_side is not None:
+                side, rule = (v.pair[0] if mate_side == v.pair[1] else v.pair[1]), "rule_exchange_for"
+            elif mate.value == k.value:
+                both, rule = True, "rule_n_for_n"
+            else:
+                side = (v.voice_party or v.pair[1]) if pair_mate > i else _other_of(v, v.voice_party or v.pair[1])
+                rule = "rule_n_for_m"
+        if not both and any(abs(m[0] - k.end) < 40 or abs(k.start - m[1]) < 40 for m in each_marks) and k.party is None and not k.first_person:
+            both, rule, side = True, "rule_each", None
+        if continuation and side is None and previous:
+            side, rule = previous[0].side, "rule_continuation"
+            both = previous[0].both
+        if k.is_part and side is None:
+            heads = [o for o in out if not o.count.is_part]
+            if heads:
+                side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
+        cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
+        cand.parties = v.pair
+        cand.asserted_by = sent.asserted_by
+        cand.asserted_by_text = sent.asserted_by_text
+        cand.date = _nearest_date(dates, k)
+        cand.planned = _is_planned(c, v, k, plan_in_sentence, cand.date, published)
+        cand.cumulative, cand.weak_cumulative = _cumulative(k, counts, cumulative_marks, weak_marks)
+        for ms, me, _v in previous_marks:
+            if k.start >= me:
+                cand.previous = True
+                words = s[ms:me].lower()
+                num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(words.split()[0], None)
+                if num is None and words.split()[0].isdigit():
+                    num = int(words.split()[0])
+                if num is not None:
+                    cand.previous_days = num * (7 if "week" in words else 1)
+        out.append(cand)
+    return out
+
+
+def _other_of(v: SentenceView, party: str) -> str:
+    return v.pair[0] if party == v.pair[1] else v.pair[1]
+
+
+def _for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
+    """Index of the count paired with counts[i] by "for" / "in exchange for", if any."""
+    k = counts[i]
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(counts):
+            continue
+        a, b = (counts[j], k) if j < i else (k, counts[j])
+        gap = s[a.head_end if a.head_end > a.end else a.end : b.start]
+        if len(gap) > 60:
+            continue
+        if re.fullmatch(r"\s*(?:-\s*for\s*-|-to-|for|in\s+exchange\s+for|in\s+return\s+for|in\s+a\s+swap\s+for|were\s+(?:\w+\s+){0,3}in\s+(?:exchange|return)\s+for|(?:,\s*)?(?:and\s+)?(?:in\s+return|in\s+exchange)(?:,)?\s*(?:\w+\s+){0,4}?)\s*", gap, re.I):
+            return j
+    return None
+
+
+def _nearest_date(dates: list[DateSpan], k: Count) -> DateSpan | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - k.start))
+
+
+def _is_planned(
+    c: Compiled, v: SentenceView, k: Count, plan_in_sentence: bool, when: DateSpan | None, published: date | None
+) -> bool:
+    if when is not None and when.iso and published is not None and len(when.iso) == 10:
+        if date.fromisoformat(when.iso) > published + timedelta(days=1):
+            return True
+    if not plan_in_sentence:
+        return False
+    near = sorted(v.triggers, key=lambda t: (abs(t[0] - k.start), t[0] > k.start))
+    done = c.done.find(v.s)
+    for t in near:
+        phrase = v.s[t[0] : t[1]]
+        if _governed(c, v.s, t[0]):
+            return True
+        if NOUN_TRIGGERS.match(phrase):
+            continue
+        return False
+    if done and not any(_governed(c, v.s, d[0]) for d in done):
+        return False
+    return True
+
+
+def _cumulative(
+    k: Count,
+    counts: list[Count],
+    marks: list[tuple[int, int, str]],
+    weak: list[tuple[int, int, str]],
+) -> tuple[bool, bool]:
+    def nearest(ms: int, me: int) -> Count:
+        return min(counts, key=lambda x: (x.start - me) if x.start >= me else (ms - x.end) + 5)
+
+    strong = any(nearest(ms, me) is k for ms, me, _v in marks)
+    weak_hit = any(nearest(ms, me) is k for ms, me, _v in weak)
+    # No single exchange has returned more than about a thousand persons to one side.
+    if k.value is not None and k.value > 1250:
+        weak_hit = True
+    return strong, weak_hit
+
+
+__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "OPPONENTS", "extract_document", "parse_published"]

@@ -1,0 +1,125 @@
+"""English date expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from powledger.extract.base import DateSpan
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)(?!\d)"), "iso"),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*-\s*[0-3]?\d)?(?:,?\s+{_YEAR})?(?!\d)", re.I), "md"),
+    (re.compile(rf"(?<!\d){_DAY}(?:\s*-\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "dm"),
+    (re.compile(rf"\b(?:in|since|during|of|early|late|mid-?)\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "m"),
+    (re.compile(r"\b(?:on\s+|last\s+|this\s+|late\s+|early\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "wd"),
+    (re.compile(r"\b(?P<rel>today|yesterday|the\s+day\s+before\s+yesterday|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night|earlier\s+today|overnight)\b", re.I), "rel"),
+]  # fmt: skip
+_REL_DAYS = {"yesterday": -1, "last night": -1, "the day before yesterday": -2}
+
+
+def _infer_year(month: int, day: int, published: date | None) -> int | None:
+    """The year of a month-day without one: the publication year, or the one before."""
+    if published is None:
+        return None
+    year = published.year
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        return year
+    # A date well after publication is last year's ("Dec. 30" in a January report).
+    if candidate > published + timedelta(days=14):
+        year -= 1
+    return year
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: date | None) -> list[DateSpan]:
+    """Return date expressions in ``text``, resolved against ``published`` when relative."""
+    spans: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            span = _resolve(m, kind, published)
+            if span is not None:
+                spans.append(span)
+                taken.append((m.start(), m.end()))
+    spans.sort(key=lambda d: d.start)
+    return spans
+
+
+def _resolve(m: re.Match[str], kind: str, published: date | None) -> DateSpan | None:
+    groups = m.groupdict()
+    if kind == "iso":
+        iso = _safe_date(int(groups["year"]), int(groups["m"]), int(groups["day"]))
+        return DateSpan(m.start(), m.end(), iso, "day") if iso else None
+    if kind in ("md", "dm"):
+        month = MONTHS[groups["month"].lower().rstrip(".")]
+        day = int(groups["day"])
+        if not 1 <= day <= 31:
+            return None
+        if groups.get("year"):
+            year: int | None = int(groups["year"])
+            relative = False
+        else:
+            year = _infer_year(month, day, published)
+            relative = True
+        # "May 5" is a date; "may 5" is too rare a verb use to matter, but "may" alone is not.
+        if groups["month"].lower() == "may" and m.group(0)[0] == "m":
+            return None
+        iso = _safe_date(year, month, day) if year else None
+        return DateSpan(m.start(), m.end(), iso, "day" if iso else None, relative)
+    if kind == "m":
+        month = MONTHS[groups["month"].lower().rstrip(".")]
+        if groups["month"].lower() == "may" and not groups.get("year"):
+            return None
+        if groups.get("year"):
+            year = int(groups["year"])
+        elif published is not None:
+            year = published.year if month <= published.month else published.year - 1
+        else:
+            return DateSpan(m.start(), m.end(), None, None, True)
+        return DateSpan(
+            m.start(), m.end(), f"{year:04d}-{month:02d}", "month", not groups.get("year")
+        )
+    if kind == "wd":
+        if published is None:
+            return DateSpan(m.start(), m.end(), None, None, True)
+        weekday = WEEKDAYS[groups["wd"].lower()]
+        back = (published.weekday() - weekday) % 7
+        if m.group(0).lower().startswith("last") and back == 0:
+            back = 7
+        return DateSpan(
+            m.start(), m.end(), (published - timedelta(days=back)).isoformat(), "day", True
+        )
+    if kind == "rel":
+        if published is None:
+            return DateSpan(m.start(), m.end(), None, None, True)
+        rel = re.sub(r"\s+", " ", groups["rel"].lower())
+        delta = _REL_DAYS.get(rel, 0)
+        return DateSpan(
+            m.start(), m.end(), (published + timedelta(days=delta)).isoformat(), "day", True
+        )
+    return None

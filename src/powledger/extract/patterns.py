@@ -1,0 +1,200 @@
+"""A lexicon's phrase tables compiled into regular expressions once per language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from powledger.extract import actors_data
+from powledger.extract.base import Lexicon
+
+
+def _is_acronym(fragment: str) -> bool:
+    letters = re.sub(r"\\.|[^A-Za-z\u0400-\u04ff]", "", fragment)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def phrase_regex(fragments: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex matching any fragment on word boundaries; acronyms keep their case."""
+    if not fragments:
+        return None
+    ordered = sorted(set(fragments), key=len, reverse=True)
+    parts = [f"(?-i:{f})" if _is_acronym(f) else f"(?:{f})" for f in ordered]
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A phrase table mapping each fragment to a value; ``find`` returns (start, end, value)."""
+
+    regex: re.Pattern[str] | None
+    entries: tuple[tuple[re.Pattern[str], str], ...]
+
+    def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
+        """All non-overlapping matches in text[pos:endpos] with the value of the matching entry."""
+        if self.regex is None:
+            return []
+        out = []
+        for m in self.regex.finditer(text, pos, len(text) if endpos is None else endpos):
+            out.append((m.start(), m.end(), self.value_of(m.group(0))))
+        return out
+
+    def match_at(self, text: str, pos: int) -> tuple[int, str] | None:
+        """The match starting exactly at ``pos`` (end, value), or None."""
+        if self.regex is None:
+            return None
+        m = self.regex.match(text, pos)
+        if m is None:
+            return None
+        return m.end(), self.value_of(m.group(0))
+
+    def value_of(self, phrase: str) -> str:
+        """The value of the first entry that matches ``phrase`` entirely."""
+        return _value_of(self, phrase)
+
+
+@cache
+def _value_cache() -> dict[tuple[int, str], str]:
+    return {}
+
+
+def _value_of(table: Table, phrase: str) -> str:
+    key = (id(table), phrase)
+    cached = _value_cache().get(key)
+    if cached is not None:
+        return cached
+    value = ""
+    for pattern, val in table.entries:
+        if pattern.fullmatch(phrase):
+            value = val
+            break
+    _value_cache()[key] = value
+    return value
+
+
+def make_table(mapping: dict[str, str]) -> Table:
+    """Compile a fragment -> value mapping; longer fragments win."""
+    ordered = sorted(mapping.items(), key=lambda kv: len(kv[0]), reverse=True)
+    entries = tuple(
+        (re.compile(f if _is_acronym(f) else f, 0 if _is_acronym(f) else re.IGNORECASE), v)
+        for f, v in ordered
+    )
+    return Table(phrase_regex(list(mapping)), entries)
+
+
+def make_set(fragments: tuple[str, ...], value: str = "1") -> Table:
+    """Compile a tuple of fragments as a table whose every value is ``value``."""
+    return make_table({f: value for f in fragments})
+
+
+def _aliases(names: dict[str, tuple[str, ...]], extra: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for canonical, aliases in names.items():
+        for alias in (canonical, *aliases, *extra.get(canonical, ())):
+            # Aliases in actors_data are plain text; lexicon extras may be regex fragments.
+            fragment = alias if alias in extra.get(canonical, ()) else re.escape(alias)
+            fragment = fragment.replace(r"\ ", r"\s+").replace(" ", r"\s+")
+            table.setdefault(fragment, canonical)
+    return table
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Every table of one lexicon, compiled."""
+
+    lexicon: Lexicon
+    parties: Table
+    first_person: Table
+    captivity: Table
+    holder: Table
+    recipient: Table
+    persons: Table
+    modifiers: Table
+    bodies: Table
+    filler: Table
+    parts: Table
+    vague: Table
+    give: Table
+    receive: Table
+    returns: Table
+    exchange: Table
+    each: Table
+    exchange_for: Table
+    done: Table
+    plan: Table
+    trial: Table
+    cumulative: Table
+    cumulative_weak: Table
+    previous: Table
+    reporting: Table
+    mediation: Table
+    not_mediator: Table
+    actors: Table
+    mediators: Table
+    triggers: re.Pattern[str] | None
+
+
+_COMPILED: dict[int, Compiled] = {}
+
+
+def compile_lexicon(lexicon: Lexicon) -> Compiled:
+    """Compile ``lexicon`` (cached: once per lexicon object and process)."""
+    cached = _COMPILED.get(id(lexicon))
+    if cached is not None and cached.lexicon is lexicon:
+        return cached
+    compiled = _compile(lexicon)
+    _COMPILED[id(lexicon)] = compiled
+    return compiled
+
+
+def _compile(lexicon: Lexicon) -> Compiled:
+    lx = lexicon
+    speakers = {name: aliases for name, (_k, _p, aliases) in actors_data.SPEAKERS.items()}
+    actor_table = _aliases(speakers, lx.actor_aliases)
+    mediator_table = _aliases(dict(actors_data.MEDIATORS), lx.mediator_aliases)
+    trigger_fragments = (
+        *lx.give_verbs, *lx.receive_verbs, *lx.return_verbs, *lx.exchange_words, *lx.body_nouns,
+    )  # fmt: skip
+    return Compiled(
+        lexicon=lx,
+        parties=make_table(lx.party_terms),
+        first_person=make_set(lx.first_person),
+        captivity=make_set(lx.captivity_nouns),
+        holder=make_set(lx.holder_markers),
+        recipient=make_set(lx.recipient_markers),
+        persons=make_table(lx.person_nouns),
+        modifiers=make_table(lx.category_modifiers),
+        bodies=make_set(lx.body_nouns),
+        filler=make_set(lx.filler_words),
+        parts=make_set(lx.part_markers),
+        vague=make_set(lx.vague_quantities),
+        give=make_set(lx.give_verbs, "give"),
+        receive=make_set(lx.receive_verbs, "receive"),
+        returns=make_set(lx.return_verbs, "return"),
+        exchange=make_set(lx.exchange_words, "exchange"),
+        each=make_set(lx.each_markers),
+        exchange_for=make_set(lx.exchange_for),
+        done=make_set(lx.done_markers),
+        plan=make_set(lx.plan_markers),
+        trial=make_set(lx.trial_markers),
+        cumulative=make_set(lx.cumulative_markers),
+        cumulative_weak=make_set(lx.cumulative_weak),
+        previous=make_set(lx.previous_markers),
+        reporting=make_set(lx.reporting),
+        mediation=make_set(lx.mediation_cues),
+        not_mediator=make_set(lx.not_mediator_cues),
+        actors=make_table(actor_table),
+        mediators=make_table(mediator_table),
+        triggers=phrase_regex(trigger_fragments),
+    )
+
+
+def actor_party(name: str) -> str | None:
+    """The party an actor speaks for, or None."""
+    entry = actors_data.SPEAKERS.get(name)
+    if entry is not None:
+        return entry[1]
+    return name if name in actors_data.PARTIES else None
+
+
