@@ -1,0 +1,1 @@
+"""Server-rendered pages, SVG charts, templates and static assets of the dashboard."""
