@@ -8,12 +8,18 @@ from datetime import date, timedelta
 from powledger.extract.base import DateSpan
 from powledger.extract.compose import Candidate
 from powledger.extract.patterns import actor_party
-from powledger.models import NON_PRISONER_CATEGORIES, ClaimFact, CompositionFact, DatePrecision, ExchangeFact
+from powledger.models import (
+    NON_PRISONER_CATEGORIES,
+    ClaimFact,
+    CompositionFact,
+    DatePrecision,
+    ExchangeFact,
+)
 
 
 @dataclass
 class _Group:
-    parties: tuple[str, str]
+    parties: tuple[str, ...]
     date: str | None
     precision: DatePrecision | None
     members: list[Candidate] = field(default_factory=list)
@@ -95,11 +101,24 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         living = [
             p for p in parts if p.category not in NON_PRISONER_CATEGORIES and p.value is not None
         ]
-        first_of = {}
+        first_of: dict[str, ClaimFact] = {}
         for p in living:
             first_of.setdefault(p.category, p)
         # "175 soldiers and 22 civilians": disjoint groups sum to a derived total.
-        disjoint = [p for cat, p in first_of.items() if cat not in ("wounded", "seriously_wounded_or_sick", "women", "minors", "officers", "privates_and_sergeants") or len(first_of) == 1]
+        disjoint = [
+            p
+            for cat, p in first_of.items()
+            if cat
+            not in (
+                "wounded",
+                "seriously_wounded_or_sick",
+                "women",
+                "minors",
+                "officers",
+                "privates_and_sergeants",
+            )
+            or len(first_of) == 1
+        ]
         if len(first_of) == 1:
             only = next(iter(first_of.values()))
             returned[side] = only.value
@@ -191,17 +210,29 @@ def assemble(
 
 
 def _group_at(groups: list[_Group], pos: int) -> _Group | None:
-    best = None
+    """The group of the claim sentence at or just before ``pos`` (else the main event)."""
+    best: _Group | None = groups[0] if groups else None
+    best_start = -1
     for g in groups:
         for m in g.members:
             if m.sentence[0] <= pos < m.sentence[1]:
                 return g
-        if best is None and not any(m.previous for m in g.members):
-            best = g
+            if best_start < m.sentence[0] <= pos and pos - m.sentence[1] < 400:
+                best, best_start = g, m.sentence[0]
     return best
 
 
-def _group(cands: list[Candidate], dateline: DateSpan | None, planned: bool = False) -> list[_Group]:
+def _repeats(group: _Group, c: Candidate) -> bool:
+    """Whether ``c`` restates a figure the group already has (same value, same side)."""
+    return any(
+        m.count.value == c.count.value and (m.side == c.side or m.both or c.both)
+        for m in group.members
+    )
+
+
+def _group(
+    cands: list[Candidate], dateline: DateSpan | None, planned: bool = False
+) -> list[_Group]:
     groups: list[_Group] = []
     if not cands:
         return groups
@@ -213,14 +244,18 @@ def _group(cands: list[Candidate], dateline: DateSpan | None, planned: bool = Fa
             break
     if main_date is None and dateline is not None and not planned:
         main_date = dateline
-    main = _Group(main_pair, main_date.iso if main_date else None, main_date.precision if main_date else None)
+    main = _Group(
+        main_pair, main_date.iso if main_date else None, main_date.precision if main_date else None
+    )
     groups.append(main)
     for c in cands:
         target: _Group | None = None
         if c.parties != main_pair:
             target = next((g for g in groups if g.parties == c.parties), None)
             if target is None:
-                target = _Group(c.parties, c.date.iso if c.date else None, c.date.precision if c.date else None)
+                target = _Group(
+                    c.parties, c.date.iso if c.date else None, c.date.precision if c.date else None
+                )
                 groups.append(target)
         elif c.previous:
             when = c.date.iso if c.date and c.date.iso else None
@@ -230,11 +265,21 @@ def _group(cands: list[Candidate], dateline: DateSpan | None, planned: bool = Fa
             if when is not None and when == main.date:
                 target = main
             else:
-                target = next((g for g in groups[1:] if g.date == when and g.parties == c.parties), None)
+                target = next(
+                    (g for g in groups[1:] if g.date == when and g.parties == c.parties), None
+                )
                 if target is None:
                     target = _Group(c.parties, when, precision if when else None)
                     groups.append(target)
-        elif c.date is not None and c.date.iso and main.date and c.date.iso[:7] != main.date[:7] and c.date.precision == "day" and not planned:
+        elif (
+            c.date is not None
+            and c.date.iso
+            and main.date
+            and c.date.iso != main.date
+            and c.date.precision == "day"
+            and not planned
+            and not _repeats(main, c)
+        ):
             target = next((g for g in groups if g.date == c.date.iso), None)
             if target is None:
                 target = _Group(c.parties, c.date.iso, c.date.precision)

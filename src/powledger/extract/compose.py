@@ -20,7 +20,8 @@ OPPONENTS: dict[str, str] = {
     "Armenia": "Azerbaijan", "Azerbaijan": "Armenia",
 }  # fmt: skip
 PAST_HINT = re.compile(
-    r"(?:ed|were|was|been|came|brought|got|took|went|freed|home|back|free|is\s+home|are\s+home)\b", re.I
+    r"(?:ed|were|was|been|came|brought|got|took|went|freed|home|back|free|is\s+home|are\s+home)\b",
+    re.I,
 )
 NOUN_TRIGGERS = re.compile(
     r"^(?:exchanges?|swaps?|release|return|handover|repatriation|homecoming|trades?|prisoner\s+exchange|prisoner\s+swap|POW\s+swap)$",
@@ -112,8 +113,16 @@ def _count_from_noun_phrase(
         body = c.bodies.match_at(s, pos)
         if body is not None and (head is None or body[0] >= head[0]):
             end = body[0]
-            tail = re.match(r"\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}?", s[end : end + 60])
-            return Count(n.start, n.end, n.value, n.approximate, "bodies", party or _party_after(c, s, end), first, end)
+            return Count(
+                n.start,
+                n.end,
+                n.value,
+                n.approximate,
+                "bodies",
+                party or _party_after(c, s, end),
+                first,
+                end,
+            )
         if head is not None:
             end, cat = head
             word = s[pos:end]
@@ -134,7 +143,7 @@ def _count_from_noun_phrase(
             if nxt is None:
                 return None
             return Count(n.start, n.end, n.value, n.approximate, nxt.category, party, first, n.end)
-        mod = c.modifiers.match_at(s, pos)
+        mod_hit = c.modifiers.match_at(s, pos)
         party_hit = c.parties.match_at(s, pos)
         fp = c.first_person.match_at(s, pos)
         filler = c.filler.match_at(s, pos)
@@ -144,9 +153,9 @@ def _count_from_noun_phrase(
         elif fp is not None:
             first = True
             pos = fp[0]
-        elif mod is not None and (filler is None or mod[0] >= filler[0]):
-            category = category or mod[1]
-            pos = mod[0]
+        elif mod_hit is not None and (filler is None or mod_hit[0] >= filler[0]):
+            category = category or mod_hit[1]
+            pos = mod_hit[0]
         elif filler is not None:
             pos = filler[0]
         else:
@@ -193,15 +202,27 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
     for table in (c.give, c.receive, c.exchange, c.returns):
         for _s, e, _v in table.find(before):
             gap = before[e:]
-            if re.fullmatch(r"\s*(?:(?:another|a\s+further|a\s+total\s+of|all|the|some|exactly|back)\s+)*", gap, re.I):
-                return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+            if re.fullmatch(
+                r"\s*(?:(?:another|a\s+further|a\s+total\s+of|all|the|some|exactly|back)\s+)*",
+                gap,
+                re.I,
+            ):
+                return Count(
+                    n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
+                )
     if re.match(r"\s*(?:-|for|to)\s*-?\s*(?:\d|[a-z]+\b)", after, re.I) and re.match(
         r"\s*(?:-\s*for\s*-|for|-to-)\s*", after, re.I
     ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
-    if re.match(r"\s*(?:each|apiece)\b", after, re.I):
+    if re.match(
+        r"\s*(?:each|apiece|per\s+side|on\s+(?:each|either|both)\s+sides?|from\s+each\s+side)\b",
+        after,
+        re.I,
+    ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
-    if re.search(r"(?:-|\bfor\s+|\bto\s+)$", before) and re.search(r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before):
+    if re.search(r"(?:-|\bfor\s+|\bto\s+)$", before) and re.search(
+        r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before
+    ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     if re.match(r"\s+(?:of\s+(?:them|whom|those))\b", after, re.I):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
@@ -235,19 +256,19 @@ def other(pair: tuple[str, str], party: str) -> str | None:
 
 
 def rule_noun_phrase_party(v: SentenceView, k: Count) -> str | None:
-    """"103 Ukrainian prisoners", "106 Russian servicemen": the persons' own party receives them."""
+    """ "103 Ukrainian prisoners", "106 Russian servicemen": the persons' own party receives them."""
     return k.party
 
 
 def rule_first_person(v: SentenceView, k: Count) -> str | None:
-    """"207 of our people": the speaker's party."""
+    """ "207 of our people": the speaker's party."""
     if k.first_person:
         return v.speaker_party or v.voice_party
     return None
 
 
 def rule_recipient(v: SentenceView, k: Count) -> str | None:
-    """"handed over 103 prisoners to Ukraine", "103 were returned to Russia"."""
+    """ "handed over 103 prisoners to Ukraine", "103 were returned to Russia"."""
     clause_end = _clause_end(v.s, k.head_end)
     for s0, e0, _val in v.c.recipient.find(v.s, k.head_end, clause_end):
         if s0 - k.head_end > 60:
@@ -261,7 +282,7 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
 
 
 def rule_holder(v: SentenceView, k: Count) -> str | None:
-    """"freed from Russian captivity", "held by Moscow", "released by Russia": the other side."""
+    """ "freed from Russian captivity", "held by Moscow", "released by Russia": the other side."""
     lo = _clause_start(v.s, k.start)
     hi = _clause_end(v.s, k.head_end)
     for start, end, party in v.parties:
@@ -277,7 +298,7 @@ def rule_holder(v: SentenceView, k: Count) -> str | None:
 
 
 def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
-    """"Russia returned 103", "Kyiv brought home 189": the subject gives or receives."""
+    """ "Russia returned 103", "Kyiv brought home 189": the subject gives or receives."""
     lo = _clause_start(v.s, k.start)
     verbs = [t for t in v.triggers if t[2] in ("give", "receive") and lo <= t[0] < k.start]
     if not verbs:
@@ -298,7 +319,7 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
 
 
 def rule_voice(v: SentenceView, k: Count) -> str | None:
-    """"103 defenders have returned home" with no party named: the speaker's or the report's side."""
+    """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
     near = [t for t in v.triggers if t[2] in ("return", "receive") and abs(t[0] - k.start) < 80]
     if near:
         return v.speaker_party or v.voice_party

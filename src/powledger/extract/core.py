@@ -10,18 +10,17 @@ from datetime import date, timedelta
 from powledger.extract.assemble import assemble
 from powledger.extract.base import DateSpan, Lexicon, get_lexicon
 from powledger.extract.compose import (
-    OPPONENTS,
+    NOUN_TRIGGERS,
     Candidate,
     Count,
     SentenceView,
     decide_side,
     find_counts,
-    NOUN_TRIGGERS,
 )
 from powledger.extract.patterns import Compiled, actor_party, compile_lexicon
 from powledger.extract.prefilter import looks_relevant
 from powledger.extract.text import normalise, split_sentences
-from powledger.models import DocumentExtraction
+from powledger.models import CleanDocument, DocumentExtraction
 
 EXTRACTOR = "powledger.rules"
 EXTRACTOR_VERSION = "1.0"
@@ -30,8 +29,11 @@ _PRONOUN_REPORT = re.compile(
     r"\b(?:he|she|they|it|the\s+(?:ministry|president|ombudsman|headquarters|agency|office|staff|commissioner|official|spokesman|spokeswoman|spokesperson|department|leader))\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted)\b",
     re.I,
 )
-_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)")
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)"
+)
 _YEAR = re.compile(r"^\d{4}")
+_N_FOR_N = re.compile(r"\d\s*(?:-\s*for\s*-\s*|\s+for\s+)\d")
 
 
 @dataclass
@@ -105,7 +107,9 @@ def _paragraph_of(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-def _quote_speakers(c: Compiled, text: str, sentences: list[_Sentence]) -> dict[int, tuple[str, str]]:
+def _quote_speakers(
+    c: Compiled, text: str, sentences: list[_Sentence]
+) -> dict[int, tuple[str, str]]:
     """Sentence index -> (actor, alias) for sentences inside a quotation whose speaker is named."""
     result: dict[int, tuple[str, str]] = {}
     for para_match in re.finditer(r"[^\n]+", text):
@@ -118,7 +122,9 @@ def _quote_speakers(c: Compiled, text: str, sentences: list[_Sentence]) -> dict[
             if not inside:
                 continue
             # The speaker is named right after the quote ("...," Zelensky wrote) or before it.
-            after_end = min(len(text), qe + 120, text.find("\n", qe) if "\n" in text[qe:] else len(text))
+            after_end = min(
+                len(text), qe + 120, text.find("\n", qe) if "\n" in text[qe:] else len(text)
+            )
             window_after = (qe, after_end)
             first = sentences[inside[0]]
             window_before = (first.start if first.start < qs else max(base, qs - 120), qs)
@@ -149,9 +155,7 @@ def _attribute(c: Compiled, text: str, sentences: list[_Sentence]) -> None:
             sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
         elif j in quotes:
             sent.asserted_by, sent.asserted_by_text = quotes[j]
-        elif last is not None and _PRONOUN_REPORT.search(text, sent.start, sent.end):
-            sent.asserted_by, sent.asserted_by_text = last
-        elif (
+        elif (last is not None and _PRONOUN_REPORT.search(text, sent.start, sent.end)) or (
             last is not None
             and sent.paragraph == last_para
             and j > 0
@@ -247,6 +251,7 @@ def _candidates(
     out: list[Candidate] = []
     mediators: list[tuple[int, str]] = []
     previous_sentence_side: list[Candidate] = []
+    trigger_dates: list[DateSpan] = []
     for sent in sentences:
         s = text[: sent.end]
         lo = sent.start
@@ -257,26 +262,64 @@ def _candidates(
             s[lo:],
             re.I,
         )
-        if not has_trigger and not (part_start and previous_sentence_side):
-            continue
         local = text[sent.start : sent.end]
+        led_by_date = False
+        if not has_trigger:
+            first_dates = lexicon.find_dates(local[:40], reference)
+            led_by_date = (
+                bool(first_dates)
+                and first_dates[0].start <= 2
+                and bool(re.match(r"\s*[:-]", local[first_dates[0].end : first_dates[0].end + 3]))
+            )
+        if not (has_trigger or _N_FOR_N.search(local) or led_by_date) and not (
+            part_start and previous_sentence_side
+        ):
+            continue
         numbers = lexicon.find_numbers(local)
         counts = find_counts(c, local, numbers)
         for med in _mediators(c, local):
             mediators.append((sent.start, med))
+        if has_trigger:
+            for d in lexicon.find_dates(local, reference):
+                if d.iso and not re.search(
+                    r"(?:since|until|by|from)\s+$", local[max(0, d.start - 8) : d.start], re.I
+                ):
+                    trigger_dates.append(d)
         if not counts:
             continue
         parties = c.parties.find(local)
-        pair = _sentence_pair({p[2] for p in parties} | {k.party for k in counts if k.party}, default_pair)
+        pair = _sentence_pair(
+            {p[2] for p in parties} | {k.party for k in counts if k.party}, default_pair
+        )
         triggers = _outermost(
-            c.receive.find(local) + c.returns.find(local) + c.give.find(local) + c.exchange.find(local)
+            c.receive.find(local)
+            + c.returns.find(local)
+            + c.give.find(local)
+            + c.exchange.find(local)
         )
         speaker_party = actor_party(sent.asserted_by) if sent.asserted_by else None
         view = SentenceView(c, local, counts, parties, triggers, speaker_party, voice, pair)
-        sentence_out = _sentence_candidates(c, view, sent, text, reference, published, part_start is not None and not has_trigger, previous_sentence_side)
+        sentence_out = _sentence_candidates(
+            c,
+            view,
+            sent,
+            text,
+            reference,
+            published,
+            part_start is not None and not has_trigger,
+            previous_sentence_side,
+        )
         if sentence_out:
             out.extend(sentence_out)
             previous_sentence_side = [k for k in sentence_out if not k.count.is_part]
+    if dateline is None and trigger_dates:
+        usable = [
+            d for d in trigger_dates
+            if published is None or d.iso is None or len(d.iso) != 10
+            or date.fromisoformat(d.iso) <= published + timedelta(days=1)
+        ]  # fmt: skip
+        if usable:
+            dateline = usable[0]
     return out, mediators, dateline
 
 
@@ -313,21 +356,34 @@ def _sentence_candidates(
     previous: list[Candidate],
 ) -> list[Candidate]:
     s = v.s
-    if c.trial.find(s) and not re.search(r"\b(?:exchang|swap|returned\s+home|came\s+home)", s, re.I):
+    if c.trial.find(s) and not re.search(
+        r"\b(?:exchang|swap|returned\s+home|came\s+home)", s, re.I
+    ):
         return []
-    dates = [d for d in c.lexicon.find_dates(s, reference) if not re.search(r"(?:since|until|by|from)\s+$", s[max(0, d.start - 8) : d.start], re.I)]
+    dates = [
+        d
+        for d in c.lexicon.find_dates(s, reference)
+        if not re.search(r"(?:since|until|by|from)\s+$", s[max(0, d.start - 8) : d.start], re.I)
+    ]
     cumulative_marks = c.cumulative.find(s)
     weak_marks = c.cumulative_weak.find(s)
     previous_marks = c.previous.find(s)
     plan_in_sentence = bool(c.plan.find(s))
     each_marks = c.each.find(s)
+    actors = [
+        a
+        for a in c.actors.find(s)
+        if c.reporting.find(s, max(0, a[0] - 40), min(len(s), a[1] + 40))
+    ]
     out: list[Candidate] = []
     counts = v.counts
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
         before = s[max(0, k.start - 40) : k.start]
         if k.category != "total" and (
-            c.parts.find(before) or (i > 0 and counts[i - 1].category != "total" and k.category != "bodies") or continuation
+            c.parts.find(before)
+            or (i > 0 and counts[i - 1].category != "total" and k.category != "bodies")
+            or continuation
         ):
             k.is_part = True
     for i, k in enumerate(counts):
@@ -339,13 +395,25 @@ def _sentence_candidates(
             mate = counts[pair_mate]
             mate_side, _r = decide_side(v, mate)
             if mate_side is not None:
-                side, rule = (v.pair[0] if mate_side == v.pair[1] else v.pair[1]), "rule_exchange_for"
+                side, rule = (
+                    (v.pair[0] if mate_side == v.pair[1] else v.pair[1]),
+                    "rule_exchange_for",
+                )
             elif mate.value == k.value:
                 both, rule = True, "rule_n_for_n"
             else:
-                side = (v.voice_party or v.pair[1]) if pair_mate > i else _other_of(v, v.voice_party or v.pair[1])
+                side = (
+                    (v.voice_party or v.pair[1])
+                    if pair_mate > i
+                    else _other_of(v, v.voice_party or v.pair[1])
+                )
                 rule = "rule_n_for_m"
-        if not both and any(abs(m[0] - k.end) < 40 or abs(k.start - m[1]) < 40 for m in each_marks) and k.party is None and not k.first_person:
+        if (
+            not both
+            and any(abs(m[0] - k.end) < 40 or abs(k.start - m[1]) < 40 for m in each_marks)
+            and k.party is None
+            and not k.first_person
+        ):
             both, rule, side = True, "rule_each", None
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
@@ -358,14 +426,21 @@ def _sentence_candidates(
         cand.parties = v.pair
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
-        cand.date = _nearest_date(dates, k)
+        if len(actors) > 1 and sent.asserted_by is not None:
+            pick = min(actors, key=lambda a: min(abs(a[0] - k.end), abs(k.start - a[1])))
+            cand.asserted_by, cand.asserted_by_text = pick[2], s[pick[0] : pick[1]]
+        cand.date = _nearest_date(s, dates, k)
         cand.planned = _is_planned(c, v, k, plan_in_sentence, cand.date, published)
-        cand.cumulative, cand.weak_cumulative = _cumulative(k, counts, cumulative_marks, weak_marks)
+        cand.cumulative, cand.weak_cumulative = _cumulative(
+            s, k, counts, cumulative_marks, weak_marks
+        )
         for ms, me, _v in previous_marks:
             if k.start >= me:
                 cand.previous = True
                 words = s[ms:me].lower()
-                num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(words.split()[0], None)
+                num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
+                    words.split()[0]
+                )
                 if num is None and words.split()[0].isdigit():
                     num = int(words.split()[0])
                 if num is not None:
@@ -388,23 +463,45 @@ def _for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
         gap = s[a.head_end if a.head_end > a.end else a.end : b.start]
         if len(gap) > 60:
             continue
-        if re.fullmatch(r"\s*(?:-\s*for\s*-|-to-|for|in\s+exchange\s+for|in\s+return\s+for|in\s+a\s+swap\s+for|were\s+(?:\w+\s+){0,3}in\s+(?:exchange|return)\s+for|(?:,\s*)?(?:and\s+)?(?:in\s+return|in\s+exchange)(?:,)?\s*(?:\w+\s+){0,4}?)\s*", gap, re.I):
+        if re.fullmatch(
+            r"\s*(?:-\s*for\s*-|-to-|for|in\s+exchange\s+for|in\s+return\s+for|in\s+a\s+swap\s+for|were\s+(?:\w+\s+){0,3}in\s+(?:exchange|return)\s+for|(?:,\s*)?(?:and\s+)?(?:in\s+return|in\s+exchange)(?:,)?\s*(?:\w+\s+){0,4}?)\s*",
+            gap,
+            re.I,
+        ):
             return j
     return None
 
 
-def _nearest_date(dates: list[DateSpan], k: Count) -> DateSpan | None:
-    if not dates:
+def _nearest_date(s: str, dates: list[DateSpan], k: Count) -> DateSpan | None:
+    """The date that belongs to a count: in its comma-delimited segment, or close by."""
+    close = []
+    for d in dates:
+        lo, hi = (d.end, k.start) if d.end <= k.start else (k.end, d.start)
+        gap = s[lo:hi]
+        if not re.search(r"[,;]", gap) or len(gap) <= 60:
+            close.append(d)
+    if not close:
         return None
-    return min(dates, key=lambda d: abs(d.start - k.start))
+    return min(close, key=lambda d: abs(d.start - k.start))
 
 
 def _is_planned(
-    c: Compiled, v: SentenceView, k: Count, plan_in_sentence: bool, when: DateSpan | None, published: date | None
+    c: Compiled,
+    v: SentenceView,
+    k: Count,
+    plan_in_sentence: bool,
+    when: DateSpan | None,
+    published: date | None,
 ) -> bool:
-    if when is not None and when.iso and published is not None and len(when.iso) == 10:
-        if date.fromisoformat(when.iso) > published + timedelta(days=1):
-            return True
+    future = (
+        when is not None
+        and when.iso is not None
+        and published is not None
+        and len(when.iso) == 10
+        and date.fromisoformat(when.iso) > published + timedelta(days=1)
+    )
+    if future:
+        return True
     if not plan_in_sentence:
         return False
     near = sorted(v.triggers, key=lambda t: (abs(t[0] - k.start), t[0] > k.start))
@@ -416,26 +513,54 @@ def _is_planned(
         if NOUN_TRIGGERS.match(phrase):
             continue
         return False
-    if done and not any(_governed(c, v.s, d[0]) for d in done):
-        return False
-    return True
+    # A done marker ("took place") that no plan word governs makes the sentence a report.
+    return not (done and not any(_governed(c, v.s, d[0]) for d in done))
+
+
+_FORWARD = re.compile(r"bring|brings|bringing|rais|total|number", re.I)
+_SUPERLATIVE = re.compile(
+    r"(?:largest|biggest|first|only|sole|most|smallest)\s+(?:\w+\s+){0,3}?(?:exchange|swap|release|return)s?\s*$",
+    re.I,
+)
+
+
+def _marks_count(s: str, ms: int, me: int, counts: list[Count]) -> Count | None:
+    """The count a running-total marker speaks about, if any."""
+    if _SUPERLATIVE.search(s[max(0, ms - 50) : ms]):
+        return None
+    if _FORWARD.match(s[ms:me]):
+        after = [x for x in counts if x.start >= me]
+        return after[0] if after else None
+    same = []
+    for x in counts:
+        lo, hi = (x.end, ms) if x.end <= ms else (me, x.start)
+        if not re.search(r"[,;:]", s[lo:hi]):
+            same.append(x)
+    if not same:
+        return None
+    return min(same, key=lambda x: (x.start - me) if x.start >= me else (ms - x.end))
 
 
 def _cumulative(
+    s: str,
     k: Count,
     counts: list[Count],
     marks: list[tuple[int, int, str]],
     weak: list[tuple[int, int, str]],
 ) -> tuple[bool, bool]:
-    def nearest(ms: int, me: int) -> Count:
-        return min(counts, key=lambda x: (x.start - me) if x.start >= me else (ms - x.end) + 5)
-
-    strong = any(nearest(ms, me) is k for ms, me, _v in marks)
-    weak_hit = any(nearest(ms, me) is k for ms, me, _v in weak)
+    strong = any(_marks_count(s, ms, me, counts) is k for ms, me, _v in marks)
+    weak_hit = any(_marks_count(s, ms, me, counts) is k for ms, me, _v in weak)
     # No single exchange has returned more than about a thousand persons to one side.
     if k.value is not None and k.value > 1250:
         weak_hit = True
     return strong, weak_hit
 
 
-__all__ = ["EXTRACTOR", "EXTRACTOR_VERSION", "OPPONENTS", "extract_document", "parse_published"]
+def extract_clean_document(doc: CleanDocument) -> DocumentExtraction:
+    """Extract a cleaned document (the per-document hook ``ingest`` runs before storing)."""
+    return extract_document(
+        doc.text,
+        published=doc.published,
+        language=doc.language,
+        doc_id=doc.external_id or doc.source,
+    )

@@ -121,10 +121,11 @@ def match_exchanges(
         if best is None:
             # A report without dates or figures still describes the event it names.
             for pi, p in enumerate(predicted):
-                if pi not in used and sorted(g.get("parties", [])) == sorted(p.get("parties", [])):
-                    if not g.get("date") and not _values(g) and not _values(p):
-                        best = pi
-                        break
+                same_parties = sorted(g.get("parties", [])) == sorted(p.get("parties", []))
+                bare = not g.get("date") and not _values(g) and not _values(p)
+                if pi not in used and same_parties and bare:
+                    best = pi
+                    break
         if best is not None:
             used.add(best)
             pairs.append((gi, best))
@@ -264,7 +265,10 @@ def evaluate(docs: Iterable[dict[str, Any]], extractor: Extractor = default_extr
 
 def format_report(report: Report) -> str:
     """A fixed-width table of the scores."""
-    lines = [f"{report.documents} documents", f"{'field':<12} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
+    lines = [
+        f"{report.documents} documents",
+        f"{'field':<12} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn",
+    ]
     for name, s in report.scores.items():
         lines.append(
             f"{name:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   {s.tp}/{s.fp}/{s.fn}"

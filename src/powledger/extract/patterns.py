@@ -31,7 +31,9 @@ class Table:
     regex: re.Pattern[str] | None
     entries: tuple[tuple[re.Pattern[str], str], ...]
 
-    def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
+    def find(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> list[tuple[int, int, str]]:
         """All non-overlapping matches in text[pos:endpos] with the value of the matching entry."""
         if self.regex is None:
             return []
@@ -76,10 +78,7 @@ def _value_of(table: Table, phrase: str) -> str:
 def make_table(mapping: dict[str, str]) -> Table:
     """Compile a fragment -> value mapping; longer fragments win."""
     ordered = sorted(mapping.items(), key=lambda kv: len(kv[0]), reverse=True)
-    entries = tuple(
-        (re.compile(f if _is_acronym(f) else f, 0 if _is_acronym(f) else re.IGNORECASE), v)
-        for f, v in ordered
-    )
+    entries = tuple((re.compile(f, 0 if _is_acronym(f) else re.IGNORECASE), v) for f, v in ordered)
     return Table(phrase_regex(list(mapping)), entries)
 
 
@@ -88,7 +87,9 @@ def make_set(fragments: tuple[str, ...], value: str = "1") -> Table:
     return make_table({f: value for f in fragments})
 
 
-def _aliases(names: dict[str, tuple[str, ...]], extra: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def _aliases(
+    names: dict[str, tuple[str, ...]], extra: dict[str, tuple[str, ...]]
+) -> dict[str, str]:
     table: dict[str, str] = {}
     for canonical, aliases in names.items():
         for alias in (canonical, *aliases, *extra.get(canonical, ())):
@@ -196,5 +197,3 @@ def actor_party(name: str) -> str | None:
     if entry is not None:
         return entry[1]
     return name if name in actors_data.PARTIES else None
-
-

@@ -95,6 +95,10 @@ class NumeralLexicon:
     thousand_short: str
     #: regex alternatives of ordinal endings after digits and a hyphen ("64-й", "64-го")
     ordinal_suffix: str
+    #: regex alternatives of case endings that keep digits a cardinal ("95-ти", "5-ох")
+    cardinal_suffix: str = ""
+    #: regex of "of" in "one of the 303": the first number only picks from the second
+    partitive: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +153,16 @@ class NumeralParser:
         words = sorted(set(lexicon.words) | set(lexicon.vague_plurals), key=len, reverse=True)
         alt = "|".join(re.escape(w) for w in words)
         self._token = re.compile(
-            rf"(?P<digits>{_DIGITS})(?:-(?P<ord>{lexicon.ordinal_suffix})(?![\w]))?"
+            rf"(?P<digits>{_DIGITS})(?:-(?P<suffix>[^\W\d_]+(?:'[^\W\d_]+)*))?(?P<pct>\s?%)?"
             rf"(?:\s*(?P<thou>{lexicon.thousand_short}))?"
             rf"|(?<![\w'])(?P<word>{alt})(?![\w'])"
+        )
+        self._ordinal = re.compile(rf"(?:{lexicon.ordinal_suffix})")
+        self._cardinal = re.compile(rf"(?:{lexicon.cardinal_suffix or '(?!)'})")
+        self._partitive = (
+            re.compile(rf"\s+(?:{lexicon.partitive})\s+(?:[^\W\d_]+\s+)?")
+            if lexicon.partitive
+            else None
         )
         self._approx = re.compile(rf"(?:^|[^\w'])(?:{'|'.join(lexicon.approx_before)})\s+$")
         # Words the table misses are tried through the morphology, when it is there.
@@ -167,7 +178,9 @@ class NumeralParser:
                 if run is not None:
                     spans.extend(self._close(run, low))
                     run = None
-                spans.append(self._digits(m, low))
+                digits = self._digits(m, low)
+                if digits is not None:
+                    spans.append(digits)
                 continue
             word = m.group("word")
             if run is not None and not low[run.end : m.start()].isspace():
@@ -191,12 +204,21 @@ class NumeralParser:
             spans.extend(self._close(run, low))
         if self.morph is not None:
             spans = self._with_morphology(low, spans)
-        return spans
+        return self._drop_partitives(low, spans)
 
     # -- digits ---------------------------------------------------------------------------
-    def _digits(self, m: re.Match[str], low: str) -> NumberSpan:
+    def _digits(self, m: re.Match[str], low: str) -> NumberSpan | None:
+        if m.group("pct"):
+            return None
+        suffix = m.group("suffix")
+        ordinal = False
+        if suffix is not None and suffix != "на":
+            if self._ordinal.fullmatch(suffix):
+                ordinal = True
+            elif not self._cardinal.fullmatch(suffix):
+                # "47-річний", "3-кімнатна": an adjective built on a number, not a count.
+                return None
         raw = m.group("digits").replace(" ", "")
-        ordinal = m.group("ord") is not None
         if "," in raw:
             whole, _, frac = raw.partition(",")
             number = float(f"{whole}.{frac}")
@@ -208,10 +230,11 @@ class NumeralParser:
         if "," in raw and not m.group("thou"):
             # "1,5" without a thousand is a decimal, not a count of persons.
             value = int(number)
+        end = m.end("digits") if suffix == "на" else m.end()
         approx_start = self._approx_start(low, m.start())
         return NumberSpan(
             start=m.start(),
-            end=m.end(),
+            end=end,
             value=value,
             approximate=approx_start is not None,
             low=value,
@@ -219,6 +242,19 @@ class NumeralParser:
             ordinal=ordinal,
             approx_start=approx_start,
         )
+
+    def _drop_partitives(self, low: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+        """Drop "one" of "one of the 303 freed": the count is the second number."""
+        if self._partitive is None or len(spans) < 2:
+            return spans
+        kept: list[NumberSpan] = []
+        for span, nxt in zip(spans, [*spans[1:], None], strict=True):
+            if nxt is not None:
+                gap = self._partitive.fullmatch(low, span.end, nxt.start)
+                if gap is not None:
+                    continue
+            kept.append(span)
+        return kept
 
     def _approx_start(self, low: str, start: int) -> int | None:
         window = low[max(0, start - 40) : start]
@@ -457,6 +493,7 @@ class DateParser:
             ),
             ("relative", re.compile(rf"(?<![\w'])(?P<r>{rel})(?![\w'])")),
         ]
+        self._year_word = re.compile(rf"(?<![\d])(?:19|20)\d\d\s*(?:{yw})(?![\w'])")
 
     def find(
         self, text: str, *, published: date | None = None, folded: str | None = None
@@ -477,6 +514,16 @@ class DateParser:
                 result.append(span)
                 last_end = span.end
         return result
+
+    def numeric_spans(self, text: str, *, folded: str | None = None) -> list[tuple[int, int]]:
+        """Return where digits belong to a date ("14 вересня", "2024 року"), resolved or not."""
+        low = fold(text) if folded is None else folded
+        out: list[tuple[int, int]] = []
+        for name, pattern in self._patterns:
+            if name in ("day_month", "numeric", "month_year", "in_year"):
+                out.extend((m.start(), m.end()) for m in pattern.finditer(low))
+        out.extend((m.start(), m.end()) for m in self._year_word.finditer(low))
+        return out
 
     def _resolve(self, name: str, m: re.Match[str], published: date | None) -> DateSpan | None:
         lex = self.lexicon
@@ -708,7 +755,9 @@ class SlavicNumberFinder:
         language: str,
         fallback: Callable[[], SuffixMorphology],
         backend: MorphBackend | None = None,
+        dates: DateParser | None = None,
     ) -> None:
+        self.dates = dates
         self.numerals = numerals
         self.language = language
         self.fallback = fallback
@@ -738,8 +787,12 @@ class SlavicNumberFinder:
     def __call__(self, text: str) -> list[base.NumberSpan]:
         """Return the exact cardinal numbers of ``text`` (vague ones and ordinals are left out)."""
         out: list[base.NumberSpan] = []
-        for span in self.parser.find(text):
+        low = fold(text)
+        in_dates = self.dates.numeric_spans(text, folded=low) if self.dates is not None else []
+        for span in self.parser.find(text, folded=low):
             if span.value is None or span.ordinal:
+                continue
+            if any(a <= span.start < b for a, b in in_dates):
                 continue
             start = span.approx_start if span.approx_start is not None else span.start
             out.append(base.NumberSpan(start, span.end, span.value, span.approximate))

@@ -29,8 +29,52 @@ def normalise(text: str) -> str:
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt st no nos vs etc jan feb mar apr jun jul aug sep "
-    "sept oct nov dec u.s u.k u.n e.g i.e approx est inc corp co gov rep sen adm cmdr pres".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+        "inc",
+        "corp",
+        "co",
+        "gov",
+        "rep",
+        "sen",
+        "adm",
+        "cmdr",
+        "pres",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u04ff])|[.!?]+[\"')\]]*$")
 _LINE = re.compile(r"[^\n]+")

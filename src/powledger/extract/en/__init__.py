@@ -174,7 +174,7 @@ LEXICON = Lexicon(
         r"prisoner",
         r"exchange",
         r"war",
-    ),  # fmt: skip
+    ),
     part_markers=(
         r"including",
         r"among\s+them",
@@ -220,7 +220,7 @@ LEXICON = Lexicon(
         r"handed",
         r"gave\s+up",
         r"set\s+free",
-    ),  # fmt: skip
+    ),
     receive_verbs=(
         r"brought\s+(?:back\s+)?home",
         r"brings?\s+(?:back\s+)?home",
@@ -228,6 +228,8 @@ LEXICON = Lexicon(
         r"brought\s+back",
         r"got\s+back",
         r"received",
+        r"got",
+        r"gets",
         r"receives?",
         r"took\s+back",
         r"welcomed\s+(?:back|home)",
@@ -245,7 +247,7 @@ LEXICON = Lexicon(
         r"have\s+returned",
         r"reclaimed",
         r"freed\s+from\s+captivity",
-    ),  # fmt: skip
+    ),
     return_verbs=(
         r"(?:were|was|have\s+been|has\s+been|had\s+been|been|are|being|got|get)\s+(?:successfully\s+|safely\s+|also\s+|finally\s+)?(?:returned|released|freed|exchanged|swapped|repatriated|brought\s+(?:back|home)|handed\s+over|transferred|liberated|set\s+free|rescued)",
         r"returned\s+(?:home|to\s+ukraine|to\s+russia|from\s+captivity|to\s+their\s+homeland|to\s+freedom)",
@@ -267,7 +269,7 @@ LEXICON = Lexicon(
         r"home\s+again",
         r"walked\s+free",
         r"crossed\s+(?:the\s+)?border",
-    ),  # fmt: skip
+    ),
     exchange_words=(
         r"exchanges?",
         r"exchanged",
@@ -285,7 +287,7 @@ LEXICON = Lexicon(
         r"release",
         r"return",
         r"homecoming",
-    ),  # fmt: skip
+    ),
     each_markers=(
         r"each",
         r"apiece",
@@ -370,7 +372,7 @@ LEXICON = Lexicon(
         r"would\s+be",
         r"is\s+to",
         r"are\s+to",
-    ),  # fmt: skip
+    ),
     trial_markers=(
         r"sentenced",
         r"sentence",
@@ -395,9 +397,8 @@ LEXICON = Lexicon(
         r"throughout\s+the\s+war",
         r"over\s+the\s+course\s+of",
         r"in\s+all\s+since",
-        r"\d+(?:st|nd|rd|th)\s+(?:such\s+)?(?:prisoner\s+)?(?:exchange|swap)",
-        r"bringing\s+the\s+total",
-        r"brings\s+the\s+total",
+        r"bring(?:s|ing)?\s+(?:the\s+)?(?:total|overall|number)",
+        r"rais(?:es|ed|ing)\s+the\s+(?:total|number)",
         r"total\s+number",
         r"cumulative",
         r"overall\s+number",
@@ -416,7 +417,7 @@ LEXICON = Lexicon(
         r"are\s+holding",
         r"holds",
         r"missing",
-    ),  # fmt: skip
+    ),
     cumulative_weak=(
         r"in\s+total",
         r"altogether",
@@ -435,7 +436,7 @@ LEXICON = Lexicon(
         r"last\s+(?:week|month)",
         r"earlier\s+this\s+(?:week|month|year)",
         r"first\s+stage",
-    ),  # fmt: skip
+    ),
     reporting=(
         r"said",
         r"says",
@@ -470,7 +471,7 @@ LEXICON = Lexicon(
         r"tweeted",
         r"reported\s+by",
         r"quoted",
-    ),  # fmt: skip
+    ),
     mediation_cues=(
         r"mediat\w*",
         r"brokered",
@@ -482,6 +483,8 @@ LEXICON = Lexicon(
         r"with\s+the\s+(?:help|assistance|support|participation)\s+of",
         r"help\s+of",
         r"helped",
+        r"help",
+        r"via",
         r"efforts",
         r"intermediar\w*",
         r"good\s+offices",
@@ -492,7 +495,7 @@ LEXICON = Lexicon(
         r"role",
         r"involvement",
         r"under\s+the\s+auspices",
-    ),  # fmt: skip
+    ),
     not_mediator_cues=(
         r"border",
         r"observ\w*",

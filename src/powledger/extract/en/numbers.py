@@ -91,9 +91,10 @@ def find_numbers(text: str) -> list[NumberSpan]:
         approx, start, end = _is_approximate(text, match.start(), match.end())
         found.append(NumberSpan(start, end, value, approx))
     for match in _WORD_NUMBER.finditer(text):
-        value = words_to_int(match.group(0))
-        if value is None:
+        parsed = words_to_int(match.group(0))
+        if parsed is None:
             continue
+        value = parsed
         if match.group(0).lower() == "one" and re.match(
             r"\s+(?:of|another|by)\b", text[match.end() :]
         ):

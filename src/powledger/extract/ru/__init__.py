@@ -32,7 +32,7 @@ def suffix_morphology() -> SuffixMorphology:
 
 def build_number_finder(backend: MorphBackend | None = None) -> SlavicNumberFinder:
     """Return a number finder; ``pymorphy`` adds numeral forms only the dictionaries know."""
-    return SlavicNumberFinder(NUMERALS, "ru", suffix_morphology, backend)
+    return SlavicNumberFinder(NUMERALS, "ru", suffix_morphology, backend, DateParser(DATES))
 
 
 PARTY_TERMS: dict[str, str] = {
@@ -204,7 +204,16 @@ LEXICON = Lexicon(
         r"захвач[её]нн\w*",
         r"попавш\w*\s+в\s+плен",
     ),
-    recipient_markers=(r"в", r"на", r"на\s+сторону", r"стороне"),
+    recipient_markers=(
+        r"в",
+        r"на",
+        r"на\s+сторону",
+        r"переданы",
+        r"передано",
+        r"передан",
+        r"передал\w*",
+        r"возвращены",
+    ),
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(r"тел", r"тела", r"телами", r"останк\w*", r"погибш\w*", r"павш\w*"),
@@ -297,6 +306,7 @@ LEXICON = Lexicon(
         r"забрал\w*",
         r"вызволил\w*",
         r"возвращено\s+домой",
+        r"стороне\s+(?:были\s+|было\s+)?(?:переданы|передано|передали|возвращены|возвращено|вернули)",
     ),
     return_verbs=(
         r"вернул\w*сь\s+домой",
@@ -471,6 +481,12 @@ LEXICON = Lexicon(
         r"заявила",
         r"заявили",
         r"заявляет",
+        r"заявило",
+        r"сообщило",
+        r"отметило",
+        r"подтвердило",
+        r"уточнил\w*",
+        r"проинформировал\w*",
         r"заявляют",
         r"сообщил",
         r"сообщила",

@@ -179,6 +179,8 @@ NUMERALS = NumeralLexicon(
     genitive_singular=GENITIVE_SINGULAR,
     approx_before=APPROX_BEFORE,
     thousand_short=r"тыс\.|тысяч[иауе]?(?![\w'])|тысячей|тысячами|тысячах",
+    cardinal_suffix=r"ти|ми|ью|и",
+    partitive=r"из|со|среди",
     ordinal_suffix=r"й|ый|ий|ой|го|ого|его|му|ому|ему|м|ым|им|я|ая|ю|ую|е|ое|ее|х|ых",
 )
 

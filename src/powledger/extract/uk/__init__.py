@@ -33,7 +33,7 @@ def suffix_morphology() -> SuffixMorphology:
 
 def build_number_finder(backend: MorphBackend | None = None) -> SlavicNumberFinder:
     """Return a number finder; ``pymorphy`` adds numeral forms only the dictionaries know."""
-    return SlavicNumberFinder(NUMERALS, "uk", suffix_morphology, backend)
+    return SlavicNumberFinder(NUMERALS, "uk", suffix_morphology, backend, DateParser(DATES))
 
 
 PARTY_TERMS: dict[str, str] = {
@@ -200,7 +200,17 @@ LEXICON = Lexicon(
         r"захоплен\w*",
         r"полонен\w*",
     ),
-    recipient_markers=(r"до", r"в", r"у", r"на\s+бік", r"стороні"),
+    recipient_markers=(
+        r"до",
+        r"в",
+        r"у",
+        r"на\s+бік",
+        r"передано",
+        r"передані",
+        r"передал\w*",
+        r"передав",
+        r"повернуто",
+    ),
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(r"тіл", r"тіла", r"тілами", r"останк\w*", r"загибл\w*", r"полеглих"),
@@ -310,6 +320,7 @@ LEXICON = Lexicon(
         r"визволил\w*",
         r"визволено",
         r"повернуто\s+додому",
+        r"стороні\s+(?:було\s+)?(?:передано|передали|передані|повернуто|повернули)",
     ),
     return_verbs=(
         r"повернул\w*ся\s+додому",
@@ -512,6 +523,13 @@ LEXICON = Lexicon(
         r"заявила",
         r"заявили",
         r"заявляє",
+        r"заявило",
+        r"повідомило",
+        r"зазначило",
+        r"підтвердило",
+        r"наголосило",
+        r"уточнил\w*",
+        r"уточнив",
         r"заявляють",
         r"повідомив",
         r"повідомила",
