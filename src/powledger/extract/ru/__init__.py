@@ -49,7 +49,7 @@ PARTY_TERMS: dict[str, str] = {
     r"иран\w*": "Iran",
 }  # fmt: skip
 
-PERSON_NOUNS: dict[str, str] = {
+BASE_PERSON_NOUNS: dict[str, str] = {
     r"военнопленн\w*": "total", r"пленн\w*": "total", r"пленник\w*": "total", r"заложник\w*": "total",
     r"заключ[её]нн\w*": "total", r"удерживаем\w*": "total",
     r"военнослужащ\w*": "total", r"военн(?:ый|ого|ые|ых|ым|ыми)": "total",
@@ -70,6 +70,32 @@ PERSON_NOUNS: dict[str, str] = {
     r"моряк\w*": "navy", r"морпех\w*|морских\s+пехотинц\w*": "marines",
     r"азовц\w*|защитник\w*\s+мариупол\w*": "defenders_of_mariupol",
 }  # fmt: skip
+
+#: A party named after the noun in the genitive ("военнопленных ВСУ", "граждан Украины"):
+#: the persons' own party. Slavic needs no "of", so noun + party is one phrase in both tables.
+POST_PARTIES: dict[str, str] = {
+    r"всу": "Ukraine", r"зсу": "Ukraine", r"украины": "Ukraine", r"киевского\s+режима": "Ukraine",
+    r"вооруж[её]нных\s+сил\s+украины": "Ukraine", r"украинской\s+армии": "Ukraine",
+    r"россии": "Russia", r"рф": "Russia", r"вс\s+рф": "Russia", r"вооруж[её]нных\s+сил\s+(?:рф|россии)": "Russia",
+    r"российской\s+армии": "Russia",
+}  # fmt: skip
+
+_POST_NOUNS = {noun: cat for noun, cat in BASE_PERSON_NOUNS.items() if cat not in ("minors",)}
+PERSON_NOUNS: dict[str, str] = {
+    **BASE_PERSON_NOUNS,
+    **{
+        rf"(?:{noun})\s+(?:{post})": cat
+        for noun, cat in _POST_NOUNS.items()
+        for post in POST_PARTIES
+    },
+}
+PARTY_TERMS.update(
+    {
+        rf"(?:{noun})\s+(?:{post})": party
+        for noun in _POST_NOUNS
+        for post, party in POST_PARTIES.items()
+    }
+)
 
 CATEGORY_MODIFIERS: dict[str, str] = {
     r"тяжело\s+ранен\w*|тяжелоранен\w*|тяжело\s+больн\w*|тяжелобольн\w*|тяжел\w*\s+ранени\w*": "seriously_wounded_or_sick",

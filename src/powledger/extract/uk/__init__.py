@@ -52,7 +52,7 @@ PARTY_TERMS: dict[str, str] = {
     r"іран\w*": "Iran",
 }  # fmt: skip
 
-PERSON_NOUNS: dict[str, str] = {
+BASE_PERSON_NOUNS: dict[str, str] = {
     r"військовополонен\w*": "total", r"полонен\w*": "total", r"бранц\w*": "total",
     r"заручник\w*": "total", r"в['ʼ]язн\w*": "total", r"утримуван\w*": "total",
     r"військовослужбов\w*": "total", r"військов(?:ий|ого|і|их|им|ими)": "total",
@@ -73,6 +73,31 @@ PERSON_NOUNS: dict[str, str] = {
     r"моряк\w*": "navy", r"морпіх\w*|морських\s+піхотинц\w*|морпіхів": "marines",
     r"азовц\w*|захисник\w*\s+маріупол\w*|оборонц\w*\s+маріупол\w*": "defenders_of_mariupol",
 }  # fmt: skip
+
+#: A party named after the noun in the genitive ("військовополонених ЗСУ", "громадян України"):
+#: the persons' own party. Slavic needs no "of", so noun + party is one phrase in both tables.
+POST_PARTIES: dict[str, str] = {
+    r"зсу": "Ukraine", r"україни": "Ukraine", r"сил\s+оборони(?:\s+україни)?": "Ukraine",
+    r"збройних\s+сил(?:\s+україни)?": "Ukraine",
+    r"росії": "Russia", r"рф": "Russia", r"зс\s+рф": "Russia", r"збройних\s+сил\s+(?:рф|росії)": "Russia",
+}  # fmt: skip
+
+_POST_NOUNS = {noun: cat for noun, cat in BASE_PERSON_NOUNS.items() if cat not in ("minors",)}
+PERSON_NOUNS: dict[str, str] = {
+    **BASE_PERSON_NOUNS,
+    **{
+        rf"(?:{noun})\s+(?:{post})": cat
+        for noun, cat in _POST_NOUNS.items()
+        for post in POST_PARTIES
+    },
+}
+PARTY_TERMS.update(
+    {
+        rf"(?:{noun})\s+(?:{post})": party
+        for noun in _POST_NOUNS
+        for post, party in POST_PARTIES.items()
+    }
+)
 
 CATEGORY_MODIFIERS: dict[str, str] = {
     r"важк\w*\s+поранен\w*|тяжк\w*\s+поранен\w*|важкохвор\w*|тяжкохвор\w*|важкопоранен\w*|тяжкопоранен\w*": "seriously_wounded_or_sick",
