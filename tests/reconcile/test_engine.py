@@ -79,7 +79,10 @@ def test_a_day_apart_with_equal_figures_is_one_event_but_other_figures_are_anoth
 
 
 def test_days_far_apart_are_different_events_even_with_equal_figures() -> None:
-    claims = [claim("a", "Ukraine", 90, day="2024-06-25"), claim("b", "Ukraine", 90, day="2024-06-28")]
+    claims = [
+        claim("a", "Ukraine", 90, day="2024-06-25"),
+        claim("b", "Ukraine", 90, day="2024-06-28"),
+    ]
     assert len(reconcile_claims(claims)) == 2
 
 
@@ -158,7 +161,11 @@ def test_staged_exchange_is_one_agreement_with_dated_stages() -> None:
 
 def test_reviews_reject_and_correct_claims_by_stable_key() -> None:
     wrong = claim("a", "Ukraine", 1030, day="2024-09-14")
-    claims = [wrong, claim("b", "Ukraine", 103, day="2024-09-14"), claim("c", "Ukraine", 103, day="2024-09-14")]
+    claims = [
+        wrong,
+        claim("b", "Ukraine", 103, day="2024-09-14"),
+        claim("c", "Ukraine", 103, day="2024-09-14"),
+    ]
     events = reconcile_claims(claims)
     assert len(events) == 2
     corrected = reconcile_claims(claims, reviews={wrong.key: Review(wrong.key, "correct", 103)})
@@ -169,7 +176,11 @@ def test_reviews_reject_and_correct_claims_by_stable_key() -> None:
 
 def test_accepted_claim_outranks_unreviewed_majority() -> None:
     lone = claim("a", "Ukraine", 207, by="Ukraine")
-    claims = [lone, claim("b", "Ukraine", 206, by="Ukraine"), claim("c", "Ukraine", 206, by="Ukraine")]
+    claims = [
+        lone,
+        claim("b", "Ukraine", 206, by="Ukraine"),
+        claim("c", "Ukraine", 206, by="Ukraine"),
+    ]
     (ev,) = reconcile_claims(claims, reviews={lone.key: Review(lone.key, "accept")})
     assert ev.figure("Ukraine").value == 207  # type: ignore[union-attr]
 
@@ -191,7 +202,11 @@ def test_merge_and_split_overrides() -> None:
 
 @pytest.mark.parametrize("rule", ["own-side", "conservative", "majority", "range"])
 def test_every_rule_gives_one_figure_per_side_and_category(rule: str) -> None:
-    claims = [claim("a", "Ukraine", 100), claim("a", "Russia", 100), claim("a", "Ukraine", 20, category="officers")]
+    claims = [
+        claim("a", "Ukraine", 100),
+        claim("a", "Russia", 100),
+        claim("a", "Ukraine", 20, category="officers"),
+    ]
     (ev,) = reconcile_claims(claims)
     cells = [(f.side, f.category) for f in ev.figures if f.rule == rule]
     assert sorted(cells) == [("Russia", "total"), ("Ukraine", "officers"), ("Ukraine", "total")]

@@ -36,7 +36,14 @@ claims_strategy = st.lists(
 
 def _summary(claims: list[ClaimInput]) -> list[tuple[object, ...]]:
     return [
-        (e.key, e.date, e.status, e.role, e.unit_keys, tuple((f.side, f.rule, f.value, f.explanation) for f in e.figures))
+        (
+            e.key,
+            e.date,
+            e.status,
+            e.role,
+            e.unit_keys,
+            tuple((f.side, f.rule, f.value, f.explanation) for f in e.figures),
+        )
         for e in reconcile_claims(claims)
     ]
 

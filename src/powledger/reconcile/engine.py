@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from powledger.reconcile.cluster import cluster_units
@@ -87,38 +87,61 @@ def own_totals(event: EventResult) -> dict[str, int]:
     return out
 
 
-def detect_stages(events: Sequence[EventResult]) -> list[EventResult]:
-    """Mark an event whose totals equal the sum of earlier events' (same parties, within days) as
-    the agreement those events are stages of; the others are returned unchanged."""
-    by_parties: dict[tuple[str, ...], list[EventResult]] = defaultdict(list)
-    for ev in events:
-        if ev.date_precision == "day" and ev.date and len(ev.parties) >= 2:
-            by_parties[ev.parties].append(ev)
-    roles: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}
+@dataclass(frozen=True, slots=True)
+class StageItem:
+    """What stage detection needs of an event: its key, day, parties and per-side totals."""
+
+    key: str
+    date: str
+    parties: tuple[str, ...]
+    totals: Mapping[str, int]
+
+
+StageRoles = dict[str, tuple[str, str | None, tuple[str, ...]]]
+
+
+def stage_roles(items: Sequence[StageItem]) -> StageRoles:
+    """Find agreements carried out in stages: an event whose per-side totals equal the sum of
+    two or more earlier events' (same parties, distinct days, within the stage window).
+
+    Returns key -> (role, agreement key for a stage, stage keys for an agreement).
+    """
+    by_parties: dict[tuple[str, ...], list[StageItem]] = defaultdict(list)
+    for item in items:
+        if item.totals and len(item.parties) >= 2:
+            by_parties[item.parties].append(item)
+    roles: StageRoles = {}
     for group in by_parties.values():
-        group.sort(key=lambda e: (e.date or "", e.key))
-        totals = {e.key: own_totals(e) for e in group}
+        group.sort(key=lambda e: (e.date, e.key))
         for i, agreement in enumerate(group):
-            target = totals[agreement.key]
-            if not target or agreement.key in roles:
+            target = agreement.totals
+            if agreement.key in roles:
                 continue
-            assert agreement.date is not None
             start = _shift(agreement.date, -STAGE_WINDOW_DAYS)
             cands = [
                 e
                 for e in group[:i] + group[i + 1 :]
-                if start <= (e.date or "") <= agreement.date
+                if start <= e.date <= agreement.date
                 and e.key not in roles
-                and totals[e.key]
-                and set(totals[e.key]) == set(target)
-                and all(totals[e.key][s] < target[s] for s in target)
+                and set(e.totals) == set(target)
+                and all(e.totals[s] < target[s] for s in target)
             ][-MAX_STAGES:]
-            found = _subset_summing(cands, totals, target)
+            found = _subset_summing(cands, target)
             if found:
-                stage_keys = tuple(e.key for e in found)
-                roles[agreement.key] = ("agreement", None, stage_keys)
+                roles[agreement.key] = ("agreement", None, tuple(e.key for e in found))
                 for e in found:
                     roles[e.key] = ("stage", agreement.key, ())
+    return roles
+
+
+def detect_stages(events: Sequence[EventResult]) -> list[EventResult]:
+    """Mark agreements carried out in stages and their stages (see :func:`stage_roles`)."""
+    items = [
+        StageItem(e.key, e.date, e.parties, own_totals(e))
+        for e in events
+        if e.date_precision == "day" and e.date
+    ]
+    roles = stage_roles(items)
     out = []
     for ev in events:
         if ev.key in roles:
@@ -135,14 +158,14 @@ def _shift(iso: str, days: int) -> str:
 
 
 def _subset_summing(
-    cands: Sequence[EventResult], totals: Mapping[str, dict[str, int]], target: Mapping[str, int]
-) -> tuple[EventResult, ...] | None:
+    cands: Sequence[StageItem], target: Mapping[str, int]
+) -> tuple[StageItem, ...] | None:
     """The smallest set of >= 2 candidates (on distinct days) whose totals add up to ``target``."""
     for size in range(2, len(cands) + 1):
         for combo in combinations(cands, size):
             if len({e.date for e in combo}) != size:
                 continue
-            if all(sum(totals[e.key][s] for e in combo) == v for s, v in target.items()):
+            if all(sum(e.totals[s] for e in combo) == v for s, v in target.items()):
                 return combo
     return None
 

@@ -1,0 +1,328 @@
+"""Repository functions for reconciliation: read claims as plain inputs, write events and reviews."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from powledger.reconcile.model import ClaimInput, EventResult, Override, Review
+from powledger.store.schema import Actor, Claim, Document, Exchange, Figure
+from powledger.store.schema_review import ClaimReview, EventDetail, EventOverride, EventUnit
+
+_CHUNK = 500
+
+
+def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
+    for i in range(0, len(values), _CHUNK):
+        yield values[i : i + _CHUNK]
+
+
+def document_ref(external_id: str | None, url: str | None, source: str | None, sha256: str) -> str:
+    """How a document is named to users: its external id at ingest, else its URL or source."""
+    return external_id or url or source or sha256[:12]
+
+
+def load_claim_inputs(
+    *,
+    session: Session,
+    document_ids: Collection[int] | None = None,
+    captured_by: datetime | None = None,
+    claim_ids: Collection[int] | None = None,
+) -> list[ClaimInput]:
+    """Read stored claims (all, or of some documents / captured by a time) as reconcile inputs."""
+    stmt = (
+        select(
+            Claim,
+            Document.sha256,
+            Document.external_id,
+            Document.url,
+            Document.source,
+            Document.published,
+            Actor.name,
+            Actor.party,
+        )
+        .join(Document, Document.id == Claim.document_id)
+        .outerjoin(Actor, Actor.id == Claim.actor_id)
+    )
+    if captured_by is not None:
+        stmt = stmt.where(Document.captured_at <= captured_by)
+    batches: list[Any] = []
+    if document_ids is not None:
+        ids = sorted(document_ids)
+        batches = [stmt.where(Claim.document_id.in_(chunk)) for chunk in _chunks(ids)]
+    elif claim_ids is not None:
+        ids = sorted(claim_ids)
+        batches = [stmt.where(Claim.id.in_(chunk)) for chunk in _chunks(ids)]
+    else:
+        batches = [stmt]
+    out: list[ClaimInput] = []
+    for batch in batches:
+        for row in session.execute(batch):
+            c: Claim = row[0]
+            out.append(
+                ClaimInput(
+                    claim_id=c.id,
+                    sha256=row.sha256,
+                    document_id=c.document_id,
+                    exchange_index=c.exchange_index,
+                    side=c.side,
+                    category=c.category,
+                    value=c.value,
+                    start=c.start,
+                    end=c.end,
+                    phase=c.phase,
+                    kind=c.kind,
+                    value_low=c.value_low,
+                    value_high=c.value_high,
+                    approximate=c.approximate,
+                    derived=c.derived,
+                    asserted_by=row.name or c.asserted_by_text,
+                    asserter_party=row.party,
+                    quote=c.quote,
+                    event_date=c.event_date,
+                    event_date_precision=c.event_date_precision,
+                    published=row.published,
+                    parties=tuple(c.parties or ()),
+                    mediators=tuple(c.mediators or ()),
+                    document_ref=document_ref(row.external_id, row.url, row.source, row.sha256),
+                    review_state=c.review_state,
+                )
+            )
+    return out
+
+
+def load_reviews(
+    *, session: Session, sha256s: Collection[str] | None = None, by_time: datetime | None = None
+) -> dict[str, Review]:
+    """The latest review of each claim key (optionally of some documents, or made by a time)."""
+    stmt = select(ClaimReview).order_by(ClaimReview.id)
+    if by_time is not None:
+        stmt = stmt.where(ClaimReview.created_at <= by_time)
+    if sha256s is not None:
+        if not sha256s:
+            return {}
+        stmt = stmt.where(ClaimReview.document_sha256.in_(sorted(sha256s)))
+    out: dict[str, Review] = {}
+    for r in session.scalars(stmt):
+        out[r.claim_key] = Review(r.claim_key, r.action, r.value)  # type: ignore[arg-type]
+    return out
+
+
+def load_overrides(*, session: Session, by_time: datetime | None = None) -> list[EventOverride]:
+    """Every merge and split, oldest first."""
+    stmt = select(EventOverride).order_by(EventOverride.id)
+    if by_time is not None:
+        stmt = stmt.where(EventOverride.created_at <= by_time)
+    return list(session.scalars(stmt))
+
+
+def as_override(row: EventOverride) -> Override:
+    """The pure form of a stored override."""
+    return Override(
+        seq=row.id,
+        kind=row.kind,  # type: ignore[arg-type]
+        claim_keys=tuple(row.claim_keys),
+        apart_keys=tuple(row.apart_keys),
+    )
+
+
+def units_overlapping(*, session: Session, lo: str, hi: str) -> list[EventUnit]:
+    """Stored units whose date window meets [lo, hi] (ISO dates)."""
+    stmt = select(EventUnit).where(and_(EventUnit.date_lo <= hi, EventUnit.date_hi >= lo))
+    return list(session.scalars(stmt))
+
+
+def units_of(
+    *, session: Session, document_ids: Collection[int] = (), exchange_ids: Collection[int] = ()
+) -> list[EventUnit]:
+    """Stored units of some documents or of some events."""
+    out: list[EventUnit] = []
+    for chunk in _chunks(sorted(document_ids)):
+        out.extend(session.scalars(select(EventUnit).where(EventUnit.document_id.in_(chunk))))
+    for chunk in _chunks(sorted(exchange_ids)):
+        out.extend(session.scalars(select(EventUnit).where(EventUnit.exchange_id.in_(chunk))))
+    return out
+
+
+def pending_document_ids(*, session: Session) -> list[int]:
+    """Documents whose completed claims are not reconciled yet, or whose units lost their claims."""
+    unlinked = select(Claim.document_id).where(
+        Claim.exchange_id.is_(None), Claim.phase == "completed"
+    )
+    stale = select(EventUnit.document_id).where(
+        ~exists().where(
+            and_(Claim.document_id == EventUnit.document_id, Claim.phase == "completed")
+        )
+    )
+    ids = set(session.scalars(unlinked.distinct())) | set(session.scalars(stale.distinct()))
+    return sorted(ids)
+
+
+def write_segment(
+    *,
+    session: Session,
+    events: Sequence[EventResult],
+    old_exchange_ids: Collection[int],
+    unit_rows: Sequence[dict[str, Any]],
+    old_unit_keys: Collection[str],
+    document_ids_by_sha: dict[str, int],
+) -> dict[str, int]:
+    """Replace the events of one reconciled segment; keep old ids where units carry over.
+
+    Returns the event key -> exchange id map of the written events.
+    """
+    now = datetime.now(UTC)
+    old_units: dict[str, int | None] = {}
+    for chunk in _chunks(sorted(old_exchange_ids)):
+        for key, ex_id in session.execute(
+            select(EventUnit.unit_key, EventUnit.exchange_id).where(
+                EventUnit.exchange_id.in_(chunk)
+            )
+        ):
+            old_units[key] = ex_id
+    # Each new event takes over the old event that shares most of its units (ids stay stable).
+    taken: set[int] = set()
+    reuse: dict[str, int] = {}
+    for ev in sorted(events, key=lambda e: (-len(e.unit_keys), e.key)):
+        votes: dict[int, int] = {}
+        for uk in ev.unit_keys:
+            ex_id = old_units.get(uk)
+            if ex_id is not None and ex_id not in taken:
+                votes[ex_id] = votes.get(ex_id, 0) + 1
+        if votes:
+            best = min(votes, key=lambda i: (-votes[i], i))
+            reuse[ev.key] = best
+            taken.add(best)
+    drop = sorted(set(old_exchange_ids) - taken)
+    kept = sorted(taken)
+    for chunk in _chunks(kept + drop):
+        session.execute(update(Claim).where(Claim.exchange_id.in_(chunk)).values(exchange_id=None))
+        session.execute(delete(Figure).where(Figure.exchange_id.in_(chunk)))
+        session.execute(delete(EventDetail).where(EventDetail.exchange_id.in_(chunk)))
+    for chunk in _chunks(drop):
+        session.execute(delete(Exchange).where(Exchange.id.in_(chunk)))
+    # Keys are unique: park the kept rows' keys before handing them out again.
+    for chunk in _chunks(kept):
+        for parked in session.scalars(select(Exchange).where(Exchange.id.in_(chunk))):
+            parked.key = f"tmp-{parked.id}"
+    session.flush()
+    rows_by_key: dict[str, Exchange] = {}
+    for ev in events:
+        row: Exchange | None = session.get(Exchange, reuse[ev.key]) if ev.key in reuse else None
+        if row is None:
+            row = Exchange(key=ev.key)
+            session.add(row)
+        row.key = ev.key
+        row.date = ev.date
+        row.date_precision = ev.date_precision
+        row.parties = list(ev.parties)
+        row.mediators = list(ev.mediators)
+        row.status = ev.status
+        row.phase = "completed"
+        row.updated_at = now
+        rows_by_key[ev.key] = row
+    session.flush()
+    ids = {k: r.id for k, r in rows_by_key.items()}
+    figures: list[dict[str, Any]] = []
+    details: list[dict[str, Any]] = []
+    for ev in events:
+        ex_id = ids[ev.key]
+        for f in ev.figures:
+            figures.append(
+                {
+                    "exchange_id": ex_id,
+                    "side": f.side,
+                    "category": f.category,
+                    "rule": f.rule,
+                    "value": f.value,
+                    "low": f.low,
+                    "high": f.high,
+                    "approximate": f.approximate,
+                    "supporting": list(f.supporting_ids),
+                    "conflicting": list(f.conflicting_ids),
+                    "explanation": f.explanation,
+                }
+            )
+        details.append(
+            {
+                "exchange_id": ex_id,
+                "role": "event",
+                "agreement_id": None,
+                "date_lo": ev.date_lo,
+                "date_hi": ev.date_hi,
+                "documents": list(ev.documents),
+                "document_count": len({c.sha256 for c in ev.claims}),
+                "claim_count": len(ev.claims),
+            }
+        )
+        claim_ids = sorted({c.claim_id for c in ev.claims if c.claim_id is not None})
+        for chunk in _chunks(claim_ids):
+            session.execute(update(Claim).where(Claim.id.in_(chunk)).values(exchange_id=ex_id))
+    if figures:
+        session.execute(insert(Figure), figures)
+    if details:
+        session.execute(insert(EventDetail), details)
+    # Units: replace the segment's rows.
+    keys = sorted(set(old_unit_keys) | {u["unit_key"] for u in unit_rows})
+    for i in range(0, len(keys), _CHUNK):
+        session.execute(delete(EventUnit).where(EventUnit.unit_key.in_(keys[i : i + _CHUNK])))
+    event_of_unit = {uk: ids[ev.key] for ev in events for uk in ev.unit_keys}
+    rows = [dict(u, exchange_id=event_of_unit.get(u["unit_key"])) for u in unit_rows]
+    if rows:
+        session.execute(insert(EventUnit), rows)
+    return ids
+
+
+def stage_summaries(*, session: Session, lo: str | None, hi: str | None) -> list[tuple[Any, ...]]:
+    """(id, date, precision, parties, side, value) of own-side totals of day-dated events in range."""
+    stmt = (
+        select(Exchange.id, Exchange.date, Exchange.parties, Figure.side, Figure.value)
+        .join(Figure, Figure.exchange_id == Exchange.id)
+        .where(
+            Exchange.date_precision == "day",
+            Figure.rule == "own-side",
+            Figure.category == "total",
+            Figure.value.is_not(None),
+        )
+    )
+    if lo is not None and hi is not None:
+        stmt = stmt.where(Exchange.date >= lo, Exchange.date <= hi)
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def set_stage_roles(
+    *, session: Session, exchange_ids: Collection[int], roles: dict[int, tuple[str, int | None]]
+) -> None:
+    """Write role/agreement of events in ``exchange_ids`` (those not in ``roles`` become plain events)."""
+    for chunk in _chunks(sorted(exchange_ids)):
+        session.execute(
+            update(EventDetail)
+            .where(EventDetail.exchange_id.in_(chunk), EventDetail.role != "event")
+            .values(role="event", agreement_id=None)
+        )
+    for ex_id, (role, agreement_id) in roles.items():
+        session.execute(
+            update(EventDetail)
+            .where(EventDetail.exchange_id == ex_id)
+            .values(role=role, agreement_id=agreement_id)
+        )
+
+
+def event_filters(
+    *,
+    date_from: str | None,
+    date_to: str | None,
+    party: str | None,
+) -> list[Any]:
+    """SQL conditions for listing events."""
+    conds: list[Any] = []
+    if date_from:
+        conds.append(or_(Exchange.date >= date_from, EventDetail.date_hi >= date_from))
+    if date_to:
+        conds.append(Exchange.date <= date_to + "\uffff")
+    _ = party  # parties are JSON; filtered in Python by the caller (portable across dialects)
+    return conds
