@@ -57,6 +57,38 @@ def _claims(text: str, group: _Group) -> list[ClaimFact]:
     return out
 
 
+def _with_additions(
+    side: str, total: ClaimFact, claims: list[ClaimFact], group: _Group
+) -> ClaimFact | None:
+    """A derived total when groups are added to the main one.
+
+    "175 came home, and another 22 seriously wounded were handed over" -> 197;
+    "22 seriously wounded soldiers ... alongside 175 other prisoners" -> 197.
+    """
+    if total.value is None:
+        return None
+    mine = [m for m in group.members if side in _sides(m) and m.count.value is not None]
+    living = [m for m in mine if m.count.category not in NON_PRISONER_CATEGORIES]
+    base_is_other = any(
+        m.count.additive and m.count.category == "total" and m.count.value == total.value
+        and m.sentence[0] == total.start
+        for m in living
+    )  # fmt: skip
+    if base_is_other:
+        added = [m for m in living if m.count.category != "total" and m.sentence[0] == total.start]
+    else:
+        added = [m for m in living if m.count.additive and m.count.category != "total"]
+    values = {(m.count.category, m.count.value) for m in added}
+    extra = sum(v or 0 for _c, v in values)
+    if not extra:
+        return None
+    return ClaimFact(
+        side=side, category="total", value=total.value + extra, approximate=total.approximate,
+        asserted_by=total.asserted_by, quote=total.quote, start=total.start, end=total.end,
+        kind="returned", derived=True, asserted_by_text=total.asserted_by_text,
+    )  # fmt: skip
+
+
 def _pick_total(side: str, claims: list[ClaimFact]) -> ClaimFact | None:
     totals = [c for c in claims if c.side == side and c.category == "total"]
     if not totals:
@@ -97,6 +129,10 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         if total is not None:
             returned[side] = total.value
             approx[side] = total.approximate
+            extra_total = _with_additions(side, total, claims, group)
+            if extra_total is not None:
+                returned[side] = extra_total.value
+                extra.append(extra_total)
             continue
         living = [
             p for p in parts if p.category not in NON_PRISONER_CATEGORIES and p.value is not None

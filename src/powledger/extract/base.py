@@ -113,6 +113,12 @@ class Lexicon:
     part_markers: tuple[str, ...] = ()
     #: Approximate quantities without a number ("dozens", "hundreds") -> None value.
     vague_quantities: tuple[str, ...] = ()
+    #: A count that repeats the previous one ("the same number of", "as many").
+    same_number: tuple[str, ...] = ()
+    #: Possessives that point back to the clause's party ("248 of its soldiers").
+    possessives: tuple[str, ...] = ()
+    #: Words that add a group to the main one ("another", "also", "as well as", "in addition").
+    additive_markers: tuple[str, ...] = ()
 
     # --- how: verbs and nouns of return and exchange --------------------------------------
     #: The subject gives persons away ("handed over", "released", "returned <persons>").

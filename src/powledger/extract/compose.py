@@ -43,6 +43,9 @@ class Count:
     head_end: int = 0
     bare: bool = False
     is_part: bool = False
+    possessive: bool = False
+    additive: bool = False
+    same_as_previous: bool = False
 
 
 @dataclass
@@ -92,6 +95,22 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 count.value = None
                 count.approximate = True
                 counts.append(count)
+    for start, end, _v in c.same_number.find(s):
+        fake = NumberSpan(start, end, 0, False)
+        count = _count_from_noun_phrase(c, s, fake, {})
+        if count is None and re.match(r"\s*(?:,|\.|$|were|was|have|had|in\s+return)", s[end:]):
+            count = Count(start, end, None, False, "total", None, False, end)
+        if count is not None:
+            count.value = None
+            count.same_as_previous = True
+            counts.append(count)
+    for count in counts:
+        before = s[max(0, count.start - 30) : count.start]
+        for _s, e, _v in c.additive.find(before):
+            if re.fullmatch(r"\s*(?:a\s+further\s+|a\s+|the\s+)?", before[e:]):
+                count.additive = True
+        if re.search(r"\bother\b", s[count.end : count.head_end], re.I):
+            count.additive = True
     counts.sort(key=lambda x: x.start)
     return counts
 
@@ -103,6 +122,7 @@ def _count_from_noun_phrase(
     bodies = bool(re.search(r"(?:bod(?:y|ies)|remains)\s+of\s+(?:the\s+)?$", before, re.I))
     party: str | None = None
     first = False
+    possessive = False
     category: str | None = None
     pos = n.end
     for _step in range(8):
@@ -134,15 +154,32 @@ def _count_from_noun_phrase(
                 final = mod if final in ("total", "soldiers") else final
             if bodies:
                 final = "bodies"
+            # "22 wounded Ukrainians", "21 officers and soldiers": a second noun may follow.
+            nxt = c.persons.match_at(s, _skip_space(s, end))
+            if nxt is not None and _skip_space(s, end) > end:
+                word2 = s[_skip_space(s, end) : nxt[0]]
+                hit2 = c.parties.match_at(s, _skip_space(s, end))
+                if hit2 is not None and hit2[0] == nxt[0]:
+                    party = party or c.parties.value_of(word2)
+                if final == "total" and nxt[1] != "total":
+                    final = nxt[1]
+                end = nxt[0]
             if party is None:
                 party = _party_after(c, s, end)
-            return Count(n.start, n.end, n.value, n.approximate, final, party, first, end)
+            count = Count(n.start, n.end, n.value, n.approximate, final, party, first, end)
+            count.possessive = possessive
+            return count
         if pos in starts and starts[pos] is not n:
             # "103 Ukrainian and 103 Russian prisoners": share the next number's noun.
             nxt = _count_from_noun_phrase(c, s, starts[pos], starts)
             if nxt is None:
                 return None
             return Count(n.start, n.end, n.value, n.approximate, nxt.category, party, first, n.end)
+        poss = c.possessives.match_at(s, pos)
+        if poss is not None:
+            possessive = True
+            pos = poss[0]
+            continue
         mod_hit = c.modifiers.match_at(s, pos)
         party_hit = c.parties.match_at(s, pos)
         fp = c.first_person.match_at(s, pos)
@@ -160,9 +197,24 @@ def _count_from_noun_phrase(
             pos = filler[0]
         else:
             break
+    if (
+        party is not None
+        and re.match(r"\s*(?:[,.;:)]|and\b|$)", s[pos:])
+        and _demonym_only(c, s, n.end, pos)
+    ):
+        # "248 Russian and 230 Ukrainian": the demonym stands for the persons.
+        category = "bodies" if bodies else "total"
+        return Count(n.start, n.end, n.value, n.approximate, category, party, first, pos)
     if bodies:
         return Count(n.start, n.end, n.value, n.approximate, "bodies", party, first, n.end)
     return None
+
+
+def _demonym_only(c: Compiled, s: str, start: int, end: int) -> bool:
+    """Whether s[start:end] holds nothing but one party word (and spaces)."""
+    pos = _skip_space(s, start)
+    hit = c.parties.match_at(s, pos)
+    return hit is not None and not s[hit[0] : end].strip(" ,")
 
 
 def _modifier_after(c: Compiled, s: str, end: int) -> str | None:
@@ -260,6 +312,15 @@ def rule_noun_phrase_party(v: SentenceView, k: Count) -> str | None:
     return k.party
 
 
+def rule_possessive(v: SentenceView, k: Count) -> str | None:
+    """"248 of its soldiers": the party the clause is about."""
+    if not k.possessive:
+        return None
+    lo = _clause_start(v.s, k.start, loose=True)
+    before = [p for p in v.parties if lo <= p[0] < k.start and not _inside_count(v, p[0])]
+    return before[-1][2] if before else None
+
+
 def rule_first_person(v: SentenceView, k: Count) -> str | None:
     """ "207 of our people": the speaker's party."""
     if k.first_person:
@@ -328,6 +389,7 @@ def rule_voice(v: SentenceView, k: Count) -> str | None:
 
 SIDE_RULES = (
     rule_noun_phrase_party,
+    rule_possessive,
     rule_first_person,
     rule_recipient,
     rule_holder,

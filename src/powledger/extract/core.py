@@ -263,6 +263,8 @@ def _candidates(
             re.I,
         )
         local = text[sent.start : sent.end]
+        for med in _mediators(c, local):
+            mediators.append((sent.start, med))
         led_by_date = False
         if not has_trigger:
             first_dates = lexicon.find_dates(local[:40], reference)
@@ -277,8 +279,6 @@ def _candidates(
             continue
         numbers = lexicon.find_numbers(local)
         counts = find_counts(c, local, numbers)
-        for med in _mediators(c, local):
-            mediators.append((sent.start, med))
         if has_trigger:
             for d in lexicon.find_dates(local, reference):
                 if d.iso and not re.search(
@@ -298,6 +298,8 @@ def _candidates(
             + c.exchange.find(local)
         )
         speaker_party = actor_party(sent.asserted_by) if sent.asserted_by else None
+        if speaker_party is None:
+            speaker_party = _party_speaker(c, local, parties)
         view = SentenceView(c, local, counts, parties, triggers, speaker_party, voice, pair)
         sentence_out = _sentence_candidates(
             c,
@@ -321,6 +323,18 @@ def _candidates(
         if usable:
             dateline = usable[0]
     return out, mediators, dateline
+
+
+def _party_speaker(c: Compiled, s: str, parties: list[tuple[int, int, str]]) -> str | None:
+    """The party that speaks in "Kyiv said ...", "Ukraine says ...", "according to Moscow"."""
+    for start, end, party in parties:
+        m = re.match(r"\s*(?:officials?\s+|authorities\s+|side\s+)?", s[end:])
+        pos = end + (m.end() if m else 0)
+        if c.reporting.match_at(s, pos) is not None:
+            return party
+        if re.search(r"according\s+to\s+(?:the\s+)?$", s[max(0, start - 20) : start], re.I):
+            return party
+    return None
 
 
 def _outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -386,6 +400,17 @@ def _sentence_candidates(
             or continuation
         ):
             k.is_part = True
+    listed = [k for k in counts if k.category not in ("total", "soldiers", "bodies")]
+    for i, k in enumerate(counts):
+        if k.category == "soldiers" and not k.is_part and not listed:
+            # "195 Russian soldiers were returned": soldiers is the whole group here.
+            k.category = "total"
+        if k.same_as_previous:
+            earlier = [o for o in counts[:i] if o.value is not None]
+            if earlier:
+                k.value = earlier[-1].value
+            elif previous:
+                k.value = previous[-1].count.value
     for i, k in enumerate(counts):
         side, rule = decide_side(v, k)
         both = False
@@ -410,7 +435,7 @@ def _sentence_candidates(
                 rule = "rule_n_for_m"
         if (
             not both
-            and any(abs(m[0] - k.end) < 40 or abs(k.start - m[1]) < 40 for m in each_marks)
+            and any(_each_count(s, m, counts) is k for m in each_marks)
             and k.party is None
             and not k.first_person
         ):
@@ -447,6 +472,18 @@ def _sentence_candidates(
                     cand.previous_days = num * (7 if "week" in words else 1)
         out.append(cand)
     return out
+
+
+def _each_count(s: str, mark: tuple[int, int, str], counts: list[Count]) -> Count | None:
+    """The count an "each" speaks about: the nearest one within 40 characters, same clause."""
+    best: Count | None = None
+    best_gap = 41
+    for k in counts:
+        lo, hi = (k.end, mark[0]) if k.end <= mark[0] else (mark[1], k.start)
+        gap = s[lo:hi]
+        if len(gap) < best_gap and not re.search(r"[;:]|\d", gap):
+            best, best_gap = k, len(gap)
+    return best
 
 
 def _other_of(v: SentenceView, party: str) -> str:

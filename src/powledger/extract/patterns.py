@@ -116,6 +116,9 @@ class Compiled:
     filler: Table
     parts: Table
     vague: Table
+    same_number: Table
+    possessives: Table
+    additive: Table
     give: Table
     receive: Table
     returns: Table
@@ -170,6 +173,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         filler=make_set(lx.filler_words),
         parts=make_set(lx.part_markers),
         vague=make_set(lx.vague_quantities),
+        same_number=make_set(lx.same_number),
+        possessives=make_set(lx.possessives),
+        additive=make_set(lx.additive_markers),
         give=make_set(lx.give_verbs, "give"),
         receive=make_set(lx.receive_verbs, "receive"),
         returns=make_set(lx.return_verbs, "return"),

@@ -150,13 +150,10 @@ class NumeralParser:
     def __init__(self, lexicon: NumeralLexicon, morph: Morphology | None = None) -> None:
         self.lexicon = lexicon
         self.morph = morph
-        words = sorted(set(lexicon.words) | set(lexicon.vague_plurals), key=len, reverse=True)
-        alt = "|".join(re.escape(w) for w in words)
-        self._token = re.compile(
-            rf"(?P<digits>{_DIGITS})(?:-(?P<suffix>[^\W\d_]+(?:'[^\W\d_]+)*))?(?P<pct>\s?%)?"
-            rf"(?:\s*(?P<thou>{lexicon.thousand_short}))?"
-            rf"|(?<![\w'])(?P<word>{alt})(?![\w'])"
-        )
+        # A copy: forms learnt from the optional dictionaries are added to it as they are met.
+        self.words: dict[str, tuple[int, NumeralKind]] = dict(lexicon.words)
+        self._checked: set[str] = set()
+        self._compile_tokens()
         self._ordinal = re.compile(rf"(?:{lexicon.ordinal_suffix})")
         self._cardinal = re.compile(rf"(?:{lexicon.cardinal_suffix or '(?!)'})")
         self._partitive = (
@@ -168,9 +165,37 @@ class NumeralParser:
         # Words the table misses are tried through the morphology, when it is there.
         self._word_re = re.compile(r"(?<![\w'])[^\W\d_]+(?:'[^\W\d_]+)*")
 
+    def _compile_tokens(self) -> None:
+        words = sorted(set(self.words) | set(self.lexicon.vague_plurals), key=len, reverse=True)
+        alt = "|".join(re.escape(w) for w in words)
+        self._token = re.compile(
+            rf"(?P<digits>{_DIGITS})(?:-(?P<suffix>[^\W\d_]+(?:'[^\W\d_]+)*))?(?P<pct>\s?%)?"
+            rf"(?:\s*(?P<thou>{self.lexicon.thousand_short}))?"
+            rf"|(?<![\w'])(?P<word>{alt})(?![\w'])"
+        )
+
+    def _learn(self, low: str) -> None:
+        """Ask the optional dictionaries about numeral-looking words the tables do not have."""
+        assert self.morph is not None
+        learnt = False
+        for m in self._word_re.finditer(low):
+            word = m.group()
+            if word in self.words or word in self._checked or not word.startswith(NUMERAL_PREFIXES):
+                continue
+            self._checked.add(word)
+            lemma = self.morph.numeral_lemma(word)
+            entry = self.lexicon.words.get(lemma) if lemma else None
+            if entry is not None and entry[1] in ("unit", "teen", "ten", "hundred", "thousand"):
+                self.words[word] = entry
+                learnt = True
+        if learnt:
+            self._compile_tokens()
+
     def find(self, text: str, *, folded: str | None = None) -> list[NumberSpan]:
         """Return the numbers in ``text`` in order of appearance."""
         low = fold(text) if folded is None else folded
+        if self.morph is not None:
+            self._learn(low)
         spans: list[NumberSpan] = []
         run: _Run | None = None
         for m in self._token.finditer(low):
@@ -202,8 +227,6 @@ class NumeralParser:
                 run = None
         if run is not None:
             spans.extend(self._close(run, low))
-        if self.morph is not None:
-            spans = self._with_morphology(low, spans)
         return self._drop_partitives(low, spans)
 
     # -- digits ---------------------------------------------------------------------------
@@ -280,7 +303,7 @@ class NumeralParser:
             run.words += 1
             run.only_company = False
             return True
-        entry = lex.words.get(word)
+        entry = self.words.get(word)
         if entry is None:
             return False
         value, kind_ = entry
@@ -363,40 +386,6 @@ class NumeralParser:
                 approx_start,
             )
         ]
-
-    def _with_morphology(self, low: str, spans: list[NumberSpan]) -> list[NumberSpan]:
-        """Add single numeral words that only the optional dictionaries know."""
-        assert self.morph is not None
-        taken = [(s.start, s.end) for s in spans]
-        extra: list[NumberSpan] = []
-        for m in self._word_re.finditer(low):
-            word = m.group()
-            if word in self.lexicon.words or len(word) < 3 or not word.startswith(NUMERAL_PREFIXES):
-                continue
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            lemma = self.morph.numeral_lemma(word)
-            if lemma is None:
-                continue
-            entry = self.lexicon.words.get(lemma)
-            if entry is None or entry[1] not in ("unit", "teen", "ten", "hundred", "collective"):
-                continue
-            approx_start = self._approx_start(low, m.start())
-            extra.append(
-                NumberSpan(
-                    start=m.start(),
-                    end=m.end(),
-                    value=entry[0],
-                    approximate=approx_start is not None,
-                    low=entry[0],
-                    high=entry[0],
-                    in_words=True,
-                    approx_start=approx_start,
-                )
-            )
-        if not extra:
-            return spans
-        return sorted(spans + extra, key=lambda s: s.start)
 
 
 def expand_forms(stem: str, endings: Iterable[str]) -> list[str]:

@@ -42,7 +42,7 @@ PERSON_NOUNS: dict[str, str] = {
 
 CATEGORY_MODIFIERS: dict[str, str] = {
     r"seriously\s+(?:wounded|injured|ill)|severely\s+(?:wounded|injured|ill)|gravely\s+(?:wounded|ill)|"
-    r"critically\s+(?:wounded|ill)|seriously\s+wounded\s+and\s+(?:sick|ill)|sick\s+and\s+(?:seriously\s+)?wounded": "seriously_wounded_or_sick",
+    r"critically\s+(?:wounded|ill)|badly\s+(?:wounded|injured)|seriously\s+wounded\s+and\s+(?:sick|ill)|sick\s+and\s+(?:seriously\s+)?wounded": "seriously_wounded_or_sick",
     r"wounded|injured": "wounded",
     r"national\s+guard": "national_guard", r"border\s+(?:guard|service)": "border_guards",
     r"navy|naval": "navy", r"marines?|marine\s+corps": "marines",
@@ -197,6 +197,26 @@ LEXICON = Lexicon(
         r"several\s+dozen",
         r"a\s+few\s+dozen",
         r"thousands",
+    ),
+    same_number=(
+        r"the\s+same\s+number\s+of",
+        r"an\s+equal\s+number\s+of",
+        r"the\s+same\s+number",
+        r"as\s+many",
+    ),
+    possessives=(r"its", r"its\s+own", r"their\s+own", r"of\s+its", r"of\s+its\s+own"),
+    additive_markers=(
+        r"another",
+        r"also",
+        r"as\s+well\s+as",
+        r"in\s+addition(?:\s+to)?",
+        r"additionally",
+        r"alongside",
+        r"plus",
+        r"separately",
+        r"on\s+top\s+of",
+        r"besides",
+        r"other",
     ),
     give_verbs=(
         r"hand(?:ed|s|ing)?\s+over",
