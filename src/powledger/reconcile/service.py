@@ -273,7 +273,8 @@ def _event_rows(session: Session, exchange_ids: Sequence[int], rule: Rule) -> li
             EventDetail.agreement_id.in_(exchange_ids)
         )
     ):
-        stages.setdefault(agreement_id, []).append(stage_id)
+        if agreement_id is not None:
+            stages.setdefault(agreement_id, []).append(stage_id)
     out = []
     for ex_id in exchange_ids:
         ex = exchanges[ex_id]
