@@ -189,7 +189,8 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
     if not claims:
         return None
     has_any = any(v is not None for v in returned.values()) or composition
-    if not has_any and not any(c.value is None and c.approximate for c in claims):
+    unnumbered = any(m.extra.get("unnumbered") for m in group.members)
+    if not has_any and not unnumbered and not any(c.value is None and c.approximate for c in claims):
         return None
     mediators = tuple(dict.fromkeys(m for m in group.mediators if m not in group.parties))
     return ExchangeFact(

@@ -115,6 +115,9 @@ class Lexicon:
     vague_quantities: tuple[str, ...] = ()
     #: A count that repeats the previous one ("the same number of", "as many").
     same_number: tuple[str, ...] = ()
+    #: "the number of <persons> ... at N": the phrase before the persons, and the word before N.
+    number_of: tuple[str, ...] = ()
+    number_at: tuple[str, ...] = ()
     #: Possessives that point back to the clause's party ("248 of its soldiers").
     possessives: tuple[str, ...] = ()
     #: Words that add a group to the main one ("another", "also", "as well as", "in addition").
@@ -127,6 +130,8 @@ class Lexicon:
     receive_verbs: tuple[str, ...] = ()
     #: The persons are the subject ("returned home", "were freed", "came back").
     return_verbs: tuple[str, ...] = ()
+    #: Nouns of a return seen from the receiving side ("the return of", "homecoming").
+    return_nouns: tuple[str, ...] = ()
     #: Exchange words ("exchange", "swap", "swapped", "traded").
     exchange_words: tuple[str, ...] = ()
     #: Both sides received the same number ("each", "each side", "apiece").
@@ -136,9 +141,14 @@ class Lexicon:
     #: Words that make a return past and certain ("took place", "completed").
     done_markers: tuple[str, ...] = ()
 
+    #: Words that place a report on its publication day ("today", "are home", "have returned").
+    present_markers: tuple[str, ...] = ()
+
     # --- what is not a carried-out exchange -----------------------------------------------
     #: Plans, agreements, hopes ("will", "agreed to", "talks", "ready to").
     plan_markers: tuple[str, ...] = ()
+    #: Verbal plan words that govern a verb right after them ("will", "agreed to", "could").
+    modal_markers: tuple[str, ...] = ()
     #: Trials ("sentenced", "court", "convicted").
     trial_markers: tuple[str, ...] = ()
     #: Running totals that are never one exchange ("since 2022", "so far", "the 58th").
@@ -152,6 +162,12 @@ class Lexicon:
     # --- attribution and mediation ------------------------------------------------------
     #: Reporting verbs and phrases ("said", "according to", "wrote on Telegram").
     reporting: tuple[str, ...] = ()
+    #: A speaker named earlier speaks again ("he said", "the ministry added").
+    anaphoric_reporting: tuple[str, ...] = ()
+    #: Institutions named without their country ("the defence ministry") -> party -> actor.
+    generic_actors: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Phrasing that marks a document as one actor's own statement when no one is quoted.
+    voice_phrases: dict[str, str] = field(default_factory=dict)
     #: Words crediting a mediator ("mediated by", "brokered", "thanks to").
     mediation_cues: tuple[str, ...] = ()
     #: Words naming a place or an observer, not a mediator ("border", "observed").

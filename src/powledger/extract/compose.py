@@ -104,10 +104,30 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             count.value = None
             count.same_as_previous = True
             counts.append(count)
+    taken = {k.start for k in counts}
+    for start, end, _v in c.number_of.find(s):
+        # "put the number of Russian soldiers it got back at 150"
+        fake = NumberSpan(start, end, 0, False)
+        shape = _count_from_noun_phrase(c, s, fake, {})
+        if shape is None:
+            continue
+        for n in numbers:
+            if n.start < shape.head_end or n.start - end > 120 or n.start in taken:
+                continue
+            lead = s[max(shape.head_end, n.start - 6) : n.start]
+            hit = c.number_at.find(lead)
+            if hit and not lead[hit[-1][1] :].strip():
+                counts = [k for k in counts if not (k.start == n.start)]
+                counts.append(
+                    Count(n.start, n.end, n.value, n.approximate, shape.category, shape.party,
+                          shape.first_person, n.end, possessive=shape.possessive)
+                )  # fmt: skip
+                taken.add(n.start)
+            break
     for count in counts:
-        before = s[max(0, count.start - 30) : count.start]
+        before = s[max(0, count.start - 40) : count.start]
         for _s, e, _v in c.additive.find(before):
-            if re.fullmatch(r"\s*(?:a\s+further\s+|a\s+|the\s+)?", before[e:]):
+            if re.fullmatch(r"\s*(?:a\s+further\s+|a\s+|the\s+)?|\s+(?:[a-z]+\s+){1,3}", before[e:]):
                 count.additive = True
         if re.search(r"\bother\b", s[count.end : count.head_end], re.I):
             count.additive = True
@@ -262,6 +282,14 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                 return Count(
                     n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
                 )
+    pos = _skip_space(s, n.end)
+    if c.returns.match_at(s, pos) is not None or re.match(
+        r"(?:were|was|have\s+been|had\s+been|are|have)\s+", s[pos : pos + 20], re.I
+    ) and (c.returns.match_at(s, pos) or c.give.match_at(s, pos + len(re.match(r"\w+(?:\s+been)?\s+", s[pos:]).group(0)))):  # type: ignore[union-attr]
+        # "246 were freed", "115 released by each country"
+        return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    if c.give.match_at(s, pos) is not None and re.match(r"\w+\s+by\b", s[pos:], re.I):
+        return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     if re.match(r"\s*(?:-|for|to)\s*-?\s*(?:\d|[a-z]+\b)", after, re.I) and re.match(
         r"\s*(?:-\s*for\s*-|for|-to-)\s*", after, re.I
     ):
@@ -319,6 +347,22 @@ def rule_possessive(v: SentenceView, k: Count) -> str | None:
     lo = _clause_start(v.s, k.start, loose=True)
     before = [p for p in v.parties if lo <= p[0] < k.start and not _inside_count(v, p[0])]
     return before[-1][2] if before else None
+
+
+def rule_relative_clause(v: SentenceView, k: Count) -> str | None:
+    """"the 22 soldiers Russia released", "the 150 servicemen Moscow got back"."""
+    m = re.match(r"\s+(?:that\s+|whom\s+)?", v.s[k.head_end :])
+    pos = k.head_end + (m.end() if m else 0)
+    hit = v.c.parties.match_at(v.s, pos)
+    if hit is None or hit[0] == k.head_end:
+        return None
+    verb_pos = _skip_space(v.s, hit[0])
+    verb_pos += len(re.match(r"(?:has\s+|had\s+|have\s+)?", v.s[verb_pos:]).group(0))  # type: ignore[union-attr]
+    if v.c.receive.match_at(v.s, verb_pos) is not None:
+        return hit[1]
+    if v.c.give.match_at(v.s, verb_pos) is not None:
+        return other(v.pair, hit[1])
+    return None
 
 
 def rule_first_person(v: SentenceView, k: Count) -> str | None:
@@ -390,6 +434,7 @@ def rule_voice(v: SentenceView, k: Count) -> str | None:
 SIDE_RULES = (
     rule_noun_phrase_party,
     rule_possessive,
+    rule_relative_clause,
     rule_first_person,
     rule_recipient,
     rule_holder,

@@ -25,10 +25,6 @@ from powledger.models import CleanDocument, DocumentExtraction
 EXTRACTOR = "powledger.rules"
 EXTRACTOR_VERSION = "1.0"
 
-_PRONOUN_REPORT = re.compile(
-    r"\b(?:he|she|they|it|the\s+(?:ministry|president|ombudsman|headquarters|agency|office|staff|commissioner|official|spokesman|spokeswoman|spokesperson|department|leader))\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted)\b",
-    re.I,
-)
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)"
 )
@@ -141,34 +137,77 @@ def _quote_speakers(
     return result
 
 
+def _actors_in(c: Compiled, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Named actors in text[start:end], generic institutions resolved by the parties nearby."""
+    found = c.actors.find(text, start, end)
+    for pattern, by_party in c.generic_actors:
+        for m in pattern.finditer(text, start, end):
+            if any(a[0] <= m.start() < a[1] or m.start() <= a[0] < m.end() for a in found):
+                continue
+            window = text[max(start, m.start() - 60) : min(end, m.end() + 60)]
+            near = [p for _s, _e, p in c.parties.find(window)] + [
+                p for _s, _e, p in c.mediators.find(window)
+            ]
+            for party in near:
+                if party in by_party:
+                    found.append((m.start(), m.end(), by_party[party]))
+                    break
+    found.sort()
+    return found
+
+
+def _byline(c: Compiled, text: str, sentences: list[_Sentence]) -> tuple[str, str] | None:
+    """An author named alone on the first line ("Volodymyr Zelensky"), or a statement's voice."""
+    if sentences:
+        first = text[sentences[0].start : sentences[0].end].strip()
+        hit = c.actors.match_at(first, 0)
+        if hit is not None and not first[hit[0] :].strip(" .:-"):
+            return hit[1], first[: hit[0]]
+    if not c.actors.find(text):
+        for pattern, actor in c.voice:
+            m = pattern.search(text)
+            if m:
+                return actor, m.group(0)
+    return None
+
+
 def _attribute(c: Compiled, text: str, sentences: list[_Sentence]) -> None:
     quotes = _quote_speakers(c, text, sentences)
+    byline = _byline(c, text, sentences)
     last: tuple[str, str] | None = None
     last_para = -1
     for j, sent in enumerate(sentences):
-        actors = c.actors.find(text, sent.start, sent.end)
+        actors = _actors_in(c, text, sent.start, sent.end)
         cues = c.reporting.find(text, sent.start, sent.end)
         colon = actors and re.match(r"\s*:", text[actors[0][1] : actors[0][1] + 3])
+        prev = sentences[j - 1] if j > 0 else None
         if actors and (cues or colon):
             anchor = cues[0][0] if cues else actors[0][0]
             pick = min(actors, key=lambda a: abs(a[0] - anchor))
             sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
         elif j in quotes:
             sent.asserted_by, sent.asserted_by_text = quotes[j]
-        elif (last is not None and _PRONOUN_REPORT.search(text, sent.start, sent.end)) or (
-            last is not None
-            and sent.paragraph == last_para
-            and j > 0
-            and sentences[j - 1].asserted_by is not None
-            and text[sentences[j - 1].end - 1 : sentences[j - 1].end] == ":"
-        ):
+        elif last is not None and c.anaphoric.find(text, sent.start, sent.end):
             sent.asserted_by, sent.asserted_by_text = last
+        elif (
+            last is not None
+            and prev is not None
+            and prev.asserted_by is not None
+            and sent.paragraph == prev.paragraph
+            and not actors
+            and not cues
+        ):
+            # A statement goes on in the same paragraph until someone else is named.
+            sent.asserted_by, sent.asserted_by_text = last
+        elif byline is not None and not actors and not cues:
+            sent.asserted_by, sent.asserted_by_text = byline
         if actors:
             last = (actors[-1][2], text[actors[-1][0] : actors[-1][1]])
             last_para = sent.paragraph
         if sent.asserted_by is not None:
             last = (sent.asserted_by, sent.asserted_by_text or sent.asserted_by)
             last_para = sent.paragraph
+    del last_para
 
 
 def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
@@ -223,13 +262,12 @@ def _voice_party(sentences: list[_Sentence]) -> str | None:
 
 
 def _governed(c: Compiled, s: str, start: int) -> bool:
-    """Whether a trigger at ``start`` is governed by a plan word ("will return", "agreed to swap")."""
+    """Whether a trigger at ``start`` is governed by a modal ("will return", "agreed to swap")."""
     before = s[max(0, start - 45) : start]
-    if re.search(r"\bto\s+$", before, re.I):
-        return True
-    words = re.findall(r"[\w'-]+", before)[-4:]
-    window = " ".join(words)
-    return bool(c.plan.find(window))
+    # Only the words since the last punctuation or number can govern the verb.
+    tail = re.split(r"[,;:.!?()\d]", before)[-1]
+    words = re.findall(r"[\w'-]+", tail)[-3:]
+    return bool(words) and bool(c.modal.find(" ".join(words)))
 
 
 def _candidates(
@@ -252,6 +290,7 @@ def _candidates(
     mediators: list[tuple[int, str]] = []
     previous_sentence_side: list[Candidate] = []
     trigger_dates: list[DateSpan] = []
+    last_trigger_para, last_trigger_end = -1, -10
     for sent in sentences:
         s = text[: sent.end]
         lo = sent.start
@@ -273,7 +312,14 @@ def _candidates(
                 and first_dates[0].start <= 2
                 and bool(re.match(r"\s*[:-]", local[first_dates[0].end : first_dates[0].end + 3]))
             )
-        if not (has_trigger or _N_FOR_N.search(local) or led_by_date) and not (
+        carried = (
+            not has_trigger
+            and last_trigger_para == sent.paragraph
+            and last_trigger_end >= sent.start - 3
+        )
+        if has_trigger:
+            last_trigger_para, last_trigger_end = sent.paragraph, sent.end
+        if not (has_trigger or _N_FOR_N.search(local) or led_by_date or carried) and not (
             part_start and previous_sentence_side
         ):
             continue
@@ -294,9 +340,13 @@ def _candidates(
         triggers = _outermost(
             c.receive.find(local)
             + c.returns.find(local)
+            + c.return_nouns.find(local)
             + c.give.find(local)
             + c.exchange.find(local)
         )
+        if carried and not triggers:
+            # "We bring our people home. 115 Ukrainians!": the verb is in the sentence before.
+            triggers = [(0, 0, "return")]
         speaker_party = actor_party(sent.asserted_by) if sent.asserted_by else None
         if speaker_party is None:
             speaker_party = _party_speaker(c, local, parties)
@@ -322,7 +372,39 @@ def _candidates(
         ]  # fmt: skip
         if usable:
             dateline = usable[0]
+    if dateline is None and published is not None and c.present.find(text):
+        # An official post saying "are home" or "today" speaks of its own day.
+        dateline = DateSpan(0, 0, published.isoformat(), "day", True)
+    if not out:
+        out = _unnumbered(c, text, sentences[:4], default_pair)
     return out, mediators, dateline
+
+
+def _unnumbered(
+    c: Compiled, text: str, lead: list[_Sentence], pair: tuple[str, str]
+) -> list[Candidate]:
+    """"Ukrainian servicemen under 25 returned home": an exchange reported without a number."""
+    for sent in lead:
+        s = text[sent.start : sent.end]
+        triggers = c.returns.find(s) + c.receive.find(s) + c.give.find(s)
+        if not triggers or any(_governed(c, s, t[0]) for t in triggers) or c.plan.find(s):
+            continue
+        for start, end, _cat in c.persons.find(s):
+            before = s[max(0, start - 30) : start]
+            parties = c.parties.find(before)
+            party = parties[-1][2] if parties and not before[parties[-1][1] :].strip(" -") else None
+            if party is None:
+                tail = re.match(r"\s+of\s+(?:the\s+)?", s[end : end + 12])
+                hit = c.parties.match_at(s, end + tail.end()) if tail else None
+                party = hit[1] if hit else None
+            if party in pair:
+                count = Count(start, end, None, False, "total", party, False, end)
+                cand = Candidate(count, party, "rule_unnumbered", (sent.start, sent.end))
+                cand.parties = pair
+                cand.asserted_by = sent.asserted_by
+                cand.extra["unnumbered"] = True
+                return [cand]
+    return []
 
 
 def _party_speaker(c: Compiled, s: str, parties: list[tuple[int, int, str]]) -> str | None:
@@ -386,7 +468,7 @@ def _sentence_candidates(
     each_marks = c.each.find(s)
     actors = [
         a
-        for a in c.actors.find(s)
+        for a in _actors_in(c, s, 0, len(s))
         if c.reporting.find(s, max(0, a[0] - 40), min(len(s), a[1] + 40))
     ]
     out: list[Candidate] = []

@@ -118,6 +118,14 @@ class Compiled:
     vague: Table
     same_number: Table
     possessives: Table
+    number_of: Table
+    return_nouns: Table
+    modal: Table
+    anaphoric: Table
+    generic_actors: tuple[tuple[re.Pattern[str], dict[str, str]], ...]
+    voice: tuple[tuple[re.Pattern[str], str], ...]
+    present: Table
+    number_at: Table
     additive: Table
     give: Table
     receive: Table
@@ -159,6 +167,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
     mediator_table = _aliases(dict(actors_data.MEDIATORS), lx.mediator_aliases)
     trigger_fragments = (
         *lx.give_verbs, *lx.receive_verbs, *lx.return_verbs, *lx.exchange_words, *lx.body_nouns,
+        *lx.return_nouns,
     )  # fmt: skip
     return Compiled(
         lexicon=lx,
@@ -175,6 +184,16 @@ def _compile(lexicon: Lexicon) -> Compiled:
         vague=make_set(lx.vague_quantities),
         same_number=make_set(lx.same_number),
         possessives=make_set(lx.possessives),
+        number_of=make_set(lx.number_of),
+        return_nouns=make_set(lx.return_nouns, "return"),
+        modal=make_set(lx.modal_markers),
+        anaphoric=make_set(lx.anaphoric_reporting),
+        generic_actors=tuple(
+            (re.compile(rf"(?<!\w){k}(?!\w)", re.I), v) for k, v in lx.generic_actors.items()
+        ),
+        voice=tuple((re.compile(k, re.I), v) for k, v in lx.voice_phrases.items()),
+        present=make_set(lx.present_markers),
+        number_at=make_set(lx.number_at),
         additive=make_set(lx.additive_markers),
         give=make_set(lx.give_verbs, "give"),
         receive=make_set(lx.receive_verbs, "receive"),
