@@ -190,7 +190,11 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         return None
     has_any = any(v is not None for v in returned.values()) or composition
     unnumbered = any(m.extra.get("unnumbered") for m in group.members)
-    if not has_any and not unnumbered and not any(c.value is None and c.approximate for c in claims):
+    if (
+        not has_any
+        and not unnumbered
+        and not any(c.value is None and c.approximate for c in claims)
+    ):
         return None
     mediators = tuple(dict.fromkeys(m for m in group.mediators if m not in group.parties))
     return ExchangeFact(

@@ -127,7 +127,9 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
     for count in counts:
         before = s[max(0, count.start - 40) : count.start]
         for _s, e, _v in c.additive.find(before):
-            if re.fullmatch(r"\s*(?:a\s+further\s+|a\s+|the\s+)?|\s+(?:[a-z]+\s+){1,3}", before[e:]):
+            if re.fullmatch(
+                r"\s*(?:a\s+further\s+|a\s+|the\s+)?|\s+(?:[a-z]+\s+){1,3}", before[e:]
+            ):
                 count.additive = True
         if re.search(r"\bother\b", s[count.end : count.head_end], re.I):
             count.additive = True
@@ -283,9 +285,14 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                     n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
                 )
     pos = _skip_space(s, n.end)
-    if c.returns.match_at(s, pos) is not None or re.match(
-        r"(?:were|was|have\s+been|had\s+been|are|have)\s+", s[pos : pos + 20], re.I
-    ) and (c.returns.match_at(s, pos) or c.give.match_at(s, pos + len(re.match(r"\w+(?:\s+been)?\s+", s[pos:]).group(0)))):  # type: ignore[union-attr]
+    if (
+        c.returns.match_at(s, pos) is not None
+        or re.match(r"(?:were|was|have\s+been|had\s+been|are|have)\s+", s[pos : pos + 20], re.I)
+        and (
+            c.returns.match_at(s, pos)
+            or c.give.match_at(s, pos + len(re.match(r"\w+(?:\s+been)?\s+", s[pos:]).group(0)))
+        )
+    ):  # type: ignore[union-attr]
         # "246 were freed", "115 released by each country"
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     if c.give.match_at(s, pos) is not None and re.match(r"\w+\s+by\b", s[pos:], re.I):
@@ -341,7 +348,7 @@ def rule_noun_phrase_party(v: SentenceView, k: Count) -> str | None:
 
 
 def rule_possessive(v: SentenceView, k: Count) -> str | None:
-    """"248 of its soldiers": the party the clause is about."""
+    """ "248 of its soldiers": the party the clause is about."""
     if not k.possessive:
         return None
     lo = _clause_start(v.s, k.start, loose=True)
@@ -350,7 +357,7 @@ def rule_possessive(v: SentenceView, k: Count) -> str | None:
 
 
 def rule_relative_clause(v: SentenceView, k: Count) -> str | None:
-    """"the 22 soldiers Russia released", "the 150 servicemen Moscow got back"."""
+    """ "the 22 soldiers Russia released", "the 150 servicemen Moscow got back"."""
     m = re.match(r"\s+(?:that\s+|whom\s+)?", v.s[k.head_end :])
     pos = k.head_end + (m.end() if m else 0)
     hit = v.c.parties.match_at(v.s, pos)

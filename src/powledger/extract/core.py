@@ -383,7 +383,7 @@ def _candidates(
 def _unnumbered(
     c: Compiled, text: str, lead: list[_Sentence], pair: tuple[str, str]
 ) -> list[Candidate]:
-    """"Ukrainian servicemen under 25 returned home": an exchange reported without a number."""
+    """ "Ukrainian servicemen under 25 returned home": an exchange reported without a number."""
     for sent in lead:
         s = text[sent.start : sent.end]
         triggers = c.returns.find(s) + c.receive.find(s) + c.give.find(s)

@@ -15,6 +15,7 @@ from powledger.extract.slavic import (
     SlavicDateFinder,
     SlavicNumberFinder,
     SuffixMorphology,
+    genitive_party_phrases,
 )
 
 #: Inflectional endings stripped by the fallback morphology.
@@ -81,21 +82,9 @@ POST_PARTIES: dict[str, str] = {
 }  # fmt: skip
 
 _POST_NOUNS = {noun: cat for noun, cat in BASE_PERSON_NOUNS.items() if cat not in ("minors",)}
-PERSON_NOUNS: dict[str, str] = {
-    **BASE_PERSON_NOUNS,
-    **{
-        rf"(?:{noun})\s+(?:{post})": cat
-        for noun, cat in _POST_NOUNS.items()
-        for post in POST_PARTIES
-    },
-}
-PARTY_TERMS.update(
-    {
-        rf"(?:{noun})\s+(?:{post})": party
-        for noun in _POST_NOUNS
-        for post, party in POST_PARTIES.items()
-    }
-)
+_POST_PERSONS, _POST_PARTIES = genitive_party_phrases(_POST_NOUNS, POST_PARTIES)
+PERSON_NOUNS: dict[str, str] = {**BASE_PERSON_NOUNS, **_POST_PERSONS}
+PARTY_TERMS.update(_POST_PARTIES)
 
 CATEGORY_MODIFIERS: dict[str, str] = {
     r"тяжело\s+ранен\w*|тяжелоранен\w*|тяжело\s+больн\w*|тяжелобольн\w*|тяжел\w*\s+ранени\w*": "seriously_wounded_or_sick",

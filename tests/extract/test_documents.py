@@ -1,0 +1,86 @@
+"""Whole documents: dates, several exchanges, mediators, attribution, the contract's shape."""
+
+from __future__ import annotations
+
+from powledger.extract.core import extract_document
+
+
+def test_second_exchange_a_day_before() -> None:
+    text = (
+        "Russia and Ukraine each released 84 prisoners of war on Tuesday.\n"
+        "The swap came a day after Kyiv secured the release of 49 people held by Moscow."
+    )
+    result = extract_document(text, published="2025-06-17", language="en")
+    assert [e.date for e in result.exchanges] == ["2025-06-17", "2025-06-16"]
+    assert result.exchanges[0].returned_to == {"Russia": 84, "Ukraine": 84}
+    assert result.exchanges[1].returned_to["Ukraine"] == 49
+
+
+def test_absolute_date_and_mediator_not_place() -> None:
+    text = (
+        "The exchange took place on the Belarus border on Dec. 30, 2024. Russia returned 189 "
+        "Ukrainians, and the United Arab Emirates mediated. Red Cross staff observed the handover."
+    )
+    (exchange,) = extract_document(text, published="2024-12-31", language="en").exchanges
+    assert (exchange.date, exchange.date_precision) == ("2024-12-30", "day")
+    assert exchange.mediators == ("United Arab Emirates",)
+
+
+def test_dateline_gives_the_date() -> None:
+    text = "KYIV, Oct 18 (Wire) - Ukraine and Russia exchanged 95 prisoners of war each."
+    (exchange,) = extract_document(text, published="2024-10-18", language="en").exchanges
+    assert exchange.date == "2024-10-18"
+
+
+def test_each_side_keeps_its_own_figure() -> None:
+    text = (
+        "Russia's defence ministry said 195 Russian servicemen were returned on Wednesday. "
+        "Zelensky said 207 Ukrainians came home in the same exchange."
+    )
+    (exchange,) = extract_document(text, published="2024-01-31", language="en").exchanges
+    assert exchange.returned_to == {"Russia": 195, "Ukraine": 207}
+    who = {(c.side, c.value): c.asserted_by for c in exchange.claims}
+    assert who[("Russia", 195)] == "Russian Ministry of Defence"
+    assert who[("Ukraine", 207)] == "Volodymyr Zelensky"
+
+
+def test_quote_speaker_carries_over() -> None:
+    text = (
+        '"Our heroes are home. 150 of our people are back," Andriy Yermak wrote on Telegram.'
+    )
+    (exchange,) = extract_document(text, published="2024-12-30", language="en").exchanges
+    assert {c.asserted_by for c in exchange.claims} == {"Andriy Yermak"}
+
+
+def test_according_to() -> None:
+    text = "Ninety Russian soldiers came home on Tuesday, according to Russia's defence ministry."
+    (exchange,) = extract_document(text, published="2024-06-25", language="en").exchanges
+    assert exchange.claims[0].asserted_by == "Russian Ministry of Defence"
+
+
+def test_contract_shape_and_quotes() -> None:
+    text = "Headline here\nRussia and Ukraine swapped 103 prisoners each on Saturday, Kyiv said."
+    result = extract_document(text, published="2024-09-14", language="en", doc_id="doc-1")
+    data = result.to_dict()
+    assert set(data) == {"id", "language", "published", "exchanges", "planned"}
+    assert data["id"] == "doc-1"
+    exchange = data["exchanges"][0]
+    assert set(exchange) >= {
+        "date", "date_precision", "parties", "returned_to", "approximate", "composition",
+        "mediators", "claims",
+    }  # fmt: skip
+    for claim in exchange["claims"]:
+        assert text[claim["start"] : claim["end"]] == claim["quote"]
+
+
+def test_empty_and_irrelevant_text() -> None:
+    assert extract_document("", language="en").exchanges == ()
+    assert extract_document("The council approved a new bus timetable.").exchanges == ()
+
+
+def test_library_entry_point() -> None:
+    import powledger
+
+    result = powledger.extract("Russia returned 103 Ukrainians on Saturday.", published="2024-09-14")
+    assert result.exchanges[0].returned_to["Ukraine"] == 103
+    assert result.to_dict()["exchanges"][0]["date"] == "2024-09-14"
