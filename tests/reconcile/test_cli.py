@@ -187,7 +187,7 @@ def test_review_needs_by_and_reason(seeded: str) -> None:
 def test_export_formats(seeded: str, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / "out"
     code, stdout, _ = run(seeded, "export", "--format", fmt, "--out", str(out))
-    assert code == 0
+    assert code == 0 and f"wrote {out}" in stdout
     if fmt == "json":
         data = json.loads((out / "events.json").read_text())
         jan = data["events"][0]

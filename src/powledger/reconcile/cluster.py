@@ -19,6 +19,8 @@ from powledger.reconcile.model import Override, Unit
 DAY_TOLERANCE = 1
 #: Two sources' counts of the same exchange seldom differ by more than this share (207 against 195).
 RELATIVE_TOLERANCE = 0.10
+#: How far apart two sources' counts for one side may be when the other side's count agrees.
+DISPUTE_TOLERANCE = 0.30
 #: Hedged figures ("more than 200") match a wider range.
 APPROXIMATE_TOLERANCE = 0.25
 
@@ -79,6 +81,7 @@ def _close(a: int, a_approx: bool, b: int, b_approx: bool, same_day: bool) -> bo
 def _figures_fit(unit: Unit, cluster: Cluster, same_day: bool) -> tuple[bool, int]:
     """Whether every figure the unit and the cluster both give can be the same count; and exact matches."""
     exact = 0
+    loose: list[float] = []
     by_key: dict[str, list[tuple[int, bool]]] = defaultdict(list)
     for fkey, value, approx in unit.totals:
         by_key[fkey].append((value, approx))
@@ -86,10 +89,15 @@ def _figures_fit(unit: Unit, cluster: Cluster, same_day: bool) -> tuple[bool, in
         theirs = cluster.totals.get(fkey)
         if not theirs:
             continue
-        if not any(_close(v, va, w, wa, same_day) for v, va in values for w, wa in theirs):
-            return False, 0
         if any(v == w for v, _ in values for w, _ in theirs):
             exact += 1
+        elif not any(_close(v, va, w, wa, same_day) for v, va in values for w, wa in theirs):
+            loose.append(min(abs(v - w) / max(v, w, 1) for v, _ in values for w, _ in theirs))
+    if loose:
+        # One side's count agrees exactly on the same day: the other side's is a dispute
+        # (Kyiv counts 189 home, Moscow says it handed over 150), not another exchange.
+        if not (same_day and exact and max(loose) <= DISPUTE_TOLERANCE):
+            return False, 0
     return True, exact
 
 
