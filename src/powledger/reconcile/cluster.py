@@ -93,11 +93,10 @@ def _figures_fit(unit: Unit, cluster: Cluster, same_day: bool) -> tuple[bool, in
             exact += 1
         elif not any(_close(v, va, w, wa, same_day) for v, va in values for w, wa in theirs):
             loose.append(min(abs(v - w) / max(v, w, 1) for v, _ in values for w, _ in theirs))
-    if loose:
-        # One side's count agrees exactly on the same day: the other side's is a dispute
-        # (Kyiv counts 189 home, Moscow says it handed over 150), not another exchange.
-        if not (same_day and exact and max(loose) <= DISPUTE_TOLERANCE):
-            return False, 0
+    # One side's count agrees exactly on the same day: the other side's is a dispute
+    # (Kyiv counts 189 home, Moscow says it handed over 150), not another exchange.
+    if loose and not (same_day and exact and max(loose) <= DISPUTE_TOLERANCE):
+        return False, 0
     return True, exact
 
 

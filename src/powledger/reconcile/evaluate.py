@@ -12,7 +12,12 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from powledger.models import DocumentExtraction
 
 
 @dataclass
@@ -68,6 +73,9 @@ def run_gate(corpus: Path, *, database_url: str | None = None) -> GateResult:
     from powledger.store.db import open_engine, session_scope
     from powledger.store.schema import Document
 
+    def _store(session: Session, doc_id: int, extraction: DocumentExtraction) -> None:
+        add_extraction(session=session, document_id=doc_id, extraction=extraction)
+
     gold = json.loads((corpus / "events.gold.json").read_text(encoding="utf-8"))["exchanges"]
     with tempfile.TemporaryDirectory() as tmp:
         url = database_url or f"sqlite:///{tmp}/gate.db"
@@ -80,9 +88,7 @@ def run_gate(corpus: Path, *, database_url: str | None = None) -> GateResult:
             process=lambda doc: extract_document(
                 doc.text, published=doc.published, language=doc.language, doc_id=doc.external_id
             ),
-            store_result=lambda session, doc_id, ext: add_extraction(
-                session=session, document_id=doc_id, extraction=ext
-            ),
+            store_result=_store,
         )
         with session_scope(engine) as session:
             reconcile(session=session)
