@@ -16,6 +16,17 @@ from powledger.store.schema_review import ClaimReview, EventDetail, EventOverrid
 _CHUNK = 500
 
 
+def _current_extraction() -> Any:
+    """Claims of the document's latest extractor version (older versions' rows may stay stored)."""
+    return or_(
+        Document.extractor_version.is_(None),
+        and_(
+            Claim.extractor == Document.extractor,
+            Claim.extractor_version == Document.extractor_version,
+        ),
+    )
+
+
 def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
     for i in range(0, len(values), _CHUNK):
         yield values[i : i + _CHUNK]
@@ -47,6 +58,7 @@ def load_claim_inputs(
         )
         .join(Document, Document.id == Claim.document_id)
         .outerjoin(Actor, Actor.id == Claim.actor_id)
+        .where(_current_extraction())
     )
     if captured_by is not None:
         stmt = stmt.where(Document.captured_at <= captured_by)
@@ -150,8 +162,10 @@ def units_of(
 
 def pending_document_ids(*, session: Session) -> list[int]:
     """Documents whose completed claims are not reconciled yet, or whose units lost their claims."""
-    unlinked = select(Claim.document_id).where(
-        Claim.exchange_id.is_(None), Claim.phase == "completed"
+    unlinked = (
+        select(Claim.document_id)
+        .join(Document, Document.id == Claim.document_id)
+        .where(Claim.exchange_id.is_(None), Claim.phase == "completed", _current_extraction())
     )
     stale = select(EventUnit.document_id).where(
         ~exists().where(
