@@ -588,6 +588,10 @@ def _for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
             re.I,
         ):
             return j
+        # The lexicon's own word for "for" ("95 на 95", "248 в обмен на 230").
+        core = gap.strip(" -,")
+        if core and c.exchange_for.regex is not None and c.exchange_for.regex.fullmatch(core):
+            return j
     return None
 
 
