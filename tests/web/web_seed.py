@@ -7,10 +7,11 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
+from powledger.reconcile import reconcile
 from powledger.store.db import session_scope
-from powledger.store.schema import Actor, Claim, Document, Exchange, Figure
+from powledger.store.schema import Actor, Claim, Document, Exchange
 from powledger.web.accounts import add_user
 
 EDITOR = "reviewer"
@@ -45,12 +46,11 @@ TEXTS = [
 
 @dataclass
 class Seeded:
-    """Ids of what was written."""
+    """Ids of what was written (events as the reconciler built them, oldest first)."""
 
     documents: list[int]
     claims: list[int]
     events: list[int]
-    figures: list[int]
     actor: int
 
 
@@ -74,7 +74,7 @@ def _doc(title: str, outlet: str, published: str, text: str) -> Document:
     )
 
 
-def _claim(doc: Document, needle: str, side: str, value: int, by: str, exchange: Exchange) -> Claim:
+def _claim(doc: Document, needle: str, side: str, value: int, by: str, day: str) -> Claim:
     start = doc.text.index(needle)
     return Claim(
         document_id=doc.id,
@@ -85,44 +85,23 @@ def _claim(doc: Document, needle: str, side: str, value: int, by: str, exchange:
         quote=needle,
         start=start,
         end=start + len(needle),
-        event_date=exchange.date,
+        event_date=day,
         event_date_precision="day",
         parties=["Ukraine", "Russia"],
-        mediators=[],
+        mediators=["United Arab Emirates"],
         extractor="seed",
         extractor_version="1",
         confidence=0.7,
-        exchange_id=exchange.id,
     )
 
 
 def seed(engine: Engine, *, with_user: bool = True) -> Seeded:
-    """Write the small ledger (and an editor account) into a migrated database."""
+    """Write documents and claims, reconcile them into events, and add an editor account."""
     with session_scope(engine) as session:
         docs = [_doc(*t) for t in TEXTS]
         session.add_all(docs)
-        first = Exchange(
-            key="2024-05-31/UA-RU",
-            date="2024-05-31",
-            date_precision="day",
-            parties=["Ukraine", "Russia"],
-            mediators=["United Arab Emirates"],
-            status="corroborated",
-            phase="completed",
-            updated_at=datetime(2024, 7, 1, tzinfo=UTC),
-        )
-        second = Exchange(
-            key="2024-06-25/UA-RU",
-            date="2024-06-25",
-            date_precision="day",
-            parties=["Ukraine", "Russia"],
-            mediators=[],
-            status="single-source",
-            phase="completed",
-            updated_at=datetime(2024, 7, 1, tzinfo=UTC),
-        )
-        session.add_all([first, second])
         session.flush()
+        may, june = "2024-05-31", "2024-06-25"
         claims = [
             _claim(
                 docs[0],
@@ -130,7 +109,7 @@ def seed(engine: Engine, *, with_user: bool = True) -> Seeded:
                 "Ukraine",
                 75,
                 "coordination headquarters",
-                first,
+                may,
             ),
             _claim(
                 docs[0],
@@ -138,7 +117,7 @@ def seed(engine: Engine, *, with_user: bool = True) -> Seeded:
                 "Russia",
                 75,
                 "Russian defence ministry",
-                first,
+                may,
             ),
             _claim(
                 docs[1],
@@ -146,52 +125,22 @@ def seed(engine: Engine, *, with_user: bool = True) -> Seeded:
                 "Russia",
                 75,
                 "Russian defence ministry",
-                first,
+                may,
             ),
-            _claim(docs[1], "Ukrainians freed at 75", "Ukraine", 75, "Ukrainian officials", first),
-            _claim(docs[2], "Ukraine says 90 people came home", "Ukraine", 90, "ombudsman", second),
+            _claim(docs[1], "Ukrainians freed at 75", "Ukraine", 75, "Ukrainian officials", may),
+            _claim(
+                docs[2],
+                "Ukraine says 90 people came home",
+                "Ukraine",
+                90,
+                "ombudsman " + HOSTILE,
+                june,
+            ),
         ]
         session.add_all(claims)
         session.flush()
-        figures = [
-            Figure(
-                exchange_id=first.id,
-                side="Ukraine",
-                category="total",
-                rule="own-side",
-                value=75,
-                low=75,
-                high=75,
-                supporting=[claims[0].id, claims[3].id],
-                conflicting=[],
-                explanation="75: asserted by the Ukrainian side in 2 reports",
-            ),
-            Figure(
-                exchange_id=first.id,
-                side="Russia",
-                category="total",
-                rule="own-side",
-                value=75,
-                low=75,
-                high=75,
-                supporting=[claims[1].id, claims[2].id],
-                conflicting=[],
-                explanation="75: asserted by the Russian defence ministry in 2 reports",
-            ),
-            Figure(
-                exchange_id=second.id,
-                side="Ukraine",
-                category="total",
-                rule="own-side",
-                value=90,
-                low=88,
-                high=90,
-                supporting=[claims[4].id],
-                conflicting=[],
-                explanation="90: one report " + HOSTILE,
-            ),
-        ]
-        session.add_all(figures)
+        reconcile(session=session)
+        events = list(session.scalars(select(Exchange.id).order_by(Exchange.date, Exchange.id)))
         actor = Actor(
             name="Coordination Headquarters", kind="speaker", party="Ukraine", aliases=["KSHPPV"]
         )
@@ -202,7 +151,6 @@ def seed(engine: Engine, *, with_user: bool = True) -> Seeded:
         return Seeded(
             documents=[d.id for d in docs],
             claims=[c.id for c in claims],
-            events=[first.id, second.id],
-            figures=[f.id for f in figures],
+            events=events,
             actor=actor.id,
         )

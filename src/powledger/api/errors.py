@@ -110,8 +110,12 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_anything(request: Request, exc: Exception) -> Response:
         logger.exception("unhandled error on %s %s", request.method, request.url.path)
+        # This answer is sent from outside the middleware stack, so it carries the headers itself.
+        from powledger.api.app import SECURITY_HEADERS
+
+        headers = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
         return error_response(
-            request, 500, "internal_error", "internal error: the server could not answer"
+            request, 500, "internal_error", "internal error: the server could not answer", headers
         )
 
     app.add_exception_handler(StarletteHTTPException, on_http)

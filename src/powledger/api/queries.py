@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import Select, String, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from powledger.errors import InputError, NotFoundError
 from powledger.store.schema import Actor, Claim, Document, Exchange, Figure
+from powledger.store.schema_review import ClaimReview, EventDetail
 
 DEFAULT_RULE = "own-side"
 RULES = ("own-side", "conservative", "majority", "range")
@@ -178,8 +178,36 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
     }
 
 
-def claim_etag(claim: Claim) -> str:
-    """An entity tag that changes whenever a reviewer could see a different claim."""
+def latest_reviews(*, session: Session, claim_ids: list[int]) -> dict[int, ClaimReview]:
+    """The newest review of each of these claims."""
+    if not claim_ids:
+        return {}
+    found: dict[int, ClaimReview] = {}
+    rows = session.scalars(
+        select(ClaimReview).where(ClaimReview.claim_id.in_(claim_ids)).order_by(ClaimReview.id)
+    )
+    for review in rows:
+        if review.claim_id is not None:
+            found[review.claim_id] = review
+    return found
+
+
+def review_dict(review: ClaimReview | None) -> dict[str, Any] | None:
+    """A review's fields as JSON-ready values."""
+    if review is None:
+        return None
+    return {
+        "action": review.action,
+        "value": review.value,
+        "previous_value": review.previous_value,
+        "by": review.by,
+        "reason": review.reason,
+        "at": review.created_at.isoformat(),
+    }
+
+
+def claim_etag(claim: Claim, review: ClaimReview | None) -> str:
+    """An entity tag that changes whenever the claim or its latest review changes."""
     return _etag(
         [
             "claim",
@@ -191,8 +219,17 @@ def claim_etag(claim: Claim) -> str:
             claim.category,
             claim.review_state,
             claim.exchange_id,
+            review.id if review is not None else None,
         ]
     )
+
+
+def claim_with_review(*, session: Session, claim: Claim) -> tuple[dict[str, Any], str]:
+    """A claim with its latest review, and its entity tag."""
+    review = latest_reviews(session=session, claim_ids=[claim.id]).get(claim.id)
+    body = claim_dict(claim)
+    body["review"] = review_dict(review)
+    return body, claim_etag(claim, review)
 
 
 def list_claims(
@@ -248,48 +285,23 @@ def get_claim(*, session: Session, claim_id: int) -> Claim:
     return claim
 
 
-# --- events and figures ----------------------------------------------------------------------
+# --- events and figures (read through the reconciliation service) ---------------------------
 
 
-def _figures_by_exchange(
-    session: Session, exchange_ids: list[int], rule: str
-) -> dict[int, list[Figure]]:
-    result: dict[int, list[Figure]] = defaultdict(list)
-    if not exchange_ids:
-        return result
-    rows = session.scalars(
-        select(Figure)
-        .where(Figure.exchange_id.in_(exchange_ids), Figure.rule == rule)
-        .order_by(Figure.exchange_id, Figure.side, Figure.category)
+def _event_ids_query(date_from: str | None, date_to: str | None, party: str | None) -> Select[Any]:
+    """The events a listing shows: stages are folded into their agreement, as the service does."""
+    stmt = (
+        select(Exchange.id)
+        .outerjoin(EventDetail, EventDetail.exchange_id == Exchange.id)
+        .where(func.coalesce(EventDetail.role, "event") != "stage")
     )
-    for fig in rows:
-        result[fig.exchange_id].append(fig)
-    return result
-
-
-def _event_summary(ex: Exchange, figures: list[Figure]) -> dict[str, Any]:
-    returned: dict[str, int | None] = {}
-    low: dict[str, int | None] = {}
-    high: dict[str, int | None] = {}
-    for fig in figures:
-        if fig.category == "total":
-            returned[fig.side] = fig.value
-            low[fig.side] = fig.low if fig.low is not None else fig.value
-            high[fig.side] = fig.high if fig.high is not None else fig.value
-    return {
-        "id": ex.id,
-        "key": ex.key,
-        "date": ex.date,
-        "date_precision": ex.date_precision,
-        "parties": list(ex.parties or []),
-        "mediators": list(ex.mediators or []),
-        "status": ex.status,
-        "phase": ex.phase,
-        "returned_to": returned,
-        "low": low,
-        "high": high,
-        "updated_at": ex.updated_at.isoformat() if ex.updated_at else None,
-    }
+    if date_from:
+        stmt = stmt.where(Exchange.date >= date_from)
+    if date_to:
+        stmt = stmt.where(Exchange.date <= date_to + "\uffff")
+    if party:
+        stmt = stmt.where(cast(Exchange.parties, String).like(_like_json_item(party), escape="\\"))
+    return stmt
 
 
 def list_events(
@@ -298,81 +310,49 @@ def list_events(
     date_from: str | None = None,
     date_to: str | None = None,
     party: str | None = None,
-    status: str | None = None,
     rule: str | None = None,
     sort: str = "",
     limit: int = 50,
     offset: int = 0,
 ) -> Page:
-    """One page of exchange events with each side's total under ``rule``."""
+    """One page of events (the service's shape) by date, oldest first or with ``sort=-date`` newest."""
+    from powledger import reconcile
+
     rule = check_rule(rule)
-    conditions: list[ColumnElement[bool]] = []
-    if date_from:
-        conditions.append(Exchange.date >= date_from)
-    if date_to:
-        conditions.append(Exchange.date <= date_to + "\uffff")
-    if party:
-        conditions.append(cast(Exchange.parties, String).like(_like_json_item(party), escape="\\"))
-    if status:
-        conditions.append(Exchange.status == status)
-    order = _order(
-        sort, {"date": Exchange.date, "id": Exchange.id, "status": Exchange.status}, "date"
-    )
-    total = session.scalar(select(func.count(Exchange.id)).where(*conditions)) or 0
-    exchanges = list(
-        session.scalars(
-            select(Exchange)
-            .where(*conditions)
-            .order_by(*order, Exchange.id)
-            .limit(limit)
-            .offset(offset)
+    if sort not in ("", "date", "-date"):
+        raise InputError(f"cannot sort events by {sort!r}: use date or -date")
+    total = int(
+        session.scalar(
+            select(func.count()).select_from(_event_ids_query(date_from, date_to, party).subquery())
         )
+        or 0
     )
-    figures = _figures_by_exchange(session, [e.id for e in exchanges], rule)
-    items = [_event_summary(e, figures.get(e.id, [])) for e in exchanges]
-    for item in items:
-        item["rule"] = rule
-    return Page(items, int(total), limit, offset)
+    if sort == "-date":
+        # The service lists oldest first: read the matching slice from the other end and turn it.
+        stop = max(0, total - offset)
+        start = max(0, stop - limit)
+        window = (stop - start, start)
+    else:
+        window = (limit, offset)
+    items = reconcile.list_events(
+        session=session,
+        date_from=date_from,
+        date_to=date_to,
+        party=party,
+        rule=rule,
+        limit=window[0],
+        offset=window[1],
+    )
+    if sort == "-date":
+        items.reverse()
+    return Page(items, total, limit, offset)
 
 
-def _claim_ids(entries: list[Any] | None) -> list[int]:
-    """Claim ids from a figure's supporting/conflicting list (ids, or dicts carrying one)."""
-    ids: list[int] = []
-    for entry in entries or []:
-        if isinstance(entry, bool):
-            continue
-        if isinstance(entry, int):
-            ids.append(entry)
-        elif isinstance(entry, dict):
-            value = entry.get("claim_id", entry.get("id"))
-            if isinstance(value, int):
-                ids.append(value)
-    return ids
+def all_events(*, session: Session, rule: str | None = None) -> list[dict[str, Any]]:
+    """Every event that counts in the ledger, oldest first (stages folded into agreements)."""
+    from powledger import reconcile
 
-
-def _source(claim: Claim, doc: Document | None) -> dict[str, Any]:
-    return {
-        "claim_id": claim.id,
-        "document_id": claim.document_id,
-        "side": claim.side,
-        "category": claim.category,
-        "value": claim.value,
-        "asserted_by": claim.asserted_by_text,
-        "quote": claim.quote,
-        "start": claim.start,
-        "end": claim.end,
-        "review_state": claim.review_state,
-        "document": None
-        if doc is None
-        else {
-            "id": doc.id,
-            "title": doc.title,
-            "outlet": doc.outlet,
-            "url": doc.url,
-            "published": doc.published,
-            "external_id": doc.external_id,
-        },
-    }
+    return list(reconcile.list_events(session=session, rule=check_rule(rule)))
 
 
 def event_etag(ex: Exchange, claim_ids: list[int], figures: list[Figure]) -> str:
@@ -381,6 +361,7 @@ def event_etag(ex: Exchange, claim_ids: list[int], figures: list[Figure]) -> str
         [
             "event",
             ex.id,
+            ex.key,
             ex.date,
             ex.status,
             ex.updated_at,
@@ -388,67 +369,6 @@ def event_etag(ex: Exchange, claim_ids: list[int], figures: list[Figure]) -> str
             sorted((f.side, f.category, f.rule, f.value, f.low, f.high) for f in figures),
         ]
     )
-
-
-def get_event(*, session: Session, event_id: int, rule: str | None = None) -> dict[str, Any]:
-    """One event with its figures under ``rule``, each with its sources, and the event's claims."""
-    rule = check_rule(rule)
-    ex = session.get(Exchange, event_id)
-    if ex is None:
-        raise NotFoundError(f"event {event_id} does not exist")
-    all_figures = list(session.scalars(select(Figure).where(Figure.exchange_id == event_id)))
-    figures = sorted(
-        (f for f in all_figures if f.rule == rule),
-        key=lambda f: (f.side, f.category != "total", f.category),
-    )
-    claims = list(
-        session.scalars(select(Claim).where(Claim.exchange_id == event_id).order_by(Claim.id))
-    )
-    wanted = {i for f in figures for i in _claim_ids(f.supporting) + _claim_ids(f.conflicting)}
-    known = {c.id: c for c in claims}
-    missing = wanted - known.keys()
-    if missing:
-        for extra in session.scalars(select(Claim).where(Claim.id.in_(missing))):
-            known[extra.id] = extra
-    doc_ids = {c.document_id for c in known.values()}
-    docs = (
-        {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))}
-        if doc_ids
-        else {}
-    )
-
-    def sources(entries: list[Any] | None) -> list[dict[str, Any]]:
-        return [
-            _source(known[i], docs.get(known[i].document_id))
-            for i in _claim_ids(entries)
-            if i in known
-        ]
-
-    summary = _event_summary(ex, figures)
-    summary["rule"] = rule
-    summary["figures"] = [
-        {
-            "id": f.id,
-            "side": f.side,
-            "category": f.category,
-            "rule": f.rule,
-            "value": f.value,
-            "low": f.low,
-            "high": f.high,
-            "approximate": f.approximate,
-            "explanation": f.explanation,
-            "supporting": sources(f.supporting),
-            "conflicting": sources(f.conflicting),
-        }
-        for f in figures
-    ]
-    summary["claims"] = [claim_dict(c) for c in claims]
-    summary["documents"] = [
-        {"id": d.id, "title": d.title, "outlet": d.outlet, "url": d.url, "published": d.published}
-        for d in sorted(docs.values(), key=lambda d: (d.published or "", d.id))
-    ]
-    summary["etag"] = event_etag(ex, [c.id for c in claims], all_figures)
-    return summary
 
 
 def current_event_etag(*, session: Session, event_id: int) -> str:
@@ -461,57 +381,49 @@ def current_event_etag(*, session: Session, event_id: int) -> str:
     return event_etag(ex, claim_ids, figures)
 
 
-def timeline(
-    *, session: Session, rule: str | None = None, as_of: str | None = None
-) -> list[dict[str, Any]]:
-    """Completed events in date order, each with its per-side totals, low and high."""
+def get_event(*, session: Session, event_id: int, rule: str | None = None) -> dict[str, Any]:
+    """One event with its figures and their sources (the service's shape), documents and ETag."""
+    from powledger import reconcile
+
     rule = check_rule(rule)
-    conditions: list[ColumnElement[bool]] = [
-        Exchange.date.is_not(None),
-        Exchange.phase == "completed",
-    ]
-    if as_of:
-        conditions.append(Exchange.date <= as_of + "\uffff")
-    rows = session.execute(
-        select(
-            Exchange.id,
-            Exchange.date,
-            Exchange.status,
-            Figure.side,
-            Figure.value,
-            Figure.low,
-            Figure.high,
+    event: dict[str, Any] = reconcile.get_event(session=session, event_id=event_id, rule=rule)
+    ex = session.get(Exchange, event_id)
+    assert ex is not None  # get_event raised NotFoundError otherwise
+    event["phase"] = ex.phase
+    doc_ids = {c["document_id"] for c in event.get("claims", [])}
+    doc_ids |= {
+        s["document_id"] for f in event["figures"] for s in f["supporting"] + f["conflicting"]
+    }
+    docs = (
+        list(
+            session.execute(
+                select(
+                    Document.id, Document.title, Document.outlet, Document.url, Document.published
+                )
+                .where(Document.id.in_(doc_ids))
+                .order_by(Document.published, Document.id)
+            )
         )
-        .join(Figure, Figure.exchange_id == Exchange.id)
-        .where(*conditions, Figure.rule == rule, Figure.category == "total")
-        .order_by(Exchange.date, Exchange.id)
-    ).all()
-    events: dict[int, dict[str, Any]] = {}
-    for ex_id, date, status, side, value, low, high in rows:
-        item = events.setdefault(ex_id, {"id": ex_id, "date": date, "status": status, "sides": {}})
-        v = value
-        item["sides"][side] = {
-            "value": v,
-            "low": low if low is not None else v,
-            "high": high if high is not None else v,
-        }
-    return list(events.values())
+        if doc_ids
+        else []
+    )
+    event["document_list"] = [
+        {"id": d[0], "title": d[1], "outlet": d[2], "url": d[3], "published": d[4]} for d in docs
+    ]
+    event["etag"] = current_event_etag(session=session, event_id=event_id)
+    return event
 
 
 def ledger_totals(
     *, session: Session, rule: str | None = None, as_of: str | None = None
 ) -> dict[str, Any]:
-    """Cumulative persons returned to each side, with low and high, and the running series."""
-    rule = check_rule(rule)
-    running: dict[str, dict[str, int]] = {}
-    series: list[dict[str, Any]] = []
-    for event in timeline(session=session, rule=rule, as_of=as_of):
-        for side, fig in event["sides"].items():
-            acc = running.setdefault(side, {"value": 0, "low": 0, "high": 0})
-            for key in ("value", "low", "high"):
-                acc[key] += fig[key] or 0
-            series.append({"date": event["date"], "event_id": event["id"], "side": side, **acc})
-    return {"rule": rule, "as_of": as_of, "sides": running, "series": series}
+    """Cumulative totals per pair of parties, with ranges and a timeline (from the service)."""
+    from powledger import reconcile
+
+    result: dict[str, Any] = reconcile.ledger_totals(
+        session=session, as_of=as_of, rule=check_rule(rule)
+    )
+    return result
 
 
 # --- actors ----------------------------------------------------------------------------------

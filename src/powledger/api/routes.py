@@ -135,7 +135,8 @@ def list_claims(
 def get_claim(claim_id: int, request: Request, session: SessionDep) -> Response:
     """A claim; the ETag header is what a review must send back in If-Match."""
     claim = queries.get_claim(session=session, claim_id=claim_id)
-    return _with_etag(request, queries.claim_dict(claim), queries.claim_etag(claim))
+    body, etag = queries.claim_with_review(session=session, claim=claim)
+    return _with_etag(request, body, etag)
 
 
 class ClaimReview(BaseModel):
@@ -157,7 +158,8 @@ def review_claim(
     """Review a claim; needs an editor and If-Match with the claim's current ETag."""
     by = _editor_for_write(request, session)
     claim = queries.get_claim(session=session, claim_id=claim_id)
-    require_match(if_match, [queries.claim_etag(claim)], f"/api/v1/claims/{claim_id}")
+    _, etag = queries.claim_with_review(session=session, claim=claim)
+    require_match(if_match, [etag], f"/api/v1/claims/{claim_id}")
     actions.review_claim(
         session=session,
         claim_id=claim_id,
@@ -168,7 +170,8 @@ def review_claim(
     )
     _clear_caches(request)
     session.refresh(claim)
-    return JSONResponse(queries.claim_dict(claim), headers={"ETag": queries.claim_etag(claim)})
+    body, etag = queries.claim_with_review(session=session, claim=claim)
+    return JSONResponse(body, headers={"ETag": etag})
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -185,9 +188,10 @@ def list_events(
         str | None, Query(alias="to", description="Latest date, YYYY[-MM[-DD]].")
     ] = None,
     party: str | None = None,
-    status: str | None = None,
     rule: Rule = None,
-    sort: Sort = "date",
+    sort: Annotated[
+        str, Query(description="date (oldest first) or -date (newest first).")
+    ] = "date",
     limit: Limit = 50,
     offset: Offset = 0,
     fmt: Format = None,
@@ -199,7 +203,6 @@ def list_events(
         date_from=date_from,
         date_to=date_to,
         party=party,
-        status=status,
         rule=rule,
         sort=sort,
         limit=limit,
@@ -237,11 +240,11 @@ def merge_events(
         for i in sorted(set(merge.event_ids))
     ]
     require_match(if_match, current, "each of the events")
-    kept = actions.merge_events(
+    result = actions.merge_events(
         session=session, event_ids=merge.event_ids, by=by, reason=merge.reason
     )
     _clear_caches(request)
-    return {"id": kept}
+    return result
 
 
 class EventSplit(BaseModel):
@@ -263,11 +266,11 @@ def split_event(
     by = _editor_for_write(request, session)
     current = queries.current_event_etag(session=session, event_id=event_id)
     require_match(if_match, [current], f"/api/v1/events/{event_id}")
-    new_id = actions.split_event(
+    result = actions.split_event(
         session=session, event_id=event_id, claim_ids=split.claim_ids, by=by, reason=split.reason
     )
     _clear_caches(request)
-    return {"id": event_id, "new_id": new_id}
+    return result
 
 
 @router.get("/totals", summary="Cumulative totals per side")
@@ -278,11 +281,16 @@ def totals(
     rule: Rule = None,
     fmt: Format = None,
 ) -> Response:
-    """Persons returned to each side in all, with low and high, and the running series."""
+    """Persons returned to each side per pair of parties, with low and high, and a timeline."""
     chosen = wanted_format(request, fmt)
     body = queries.ledger_totals(session=session, rule=rule, as_of=as_of)
     if chosen == "csv":
-        return Response(to_csv(body["series"]), media_type="text/csv; charset=utf-8")
+        rows = [
+            {"parties": " – ".join(pair["parties"]), "side": side, **figures}
+            for pair in body["pairs"]
+            for side, figures in pair["totals"].items()
+        ]
+        return Response(to_csv(rows), media_type="text/csv; charset=utf-8")
     return JSONResponse(body)
 
 
@@ -351,20 +359,7 @@ def history(
 ) -> Response:
     """Review actions, newest first: who, when, what and why."""
     chosen = wanted_format(request, fmt)
-    rows, total = accounts.list_changes(session=session, limit=limit, offset=offset)
-    items = [
-        {
-            "id": r.id,
-            "at": r.at.isoformat(),
-            "user": r.user_name,
-            "action": r.action,
-            "target_kind": r.target_kind,
-            "target_id": r.target_id,
-            "detail": r.detail,
-            "reason": r.reason,
-        }
-        for r in rows
-    ]
+    items, total = actions.history(session=session, limit=limit, offset=offset)
     return page_response(request, queries.Page(items, total, limit, offset), chosen, "history")
 
 

@@ -29,7 +29,7 @@ from powledger.api.deps import (
 )
 from powledger.api.errors import ApiError
 from powledger.errors import InputError
-from powledger.store.schema import Claim, Document, Exchange
+from powledger.store.schema import Claim, Document
 from powledger.store.search import MARK_END, MARK_START, search_documents
 from powledger.web import accounts, charts
 from powledger.web.highlight import Span, excerpt, mark_spans
@@ -160,20 +160,42 @@ def _back_to(request: Request, fallback: str) -> str:
 # --- reading ---------------------------------------------------------------------------------
 
 
+def _chart_events(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events as the charts want them: per side the value, low and high (sides without one left out)."""
+    out = []
+    for item in items:
+        sides = {
+            side: {
+                "value": value,
+                "low": (item.get("low") or {}).get(side),
+                "high": (item.get("high") or {}).get(side),
+            }
+            for side, value in (item.get("returned_to") or {}).items()
+            if value is not None
+        }
+        if item.get("date") and sides:
+            out.append({"id": item["id"], "date": item["date"], "sides": sides})
+    return out
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, session: SessionDep, rule: str | None = None) -> Response:
     """Timeline of exchanges and cumulative totals, with the latest events."""
     chosen = queries.check_rule(rule)
 
     def build() -> dict[str, Any]:
-        events = queries.timeline(session=session, rule=chosen)
-        sides = charts.main_sides(events)
-        totals = queries.ledger_totals(session=session, rule=chosen)["sides"]
+        events = _chart_events(queries.all_events(session=session, rule=chosen))
+        pairs = queries.ledger_totals(session=session, rule=chosen)["pairs"]
+        for pair in pairs:
+            # Largest side first, matching the charts' colours.
+            pair["cards"] = sorted(
+                pair["totals"].items(), key=lambda kv: (-(kv[1]["value"] or 0), kv[0])
+            )
         return {
             "timeline": charts.timeline_svg(events),
             "cumulative": charts.cumulative_svg(events),
-            "totals": [(s, totals.get(s, {})) for s in sides],
-            "count_events": session.scalar(select(func.count(Exchange.id))) or 0,
+            "pairs": pairs,
+            "count_events": len(events),
             "count_documents": session.scalar(select(func.count(Document.id))) or 0,
             "count_claims": session.scalar(select(func.count(Claim.id))) or 0,
         }
@@ -241,12 +263,15 @@ def event_page(
         if doc_ids
         else {}
     )
-    for figure in event["figures"]:
+    titles = {d["id"]: d["title"] for d in event["document_list"]}
+    for number, figure in enumerate(event["figures"], start=1):
+        figure["anchor"] = f"figure-{number}"
         for role in ("supporting", "conflicting"):
             for source in figure[role]:
                 body = texts.get(source["document_id"], "")
-                anchor = f"f{figure['id']}-c{source['claim_id']}"
+                anchor = f"f{number}-c{source['claim_id']}"
                 source["anchor"] = anchor
+                source["title"] = titles.get(source["document_id"])
                 source["excerpt"] = excerpt(
                     body, source["start"], source["end"], anchor, f"claim {source['claim_id']}"
                 )
@@ -380,10 +405,9 @@ def review_page(
     page = queries.list_claims(
         session=session, review_state=state, sort="confidence", limit=PAGE_SIZE, offset=offset
     )
-    claim_rows = {
-        c.id: c
-        for c in session.scalars(select(Claim).where(Claim.id.in_([i["id"] for i in page.items])))
-    }
+    claim_ids = [i["id"] for i in page.items]
+    claim_rows = {c.id: c for c in session.scalars(select(Claim).where(Claim.id.in_(claim_ids)))}
+    reviews = queries.latest_reviews(session=session, claim_ids=claim_ids)
     doc_ids = {i["document_id"] for i in page.items}
     docs = (
         {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))}
@@ -392,7 +416,8 @@ def review_page(
     )
     for item in page.items:
         doc = docs.get(item["document_id"])
-        item["etag"] = queries.claim_etag(claim_rows[item["id"]])
+        item["etag"] = queries.claim_etag(claim_rows[item["id"]], reviews.get(item["id"]))
+        item["review"] = queries.review_dict(reviews.get(item["id"]))
         item["document_title"] = (doc.title or doc.url or f"document {doc.id}") if doc else ""
         item["excerpt"] = (
             excerpt(
@@ -401,7 +426,7 @@ def review_page(
             if doc
             else item["quote"]
         )
-    changes, _ = accounts.list_changes(session=session, limit=10)
+    changes, _ = actions.history(session=session, limit=10, offset=0)
     return render(
         request,
         session,
@@ -422,7 +447,7 @@ def history_page(
     request: Request, session: SessionDep, offset: Annotated[int, Query(ge=0)] = 0
 ) -> Response:
     """Every change made through the web or the API, newest first."""
-    changes, total = accounts.list_changes(session=session, limit=PAGE_SIZE * 2, offset=offset)
+    changes, total = actions.history(session=session, limit=PAGE_SIZE * 2, offset=offset)
     return render(
         request,
         session,
@@ -445,7 +470,8 @@ def review_claim_form(
     """Apply a review from the queue, refusing it when the claim changed since the page was shown."""
     by = _editor_form(request, session, csrf_token)
     claim = queries.get_claim(session=session, claim_id=claim_id)
-    require_match(etag or None, [queries.claim_etag(claim)], f"claim {claim_id}")
+    _, current = queries.claim_with_review(session=session, claim=claim)
+    require_match(etag or None, [current], f"claim {claim_id}")
     number: int | None = None
     if action == "correct":
         if not value.strip().isdigit():
@@ -481,9 +507,9 @@ def merge_form(
         ids = [int(p) for p in others.replace(",", " ").split()]
     except ValueError:
         raise InputError("list the events to merge by number, e.g. 12, 15") from None
-    kept = actions.merge_events(session=session, event_ids=[event_id, *ids], by=by, reason=reason)
+    result = actions.merge_events(session=session, event_ids=[event_id, *ids], by=by, reason=reason)
     app_state(request).cache.clear()
-    return RedirectResponse(f"/events/{kept}", status_code=303)
+    return RedirectResponse(f"/events/{result.get('event_id') or event_id}", status_code=303)
 
 
 @router.post("/events/{event_id}/split")
@@ -501,7 +527,7 @@ async def split_form(event_id: int, request: Request, session: SessionDep) -> Re
         claim_ids = [int(str(v)) for v in form.getlist("claim_id")]
     except ValueError:
         raise InputError("the claims to split off must be given by number") from None
-    new_id = actions.split_event(
+    result = actions.split_event(
         session=session,
         event_id=event_id,
         claim_ids=claim_ids,
@@ -509,7 +535,7 @@ async def split_form(event_id: int, request: Request, session: SessionDep) -> Re
         reason=str(form.get("reason") or ""),
     )
     app_state(request).cache.clear()
-    return RedirectResponse(f"/events/{new_id}", status_code=303)
+    return RedirectResponse(f"/events/{result.get('new_event_id') or event_id}", status_code=303)
 
 
 # --- accounts --------------------------------------------------------------------------------
