@@ -319,19 +319,21 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
 
 
 def _same_number_paired(c: Compiled, s: str, n: NumberSpan) -> bool:
-    """ "95 на 95" in the lexicon's own word for "for" (uk/ru): the same number on both sides."""
-    if c.exchange_for.regex is None:
-        return False
+    """ "95 на 95", "по 103 з кожного боку": the lexicon's own "for" and "each" (uk/ru)."""
     after = re.match(r"[\s-]*", s[n.end :])
     pos = n.end + (after.end() if after else 0)
+    if c.each.match_at(s, pos) is not None:
+        return True
+    if c.exchange_for.regex is None:
+        return False
     hit = c.exchange_for.match_at(s, pos)
     if hit is not None:
         nxt = re.match(r"[\s-]*(\d[\d ]*)", s[hit[0] : hit[0] + 12])
-        if nxt and nxt.group(1).replace(" ", "") == s[n.start : n.end].replace(" ", ""):
+        if nxt and nxt.group(1).strip().replace(" ", "") == s[n.start : n.end].replace(" ", ""):
             return True
     before = s[max(0, n.start - 30) : n.start]
-    m = re.search(r"(\d[\d ]*?)[\s-]*(\S+)[\s-]*$", before)
-    if m and m.group(1).replace(" ", "") == s[n.start : n.end].replace(" ", ""):
+    m = re.search(r"(?<!\d)(\d[\d ]*?)[\s-]*([^\s\d-]+)[\s-]*$", before)
+    if m and m.group(1).strip().replace(" ", "") == s[n.start : n.end].replace(" ", ""):
         return c.exchange_for.regex.fullmatch(m.group(2)) is not None
     return False
 
