@@ -102,6 +102,40 @@ def test_russian_ministry_statement_gives_both_sides() -> None:
     assert russian and russian[0]["asserted_by"] == "Russian Ministry of Defence"
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        pytest.param("uk", "Обмін полоненими відбувся за формулою 95 на 95.", 95, id="uk-n-na-n"),
+        pytest.param("uk", "Україна і Росія обмінялися полоненими 25-на-25.", 25, id="uk-hyphenated"),
+        pytest.param("uk", "Сторони обмінялися полоненими по 103 з кожного боку.", 103, id="uk-each-side"),
+        pytest.param("ru", "Обмен пленными прошел по формуле 84 на 84.", 84, id="ru-n-na-n"),
+        pytest.param("ru", "Россия и Украина обменялись пленными, по 75 с каждой стороны.", 75, id="ru-each-side"),
+    ],
+)  # fmt: skip
+def test_same_number_both_ways(language: str, text: str, value: int) -> None:
+    assert _main(_extract(text, language))["returned_to"] == {"Russia": value, "Ukraine": value}
+
+
+def test_perfective_future_is_not_a_report() -> None:
+    text = "Наступного тижня Україна і Росія обміняються 500 полоненими з кожного боку."
+    assert _extract(text, "uk")["exchanges"] == []
+    text = "Мединский: Россия и Украина обменяются 1000 пленных с каждой стороны."
+    assert _extract(text, "ru")["exchanges"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "side", "value"),
+    [
+        ("ru", "Россия готова вернуть 500 украинских пленных в ближайшее время.", "Ukraine", 500),
+        ("uk", "Україна планує повернути ще 300 захисників наступного тижня.", "Ukraine", 300),
+    ],
+)  # fmt: skip
+def test_plans_go_to_planned(language: str, text: str, side: str, value: int) -> None:
+    data = _extract(text, language)
+    assert data["exchanges"] == []
+    assert [p["returned_to"][side] for p in data["planned"]] == [value]
+
+
 def test_hedged_figure_is_approximate() -> None:
     event = _main(_extract("Понад двісті українців повернулися з полону.", "uk"))
     assert event["returned_to"]["Ukraine"] == 200
