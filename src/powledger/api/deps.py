@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from powledger.api.errors import ApiError
 from powledger.config import Settings
-from powledger.store.schema_accounts import User
 from powledger.web import accounts
 
 SESSION_COOKIE = "powledger_session"
@@ -63,11 +62,19 @@ def signing_secret(request: Request, session: Session) -> bytes:
     return state.secret
 
 
+@dataclass(frozen=True, slots=True)
+class Editor:
+    """The logged-in editor, detached from any database session."""
+
+    id: int
+    name: str
+
+
 @dataclass
 class Visitor:
     """Who is asking: the editor (or None) and the browser's CSRF seed."""
 
-    user: User | None
+    user: Editor | None
     csrf_seed: str
     new_csrf_seed: bool
     token: str | None
@@ -94,7 +101,8 @@ def visitor(request: Request, session: Session) -> Visitor:
         via_bearer = True
     elif SESSION_COOKIE in request.cookies:
         token = accounts.unsign(secret, request.cookies[SESSION_COOKIE])
-    user = accounts.session_user(session=session, token=token) if token else None
+    row = accounts.session_user(session=session, token=token) if token else None
+    user = Editor(row.id, row.name) if row is not None else None
     seed = request.cookies.get(CSRF_COOKIE, "")
     fresh = not (16 <= len(seed) <= 64 and seed.isalnum())
     if fresh:
@@ -116,7 +124,7 @@ def check_csrf(found: Visitor, submitted: str | None) -> None:
         )
 
 
-def require_editor(found: Visitor) -> User:
+def require_editor(found: Visitor) -> Editor:
     """The logged-in editor, or a 401 error."""
     if found.user is None:
         raise ApiError(401, "unauthorized", "log in as an editor to change anything")

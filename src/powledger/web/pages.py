@@ -639,7 +639,13 @@ async def new_report_form(
         title=title.strip() or None,
     )
     try:
-        document_id, is_new = add_report(session=session, form=form, max_bytes=limit, by=by)
+        document_id, is_new = add_report(
+            session=session,
+            engine=app_state(request).engine,
+            settings=app_state(request).settings,
+            form=form,
+            by=by,
+        )
     except InputError as exc:
         fields = {
             "url": url,

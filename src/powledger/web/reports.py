@@ -1,18 +1,25 @@
-"""Adding a report from the web form: the capture stages (checks, cleaning, language), then the store."""
+"""Adding a report from the web form through the same path as ``powledger ingest``.
+
+The form's text (or uploaded file) and its metadata become one JSONL record, which the capture
+pipeline (``capture.pipeline.ingest_paths``) reads, cleans and stores exactly as it does for a
+JSONL file given on the command line; claims are extracted in the same transaction, and the
+events the new document concerns are reconciled at once.
+"""
 
 from __future__ import annotations
 
-import importlib
-import zlib
+import json
+import tempfile
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from powledger.config import Settings
 from powledger.errors import InputError
-from powledger.models import CleanDocument, RawDocument, Rejected
+from powledger.models import CleanDocument
 from powledger.store.schema import Document
 
 
@@ -40,85 +47,83 @@ def _content_type(form: ReportForm) -> str:
     return form.content_type
 
 
-def build_raw(form: ReportForm, *, max_bytes: int) -> RawDocument:
-    """Check the submitted bytes and wrap them as a captured input."""
+def jsonl_record(form: ReportForm, *, max_bytes: int) -> bytes:
+    """The form as one JSONL line in the format ``powledger ingest`` reads."""
     from powledger.capture.base import check_bytes, format_size
 
     if len(form.raw) > max_bytes:
         raise InputError(f"the report is too large (limit {format_size(max_bytes)})")
     if form.url and not form.url.lower().startswith(("http://", "https://")):
         raise InputError("the URL must start with http:// or https://")
-    source = f"web:{form.filename}" if form.filename else "web:pasted"
-    rejected = check_bytes(form.raw, source)
+    rejected = check_bytes(form.raw, form.filename or "the pasted text")
     if rejected is not None:
         raise InputError(f"cannot add the report: {rejected.message}")
-    return RawDocument(
-        raw=form.raw,
-        source=source,
-        content_type=_content_type(form),  # type: ignore[arg-type]
-        url=form.url,
-        title=form.title,
-        outlet=form.outlet,
-        published=form.published,
-    )
-
-
-def _store_clean(session: Session, clean: CleanDocument) -> tuple[int, bool]:
-    """Store a cleaned document with the capture engineer's repository when it exists."""
-    existing = session.scalar(select(Document.id).where(Document.sha256 == clean.sha256))
-    if existing is not None:
-        return existing, False
     try:
-        documents: Any = importlib.import_module("powledger.store.documents")
-    except ImportError:
-        documents = None
-    if documents is not None and hasattr(documents, "add_documents"):
-        documents.add_documents(session=session, documents=[clean])
-        session.flush()
-        stored = session.scalar(select(Document.id).where(Document.sha256 == clean.sha256))
-        if stored is not None:
-            return stored, True
-    doc = Document(
-        sha256=clean.sha256,
-        external_id=clean.external_id,
-        source=clean.source,
-        url=clean.url,
-        outlet=clean.outlet,
-        title=clean.title,
-        author=clean.author,
-        published=clean.published,
-        published_precision=clean.published_precision,
-        language=clean.language,
-        content_type=clean.content_type,
-        captured_at=clean.captured_at,
-        raw_size=len(clean.raw),
-        raw_zlib=zlib.compress(clean.raw),
-        text=clean.text,
-    )
-    session.add(doc)
-    session.flush()
-    return doc.id, True
+        body = form.raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("cannot add the report: it is not UTF-8 text") from None
+    record: dict[str, Any] = {_content_type(form): body}
+    for key in ("url", "outlet", "published", "title"):
+        value = getattr(form, key)
+        if value:
+            record[key] = value
+    return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
-def add_report(*, session: Session, form: ReportForm, max_bytes: int, by: str) -> tuple[int, bool]:
-    """Capture, clean and store one report; return its document id and whether it is new."""
-    from powledger.capture.clean import clean_document
+def _extract(doc: CleanDocument) -> Any:
+    from powledger.extract import extract_text
 
-    raw = build_raw(form, max_bytes=max_bytes)
-    clean = clean_document(raw, captured_at=datetime.now(UTC))
-    if isinstance(clean, Rejected):
-        raise InputError(f"cannot add the report: {clean.message}")
-    document_id, is_new = _store_clean(session, clean)
+    return extract_text(doc.text, doc.published, doc.language, doc_id=doc.external_id or doc.source)
+
+
+def _store_claims(session: Session, document_id: int, extraction: Any) -> None:
+    from powledger.store.claims import add_extraction
+
+    add_extraction(session=session, document_id=document_id, extraction=extraction)
+
+
+def add_report(
+    *, session: Session, engine: Engine, settings: Settings, form: ReportForm, by: str
+) -> tuple[int, bool]:
+    """Capture, clean, extract and store one report; return its document id and whether it is new."""
+    from powledger.capture.pipeline import Outcome, ingest_paths
+
+    line = jsonl_record(form, max_bytes=settings.max_bytes)
+    outcomes: list[Outcome] = []
+    with tempfile.TemporaryDirectory(prefix="powledger-web-") as folder:
+        path = Path(folder) / "report.jsonl"
+        path.write_bytes(line)
+        ingest_paths(
+            [str(path)],
+            engine=engine,
+            settings=settings,
+            process=_extract,
+            store_result=_store_claims,
+            on_outcome=outcomes.append,
+        )
+    if not outcomes:
+        raise InputError("cannot add the report: nothing could be read from it")
+    outcome = outcomes[0]
+    if outcome.status == "skipped":
+        raise InputError(f"cannot add the report: {outcome.message or outcome.reason}")
+    document_id = outcome.document_id
+    if document_id is None and outcome.sha256:
+        document_id = session.scalar(select(Document.id).where(Document.sha256 == outcome.sha256))
+    if document_id is None:
+        raise InputError("cannot add the report: it was not stored")
+    is_new = outcome.status == "new"
     if is_new:
+        from powledger.reconcile import reconcile
         from powledger.web.accounts import record_change
 
+        reconcile(session=session, document_ids=[document_id])
         record_change(
             session=session,
             user_name=by,
             action="add-report",
             target_kind="document",
             target_id=document_id,
-            detail={"source": raw.source, "url": raw.url},
+            detail={"url": form.url, "file": form.filename},
             reason="report added through the web form",
         )
     return document_id, is_new
