@@ -18,8 +18,9 @@ How the core uses a lexicon
 * ``find_dates(text, published)`` returns every date expression in ``text`` as :class:`DateSpan`,
   resolved against ``published`` (a :class:`datetime.date` or None) when it is relative.
 * ``prefilter_words`` are plain lower-case substrings (no regex) fed to an Aho-Corasick automaton:
-  a document containing none of them is skipped without further work, so they must be generous
-  (every word that can signal a prisoner exchange in this language).
+  a document containing none of them (and no ``prefilter_weak`` word next to a
+  ``prefilter_context`` word somewhere in the text) is skipped without further work, so together
+  they must cover every way this language can signal a prisoner exchange.
 
 The person nouns decide what a number counts: ``person_nouns`` maps a noun (regex) to a
 category of :data:`powledger.models.CATEGORIES` (``"total"`` for generic persons such as
@@ -83,8 +84,13 @@ class Lexicon:
     find_numbers: NumberFinder = _no_numbers
     #: Date expressions resolved against the publication date.
     find_dates: DateFinder = _no_dates
-    #: Plain lower-case substrings for the cheap prefilter (no regex).
+    #: Plain lower-case substrings for the cheap prefilter (no regex): any one makes a document
+    #: relevant.
     prefilter_words: tuple[str, ...] = ()
+    #: Weaker words ("returned", "release") that make a document relevant only together with
+    #: one of ``prefilter_context`` ("soldier", "ukrain").
+    prefilter_weak: tuple[str, ...] = ()
+    prefilter_context: tuple[str, ...] = ()
 
     # --- who: parties, speakers' own side, captivity -------------------------------------
     #: Word for a party or its people -> canonical party ("Ukrainian" -> "Ukraine").

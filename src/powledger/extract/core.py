@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,6 +30,10 @@ _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)"
 )
 _YEAR = re.compile(r"^\d{4}")
+_THEY_INCLUDE = re.compile(
+    r"(?:they|those|the\s+\w+)\s+(?:returned\s+|freed\s+|released\s+)?(?:include|included|are|were)\b",
+    re.I,
+)
 _N_FOR_N = re.compile(r"\d\s*(?:-\s*for\s*-\s*|\s+for\s+)\d")
 
 
@@ -277,35 +282,23 @@ def _candidates(
     spans = split_sentences(text)
     paras = _paragraph_of(text, spans)
     sentences = [_Sentence(s, e, p) for (s, e), p in zip(spans, paras, strict=True)]
-    _attribute(c, text, sentences)
-    default_pair = _doc_pair(c, text)
-    voice = _voice_party(sentences)
-    if voice not in default_pair:
-        voice = "Ukraine" if "Ukraine" in default_pair else None
     dateline = _dateline(c, text, published)
     reference = published
     if reference is None and dateline is not None and dateline.iso and len(dateline.iso) == 10:
         reference = date.fromisoformat(dateline.iso)
-    out: list[Candidate] = []
-    mediators: list[tuple[int, str]] = []
-    previous_sentence_side: list[Candidate] = []
-    trigger_dates: list[DateSpan] = []
+    # Pass 1 (cheap): which sentences may state a figure at all.
+    trigger_starts = [m.start() for m in c.triggers.finditer(text)] if c.triggers else []
+    interesting: list[tuple[_Sentence, str, list[Count], bool, bool, bool]] = []
     last_trigger_para, last_trigger_end = -1, -10
+    any_trigger = False
     for sent in sentences:
-        s = text[: sent.end]
-        lo = sent.start
-        trig_regex = c.triggers
-        has_trigger = trig_regex is not None and trig_regex.search(s, lo) is not None
-        part_start = c.parts.match_at(s, lo) or re.match(
-            r"(?:they|those|the\s+\w+)\s+(?:returned\s+|freed\s+|released\s+)?(?:include|included|are|were)\b",
-            s[lo:],
-            re.I,
-        )
+        i = bisect_left(trigger_starts, sent.start)
+        has_trigger = i < len(trigger_starts) and trigger_starts[i] < sent.end
+        any_trigger = any_trigger or has_trigger
         local = text[sent.start : sent.end]
-        for med in _mediators(c, local):
-            mediators.append((sent.start, med))
+        part_start = bool(c.parts.match_at(local, 0) or _THEY_INCLUDE.match(local))
         led_by_date = False
-        if not has_trigger:
+        if not has_trigger and re.search(r"[:-]", local[:40]):
             first_dates = lexicon.find_dates(local[:40], reference)
             led_by_date = (
                 bool(first_dates)
@@ -319,12 +312,30 @@ def _candidates(
         )
         if has_trigger:
             last_trigger_para, last_trigger_end = sent.paragraph, sent.end
-        if not (has_trigger or _N_FOR_N.search(local) or led_by_date or carried) and not (
-            part_start and previous_sentence_side
-        ):
+        if not (has_trigger or led_by_date or carried or part_start or _N_FOR_N.search(local)):
             continue
-        numbers = lexicon.find_numbers(local)
-        counts = find_counts(c, local, numbers)
+        counts = find_counts(c, local, lexicon.find_numbers(local))
+        if counts or has_trigger:
+            interesting.append((sent, local, counts, has_trigger, carried, part_start))
+    if not any(counts for _s, _l, counts, *_rest in interesting):
+        if not any_trigger:
+            return [], [], dateline
+        _attribute(c, text, sentences)
+        return _unnumbered(c, text, sentences[:4], _doc_pair(c, text)), [], dateline
+    # Pass 2: attribution, parties and the side rules on the sentences that matter.
+    _attribute(c, text, sentences)
+    default_pair = _doc_pair(c, text)
+    voice = _voice_party(sentences)
+    if voice not in default_pair:
+        voice = "Ukraine" if "Ukraine" in default_pair else None
+    out: list[Candidate] = []
+    mediators: list[tuple[int, str]] = []
+    for sent in sentences:
+        for med in _mediators(c, text[sent.start : sent.end]):
+            mediators.append((sent.start, med))
+    previous_sentence_side: list[Candidate] = []
+    trigger_dates: list[DateSpan] = []
+    for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
             for d in lexicon.find_dates(local, reference):
                 if d.iso and not re.search(
@@ -333,6 +344,9 @@ def _candidates(
                     trigger_dates.append(d)
         if not counts:
             continue
+        if not (has_trigger or carried) and part_start and not previous_sentence_side:
+            if not (_N_FOR_N.search(local) or lexicon.find_dates(local[:40], reference)):
+                continue
         parties = c.parties.find(local)
         pair = _sentence_pair(
             {p[2] for p in parties} | {k.party for k in counts if k.party}, default_pair
@@ -358,7 +372,7 @@ def _candidates(
             text,
             reference,
             published,
-            part_start is not None and not has_trigger,
+            part_start and not has_trigger,
             previous_sentence_side,
         )
         if sentence_out:
