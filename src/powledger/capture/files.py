@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Final, Literal
 
 from powledger.capture.base import (
+    EMPTY,
     NOT_FOUND,
     UNREADABLE,
     UNSUPPORTED,
@@ -77,7 +78,13 @@ class FileReader:
             yield Rejected(source, UNREADABLE, f"cannot read: {exc.strerror or exc}")
             return
         if stat.S_ISDIR(info.st_mode):
-            yield from self.read_directory(path)
+            found = False
+            for result in self.read_directory(path):
+                found = True
+                yield result
+            if not found:
+                # Say so: a user who named a folder expects it to hold reports.
+                yield Rejected(source, EMPTY, "directory holds no files")
         else:
             yield from self.read_file(path, explicit=True)
 

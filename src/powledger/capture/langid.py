@@ -392,6 +392,9 @@ _SINGLE_SCRIPT: Final[tuple[tuple[int, int, str], ...]] = (
     (0x10A0, 0x10FF, "ka"),
 )
 
+#: Cyrillic letters after which the absence of і ї є ґ counts as evidence against Ukrainian.
+_NO_UK_LETTERS_AFTER: Final = 30
+
 #: A decision needs this many frequent-word hits (or distinctive letters) to be trusted.
 _MIN_EVIDENCE: Final = 2
 
@@ -451,6 +454,13 @@ def _detect_cyrillic(sample: str) -> str | None:
     # Bulgarian writes "ъ" often and has neither "ы" nor "э"; do not count it for Russian there.
     ru_only = sum(sample.count(ch) for ch in "ыэё")
     scores["ru"] += 2 * (ru_letters if ru_only or not scores["bg"] else ru_only)
+    # "і" is among the commonest Ukrainian letters: a longer Cyrillic text without any of
+    # і ї є ґ is very unlikely to be Ukrainian.
+    if (
+        not uk_letters
+        and sum(1 for ch in sample if "\u0430" <= ch <= "\u044f") >= _NO_UK_LETTERS_AFTER
+    ):
+        scores["ru"] += 2
     lang, score = max(scores.items(), key=lambda kv: kv[1])
     if score < _MIN_EVIDENCE:
         return None
