@@ -89,8 +89,13 @@ def _with_additions(
     )  # fmt: skip
 
 
-def _pick_total(side: str, claims: list[ClaimFact]) -> ClaimFact | None:
+def _pick_total(
+    side: str, claims: list[ClaimFact], explicit: set[tuple[int, int | None]] | None = None
+) -> ClaimFact | None:
     totals = [c for c in claims if c.side == side and c.category == "total"]
+    stated = [c for c in totals if explicit and (c.start, c.value) in explicit]
+    if stated:
+        return stated[0]
     if not totals:
         return None
     with_value = [c for c in totals if c.value is not None]
@@ -118,7 +123,10 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
     composition: list[CompositionFact] = []
     extra: list[ClaimFact] = []
     for side in group.parties:
-        total = _pick_total(side, claims)
+        explicit = {
+            (m.sentence[0], m.count.value) for m in group.members if m.extra.get("explicit_total")
+        }
+        total = _pick_total(side, claims, explicit)
         parts = [c for c in claims if c.side == side and c.category != "total"]
         seen: set[str] = set()
         for p in parts:

@@ -162,6 +162,10 @@ class Lexicon:
     #: Weaker running-total words ("in total", "overall"): the figure is dropped when the
     #: document has another figure for the same side.
     cumulative_weak: tuple[str, ...] = ()
+    #: Superlatives that turn "since 2022" into a comparison ("the largest swap since 2022").
+    superlatives: tuple[str, ...] = ()
+    #: Words that start a new clause ("while", "but", "who", "and that").
+    clause_breaks: tuple[str, ...] = ()
     #: Another, earlier exchange is meant ("a day after", "previous", "last exchange").
     previous_markers: tuple[str, ...] = ()
 

@@ -311,8 +311,14 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before
     ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
-    if re.match(r"\s+(?:of\s+(?:them|whom|those))\b", after, re.I):
-        return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    of_them = re.match(r"\s+of\s+(?:them|whom|those)\s+(?:(?:were|are|was|being)\s+)?", after, re.I)
+    if of_them:
+        # "270 of them were soldiers": a part of the group named before.
+        head = c.persons.match_at(s, n.end + of_them.end())
+        category = head[1] if head else "total"
+        count = Count(n.start, n.end, n.value, n.approximate, category, None, False, n.end, bare=True)
+        count.is_part = True
+        return count
     if _same_number_paired(c, s, n):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     return None

@@ -553,8 +553,12 @@ def _sentence_candidates(
         cand.date = _nearest_date(s, dates, k)
         cand.planned = _is_planned(c, v, k, plan_in_sentence, cand.date, published)
         cand.cumulative, cand.weak_cumulative = _cumulative(
-            s, k, counts, cumulative_marks, weak_marks
+            c, s, k, counts, cumulative_marks, weak_marks
         )
+        if cand.weak_cumulative and dates and (k.value or 0) <= 1250:
+            # "In total 103 defenders came home today": the day's total, not a running one.
+            cand.weak_cumulative = False
+            cand.extra["explicit_total"] = True
         for ms, me, _v in previous_marks:
             if k.start >= me:
                 cand.previous = True
@@ -567,7 +571,13 @@ def _sentence_candidates(
                 if num is not None:
                     cand.previous_days = num * (7 if "week" in words else 1)
         out.append(cand)
-    return out
+    both_values = {o.count.value for o in out if o.both and o.count.value}
+    # "180 captives, 90 from each side": the 180 counts both sides together.
+    return [
+        o for o in out
+        if o.both or o.count.value is None or o.count.value / 2 not in both_values
+        or o.count.party is not None
+    ]  # fmt: skip
 
 
 def _each_count(s: str, mark: tuple[int, int, str], counts: list[Count]) -> Count | None:
@@ -655,15 +665,14 @@ def _is_planned(
 
 
 _FORWARD = re.compile(r"bring|brings|bringing|rais|total|number", re.I)
-_SUPERLATIVE = re.compile(
-    r"(?:largest|biggest|first|only|sole|most|smallest)\s+(?:\w+\s+){0,3}?(?:exchange|swap|release|return)s?\s*$",
-    re.I,
-)
 
 
-def _marks_count(s: str, ms: int, me: int, counts: list[Count]) -> Count | None:
+def _marks_count(
+    c: Compiled, s: str, ms: int, me: int, counts: list[Count]
+) -> Count | None:
     """The count a running-total marker speaks about, if any."""
-    if _SUPERLATIVE.search(s[max(0, ms - 50) : ms]):
+    before = s[max(0, ms - 60) : ms]
+    if c.superlatives.find(before) and not re.search(r"\d", before[-30:]):
         return None
     if _FORWARD.match(s[ms:me]):
         after = [x for x in counts if x.start >= me]
@@ -671,7 +680,7 @@ def _marks_count(s: str, ms: int, me: int, counts: list[Count]) -> Count | None:
     same = []
     for x in counts:
         lo, hi = (x.end, ms) if x.end <= ms else (me, x.start)
-        if not re.search(r"[,;:]", s[lo:hi]):
+        if not re.search(r"[,;:]", s[lo:hi]) and not c.clause_breaks.find(s, lo, hi):
             same.append(x)
     if not same:
         return None
@@ -679,14 +688,15 @@ def _marks_count(s: str, ms: int, me: int, counts: list[Count]) -> Count | None:
 
 
 def _cumulative(
+    c: Compiled,
     s: str,
     k: Count,
     counts: list[Count],
     marks: list[tuple[int, int, str]],
     weak: list[tuple[int, int, str]],
 ) -> tuple[bool, bool]:
-    strong = any(_marks_count(s, ms, me, counts) is k for ms, me, _v in marks)
-    weak_hit = any(_marks_count(s, ms, me, counts) is k for ms, me, _v in weak)
+    strong = any(_marks_count(c, s, ms, me, counts) is k for ms, me, _v in marks)
+    weak_hit = any(_marks_count(c, s, ms, me, counts) is k for ms, me, _v in weak)
     # No single exchange has returned more than about a thousand persons to one side.
     if k.value is not None and k.value > 1250:
         weak_hit = True

@@ -119,6 +119,8 @@ class Compiled:
     same_number: Table
     possessives: Table
     number_of: Table
+    superlatives: Table
+    clause_breaks: Table
     return_nouns: Table
     modal: Table
     anaphoric: Table
@@ -185,6 +187,8 @@ def _compile(lexicon: Lexicon) -> Compiled:
         same_number=make_set(lx.same_number),
         possessives=make_set(lx.possessives),
         number_of=make_set(lx.number_of),
+        superlatives=make_set(lx.superlatives),
+        clause_breaks=make_set(lx.clause_breaks),
         return_nouns=make_set(lx.return_nouns, "return"),
         modal=make_set(lx.modal_markers),
         anaphoric=make_set(lx.anaphoric_reporting),

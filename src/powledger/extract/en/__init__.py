@@ -25,6 +25,7 @@ PARTY_TERMS: dict[str, str] = {
 PERSON_NOUNS: dict[str, str] = {
     r"prisoners?\s+of\s+war": "total", r"POWs?": "total", r"prisoners?": "total", r"captives?": "total",
     r"people": "total",
+    r"returnees": "total",
     r"members": "total",
     r"personnel": "total", r"persons?": "total", r"individuals?": "total", r"detainees?": "total",
     r"hostages?": "total", r"citizens?": "total", r"nationals?": "total", r"defenders?": "total",
@@ -593,6 +594,8 @@ LEXICON = Lexicon(
         r"total\s+of",
         r"in\s+all",
     ),
+    superlatives=(r"largest", r"biggest", r"first", r"only", r"most", r"smallest", r"longest", r"latest"),
+    clause_breaks=(r"and\s+that", r"while", r"whereas", r"but", r"who", r"which", r"whom", r"although", r"though"),
     previous_markers=(
         r"(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?)\s+(?:after|since)",
         r"previous",
