@@ -279,6 +279,16 @@ def _repeats(group: _Group, c: Candidate) -> bool:
     )
 
 
+def _conflicts(group: _Group, c: Candidate) -> bool:
+    """Whether the group already has another figure for ``c``'s side (so ``c`` is another event)."""
+    sides = set(_sides(c))
+    return any(
+        m.count.value != c.count.value and m.count.category == c.count.category
+        and sides & set(_sides(m))
+        for m in group.members
+    )  # fmt: skip
+
+
 def _group(
     cands: list[Candidate], dateline: DateSpan | None, planned: bool = False
 ) -> list[_Group]:
@@ -328,6 +338,7 @@ def _group(
             and c.date.precision == "day"
             and not planned
             and not _repeats(main, c)
+            and _conflicts(main, c)
         ):
             target = next((g for g in groups if g.date == c.date.iso), None)
             if target is None:

@@ -162,6 +162,8 @@ class Lexicon:
     #: Weaker running-total words ("in total", "overall"): the figure is dropped when the
     #: document has another figure for the same side.
     cumulative_weak: tuple[str, ...] = ()
+    #: Words before a date that make it not the exchange's date ("since", "until").
+    not_event_date: tuple[str, ...] = ()
     #: Superlatives that turn "since 2022" into a comparison ("the largest swap since 2022").
     superlatives: tuple[str, ...] = ()
     #: Words that start a new clause ("while", "but", "who", "and that").

@@ -133,6 +133,12 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 count.additive = True
         if re.search(r"\bother\b", s[count.end : count.head_end], re.I):
             count.additive = True
+        after = s[count.head_end : count.head_end + 40]
+        for hit_start, _e, _v in c.additive.find(after):
+            # "Six civilians were returned together with them"
+            if hit_start > 0 and not re.search(r"\d|[,;]", after[:hit_start]):
+                if re.match(r"\s*(?:with\s+)?them\b|\s*$|\s*[.,]", after[_e:]) :
+                    count.additive = True
     counts.sort(key=lambda x: x.start)
     return counts
 
@@ -190,6 +196,14 @@ def _count_from_noun_phrase(
                 party = _party_after(c, s, end)
             count = Count(n.start, n.end, n.value, n.approximate, final, party, first, end)
             count.possessive = possessive
+            return count
+        if pos in starts and starts[pos] is not n and re.search(r"\bof\s+(?:the\s+)?$", s[n.end : pos], re.I):
+            # "40 of the 80 soldiers ... were conscripts": a part of the group.
+            whole = _count_from_noun_phrase(c, s, starts[pos], starts)
+            tail = re.match(r"\s+(?:\w+\s+){0,4}?(?:were|are|was)\s+", s[whole.head_end :] if whole else "")
+            head = c.persons.match_at(s, whole.head_end + tail.end()) if whole and tail else None
+            count = Count(n.start, n.end, n.value, n.approximate, head[1] if head else "total", party, first, n.end)
+            count.is_part = True
             return count
         if pos in starts and starts[pos] is not n:
             # "103 Ukrainian and 103 Russian prisoners": share the next number's noun.
@@ -311,6 +325,8 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before
     ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    if re.match(r"\s+(?:in\s+all|in\s+total|altogether)\b", after, re.I):
+        return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     of_them = re.match(r"\s+of\s+(?:them|whom|those)\s+(?:(?:were|are|was|being)\s+)?", after, re.I)
     if of_them:
         # "270 of them were soldiers": a part of the group named before.
@@ -386,12 +402,18 @@ def rule_possessive(v: SentenceView, k: Count) -> str | None:
 
 def rule_relative_clause(v: SentenceView, k: Count) -> str | None:
     """ "the 22 soldiers Russia released", "the 150 servicemen Moscow got back"."""
-    m = re.match(r"\s+(?:that\s+|whom\s+)?", v.s[k.head_end :])
+    m = re.match(
+        r"(?:\s+(?:in\s+all|in\s+total|altogether))?\s*,?\s*(?:that\s+|whom\s+|who\s+|which\s+)?(?:the\s+)?",
+        v.s[k.head_end :],
+        re.I,
+    )
     pos = k.head_end + (m.end() if m else 0)
     hit = v.c.parties.match_at(v.s, pos)
     if hit is None or hit[0] == k.head_end:
         return None
     verb_pos = _skip_space(v.s, hit[0])
+    side_word = re.match(r"(?:side|authorities|forces)\s+", v.s[verb_pos:], re.I)
+    verb_pos += side_word.end() if side_word else 0
     verb_pos += len(re.match(r"(?:has\s+|had\s+|have\s+)?", v.s[verb_pos:]).group(0))  # type: ignore[union-attr]
     if v.c.receive.match_at(v.s, verb_pos) is not None:
         return hit[1]

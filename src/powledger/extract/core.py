@@ -337,11 +337,7 @@ def _candidates(
     trigger_dates: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
-            for d in lexicon.find_dates(local, reference):
-                if d.iso and not re.search(
-                    r"(?:since|until|by|from)\s+$", local[max(0, d.start - 8) : d.start], re.I
-                ):
-                    trigger_dates.append(d)
+            trigger_dates.extend(d for d in event_dates(c, local, reference) if d.iso)
         if not counts:
             continue
         if not (has_trigger or carried) and part_start and not previous_sentence_side:
@@ -421,6 +417,23 @@ def _unnumbered(
     return []
 
 
+def event_dates(c: Compiled, s: str, reference: date | None) -> list[DateSpan]:
+    """Dates in ``s`` that can date an exchange: not "since May", not "said on Sunday"."""
+    out = []
+    for d in c.lexicon.find_dates(s, reference):
+        before = s[max(0, d.start - 30) : d.start]
+        words = re.findall(r"[\w'-]+", before)
+        last = words[-1] if words else ""
+        if c.not_event_date.find(last):
+            continue
+        # A date on the reporting verb dates the report, not the exchange.
+        reported = words[-2:] if last.lower() in ("on", "in") else words[-1:]
+        if reported and c.reporting.find(" ".join(reported)) and d.relative:
+            continue
+        out.append(d)
+    return out
+
+
 def _party_speaker(c: Compiled, s: str, parties: list[tuple[int, int, str]]) -> str | None:
     """The party that speaks in "Kyiv said ...", "Ukraine says ...", "according to Moscow"."""
     for start, end, party in parties:
@@ -470,11 +483,7 @@ def _sentence_candidates(
         r"\b(?:exchang|swap|returned\s+home|came\s+home)", s, re.I
     ):
         return []
-    dates = [
-        d
-        for d in c.lexicon.find_dates(s, reference)
-        if not re.search(r"(?:since|until|by|from)\s+$", s[max(0, d.start - 8) : d.start], re.I)
-    ]
+    dates = event_dates(c, s, reference)
     cumulative_marks = c.cumulative.find(s)
     weak_marks = c.cumulative_weak.find(s)
     previous_marks = c.previous.find(s)

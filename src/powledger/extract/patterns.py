@@ -120,6 +120,7 @@ class Compiled:
     possessives: Table
     number_of: Table
     superlatives: Table
+    not_event_date: Table
     clause_breaks: Table
     return_nouns: Table
     modal: Table
@@ -188,6 +189,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         possessives=make_set(lx.possessives),
         number_of=make_set(lx.number_of),
         superlatives=make_set(lx.superlatives),
+        not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),
         return_nouns=make_set(lx.return_nouns, "return"),
         modal=make_set(lx.modal_markers),

@@ -26,6 +26,8 @@ PERSON_NOUNS: dict[str, str] = {
     r"prisoners?\s+of\s+war": "total", r"POWs?": "total", r"prisoners?": "total", r"captives?": "total",
     r"people": "total",
     r"returnees": "total",
+    r"occupants": "total",
+    r"occupiers": "total",
     r"members": "total",
     r"personnel": "total", r"persons?": "total", r"individuals?": "total", r"detainees?": "total",
     r"hostages?": "total", r"citizens?": "total", r"nationals?": "total", r"defenders?": "total",
@@ -288,6 +290,10 @@ LEXICON = Lexicon(
         r"on\s+top\s+of",
         r"besides",
         r"other",
+        r"together\s+with",
+        r"along\s+with",
+        r"as\s+well",
+        r"too",
     ),
     give_verbs=(
         r"hand(?:ed|s|ing)?\s+over",
@@ -594,6 +600,7 @@ LEXICON = Lexicon(
         r"total\s+of",
         r"in\s+all",
     ),
+    not_event_date=(r"since", r"until", r"by", r"from", r"before", r"after", r"till"),
     superlatives=(r"largest", r"biggest", r"first", r"only", r"most", r"smallest", r"longest", r"latest"),
     clause_breaks=(r"and\s+that", r"while", r"whereas", r"but", r"who", r"which", r"whom", r"although", r"though"),
     previous_markers=(

@@ -27,9 +27,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!\d){_DAY}(?:\s*-\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "dm"),
     (re.compile(rf"\b(?:in|since|during|of|early|late|mid-?)\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "m"),
     (re.compile(r"\b(?:on\s+|last\s+|this\s+|late\s+|early\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "wd"),
-    (re.compile(r"\b(?P<rel>today|yesterday|the\s+day\s+before\s+yesterday|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night|earlier\s+today|overnight)\b", re.I), "rel"),
+    (re.compile(r"\b(?P<rel>today|yesterday|the\s+day\s+before\s+yesterday|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night|earlier\s+today|overnight|the\s+previous\s+day|the\s+day\s+before)\b", re.I), "rel"),
 ]  # fmt: skip
-_REL_DAYS = {"yesterday": -1, "last night": -1, "the day before yesterday": -2}
+_REL_DAYS = {
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "the previous day": -1,
+    "the day before": -1,
+}
 
 
 def _infer_year(month: int, day: int, published: date | None) -> int | None:

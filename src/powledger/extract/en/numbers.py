@@ -47,9 +47,12 @@ def words_to_int(phrase: str) -> int | None:
     current = 0
     seen = False
     for token in tokens:
-        if token in _UNITS:
+        if token in _UNITS and not (token == "dozen" and current):
             current += _UNITS[token]
             seen = True
+        elif token == "dozen" and current:
+            # "two dozen" is 24; "a dozen" alone is 12 (from the units table).
+            current *= 12
         elif token == "hundred":
             current = max(current, 1) * 100
             seen = True
