@@ -335,9 +335,11 @@ def _candidates(
             mediators.append((sent.start, med))
     previous_sentence_side: list[Candidate] = []
     trigger_dates: list[DateSpan] = []
+    report_dates: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
-            trigger_dates.extend(d for d in event_dates(c, local, reference) if d.iso)
+            found = event_dates(c, local, reference, report_dates)
+            trigger_dates.extend(d for d in found if d.iso and not _inside(d, dateline, sent.start))
         if not counts:
             continue
         if not (has_trigger or carried) and part_start and not previous_sentence_side:
@@ -370,10 +372,15 @@ def _candidates(
             published,
             part_start and not has_trigger,
             previous_sentence_side,
+            dateline,
         )
         if sentence_out:
             out.extend(sentence_out)
             previous_sentence_side = [k for k in sentence_out if not k.count.is_part]
+    if dateline is not None and trigger_dates:
+        # The dateline dates the report; an event date in the text wins over it.
+        dateline = None
+    trigger_dates.extend(d for d in report_dates if d.iso)
     if dateline is None and trigger_dates:
         usable = [
             d for d in trigger_dates
@@ -417,8 +424,18 @@ def _unnumbered(
     return []
 
 
-def event_dates(c: Compiled, s: str, reference: date | None) -> list[DateSpan]:
-    """Dates in ``s`` that can date an exchange: not "since May", not "said on Sunday"."""
+def _inside(d: DateSpan, dateline: DateSpan | None, offset: int) -> bool:
+    """Whether ``d`` (offsets within a sentence at ``offset``) is the dateline's date."""
+    return dateline is not None and dateline.start <= d.start + offset < dateline.end
+
+
+def event_dates(
+    c: Compiled, s: str, reference: date | None, reports: list[DateSpan] | None = None
+) -> list[DateSpan]:
+    """Dates in ``s`` that can date an exchange: not "since May", not "said on Sunday".
+
+    Dates of the report itself ("said on Sunday") go to ``reports`` when it is given.
+    """
     out = []
     for d in c.lexicon.find_dates(s, reference):
         before = s[max(0, d.start - 30) : d.start]
@@ -429,6 +446,8 @@ def event_dates(c: Compiled, s: str, reference: date | None) -> list[DateSpan]:
         # A date on the reporting verb dates the report, not the exchange.
         reported = words[-2:] if last.lower() in ("on", "in") else words[-1:]
         if reported and c.reporting.find(" ".join(reported)) and d.relative:
+            if reports is not None:
+                reports.append(d)
             continue
         out.append(d)
     return out
@@ -477,13 +496,12 @@ def _sentence_candidates(
     published: date | None,
     continuation: bool,
     previous: list[Candidate],
+    dateline: DateSpan | None,
 ) -> list[Candidate]:
     s = v.s
-    if c.trial.find(s) and not re.search(
-        r"\b(?:exchang|swap|returned\s+home|came\s+home)", s, re.I
-    ):
+    if c.trial.find(s) and not (c.exchange.find(s) or c.returns.find(s)):
         return []
-    dates = event_dates(c, s, reference)
+    dates = [d for d in event_dates(c, s, reference) if not _inside(d, dateline, sent.start)]
     cumulative_marks = c.cumulative.find(s)
     weak_marks = c.cumulative_weak.find(s)
     previous_marks = c.previous.find(s)

@@ -600,7 +600,7 @@ LEXICON = Lexicon(
         r"total\s+of",
         r"in\s+all",
     ),
-    not_event_date=(r"since", r"until", r"by", r"from", r"before", r"after", r"till"),
+    not_event_date=(r"since", r"until", r"by", r"from", r"till"),
     superlatives=(r"largest", r"biggest", r"first", r"only", r"most", r"smallest", r"longest", r"latest"),
     clause_breaks=(r"and\s+that", r"while", r"whereas", r"but", r"who", r"which", r"whom", r"although", r"though"),
     previous_markers=(
