@@ -197,6 +197,9 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
     if not claims:
         return None
     has_any = any(v is not None for v in returned.values()) or composition
+    living = {c.category for c in claims if c.category not in NON_PRISONER_CATEGORIES}
+    if living == {"minors"}:
+        return None  # children brought back from deportation are not a prisoner exchange
     unnumbered = any(m.extra.get("unnumbered") for m in group.members)
     if (
         not has_any

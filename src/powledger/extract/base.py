@@ -164,6 +164,10 @@ class Lexicon:
     cumulative_weak: tuple[str, ...] = ()
     #: Words before a date that make it not the exchange's date ("since", "until").
     not_event_date: tuple[str, ...] = ()
+    #: A stage of a larger deal ("first stage", "completing") makes its big figure a running one.
+    stage_markers: tuple[str, ...] = ()
+    #: Words that make a sentence about something else than an exchange ("parole", "deported").
+    not_exchange_markers: tuple[str, ...] = ()
     #: Superlatives that turn "since 2022" into a comparison ("the largest swap since 2022").
     superlatives: tuple[str, ...] = ()
     #: Words that start a new clause ("while", "but", "who", "and that").

@@ -332,6 +332,9 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         # "270 of them were soldiers": a part of the group named before.
         head = c.persons.match_at(s, n.end + of_them.end())
         category = head[1] if head else "total"
+        if head and category == "total":
+            # "270 of them servicemen and 120 civilians": the generic part is the soldiers.
+            category = "soldiers"
         count = Count(n.start, n.end, n.value, n.approximate, category, None, False, n.end, bare=True)
         count.is_part = True
         return count

@@ -271,6 +271,8 @@ def _governed(c: Compiled, s: str, start: int) -> bool:
     before = s[max(0, start - 45) : start]
     # Only the words since the last punctuation or number can govern the verb.
     tail = re.split(r"[,;:.!?()\d]", before)[-1]
+    if re.search(r"\b(?:to|for)\s+(?:an?|the|another)\s+(?:new\s+|further\s+)?$", tail, re.I):
+        return True  # "carrying prisoners to an exchange": a purpose, not an event
     words = re.findall(r"[\w'-]+", tail)[-3:]
     return bool(words) and bool(c.modal.find(" ".join(words)))
 
@@ -406,6 +408,8 @@ def _unnumbered(
         triggers = c.returns.find(s) + c.receive.find(s) + c.give.find(s)
         if not triggers or any(_governed(c, s, t[0]) for t in triggers) or c.plan.find(s):
             continue
+        if c.trial.find(s) or c.not_exchange.find(s):
+            continue
         for start, end, _cat in c.persons.find(s):
             before = s[max(0, start - 30) : start]
             parties = c.parties.find(before)
@@ -501,6 +505,8 @@ def _sentence_candidates(
     s = v.s
     if c.trial.find(s) and not (c.exchange.find(s) or c.returns.find(s)):
         return []
+    if c.not_exchange.find(s):
+        return []
     dates = [d for d in event_dates(c, s, reference) if not _inside(d, dateline, sent.start)]
     cumulative_marks = c.cumulative.find(s)
     weak_marks = c.cumulative_weak.find(s)
@@ -582,7 +588,11 @@ def _sentence_candidates(
         cand.cumulative, cand.weak_cumulative = _cumulative(
             c, s, k, counts, cumulative_marks, weak_marks
         )
-        if cand.weak_cumulative and dates and (k.value or 0) <= 1250:
+        if k.bare or re.search(r"-\s*for\s*-|\bper\s+side\b", s[k.start : k.head_end + 12], re.I):
+            if c.stages.find(s):
+                # "the first stage of a 1,000-for-1,000 exchange": the whole deal, not this event.
+                cand.weak_cumulative = True
+        if cand.weak_cumulative and dates and (k.value or 0) <= 1250 and not c.stages.find(s):
             # "In total 103 defenders came home today": the day's total, not a running one.
             cand.weak_cumulative = False
             cand.extra["explicit_total"] = True

@@ -120,6 +120,8 @@ class Compiled:
     possessives: Table
     number_of: Table
     superlatives: Table
+    stages: Table
+    not_exchange: Table
     not_event_date: Table
     clause_breaks: Table
     return_nouns: Table
@@ -189,6 +191,8 @@ def _compile(lexicon: Lexicon) -> Compiled:
         possessives=make_set(lx.possessives),
         number_of=make_set(lx.number_of),
         superlatives=make_set(lx.superlatives),
+        stages=make_set(lx.stage_markers),
+        not_exchange=make_set(lx.not_exchange_markers),
         not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),
         return_nouns=make_set(lx.return_nouns, "return"),

@@ -160,7 +160,8 @@ LEXICON = Lexicon(
         r"jailed\s+in",
         r"by",
     ),
-    recipient_markers=(r"to", r"back\s+to", r"over\s+to", r"home\s+to", r"into"),
+    recipient_markers=(
+        r"to\s+(?:the\s+)?territory\s+(?:controlled|held)\s+by",r"to", r"back\s+to", r"over\s+to", r"home\s+to", r"into"),
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(
@@ -256,6 +257,10 @@ LEXICON = Lexicon(
         r":",
     ),
     vague_quantities=(
+        r"several\s+(?:hundred|thousand|dozen)",
+        r"a\s+few\s+(?:hundred|thousand|dozen)",
+        r"many\s+(?:hundreds|thousands)",
+        r"tens\s+of\s+thousands",
         r"dozens",
         r"hundreds",
         r"scores",
@@ -601,6 +606,8 @@ LEXICON = Lexicon(
         r"in\s+all",
     ),
     not_event_date=(r"since", r"until", r"by", r"from", r"till"),
+    stage_markers=(r"stages?", r"phases?", r"part\s+of", r"completing", r"completes", r"wrap(?:s|ped)?\s+up", r"rounds?\s+of", r"final\s+part"),
+    not_exchange_markers=(r"parole", r"convicts?", r"inmates", r"on\s+bail", r"early\s+release", r"deport\w*", r"forcibly\s+(?:displaced|transferred)", r"amnesty"),
     superlatives=(r"largest", r"biggest", r"first", r"only", r"most", r"smallest", r"longest", r"latest"),
     clause_breaks=(r"and\s+that", r"while", r"whereas", r"but", r"who", r"which", r"whom", r"although", r"though"),
     previous_markers=(

@@ -98,6 +98,10 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if parsed is None:
             continue
         value = parsed
+        if re.search(r"(?:several|few|many|of)\s+$", text[max(0, match.start() - 12) : match.start()], re.I) and re.match(
+            r"(?:hundred|thousand|dozen)s?$", match.group(0), re.I
+        ):
+            continue  # "several thousand" is vague, not a thousand
         if match.group(0).lower() == "one" and re.match(
             r"\s+(?:of|another|by)\b", text[match.end() :]
         ):
