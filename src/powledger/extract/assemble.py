@@ -300,10 +300,20 @@ def _group(
         return groups
     main_pair = cands[0].parties
     main_date: DateSpan | None = None
+    seen: list[Candidate] = []
     for c in cands:
-        if not c.previous and c.parties == main_pair and c.date is not None and c.date.iso:
+        if c.previous or c.parties != main_pair:
+            continue
+        # A date counts for the main event only if its figure agrees with what came before.
+        clash = any(
+            o.count.value != c.count.value and o.count.category == c.count.category
+            and set(_sides(o)) & set(_sides(c)) and not o.count.approximate
+            for o in seen
+        )  # fmt: skip
+        if c.date is not None and c.date.iso and not clash:
             main_date = c.date
             break
+        seen.append(c)
     if main_date is None and dateline is not None and not planned:
         main_date = dateline
     main = _Group(
@@ -319,7 +329,7 @@ def _group(
                     c.parties, c.date.iso if c.date else None, c.date.precision if c.date else None
                 )
                 groups.append(target)
-        elif c.previous:
+        elif c.previous and main.members:
             when = c.date.iso if c.date and c.date.iso else None
             precision = c.date.precision if c.date and c.date.iso else None
             if when is None and c.previous_days is not None:

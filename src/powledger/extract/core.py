@@ -341,7 +341,11 @@ def _candidates(
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
             found = event_dates(c, local, reference, report_dates)
-            trigger_dates.extend(d for d in found if d.iso and not _inside(d, dateline, sent.start))
+            trigger_dates.extend(
+                DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
+                for d in found
+                if d.iso and not _inside(d, dateline, sent.start)
+            )
         if not counts:
             continue
         if not (has_trigger or carried) and part_start and not previous_sentence_side:
@@ -379,18 +383,22 @@ def _candidates(
         if sentence_out:
             out.extend(sentence_out)
             previous_sentence_side = [k for k in sentence_out if not k.count.is_part]
-    if dateline is not None and trigger_dates:
-        # The dateline dates the report; an event date in the text wins over it.
-        dateline = None
-    trigger_dates.extend(d for d in report_dates if d.iso)
-    if dateline is None and trigger_dates:
-        usable = [
-            d for d in trigger_dates
-            if published is None or d.iso is None or len(d.iso) != 10
-            or date.fromisoformat(d.iso) <= published + timedelta(days=1)
+    def usable(found: list[DateSpan]) -> list[DateSpan]:
+        return [
+            d for d in found
+            if d.iso and (published is None or len(d.iso) != 10
+                          or date.fromisoformat(d.iso) <= published + timedelta(days=1))
         ]  # fmt: skip
-        if usable:
-            dateline = usable[0]
+
+    # Fallbacks for the main event's date: the dateline, the report's own date ("said on
+    # Friday"), then a date in the lead.
+    lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
+    for fallback in (
+        usable(report_dates),
+        usable([d for d in trigger_dates if d.start < lead_end]),
+    ):
+        if dateline is None and fallback:
+            dateline = fallback[0]
     if dateline is None and published is not None and c.present.find(text):
         # An official post saying "are home" or "today" speaks of its own day.
         dateline = DateSpan(0, 0, published.isoformat(), "day", True)
