@@ -82,6 +82,10 @@ def _with_additions(
     extra = sum(v or 0 for _c, v in values)
     if not extra:
         return None
+    # "197 returned: 175 ... and another 22 seriously wounded": the total already holds them.
+    others = {c.value for c in claims if c.side == side and c.value is not None}
+    if total.value - extra in others:
+        return None
     return ClaimFact(
         side=side, category="total", value=total.value + extra, approximate=total.approximate,
         asserted_by=total.asserted_by, quote=total.quote, start=total.start, end=total.end,

@@ -243,6 +243,18 @@ def _count_from_noun_phrase(
         return Count(n.start, n.end, n.value, n.approximate, category, party, first, pos)
     if bodies:
         return Count(n.start, n.end, n.value, n.approximate, "bodies", party, first, n.end)
+    copula = re.match(r"\s+(?:are|were|was|is)\s+(?:(?:all|also)\s+)?", s[n.end : n.end + 20], re.I)
+    if copula:
+        # "nine are officers", "two are women": a part named by its category.
+        pos = n.end + copula.end()
+        mod_hit = c.modifiers.match_at(s, pos)
+        head = c.persons.match_at(s, pos)
+        if head is not None or mod_hit is not None:
+            category = (mod_hit or head)[1]  # type: ignore[index]
+            end = (mod_hit or head)[0]  # type: ignore[index]
+            count = Count(n.start, n.end, n.value, n.approximate, category if category != "total" else "soldiers", party, first, end)
+            count.is_part = True
+            return count
     return None
 
 
@@ -428,7 +440,7 @@ def rule_relative_clause(v: SentenceView, k: Count) -> str | None:
 def rule_first_person(v: SentenceView, k: Count) -> str | None:
     """ "207 of our people": the speaker's party."""
     if k.first_person:
-        return v.speaker_party or v.voice_party
+        return v.speaker_party if v.speaker_party in v.pair else v.voice_party
     return None
 
 
@@ -487,7 +499,8 @@ def rule_voice(v: SentenceView, k: Count) -> str | None:
     """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
     near = [t for t in v.triggers if t[2] in ("return", "receive") and abs(t[0] - k.start) < 80]
     if near:
-        return v.speaker_party or v.voice_party
+        # A mediator's statement speaks for neither side: fall back to the report's voice.
+        return v.speaker_party if v.speaker_party in v.pair else v.voice_party
     return None
 
 

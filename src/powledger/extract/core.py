@@ -149,10 +149,11 @@ def _actors_in(c: Compiled, text: str, start: int, end: int) -> list[tuple[int, 
         for m in pattern.finditer(text, start, end):
             if any(a[0] <= m.start() < a[1] or m.start() <= a[0] < m.end() for a in found):
                 continue
-            window = text[max(start, m.start() - 60) : min(end, m.end() + 60)]
-            near = [p for _s, _e, p in c.parties.find(window)] + [
-                p for _s, _e, p in c.mediators.find(window)
-            ]
+            lo = max(start, m.start() - 60)
+            window = text[lo : min(end, m.end() + 60)]
+            hits = c.parties.find(window) + c.mediators.find(window)
+            mid = m.start() - lo
+            near = [p for _s, _e, p in sorted(hits, key=lambda h: abs(h[0] - mid))]
             for party in near:
                 if party in by_party:
                     found.append((m.start(), m.end(), by_party[party]))
@@ -166,7 +167,10 @@ def _byline(c: Compiled, text: str, sentences: list[_Sentence]) -> tuple[str, st
     if sentences:
         first = text[sentences[0].start : sentences[0].end].strip()
         hit = c.actors.match_at(first, 0)
-        if hit is not None and not first[hit[0] :].strip(" .:-"):
+        if hit is not None and (
+            not first[hit[0] :].strip(" .:-") or first[hit[0] : hit[0] + 2].strip().startswith(":")
+        ):
+            # "Volodymyr Zelensky" alone, or "Tatyana Moskalkova: ..." opening a post.
             return hit[1], first[: hit[0]]
     if not c.actors.find(text):
         for pattern, actor in c.voice:
@@ -537,6 +541,7 @@ def _sentence_candidates(
             or continuation
         ):
             k.is_part = True
+    _mark_sum_parts(counts, previous)
     listed = [k for k in counts if k.category not in ("total", "soldiers", "bodies")]
     for i, k in enumerate(counts):
         if k.category == "soldiers" and not k.is_part and not listed:
@@ -616,6 +621,15 @@ def _sentence_candidates(
                 if num is not None:
                     cand.previous_days = num * (7 if "week" in words else 1)
         out.append(cand)
+    by_side: dict[str, set[int]] = {}
+    for o in out:
+        if o.side and o.count.party and o.count.value and not o.count.is_part:
+            by_side.setdefault(o.side, set()).add(o.count.value)
+    if len(by_side) == 2:
+        a, b = by_side.values()
+        sums = {x + y for x in a for y in b}
+        # "206 captives, 103 of them Russian and 103 Ukrainian": the 206 counts both sides.
+        out = [o for o in out if o.count.party or o.count.value not in sums]
     both_values = {o.count.value for o in out if o.both and o.count.value}
     # "180 captives, 90 from each side": the 180 counts both sides together.
     return [
@@ -623,6 +637,27 @@ def _sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
+    """Counts that add up to an earlier total are its parts: "49 people: 38 servicemen and 11 civilians"."""
+    totals = [k.value for k in counts if k.value] + [p.count.value for p in previous if p.count.value]
+    for i in range(len(counts)):
+        for j in range(i + 2, len(counts) + 1):
+            run = counts[i:j]
+            if any(k.value is None or k.category == "bodies" for k in run):
+                break
+            value = sum(k.value or 0 for k in run)
+            earlier = [k.value for k in counts[:i] if k.value] + [
+                p.count.value for p in previous if p.count.value
+            ]
+            parties = {k.party for k in run if k.party}
+            if value in earlier and value in totals and len(parties) <= 1:
+                for k in run:
+                    k.is_part = True
+                    if k.category == "total" and not k.bare:
+                        k.category = "soldiers"
+                return
 
 
 def _each_count(s: str, mark: tuple[int, int, str], counts: list[Count]) -> Count | None:

@@ -242,6 +242,7 @@ LEXICON = Lexicon(
         r"war",
     ),
     part_markers=(
+        r"of\s+the\s+\w+",
         r"including",
         r"among\s+them",
         r"among\s+whom",
@@ -359,6 +360,7 @@ LEXICON = Lexicon(
         r"came\s+(?:back|home)",
         r"(?:are|is)\s+(?:now\s+|finally\s+)?free",
         r"(?:were|was)\s+(?:now\s+|finally\s+|already\s+)?(?:back\s+)?home",
+        r"(?:were|was)\s+(?:now\s+|finally\s+)?back",
         r"(?:are|is)\s+(?:now\s+|finally\s+|already\s+)?(?:back\s+)?home",
         r"come\s+(?:back|home)",
         r"are\s+(?:back\s+)?home",
