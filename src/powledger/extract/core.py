@@ -387,6 +387,8 @@ def _candidates(
         if sentence_out:
             out.extend(sentence_out)
             previous_sentence_side = [k for k in sentence_out if not k.count.is_part]
+    out.extend(_echoes(c, lexicon, text, sentences, out))
+
     def usable(found: list[DateSpan]) -> list[DateSpan]:
         return [
             d for d in found
@@ -409,6 +411,40 @@ def _candidates(
     if not out:
         out = _unnumbered(c, text, sentences[:4], default_pair)
     return out, mediators, dateline
+
+
+def _echoes(
+    c: Compiled, lexicon: Lexicon, text: str, sentences: list[_Sentence], found: list[Candidate]
+) -> list[Candidate]:
+    """A named speaker repeating a figure already found ("the ministry said the 195 servicemen
+    would be flown to Moscow") asserts it too."""
+    used = {cand.sentence for cand in found}
+    by_value: dict[int, Candidate] = {}
+    for cand in found:
+        if cand.count.value and cand.count.value > 2 and not cand.count.is_part:
+            by_value.setdefault(cand.count.value, cand)
+    echoes: list[Candidate] = []
+    for sent in sentences:
+        if (sent.start, sent.end) in used or sent.asserted_by is None:
+            continue
+        local = text[sent.start : sent.end]
+        if not c.reporting.find(local):
+            continue
+        for n in lexicon.find_numbers(local):
+            model = by_value.get(n.value)
+            if model is None or not re.search(r"(?:the|these|those|all)\s+$", local[: n.start], re.I):
+                continue
+            if model.asserted_by == sent.asserted_by:
+                continue
+            count = Count(n.start, n.end, n.value, n.approximate, model.count.category,
+                          model.count.party, False, n.end)  # fmt: skip
+            echo = Candidate(count, model.side, "rule_echo", (sent.start, sent.end), both=model.both)
+            echo.parties, echo.planned, echo.previous = model.parties, model.planned, model.previous
+            echo.previous_days, echo.date = model.previous_days, model.date
+            echo.asserted_by, echo.asserted_by_text = sent.asserted_by, sent.asserted_by_text
+            echoes.append(echo)
+            break
+    return echoes
 
 
 def _unnumbered(
