@@ -119,6 +119,10 @@ class Lexicon:
     part_markers: tuple[str, ...] = ()
     #: Approximate quantities without a number ("dozens", "hundreds") -> None value.
     vague_quantities: tuple[str, ...] = ()
+    #: Words joining a count to named persons who add to it ("55 Russians plus Viktor Medvedchuk").
+    plus_named: tuple[str, ...] = ()
+    #: Words joining two counts of one list ("175 soldiers and 22 civilians").
+    list_joiners: tuple[str, ...] = ()
     #: A count that repeats the previous one ("the same number of", "as many").
     same_number: tuple[str, ...] = ()
     #: "the number of <persons> ... at N": the phrase before the persons, and the word before N.

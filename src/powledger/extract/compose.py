@@ -46,6 +46,7 @@ class Count:
     possessive: bool = False
     additive: bool = False
     same_as_previous: bool = False
+    extra_named: str | None = None
 
 
 @dataclass

@@ -578,6 +578,7 @@ def _sentence_candidates(
         ):
             k.is_part = True
     _mark_sum_parts(counts, previous)
+    _join_lists(c, s, counts)
     listed = [k for k in counts if k.category not in ("total", "soldiers", "bodies")]
     for i, k in enumerate(counts):
         if k.category == "soldiers" and not k.is_part and not listed:
@@ -673,6 +674,32 @@ def _sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
+    """"270 servicemen and 120 civilians": one list; the second shares the first's party, and a
+    generic first noun names the soldiers among them. "55 Russians plus Viktor Medvedchuk": +1."""
+    for a, b in zip(counts, counts[1:], strict=False):
+        if c.list_joiners is None or b.is_part:
+            continue
+        gap = s[max(a.head_end, a.end) : b.start]
+        if not c.list_joiners.match(gap) or b.category in ("total", "bodies"):
+            continue
+        if b.party is None:
+            b.party = a.party
+        if a.category == "total" and not a.bare and a.party == b.party:
+            a.category = "soldiers"
+    for k in counts:
+        if c.plus_named is None or k.value is None:
+            continue
+        m = c.plus_named.match(s, k.head_end)
+        if m is None:
+            continue
+        name = m.group("name")
+        known = c.parties.find(name) or c.mediators.find(name) or c.actors.find(name)
+        if not known and not c.persons.find(name):
+            k.value += 1
+            k.extra_named = name
 
 
 def _mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:

@@ -120,6 +120,8 @@ class Compiled:
     possessives: Table
     number_of: Table
     superlatives: Table
+    plus_named: re.Pattern[str] | None
+    list_joiners: re.Pattern[str] | None
     stages: Table
     not_exchange: Table
     not_event_date: Table
@@ -191,6 +193,15 @@ def _compile(lexicon: Lexicon) -> Compiled:
         possessives=make_set(lx.possessives),
         number_of=make_set(lx.number_of),
         superlatives=make_set(lx.superlatives),
+        plus_named=re.compile(
+            r"\s*,?\s*(?:" + "|".join(lx.plus_named) + r")\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?"
+            r"(?P<name>[A-Z\u0400-\u042f][\w'-]+(?:\s+[A-Z\u0400-\u042f][\w'-]+)+)"
+        )
+        if lx.plus_named
+        else None,
+        list_joiners=re.compile(r"\s*(?:" + "|".join(lx.list_joiners) + r")\s*$", re.I)
+        if lx.list_joiners
+        else None,
         stages=make_set(lx.stage_markers),
         not_exchange=make_set(lx.not_exchange_markers),
         not_event_date=make_set(lx.not_event_date),

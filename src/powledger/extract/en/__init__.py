@@ -13,6 +13,7 @@ PARTY_TERMS: dict[str, str] = {
     r"armed\s+forces\s+of\s+ukraine": "Ukraine", r"ukrainian\s+side": "Ukraine",
     r"russians?": "Russia", r"russia'?s?": "Russia", r"moscow'?s?": "Russia", r"(?:the\s+)?kremlin'?s?": "Russia",
     r"russian\s+federation": "Russia", r"russian\s+side": "Russia",
+    r"(?:the\s+)?aggressor(?:\s+state|\s+country)?": "Russia", r"the\s+occupiers": "Russia",
     r"israel'?s?": "Israel", r"israelis?": "Israel",
     r"hamas'?s?": "Hamas", r"palestinians?": "Hamas", r"gaza": "Hamas",
     r"armenians?": "Armenia", r"armenia'?s?": "Armenia", r"yerevan": "Armenia",
@@ -269,6 +270,8 @@ LEXICON = Lexicon(
         r"a\s+few\s+dozen",
         r"thousands",
     ),
+    plus_named=(r"plus", r"and", r"as\s+well\s+as", r"along\s+with", r"together\s+with"),
+    list_joiners=(r",", r"and", r",\s*and", r"as\s+well\s+as", r"plus"),
     same_number=(
         r"the\s+same\s+number\s+of",
         r"an\s+equal\s+number\s+of",
