@@ -1,0 +1,321 @@
+"""Ingest throughput: ``powledger ingest`` against trafilatura alone, on the same pages, same run.
+
+    python benchmarks/ingest.py --pages ../shared/data/article-pages/html   # real pages (gzipped)
+    python benchmarks/ingest.py --generate 200                              # pages we generate
+
+Both sides get a warm-up first (trafilatura compiles many regular expressions on first use).
+Each side then runs ``--repeat`` times, alternating, and the best run counts: the machine is
+shared, and the best run is the one least disturbed by others. The ingest side runs the real
+command in-process (``powledger --db sqlite:///… ingest DIR``) into a fresh SQLite file per run.
+When a ``ground-truth.json`` sits beside the pages (or is given with ``--truth``), the cleaned
+text is also scored against it with a word-overlap F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import trafilatura
+
+from powledger.capture.clean import clean_html
+from powledger.cli import main as cli_main
+from powledger.store.db import open_engine
+
+# --------------------------------------------------------------------------- generated pages
+
+_PARTIES = ["Ukraine", "Russia"]
+_PLACES = ["the Belarusian border", "the Sumy region", "a crossing point in the north", "Chernihiv"]
+_MEDIATORS = ["the United Arab Emirates", "Turkey", "Qatar", "Saudi Arabia"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+_TOPICS = ["Weather", "Markets", "Football", "Culture", "Science", "Travel", "Opinion", "Video"]
+
+_EN = [
+    "{a} and {b} carried out an exchange of prisoners on {d} {m}, with {n} people returned to each side.",
+    "The exchange took place near {p} and was mediated by {med}, officials said.",
+    "Among those brought home were {k} officers and several civilians held since the first months of the war.",
+    "Relatives gathered at a hospital where the freed men were examined, holding flags and photographs.",
+    "A spokesperson said talks on the next exchange were continuing but gave no date.",
+    "The coordination headquarters said it was the {o}th exchange since the start of the full-scale invasion.",
+]
+_UK = [
+    "Україна повернула додому {n} захисників, повідомив Координаційний штаб {d} {m_uk}.",
+    "Обмін полоненими відбувся за посередництва ОАЕ, серед звільнених є {k} офіцерів.",
+    "Рідні чекали на них біля лікарні, де звільнених оглянули лікарі.",
+]
+_RU = [
+    "Россия вернула из плена {n} военнослужащих, сообщило Минобороны России {d} {m_ru}.",
+    "Обмен пленными прошёл при посредничестве ОАЭ, освобождённых доставят в Москву.",
+    "Все они получат необходимую медицинскую и психологическую помощь.",
+]
+_MONTHS_UK = ["січня", "лютого", "березня", "квітня", "травня", "червня"]
+_MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня"]
+_COMMENT_WORDS = "great news finally home thank you all welcome back heroes wait more soon why not"
+
+
+def _sentence(rng: random.Random, language: str) -> str:
+    values = {
+        "a": _PARTIES[0],
+        "b": _PARTIES[1],
+        "d": rng.randint(1, 28),
+        "m": rng.choice(_MONTHS),
+        "m_uk": rng.choice(_MONTHS_UK),
+        "m_ru": rng.choice(_MONTHS_RU),
+        "n": rng.randint(20, 300),
+        "k": rng.randint(2, 40),
+        "o": rng.randint(40, 70),
+        "p": rng.choice(_PLACES),
+        "med": rng.choice(_MEDIATORS),
+    }
+    pool = {"en": _EN, "uk": _UK, "ru": _RU}[language]
+    return rng.choice(pool).format(**values)
+
+
+def generate_page(index: int, rng: random.Random) -> str:
+    """One news page of 50–150 KB: navigation, ads, scripts, the article, comments, footer."""
+    language = "uk" if index % 5 == 3 else "ru" if index % 7 == 5 else "en"
+    target = rng.randint(50_000, 150_000)
+    title = f"Prisoner exchange report {index}: {rng.randint(20, 300)} return home"
+    nav = "".join(
+        f'<li><a href="/section/{t.lower()}/{i}">{t} {i}</a></li>'
+        for i in range(12)
+        for t in _TOPICS
+    )
+    ads = "".join(
+        f'<div class="ad ad-slot-{i}"><a href="https://ads.example.invalid/{i}">Offer {i}: '
+        f"save {rng.randint(5, 70)}% today only</a></div>"
+        for i in range(6)
+    )
+    paragraphs = "".join(
+        "<p>" + " ".join(_sentence(rng, language) for _ in range(rng.randint(2, 4))) + "</p>"
+        for _ in range(rng.randint(6, 14))
+    )
+    head = (
+        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8"><title>{title} | Example News</title>'
+        f'<meta property="og:title" content="{title}"><meta property="og:site_name" content="Example News">'
+        f'<meta name="author" content="Staff reporter {index % 9}">'
+        f'<meta property="article:published_time" content="2024-{index % 12 + 1:02d}-{index % 28 + 1:02d}T08:00:00Z">'
+        "<script>window.dataLayer=[];function track(e){dataLayer.push(e)}</script></head><body>"
+    )
+    body = (
+        f'<header><nav class="menu"><ul>{nav}</ul></nav></header>{ads}'
+        f'<main><article><h1>{title}</h1><div class="byline">By Staff reporter {index % 9}</div>'
+        f'{paragraphs}</article></main><aside class="related"><h2>Related</h2><ul>'
+        + "".join(
+            f'<li><a href="/story/{index}-{i}">More on this story, part {i}</a></li>'
+            for i in range(20)
+        )
+        + '</ul></aside><section class="comments"><h2>Comments</h2>'
+    )
+    comments = []
+    size = len(head) + len(body)
+    c = 0
+    while size < target - 400:
+        words = " ".join(rng.choice(_COMMENT_WORDS.split()) for _ in range(rng.randint(8, 30)))
+        block = (
+            f'<div class="comment" id="c{c}"><span class="user">reader{rng.randint(1, 9999)}</span>'
+            f'<p>{words}</p><button class="reply">Reply</button></div>'
+        )
+        comments.append(block)
+        size += len(block)
+        c += 1
+    tail = (
+        "</section><footer><p>© Example News. Terms. Privacy. Cookies.</p></footer></body></html>"
+    )
+    return head + body + "".join(comments) + tail
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def load_pages(folder: Path) -> dict[str, bytes]:
+    """Read ``*.html.gz``, ``*.html`` and ``*.htm`` pages, keyed by name without suffixes."""
+    pages: dict[str, bytes] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.endswith(".html.gz"):
+            pages[path.name[: -len(".html.gz")]] = gzip.decompress(path.read_bytes())
+        elif path.suffix in (".html", ".htm"):
+            pages[path.stem] = path.read_bytes()
+    return pages
+
+
+Timing = tuple[float, float]  # (wall seconds, CPU seconds of this process)
+
+
+def _clock() -> Timing:
+    return time.perf_counter(), time.process_time()
+
+
+def _since(start: Timing) -> Timing:
+    wall, cpu = _clock()
+    return wall - start[0], cpu - start[1]
+
+
+def time_trafilatura(texts: list[str], call: Callable[[str], object]) -> Timing:
+    started = _clock()
+    for text in texts:
+        call(text)
+    return _since(started)
+
+
+def time_ingest(folder: Path, workdir: Path, run: int) -> tuple[Timing, str, str]:
+    """Run ``powledger ingest`` in-process into a fresh SQLite file; return (timing, summary, url)."""
+    url = f"sqlite:///{workdir}/ingest-{run}.db"
+    open_engine(url).dispose()  # create and migrate outside the timing: a one-off cost
+    out = io.StringIO()
+    started = _clock()
+    with redirect_stdout(out):
+        try:
+            cli_main.main(
+                ["--db", url, "ingest", str(folder)], prog_name="powledger", standalone_mode=False
+            )
+        except SystemExit as exc:  # click exits non-zero when nothing was ingested
+            if exc.code:
+                raise
+    return _since(started), out.getvalue().strip(), url
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def word_f1(found: str, truth: str) -> float:
+    """F1 of the bags of lower-cased words of two texts."""
+    a, b = Counter(_WORDS.findall(found.lower())), Counter(_WORDS.findall(truth.lower()))
+    overlap = sum((a & b).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / sum(a.values()), overlap / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def stored_texts(url: str) -> dict[str, str]:
+    """Cleaned text per page name, read back from the store."""
+    from sqlalchemy import select
+
+    from powledger.store.db import session_scope
+    from powledger.store.schema import Document
+
+    engine = open_engine(url)
+    with session_scope(engine) as session:
+        rows = session.execute(select(Document.source, Document.text)).all()
+    engine.dispose()
+    return {Path(source).stem: text for source, text in rows}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--pages", type=Path, help="folder of real pages (*.html.gz, *.html)")
+    source.add_argument("--generate", type=int, default=150, help="generate N pages (default 150)")
+    parser.add_argument("--truth", type=Path, help="ground-truth.json (default: beside --pages)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per side; the best counts (default 3)"
+    )
+    parser.add_argument("--seed", type=int, default=2022)
+    args = parser.parse_args()
+
+    if args.pages:
+        pages = load_pages(args.pages)
+        origin = f"{len(pages)} real pages from {args.pages}"
+    else:
+        rng = random.Random(args.seed)
+        pages = {f"page-{i:04d}": generate_page(i, rng).encode() for i in range(args.generate)}
+        origin = f"{len(pages)} generated pages"
+    if not pages:
+        sys.exit(f"no pages found in {args.pages}")
+    texts = [raw.decode("utf-8", "replace") for raw in pages.values()]
+    mean_kb = statistics.mean(len(raw) for raw in pages.values()) / 1024
+
+    def trafilatura_same_call(text: str) -> object:
+        # Exactly the call ingest makes (fast mode, with metadata, without comments).
+        return clean_html(text)
+
+    def trafilatura_plain(text: str) -> object:
+        return trafilatura.extract(text, fast=True)
+
+    with tempfile.TemporaryDirectory(prefix="powledger-bench-") as tmp:
+        workdir = Path(tmp)
+        folder = workdir / "pages"
+        folder.mkdir()
+        for name, raw in pages.items():
+            (folder / f"{name}.html").write_bytes(raw)
+
+        warm = texts[:3]
+        time_trafilatura(warm, trafilatura_same_call)
+        time_trafilatura(warm, trafilatura_plain)
+
+        # Best wall time and best CPU time per side, each over the runs.
+        wall = {"ingest": float("inf"), "same": float("inf"), "plain": float("inf")}
+        cpu = dict(wall)
+        summary, url = "", ""
+        for run in range(args.repeat):
+            for key, call in (("same", trafilatura_same_call), ("plain", trafilatura_plain)):
+                w, c = time_trafilatura(texts, call)
+                wall[key], cpu[key] = min(wall[key], w), min(cpu[key], c)
+            (w, c), summary, url = time_ingest(folder, workdir, run)
+            wall["ingest"], cpu["ingest"] = min(wall["ingest"], w), min(cpu["ingest"], c)
+
+        n = len(pages)
+        labels = {
+            "ingest": "powledger ingest (read, hash, clean, language, compress, store)",
+            "same": "trafilatura alone, the same call (fast, metadata, no comments)",
+            "plain": "trafilatura alone, extract(fast=True) without metadata",
+        }
+        print(f"pages: {origin}, mean {mean_kb:.0f} KB")
+        print(
+            f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"trafilatura {trafilatura.__version__}; one process, best of {args.repeat} runs"
+        )
+        print(f"ingest summary: {summary}")
+        print(f"{'docs/s':>74} {'wall':>7} {'per CPU-s':>9}")
+        for key, label in labels.items():
+            print(f"{label:<74} {n / wall[key]:7.1f} {n / cpu[key]:9.1f}")
+        ratios = {
+            "same": "ratio ingest / trafilatura, the same call",
+            "plain": "ratio ingest / extract(fast=True)",
+        }
+        for key, label in ratios.items():
+            print(f"{label:<74} {wall[key] / wall['ingest']:7.2f} {cpu[key] / cpu['ingest']:9.2f}")
+        print("target: ingest >= 0.80x trafilatura alone")
+
+        truth_file = args.truth or (args.pages.parent / "ground-truth.json" if args.pages else None)
+        if truth_file and truth_file.exists():
+            truth = {k: v["articleBody"] for k, v in json.loads(truth_file.read_text()).items()}
+            ours = stored_texts(url)
+            keys = [k for k in pages if k in truth]
+            f_ours = [word_f1(ours.get(k, ""), truth[k]) for k in keys]
+            f_full = [
+                word_f1(trafilatura.extract(pages[k].decode("utf-8", "replace")) or "", truth[k])
+                for k in keys
+            ]
+            print(
+                f"cleaning quality on {len(keys)} pages (word-overlap F1 against {truth_file.name}):"
+            )
+            print(
+                f"  powledger ingest (trafilatura fast=True): mean {statistics.mean(f_ours):.3f}, "
+                f"median {statistics.median(f_ours):.3f}"
+            )
+            print(
+                f"  trafilatura extract(), default mode:      mean {statistics.mean(f_full):.3f}, "
+                f"median {statistics.median(f_full):.3f}"
+            )
+
+
+if __name__ == "__main__":
+    main()
