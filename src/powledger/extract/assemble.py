@@ -352,7 +352,7 @@ def _group(
             and c.date.iso
             and main.date
             and c.date.iso != main.date
-            and c.date.precision == "day"
+            and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
             and not planned
             and not _repeats(main, c)
             and _conflicts(main, c)

@@ -638,8 +638,9 @@ def _sentence_candidates(
         cand.cumulative, cand.weak_cumulative = _cumulative(
             c, s, k, counts, cumulative_marks, weak_marks
         )
-        if k.bare or re.search(r"-\s*for\s*-|\bper\s+side\b", s[k.start : k.head_end + 12], re.I):
-            if c.stages.find(s):
+        if re.search(r"-\s*for\s*-|\bper\s+side\b", s[k.start : k.head_end + 12], re.I):
+            others = [o.value for o in counts if o is not k and o.value]
+            if c.stages.find(s) or (others and (k.value or 0) > max(others)):
                 # "the first stage of a 1,000-for-1,000 exchange": the whole deal, not this event.
                 cand.weak_cumulative = True
         if cand.weak_cumulative and dates and (k.value or 0) <= 1250 and not c.stages.find(s):
@@ -649,6 +650,9 @@ def _sentence_candidates(
         for ms, me, _v in previous_marks:
             if k.start >= me:
                 cand.previous = True
+                # Only a date after "a day after" can date the earlier exchange.
+                later = [d for d in dates if d.start >= me]
+                cand.date = _nearest_date(s, later, k) if later else None
                 words = s[ms:me].lower()
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
                     words.split()[0]
@@ -771,7 +775,9 @@ def _nearest_date(s: str, dates: list[DateSpan], k: Count) -> DateSpan | None:
         if not re.search(r"[,;]", gap) or len(gap) <= 60:
             close.append(d)
     if not close:
-        return None
+        # "In September 2022, ..., Ukraine recovered 215": a leading date covers the sentence.
+        leading = [d for d in dates if d.start <= 3]
+        return leading[0] if leading else None
     return min(close, key=lambda d: abs(d.start - k.start))
 
 

@@ -199,7 +199,10 @@ def _compile(lexicon: Lexicon) -> Compiled:
         )
         if lx.plus_named
         else None,
-        list_joiners=re.compile(r"\s*(?:" + "|".join(lx.list_joiners) + r")\s*$", re.I)
+        list_joiners=re.compile(
+            r"(?:\s+(?:of|from)\s+[^,;.\d]{0,50}?)?\s*(?:" + "|".join(lx.list_joiners) + r")\s*$",
+            re.I,
+        )
         if lx.list_joiners
         else None,
         stages=make_set(lx.stage_markers),
