@@ -186,6 +186,10 @@ def cluster_units(units: Sequence[Unit], overrides: Sequence[Override] = ()) -> 
     by_lo = sorted(((c.lo if c.lo is not None else 0), c.seq) for c in clusters)
     los = [lo for lo, _ in by_lo]
     extra: list[Cluster] = []
+    # New events of this pass, indexed by the start of their window; windows only narrow, so a
+    # search from (start - widest window) finds every overlapping one.
+    extra_los: list[tuple[int, int]] = []
+    widest = 0
     for unit in coarse:
         ulabels = labels.get(unit.key, empty)
         best = None
@@ -195,7 +199,11 @@ def cluster_units(units: Sequence[Unit], overrides: Sequence[Override] = ()) -> 
             assert lo is not None and hi is not None
             start = bisect.bisect_left(los, lo - 2 * DAY_TOLERANCE - 1)
             end = bisect.bisect_right(los, hi)
-            cands = [clusters[seq] for _, seq in by_lo[start:end]] + extra
+            cands = [clusters[seq] for _, seq in by_lo[start:end]]
+            first = bisect.bisect_left(extra_los, (lo - widest - 1, -1))
+            last = bisect.bisect_right(extra_los, (hi, len(clusters) + len(extra)))
+            base = len(clusters)
+            cands += [extra[seq - base] for _, seq in extra_los[first:last]]
             for cand in cands:
                 score = _score(unit, cand, ulabels)
                 if score is not None and (best_score is None or score > best_score):
@@ -203,6 +211,14 @@ def cluster_units(units: Sequence[Unit], overrides: Sequence[Override] = ()) -> 
         if best is None:
             best = Cluster(seq=len(clusters) + len(extra), lo=None, hi=None)
             extra.append(best)
+            best.add(unit, ulabels)
+            if best.lo is not None and best.hi is not None:
+                bisect.insort(extra_los, (best.lo, best.seq))
+                widest = max(widest, best.hi - best.lo)
+            else:
+                # Undated: nothing can overlap it, so it is never a candidate.
+                pass
+            continue
         best.add(unit, ulabels)
     clusters.extend(extra)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -113,19 +114,24 @@ def stage_roles(items: Sequence[StageItem]) -> StageRoles:
     roles: StageRoles = {}
     for group in by_parties.values():
         group.sort(key=lambda e: (e.date, e.key))
+        dates = [e.date for e in group]
         for i, agreement in enumerate(group):
             target = agreement.totals
             if agreement.key in roles:
                 continue
             start = _shift(agreement.date, -STAGE_WINDOW_DAYS)
+            first = bisect.bisect_left(dates, start)
+            last = bisect.bisect_right(dates, agreement.date)
             cands = [
                 e
-                for e in group[:i] + group[i + 1 :]
-                if start <= e.date <= agreement.date
+                for j, e in enumerate(group[first:last], start=first)
+                if j != i
                 and e.key not in roles
                 and set(e.totals) == set(target)
                 and all(e.totals[s] < target[s] for s in target)
             ][-MAX_STAGES:]
+            if len(cands) < 2:
+                continue
             found = _subset_summing(cands, target)
             if found:
                 roles[agreement.key] = ("agreement", None, tuple(e.key for e in found))

@@ -59,77 +59,125 @@ def choose_figure(
     side: str, category: str, claims: Sequence[ClaimInput], rule: Rule
 ) -> FigureResult:
     """Apply ``rule`` to the claims of one (event, side, category) and explain the choice."""
-    usable = [c for c in claims if c.value is not None or c.value_low is not None]
-    lows = [c.low for c in usable if c.low is not None]
-    highs = [c.high for c in usable if c.high is not None]
-    low = min(lows) if lows else None
-    high = max(highs) if highs else None
-    # A reviewer's verdict outranks any number of unreviewed reports.
-    pool = [c for c in usable if c.review_state in REVIEWED] or usable
-    groups = _value_groups(pool)
-    value: int | None
-    reason: str
-    if not groups:
-        value, reason = None, "no report gives a number"
-    elif rule == "own-side":
-        own = _value_groups([c for c in pool if c.asserter_party == side])
-        if own:
-            value = _pick_most_reported(own)
-            reason = f"asserted by {side} itself in {_reports(_docs(own[value]))}"
-        else:
-            neutral = _value_groups(
-                [
-                    c
-                    for c in pool
-                    if c.asserter_party is None or c.asserter_party not in _others(pool, side)
-                ]
+    return _Cell(side, category, claims).figure(rule)
+
+
+_Split = tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...], bool, str]
+
+
+class _Cell:
+    """The claims of one (event, side, category), with what every rule needs computed once."""
+
+    def __init__(self, side: str, category: str, claims: Sequence[ClaimInput]) -> None:
+        self.side = side
+        self.category = category
+        self.usable = [c for c in claims if c.value is not None or c.value_low is not None]
+        lows = [c.low for c in self.usable if c.low is not None]
+        highs = [c.high for c in self.usable if c.high is not None]
+        self.low = min(lows) if lows else None
+        self.high = max(highs) if highs else None
+        # A reviewer's verdict outranks any number of unreviewed reports.
+        self.pool = [c for c in self.usable if c.review_state in REVIEWED] or self.usable
+        self.groups = _value_groups(self.pool)
+        self.keys = [c.key for c in self.usable]
+        self._splits: dict[int | None, _Split] = {}
+
+    def figure(self, rule: Rule) -> FigureResult:
+        """The figure under ``rule``."""
+        side, pool, groups, low, high = self.side, self.pool, self.groups, self.low, self.high
+        value: int | None
+        reason: str
+        if not groups:
+            value, reason = None, "no report gives a number"
+        elif rule == "own-side":
+            own = _value_groups([c for c in pool if c.asserter_party == side])
+            if own:
+                value = _pick_most_reported(own)
+                reason = f"asserted by {side} itself in {_reports(_docs(own[value]))}"
+            else:
+                others = _others(pool, side)
+                neutral = _value_groups(
+                    [c for c in pool if c.asserter_party is None or c.asserter_party not in others]
+                )
+                chosen = neutral or groups
+                value = _pick_most_reported(chosen)
+                reason = (
+                    f"{side} gave no figure; {_asserters(chosen[value])} said so "
+                    f"in {_reports(_docs(chosen[value]))}"
+                )
+        elif rule == "conservative":
+            value = min(groups)
+            reason = (
+                f"the lowest figure, given by {_asserters(groups[value])} "
+                f"in {_reports(_docs(groups[value]))}"
             )
-            chosen = neutral or groups
-            value = _pick_most_reported(chosen)
-            reason = f"{side} gave no figure; {_asserters(chosen[value])} said so in {_reports(_docs(chosen[value]))}"
-    elif rule == "conservative":
-        value = min(groups)
-        reason = f"the lowest figure, given by {_asserters(groups[value])} in {_reports(_docs(groups[value]))}"
-    elif rule == "majority":
-        value = _pick_most_reported(groups)
-        reason = f"the figure most reports give: {_reports(_docs(groups[value]))}"
-    else:
-        value = low if low == high else None
-        reason = (
-            f"all {_reports(_docs(pool))} agree"
-            if value is not None
-            else f"reports range from {low} to {high}"
+        elif rule == "majority":
+            value = _pick_most_reported(groups)
+            reason = f"the figure most reports give: {_reports(_docs(groups[value]))}"
+        else:
+            value = low if low == high else None
+            reason = (
+                f"all {_reports(_docs(pool))} agree"
+                if value is not None
+                else f"reports range from {low} to {high}"
+            )
+        sup_keys, con_keys, sup_ids, con_ids, approximate, said = self._split(value)
+        tail = "" if rule == "range" and value is None else said
+        if value is not None:
+            head = f"{value}: {reason}"
+        elif low is not None:
+            head = f"{low}–{high}: {reason}"
+        else:
+            head = reason
+        return FigureResult(
+            side=side,
+            category=self.category,
+            rule=rule,
+            value=value,
+            low=low,
+            high=high,
+            approximate=approximate,
+            supporting=sup_keys,
+            conflicting=con_keys,
+            explanation=head + (f"; {tail}" if tail else "") + ".",
+            supporting_ids=sup_ids,
+            conflicting_ids=con_ids,
         )
-    supporting = [c for c in usable if value is not None and c.value == value]
-    conflicting = [c for c in usable if value is None or c.value != value]
-    others = _value_groups(conflicting)
-    tail = "; ".join(
-        f"{_asserters(others[v])} said {v} in {_reports(_docs(others[v]))}" for v in sorted(others)
-    )
-    head = (
-        f"{value}: {reason}"
-        if value is not None
-        else f"{low}–{high}: {reason}"
-        if low is not None
-        else reason
-    )
-    if rule == "range" and value is None:
-        tail = ""
-    explanation = head + (f"; {tail}" if tail else "") + "."
-    return FigureResult(
-        side=side,
-        category=category,
-        rule=rule,
-        value=value,
-        low=low,
-        high=high,
-        approximate=bool(supporting) and all(c.approximate for c in supporting),
-        supporting=tuple(c.key for c in supporting),
-        conflicting=tuple(c.key for c in conflicting),
-        explanation=explanation,
-        supporting_ids=tuple(c.claim_id for c in supporting if c.claim_id is not None),
-        conflicting_ids=tuple(c.claim_id for c in conflicting if c.claim_id is not None),
-    )
+
+    def _split(self, value: int | None) -> _Split:
+        """Supporting and conflicting claims of ``value``, and who said what else (cached: the
+        rules mostly agree, so each value is worked out once per cell)."""
+        cached = self._splits.get(value)
+        if cached is not None:
+            return cached
+        supporting: list[ClaimInput] = []
+        conflicting: list[ClaimInput] = []
+        sup_keys: list[str] = []
+        con_keys: list[str] = []
+        for c, key in zip(self.usable, self.keys, strict=True):
+            if value is not None and c.value == value:
+                supporting.append(c)
+                sup_keys.append(key)
+            else:
+                conflicting.append(c)
+                con_keys.append(key)
+        said = ""
+        if conflicting:
+            by_value = _value_groups(conflicting)
+            said = "; ".join(
+                f"{_asserters(by_value[v])} said {v} in {_reports(_docs(by_value[v]))}"
+                for v in sorted(by_value)
+            )
+        result: _Split = (
+            tuple(sup_keys),
+            tuple(con_keys),
+            tuple(c.claim_id for c in supporting if c.claim_id is not None),
+            tuple(c.claim_id for c in conflicting if c.claim_id is not None),
+            bool(supporting) and all(c.approximate for c in supporting),
+            said,
+        )
+        self._splits[value] = result
+        return result
 
 
 def _others(claims: Sequence[ClaimInput], side: str) -> set[str]:
@@ -149,8 +197,8 @@ def figures_for(claims: Sequence[ClaimInput], rules: Sequence[Rule]) -> list[Fig
             cells[(c.side, c.category)].append(c)
     out: list[FigureResult] = []
     for side, category in sorted(cells):
-        for rule in rules:
-            out.append(choose_figure(side, category, cells[(side, category)], rule))
+        cell = _Cell(side, category, cells[(side, category)])
+        out.extend(cell.figure(rule) for rule in rules)
     return out
 
 

@@ -78,11 +78,17 @@ def _unit_rows(units: Sequence[Unit]) -> list[dict[str, Any]]:
                 "unit_key": u.key,
                 "document_id": doc_id,
                 "exchange_index": u.claims[0].exchange_index,
+                "parties": parties_key(u.parties),
                 "date_lo": ordinal_to_iso(u.lo),
                 "date_hi": ordinal_to_iso(u.hi),
             }
         )
     return rows
+
+
+def parties_key(parties: Collection[str]) -> str:
+    """How a unit's parties are stored: sorted and joined; '' for fewer than two."""
+    return "|".join(sorted(parties)) if len(parties) >= 2 else ""
 
 
 def _base_key(key: str) -> str:
@@ -96,22 +102,24 @@ def reconcile(*, session: Session, document_ids: Collection[int] | None = None) 
     reports (plus units tied to them by a reviewer's merge or split), which gives the same events
     as a full run because clustering never compares units whose dates do not meet.
     """
-    reviews = repo.load_reviews(session=session)
     override_rows = repo.load_overrides(session=session)
     overrides = [repo.as_override(o) for o in override_rows]
     if document_ids is None:
+        reviews = repo.load_reviews(session=session)
         claims = repo.load_claim_inputs(session=session)
         old_rows = list(session.scalars(select(EventUnit)))
         old_exchanges = set(session.scalars(select(Exchange.id)))
     else:
         seeds = set(document_ids)
         new_claims = repo.load_claim_inputs(session=session, document_ids=seeds)
-        new_units = build_units(apply_reviews(new_claims, reviews), overrides)
+        # Reviews never move a report's dates, so the segment can be found before reading them.
+        new_units = build_units(new_claims, overrides)
         old_rows, docs = _segment(session, seeds, new_units, override_rows)
         old_exchanges = {r.exchange_id for r in old_rows if r.exchange_id is not None}
         wanted = {_base_key(r.unit_key) for r in old_rows} | {_base_key(u.key) for u in new_units}
         loaded = repo.load_claim_inputs(session=session, document_ids=docs - seeds)
         claims = new_claims + [c for c in loaded if unit_key(c.sha256, c.exchange_index) in wanted]
+        reviews = repo.load_reviews(session=session, sha256s={c.sha256 for c in claims})
     units = build_units(apply_reviews(claims, reviews), overrides)
     groups = cluster_units(units, overrides)
     events = [build_event(g) for g in groups]
@@ -165,27 +173,27 @@ def _segment(
     """Stored units that can interact with the new units, to a fixed point; and their documents."""
     rows: dict[str, EventUnit] = {}
     docs = set(seeds)
-    windows: list[tuple[str, str]] = []
+    windows: list[tuple[str, str, str]] = []
     for u in new_units:
         lo, hi = ordinal_to_iso(u.lo), ordinal_to_iso(u.hi)
         if lo and hi:
-            windows.append((lo, hi))
+            windows.append((lo, hi, parties_key(u.parties)))
     pending_docs = set(seeds)
     pending_events: set[int] = set()
     queried_docs: set[int] = set()
     queried_events: set[int] = set()
+    queried: list[tuple[str, str, str]] = []
     while windows or pending_docs or pending_events:
         pending_docs -= queried_docs
         pending_events -= queried_events
         queried_docs |= pending_docs
         queried_events |= pending_events
         found: list[EventUnit] = []
-        for lo, hi in windows:
-            found += repo.units_overlapping(
-                session=session,
-                lo=_iso_shift(lo, -SEGMENT_MARGIN_DAYS),
-                hi=_iso_shift(hi, SEGMENT_MARGIN_DAYS),
-            )
+        for lo, hi, key in _merge_windows(windows, queried):
+            # Reports of other parties never join; reports naming fewer parties may join any.
+            scope = None if not key else {key, ""}
+            found += repo.units_overlapping(session=session, lo=lo, hi=hi, parties=scope)
+            queried.append((lo, hi, key))
         found += repo.units_of(
             session=session, document_ids=pending_docs, exchange_ids=pending_events
         )
@@ -196,7 +204,7 @@ def _segment(
             rows[row.unit_key] = row
             docs.add(row.document_id)
             if row.date_lo and row.date_hi:
-                windows.append((row.date_lo, row.date_hi))
+                windows.append((row.date_lo, row.date_hi, row.parties))
             if row.exchange_id is not None:
                 # Every unit of an event the segment touches must be recomputed with it.
                 pending_events.add(row.exchange_id)
@@ -207,6 +215,28 @@ def _segment(
                 pending_docs |= linked - docs
                 docs |= linked
     return list(rows.values()), docs
+
+
+def _merge_windows(
+    windows: Sequence[tuple[str, str, str]], queried: Sequence[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """Widen windows by the margin, merge overlapping ones of the same parties, drop those
+    already searched (a party-less search covers every party)."""
+    wide = sorted(
+        (key, _iso_shift(lo, -SEGMENT_MARGIN_DAYS), _iso_shift(hi, SEGMENT_MARGIN_DAYS))
+        for lo, hi, key in windows
+    )
+    merged: list[tuple[str, str, str]] = []
+    for key, lo, hi in wide:
+        if merged and merged[-1][2] == key and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]), key)
+        else:
+            merged.append((lo, hi, key))
+    return [
+        w
+        for w in merged
+        if not any(q[0] <= w[0] and w[1] <= q[1] and q[2] in (w[2], "") for q in queried)
+    ]
 
 
 def refresh_stages(*, session: Session, lo: str | None, hi: str | None) -> None:

@@ -89,12 +89,17 @@ def build_units(claims: Iterable[ClaimInput], overrides: Iterable[Override] = ()
 def _make_unit(key: str, members: list[ClaimInput]) -> Unit:
     members.sort(key=lambda c: (c.start, c.end, c.category, c.side or "", c.claim_id or 0))
     first = members[0]
-    dated = [c for c in members if c.event_date]
     lo: int | None
     hi: int | None
     day: int | None = None
     precision: str | None = None
-    if dated:
+    # Usually every claim of a unit carries the same date: skip the ranking then.
+    dates = {(c.event_date, c.event_date_precision) for c in members}
+    dated = [c for c in members if c.event_date] if len(dates) > 1 else []
+    if len(dates) == 1 and first.event_date:
+        window = date_window(first.event_date, first.event_date_precision)
+        precision = first.event_date_precision or "day"
+    elif dated:
         # The most precise date any claim of the unit carries wins.
         rank = {"day": 0, "month": 1, "year": 2}
         best = min(
@@ -121,7 +126,8 @@ def _make_unit(key: str, members: list[ClaimInput]) -> Unit:
     totals: set[tuple[str, int, bool]] = set()
     for c in members:
         parties.update(c.parties)
-        mediators.update(c.mediators)
+        if c.mediators:
+            mediators.update(c.mediators)
         if c.side and c.category in ("total", "bodies") and c.value is not None:
             totals.add((f"{c.side}|{c.category}", c.value, c.approximate))
     return Unit(

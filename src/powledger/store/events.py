@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, exists, insert, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from powledger.reconcile.model import ClaimInput, EventResult, Override, Review
@@ -14,6 +14,8 @@ from powledger.store.schema import Actor, Claim, Document, Exchange, Figure
 from powledger.store.schema_review import ClaimReview, EventDetail, EventOverride, EventUnit
 
 _CHUNK = 500
+# Bulk statements need not reconcile the session's objects: this module reads plain rows.
+_NOSYNC = {"synchronize_session": False}
 
 
 def _current_extraction() -> Any:
@@ -37,6 +39,31 @@ def document_ref(external_id: str | None, url: str | None, source: str | None, s
     return external_id or url or source or sha256[:12]
 
 
+_CLAIM_COLUMNS = (
+    Claim.id,
+    Claim.document_id,
+    Claim.exchange_index,
+    Claim.side,
+    Claim.category,
+    Claim.value,
+    Claim.start,
+    Claim.end,
+    Claim.phase,
+    Claim.kind,
+    Claim.value_low,
+    Claim.value_high,
+    Claim.approximate,
+    Claim.derived,
+    Claim.asserted_by_text,
+    Claim.quote,
+    Claim.event_date,
+    Claim.event_date_precision,
+    Claim.parties,
+    Claim.mediators,
+    Claim.review_state,
+)
+
+
 def load_claim_inputs(
     *,
     session: Session,
@@ -47,7 +74,7 @@ def load_claim_inputs(
     """Read stored claims (all, or of some documents / captured by a time) as reconcile inputs."""
     stmt = (
         select(
-            Claim,
+            *_CLAIM_COLUMNS,
             Document.sha256,
             Document.external_id,
             Document.url,
@@ -73,35 +100,35 @@ def load_claim_inputs(
         batches = [stmt]
     out: list[ClaimInput] = []
     for batch in batches:
+        # Plain rows, not ORM objects: nothing to track, and much faster for a full run.
         for row in session.execute(batch):
-            c: Claim = row[0]
             out.append(
                 ClaimInput(
-                    claim_id=c.id,
+                    claim_id=row.id,
                     sha256=row.sha256,
-                    document_id=c.document_id,
-                    exchange_index=c.exchange_index,
-                    side=c.side,
-                    category=c.category,
-                    value=c.value,
-                    start=c.start,
-                    end=c.end,
-                    phase=c.phase,
-                    kind=c.kind,
-                    value_low=c.value_low,
-                    value_high=c.value_high,
-                    approximate=c.approximate,
-                    derived=c.derived,
-                    asserted_by=row.name or c.asserted_by_text,
+                    document_id=row.document_id,
+                    exchange_index=row.exchange_index,
+                    side=row.side,
+                    category=row.category,
+                    value=row.value,
+                    start=row.start,
+                    end=row.end,
+                    phase=row.phase,
+                    kind=row.kind,
+                    value_low=row.value_low,
+                    value_high=row.value_high,
+                    approximate=row.approximate,
+                    derived=row.derived,
+                    asserted_by=row.name or row.asserted_by_text,
                     asserter_party=row.party,
-                    quote=c.quote,
-                    event_date=c.event_date,
-                    event_date_precision=c.event_date_precision,
+                    quote=row.quote,
+                    event_date=row.event_date,
+                    event_date_precision=row.event_date_precision,
                     published=row.published,
-                    parties=tuple(c.parties or ()),
-                    mediators=tuple(c.mediators or ()),
+                    parties=tuple(row.parties or ()),
+                    mediators=tuple(row.mediators or ()),
                     document_ref=document_ref(row.external_id, row.url, row.source, row.sha256),
-                    review_state=c.review_state,
+                    review_state=row.review_state,
                 )
             )
     return out
@@ -142,9 +169,13 @@ def as_override(row: EventOverride) -> Override:
     )
 
 
-def units_overlapping(*, session: Session, lo: str, hi: str) -> list[EventUnit]:
-    """Stored units whose date window meets [lo, hi] (ISO dates)."""
+def units_overlapping(
+    *, session: Session, lo: str, hi: str, parties: Collection[str] | None = None
+) -> list[EventUnit]:
+    """Stored units whose date window meets [lo, hi] (ISO dates), of some party keys if given."""
     stmt = select(EventUnit).where(and_(EventUnit.date_lo <= hi, EventUnit.date_hi >= lo))
+    if parties is not None:
+        stmt = stmt.where(EventUnit.parties.in_(sorted(parties)))
     return list(session.scalars(stmt))
 
 
@@ -214,19 +245,31 @@ def write_segment(
     drop = sorted(set(old_exchange_ids) - taken)
     kept = sorted(taken)
     for chunk in _chunks(kept + drop):
-        session.execute(update(Claim).where(Claim.exchange_id.in_(chunk)).values(exchange_id=None))
-        session.execute(delete(Figure).where(Figure.exchange_id.in_(chunk)))
-        session.execute(delete(EventDetail).where(EventDetail.exchange_id.in_(chunk)))
+        session.execute(
+            update(Claim).where(Claim.exchange_id.in_(chunk)).values(exchange_id=None),
+            execution_options=_NOSYNC,
+        )
+        session.execute(
+            delete(Figure).where(Figure.exchange_id.in_(chunk)), execution_options=_NOSYNC
+        )
+        session.execute(
+            delete(EventDetail).where(EventDetail.exchange_id.in_(chunk)), execution_options=_NOSYNC
+        )
     for chunk in _chunks(drop):
-        session.execute(delete(Exchange).where(Exchange.id.in_(chunk)))
+        session.execute(delete(Exchange).where(Exchange.id.in_(chunk)), execution_options=_NOSYNC)
     # Keys are unique: park the kept rows' keys before handing them out again.
     for chunk in _chunks(kept):
         for parked in session.scalars(select(Exchange).where(Exchange.id.in_(chunk))):
             parked.key = f"tmp-{parked.id}"
     session.flush()
     rows_by_key: dict[str, Exchange] = {}
+    loaded: dict[int, Exchange] = {}
+    for chunk in _chunks(kept):
+        loaded.update(
+            (r.id, r) for r in session.scalars(select(Exchange).where(Exchange.id.in_(chunk)))
+        )
     for ev in events:
-        row: Exchange | None = session.get(Exchange, reuse[ev.key]) if ev.key in reuse else None
+        row: Exchange | None = loaded.get(reuse[ev.key]) if ev.key in reuse else None
         if row is None:
             row = Exchange(key=ev.key)
             session.add(row)
@@ -243,6 +286,7 @@ def write_segment(
     ids = {k: r.id for k, r in rows_by_key.items()}
     figures: list[dict[str, Any]] = []
     details: list[dict[str, Any]] = []
+    links: list[dict[str, int]] = []
     for ev in events:
         ex_id = ids[ev.key]
         for f in ev.figures:
@@ -273,9 +317,17 @@ def write_segment(
                 "claim_count": len(ev.claims),
             }
         )
-        claim_ids = sorted({c.claim_id for c in ev.claims if c.claim_id is not None})
-        for chunk in _chunks(claim_ids):
-            session.execute(update(Claim).where(Claim.id.in_(chunk)).values(exchange_id=ex_id))
+        links.extend(
+            {"cid": cid, "eid": ex_id} for cid in {c.claim_id for c in ev.claims} if cid is not None
+        )
+    if links:
+        table = cast(Table, Claim.__table__)
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("cid"))
+            .values(exchange_id=bindparam("eid")),
+            links,
+        )
     if figures:
         session.execute(insert(Figure), figures)
     if details:
@@ -283,7 +335,10 @@ def write_segment(
     # Units: replace the segment's rows.
     keys = sorted(set(old_unit_keys) | {u["unit_key"] for u in unit_rows})
     for i in range(0, len(keys), _CHUNK):
-        session.execute(delete(EventUnit).where(EventUnit.unit_key.in_(keys[i : i + _CHUNK])))
+        session.execute(
+            delete(EventUnit).where(EventUnit.unit_key.in_(keys[i : i + _CHUNK])),
+            execution_options=_NOSYNC,
+        )
     event_of_unit = {uk: ids[ev.key] for ev in events for uk in ev.unit_keys}
     rows = [dict(u, exchange_id=event_of_unit.get(u["unit_key"])) for u in unit_rows]
     if rows:

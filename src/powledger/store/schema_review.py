@@ -20,7 +20,7 @@ class EventUnit(Base):
 
     __tablename__ = "event_units"
     __table_args__ = (
-        Index("ix_event_units_dates", "date_lo", "date_hi"),
+        Index("ix_event_units_dates", "parties", "date_lo", "date_hi"),
         Index("ix_event_units_exchange", "exchange_id"),
         Index("ix_event_units_document", "document_id"),
     )
@@ -31,6 +31,8 @@ class EventUnit(Base):
         ForeignKey("documents.id", ondelete="CASCADE"), nullable=False
     )
     exchange_index: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # The report's parties, sorted and joined with '|' ('' when it names fewer than two).
+    parties: Mapped[str] = mapped_column(String(256), nullable=False, default="")
     # ISO dates; NULL when neither the report nor its publication gives a date.
     date_lo: Mapped[str | None] = mapped_column(String(10))
     date_hi: Mapped[str | None] = mapped_column(String(10))

@@ -73,6 +73,7 @@ def upgrade() -> None:
         sa.Column("unit_key", sa.String(length=96), nullable=False),
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("exchange_index", sa.Integer(), nullable=False),
+        sa.Column("parties", sa.String(length=256), nullable=False),
         sa.Column("date_lo", sa.String(length=10), nullable=True),
         sa.Column("date_hi", sa.String(length=10), nullable=True),
         sa.Column("exchange_id", sa.Integer(), nullable=True),
@@ -81,7 +82,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("unit_key"),
     )
-    op.create_index("ix_event_units_dates", "event_units", ["date_lo", "date_hi"])
+    op.create_index("ix_event_units_dates", "event_units", ["parties", "date_lo", "date_hi"])
     op.create_index("ix_event_units_exchange", "event_units", ["exchange_id"])
     op.create_index("ix_event_units_document", "event_units", ["document_id"])
     op.create_table(
