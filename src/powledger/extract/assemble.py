@@ -238,7 +238,10 @@ def assemble(
     published: date | None,
 ) -> tuple[list[ExchangeFact], list[ExchangeFact]]:
     """Group candidates into carried-out and planned exchanges; the main event comes first."""
-    live = [c for c in candidates if not c.cumulative and (c.side is not None or c.both)]
+    live = [
+        c for c in candidates
+        if not c.cumulative and (c.side is not None or c.both or c.extra.get("unnumbered"))
+    ]  # fmt: skip
     done = [c for c in live if not c.planned]
     plans = [c for c in live if c.planned]
     # Weak running totals ("in total") go when the same side has another figure.

@@ -388,6 +388,8 @@ def _candidates(
             out.extend(sentence_out)
             previous_sentence_side = [k for k in sentence_out if not k.count.is_part]
     out.extend(_echoes(c, lexicon, text, sentences, out))
+    if not any(cand.planned for cand in out):
+        out.extend(_unnumbered_plan(c, text, sentences, default_pair))
 
     def usable(found: list[DateSpan]) -> list[DateSpan]:
         return [
@@ -445,6 +447,31 @@ def _echoes(
             echoes.append(echo)
             break
     return echoes
+
+
+def _unnumbered_plan(
+    c: Compiled, text: str, sentences: list[_Sentence], pair: tuple[str, str]
+) -> list[Candidate]:
+    """"Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
+    for sent in sentences:
+        s = text[sent.start : sent.end]
+        triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
+        if not triggers or not c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s):
+            continue
+        if not any(_governed(c, s, t[0]) for t in triggers):
+            continue
+        if not (c.persons.find(s) or c.bodies.find(s)):
+            continue
+        parties = {p for _s, _e, p in c.parties.find(s)}
+        if parties and not parties & set(pair):
+            continue
+        count = Count(triggers[0][0], triggers[0][1], None, False, "total", None, False, triggers[0][1])
+        cand = Candidate(count, None, "rule_unnumbered_plan", (sent.start, sent.end))
+        cand.parties, cand.planned = pair, True
+        cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
+        cand.extra["unnumbered"] = True
+        return [cand]
+    return []
 
 
 def _unnumbered(
