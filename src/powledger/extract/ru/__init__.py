@@ -178,10 +178,14 @@ LEXICON = Lexicon(
     find_numbers=build_number_finder(),
     find_dates=SlavicDateFinder(DateParser(DATES)),
     # Strong words make a document relevant alone; a weak word needs a context word too.
-    # Not " плен" alone: "пленум" is everyday news.
     prefilter_words=(
-        "плена",
-        "плену",
+        # Not "плена"/"плену" bare: they begin "пленарное" and "пленум".
+        "плена ",
+        "плена,",
+        "плена.",
+        "плену ",
+        "плену,",
+        "плену.",
         " плен ",
         " плен,",
         " плен.",
@@ -245,6 +249,8 @@ LEXICON = Lexicon(
         "солдат",
         "войн",
         "фронт",
+        "наших",
+        "наши",
     ),
     party_terms=PARTY_TERMS,
     first_person=(r"наш\w*", r"мы", r"нам", r"нас"),

@@ -245,6 +245,8 @@ LEXICON = Lexicon(
         "ворог",
         "війн",
         "фронт",
+        "наших",
+        "наші",
     ),
     party_terms=PARTY_TERMS,
     first_person=(r"наш\w*", r"ми", r"нам", r"нас"),
