@@ -142,9 +142,25 @@ def _quote_speakers(
     return result
 
 
-def _actors_in(c: Compiled, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+class _Hits:
+    """Matches of one table over a whole text, found once and sliced per sentence."""
+
+    def __init__(self, hits: list[tuple[int, int, str]]) -> None:
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Matches starting in [start, end)."""
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end)
+        return [h for h in self.hits[i:j] if h[1] <= end]
+
+
+def _actors_in(
+    c: Compiled, text: str, start: int, end: int, cache: _Hits | None = None
+) -> list[tuple[int, int, str]]:
     """Named actors in text[start:end], generic institutions resolved by the parties nearby."""
-    found = c.actors.find(text, start, end)
+    found = cache.within(start, end) if cache is not None else c.actors.find(text, start, end)
     for pattern, by_party in c.generic_actors:
         for m in pattern.finditer(text, start, end):
             if any(a[0] <= m.start() < a[1] or m.start() <= a[0] < m.end() for a in found):
@@ -185,9 +201,12 @@ def _attribute(c: Compiled, text: str, sentences: list[_Sentence]) -> None:
     byline = _byline(c, text, sentences)
     last: tuple[str, str] | None = None
     last_para = -1
+    actor_hits = _Hits(c.actors.find(text))
+    cue_hits = _Hits(c.reporting.find(text))
+    anaphora = _Hits(c.anaphoric.find(text))
     for j, sent in enumerate(sentences):
-        actors = _actors_in(c, text, sent.start, sent.end)
-        cues = c.reporting.find(text, sent.start, sent.end)
+        actors = _actors_in(c, text, sent.start, sent.end, actor_hits)
+        cues = cue_hits.within(sent.start, sent.end)
         colon = actors and re.match(r"\s*:", text[actors[0][1] : actors[0][1] + 3])
         prev = sentences[j - 1] if j > 0 else None
         if actors and (cues or colon):
@@ -196,7 +215,7 @@ def _attribute(c: Compiled, text: str, sentences: list[_Sentence]) -> None:
             sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
         elif j in quotes:
             sent.asserted_by, sent.asserted_by_text = quotes[j]
-        elif last is not None and c.anaphoric.find(text, sent.start, sent.end):
+        elif last is not None and anaphora.within(sent.start, sent.end):
             sent.asserted_by, sent.asserted_by_text = last
         elif (
             last is not None
@@ -336,9 +355,11 @@ def _candidates(
         voice = "Ukraine" if "Ukraine" in default_pair else None
     out: list[Candidate] = []
     mediators: list[tuple[int, str]] = []
+    cue_starts = _Hits(c.mediation.find(text))
     for sent in sentences:
-        for med in _mediators(c, text[sent.start : sent.end]):
-            mediators.append((sent.start, med))
+        if cue_starts.within(sent.start, sent.end):
+            for med in _mediators(c, text[sent.start : sent.end]):
+                mediators.append((sent.start, med))
     previous_sentence_side: list[Candidate] = []
     trigger_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []

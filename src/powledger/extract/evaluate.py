@@ -287,12 +287,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Error: no such corpus: {args.corpus}", file=sys.stderr)
         return 2
     report = evaluate(load_corpus(args.corpus))
-    if args.json:
-        print(json.dumps(report.as_dict(), indent=2))
-    else:
-        print(format_report(report))
-    if args.verbose:
-        print("\n".join(report.misses))
+    try:
+        if args.json:
+            print(json.dumps(report.as_dict(), indent=2))
+        else:
+            print(format_report(report))
+        if args.verbose:
+            print("\n".join(report.misses))
+    except BrokenPipeError:  # piped into head: stop quietly
+        sys.stderr.close()
     return 0
 
 
