@@ -242,28 +242,26 @@ def _merge_windows(
 def refresh_stages(*, session: Session, lo: str | None, hi: str | None) -> None:
     """Recompute which events are stages of an agreement, around [lo, hi] (everywhere if None)."""
     wide_lo = _iso_shift(lo, -2 * STAGE_WINDOW_DAYS) if lo else None
-    wide_hi = _iso_shift(hi, 2 * STAGE_WINDOW_DAYS) if hi else None
-    rows = repo.stage_summaries(session=session, lo=wide_lo, hi=wide_hi)
-    info: dict[int, tuple[str, tuple[str, ...], dict[str, int]]] = {}
-    for ex_id, day, parties, side, value in rows:
-        entry = info.setdefault(ex_id, (day, tuple(sorted(parties or ())), {}))
-        entry[2][side] = value
-    items = [StageItem(str(k), d, p, t) for k, (d, p, t) in info.items()]
+    wide_hi = _iso_shift(hi, 2 * STAGE_WINDOW_DAYS) + "\uffff" if hi else None
+    current, totals = repo.stage_summaries(session=session, lo=wide_lo, hi=wide_hi)
+    items = [
+        StageItem(str(ex_id), day, tuple(sorted(parties or ())), totals[ex_id])
+        for ex_id, (day, parties, _, _) in current.items()
+        if ex_id in totals
+    ]
     roles = stage_roles(items)
-    # Write roles only where the detection saw the whole stage window around an event.
-    stmt = select(Exchange.id)
-    if lo is not None and hi is not None:
-        stmt = stmt.where(
-            Exchange.date >= _iso_shift(lo, -STAGE_WINDOW_DAYS),
-            Exchange.date <= _iso_shift(hi, STAGE_WINDOW_DAYS) + "\uffff",
-        )
-    scope = set(session.scalars(stmt))
-    writes = {
-        int(k): (role, int(agreement) if agreement else None)
-        for k, (role, agreement, _) in roles.items()
-        if int(k) in scope
-    }
-    repo.set_stage_roles(session=session, exchange_ids=scope, roles=writes)
+    # Write only where the detection saw the whole stage window around an event, and only changes.
+    near_lo = _iso_shift(lo, -STAGE_WINDOW_DAYS) if lo else None
+    near_hi = _iso_shift(hi, STAGE_WINDOW_DAYS) + "\uffff" if hi else None
+    changes: dict[int, tuple[str, int | None]] = {}
+    for ex_id, (day, _, role, agreement) in current.items():
+        if (near_lo and day < near_lo) or (near_hi and day > near_hi):
+            continue
+        new_role, new_agreement, _ = roles.get(str(ex_id), ("event", None, ()))
+        wanted = (new_role, int(new_agreement) if new_agreement else None)
+        if wanted != (role, agreement):
+            changes[ex_id] = wanted
+    repo.set_stage_roles(session=session, roles=changes)
 
 
 def ensure_reconciled(*, session: Session) -> ReconcileReport | None:

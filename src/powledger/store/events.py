@@ -346,11 +346,21 @@ def write_segment(
     return ids
 
 
-def stage_summaries(*, session: Session, lo: str | None, hi: str | None) -> list[tuple[Any, ...]]:
-    """(id, date, precision, parties, side, value) of own-side totals of day-dated events in range."""
+def stage_summaries(
+    *, session: Session, lo: str | None, hi: str | None
+) -> tuple[dict[int, tuple[str, Any, str, int | None]], dict[int, dict[str, int]]]:
+    """Day-dated events in [lo, hi]: id -> (date, parties, role, agreement id), and their
+    own-side totals per side."""
     stmt = (
-        select(Exchange.id, Exchange.date, Exchange.parties, Figure.side, Figure.value)
-        .join(Figure, Figure.exchange_id == Exchange.id)
+        select(
+            Exchange.id, Exchange.date, Exchange.parties, EventDetail.role, EventDetail.agreement_id
+        )
+        .join(EventDetail, EventDetail.exchange_id == Exchange.id)
+        .where(Exchange.date_precision == "day")
+    )
+    fstmt = (
+        select(Figure.exchange_id, Figure.side, Figure.value)
+        .join(Exchange, Exchange.id == Figure.exchange_id)
         .where(
             Exchange.date_precision == "day",
             Figure.rule == "own-side",
@@ -360,24 +370,23 @@ def stage_summaries(*, session: Session, lo: str | None, hi: str | None) -> list
     )
     if lo is not None and hi is not None:
         stmt = stmt.where(Exchange.date >= lo, Exchange.date <= hi)
-    return [tuple(r) for r in session.execute(stmt)]
+        fstmt = fstmt.where(Exchange.date >= lo, Exchange.date <= hi)
+    current = {r[0]: (r[1], r[2], r[3], r[4]) for r in session.execute(stmt)}
+    totals: dict[int, dict[str, int]] = {}
+    for ex_id, side, value in session.execute(fstmt):
+        if value is not None:
+            totals.setdefault(ex_id, {})[side] = value
+    return current, totals
 
 
-def set_stage_roles(
-    *, session: Session, exchange_ids: Collection[int], roles: dict[int, tuple[str, int | None]]
-) -> None:
-    """Write role/agreement of events in ``exchange_ids`` (those not in ``roles`` become plain events)."""
-    for chunk in _chunks(sorted(exchange_ids)):
-        session.execute(
-            update(EventDetail)
-            .where(EventDetail.exchange_id.in_(chunk), EventDetail.role != "event")
-            .values(role="event", agreement_id=None)
-        )
+def set_stage_roles(*, session: Session, roles: dict[int, tuple[str, int | None]]) -> None:
+    """Write (role, agreement id) of the given events."""
     for ex_id, (role, agreement_id) in roles.items():
         session.execute(
             update(EventDetail)
             .where(EventDetail.exchange_id == ex_id)
-            .values(role=role, agreement_id=agreement_id)
+            .values(role=role, agreement_id=agreement_id),
+            execution_options=_NOSYNC,
         )
 
 
