@@ -183,7 +183,11 @@ def _count_from_noun_phrase(
                 final = mod if final in ("total", "soldiers") else final
             if bodies:
                 final = "bodies"
-            # "22 wounded Ukrainians", "21 officers and soldiers": a second noun may follow.
+            # "22 wounded Ukrainians", "31 wounded Ukrainian soldiers": a noun may follow.
+            after_party = c.parties.match_at(s, _skip_space(s, end))
+            if after_party is not None and c.persons.match_at(s, _skip_space(s, after_party[0])):
+                party = party or after_party[1]
+                end = after_party[0]
             nxt = c.persons.match_at(s, _skip_space(s, end))
             if nxt is not None and _skip_space(s, end) > end:
                 word2 = s[_skip_space(s, end) : nxt[0]]
@@ -486,11 +490,12 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     subjects = [p for p in subjects if not _inside_count(v, p[0])]
     if not subjects:
         return None
-    # "Russia and Ukraine exchanged": two subjects, no direction.
-    names = {p[2] for p in subjects}
-    if len(names) > 1:
-        return None
     party = subjects[-1][2]
+    if len(subjects) > 1:
+        between = v.s[subjects[-2][1] : subjects[-1][0]]
+        # "Russia and Ukraine exchanged": two subjects, no direction.
+        if re.fullmatch(r"\s*(?:and|,|&|as\s+well\s+as)\s*", between, re.I) and subjects[-2][2] != party:
+            return None
     if kind == "receive":
         return party
     return other(v.pair, party)
