@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,54 @@ def test_jsonl_duplicates_and_metadata(tmp_path: Path, sqlite_url: str) -> None:
             (None, "de", None, None, None),
         ]
     engine.dispose()
+
+
+def _store_first_words(session: Session, document_id: int, text: str) -> None:
+    session.add(
+        Claim(
+            document_id=document_id,
+            quote=text[:12],
+            start=0,
+            end=12,
+            extractor="jobs-test",
+            extractor_version="1",
+        )
+    )
+
+
+def test_worker_processes_give_the_same_store(tmp_path: Path, sqlite_url: str) -> None:
+    write_reports(tmp_path / "in", 9)
+    (tmp_path / "in" / "page.html").write_text(
+        "<html><body><article><p>Kyiv said thirty people came home after months in captivity, "
+        "and their families met them at the border crossing.</p></article></body></html>"
+    )
+    (tmp_path / "in" / "empty.txt").write_text("")
+    single = tmp_path / "single.db"
+    parallel = tmp_path / "parallel.db"
+    reports = []
+    for url, jobs in ((f"sqlite:///{single}", 1), (f"sqlite:///{parallel}", 2)):
+        # attrgetter is picklable, as a stage handed to worker processes must be.
+        report, outcomes = run(
+            [tmp_path / "in"],
+            url,
+            jobs=jobs,
+            process=operator.attrgetter("text"),
+            store_result=_store_first_words,
+        )
+        reports.append((report.summary(), [(o.source, o.status, o.sha256) for o in outcomes]))
+    assert reports[0] == reports[1]
+    assert reports[0][0] == "10 new, 0 already stored, 1 skipped (empty: 1)"
+    rows = []
+    for path in (single, parallel):
+        engine = open_engine(f"sqlite:///{path}")
+        with session_scope(engine) as session:
+            rows.append(
+                session.execute(
+                    select(Document.sha256, Document.text, Document.language, Claim.quote)
+                    .join(Claim)
+                    .order_by(Document.id)
+                ).all()
+            )
+        engine.dispose()
+    assert rows[0] == rows[1]
+    assert len(rows[0]) == 10

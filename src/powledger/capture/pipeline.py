@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import logging
+import multiprocessing
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import IO, Any, Generic, Literal, TypeVar
 
@@ -19,7 +23,7 @@ from powledger.capture.base import STORE_FAILED, ReadResult
 from powledger.capture.clean import clean_document
 from powledger.capture.files import FileReader
 from powledger.config import Settings
-from powledger.errors import DatabaseError
+from powledger.errors import DatabaseError, InputError
 from powledger.models import CleanDocument, RawDocument, Rejected
 from powledger.store.db import session_scope
 from powledger.store.documents import add_documents
@@ -112,6 +116,7 @@ def ingest_paths(
     stdin: IO[bytes] | None = None,
     batch_size: int = BATCH_SIZE,
     batch_seconds: float = BATCH_SECONDS,
+    jobs: int = 1,
 ) -> IngestReport:
     """Capture every document under ``paths`` into the store at ``engine``; never raise per input.
 
@@ -132,6 +137,9 @@ def ingest_paths(
     comes first). A batch that fails on one document is retried one document per transaction,
     so one bad document never costs the others. A killed process leaves only whole documents;
     running the same command again stores the rest.
+
+    With ``jobs`` > 1, cleaning and ``process`` run in that many worker processes (storing stays
+    in this one); ``process`` must then be picklable, e.g. a module-level function.
     """
     report = IngestReport()
 
@@ -141,30 +149,58 @@ def ingest_paths(
             on_outcome(outcome)
 
     reader = FileReader(max_bytes=settings.max_bytes, stdin=stdin)
+    stage = functools.partial(_stage, process=process)
+    pool = _worker_pool(jobs) if jobs > 1 else None
     pending: list[_Pending[T]] = []
     batch_started = 0.0
-    for chunk in _chunks(reader.read_all(paths), LOOKUP_CHUNK):
-        known = _known_digests(engine, chunk)
-        for item, digest in chunk:
-            if isinstance(item, Rejected):
-                emit(Outcome(item.source, "skipped", reason=item.reason, message=item.message))
-                continue
-            if digest in known:
-                emit(Outcome(item.source, "existing", sha256=digest, document_id=known[digest]))
-                continue
-            staged = _stage(item, process)
-            if isinstance(staged, Outcome):
-                emit(staged)
-                continue
-            if not pending:
-                batch_started = time.monotonic()
-            pending.append(staged)
-            if len(pending) >= batch_size or time.monotonic() - batch_started >= batch_seconds:
-                _flush(engine, pending, store_result, emit)
-                pending = []
-    if pending:
-        _flush(engine, pending, store_result, emit)
+    try:
+        for chunk in _chunks(reader.read_all(paths), LOOKUP_CHUNK * max(jobs, 1)):
+            known = _known_digests(engine, chunk)
+            to_clean = [
+                item
+                for item, digest in chunk
+                if isinstance(item, RawDocument) and digest not in known
+            ]
+            # Workers clean ahead while this process stores what is ready; results come back
+            # in input order either way.
+            staged_results: Iterator[_Pending[T] | Outcome] = (
+                pool.map(stage, to_clean, chunksize=2) if pool is not None else map(stage, to_clean)
+            )
+            for item, digest in chunk:
+                if isinstance(item, Rejected):
+                    emit(Outcome(item.source, "skipped", reason=item.reason, message=item.message))
+                    continue
+                if digest in known:
+                    emit(Outcome(item.source, "existing", sha256=digest, document_id=known[digest]))
+                    continue
+                staged = next(staged_results)
+                if isinstance(staged, Outcome):
+                    emit(staged)
+                    continue
+                if not pending:
+                    batch_started = time.monotonic()
+                pending.append(staged)
+                if len(pending) >= batch_size or time.monotonic() - batch_started >= batch_seconds:
+                    _flush(engine, pending, store_result, emit)
+                    pending = []
+        if pending:
+            _flush(engine, pending, store_result, emit)
+    except BrokenProcessPool:
+        raise InputError(
+            "a cleaning worker died (out of memory, or a page crashed the HTML parser); "
+            "run again with --jobs 1 to find the page"
+        ) from None
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     return report
+
+
+def _worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """Processes for cleaning; started by a fork server so no thread or lock of ours is copied."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 
 def _chunks(

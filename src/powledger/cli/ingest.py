@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import Any
 
@@ -22,8 +23,16 @@ from powledger.cli.app import AppContext, main
     help="text: the summary line on stdout; jsonl: one JSON line per input on stdout "
     "(summary on stderr).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes for cleaning (0: one per CPU core).",
+)
 @click.pass_obj
-def ingest(app: AppContext, paths: tuple[str, ...], output_format: str) -> None:
+def ingest(app: AppContext, paths: tuple[str, ...], output_format: str, jobs: int) -> None:
     """Capture reports (.html, .htm, .txt, .jsonl, directories, - for stdin)."""
     from powledger.capture.pipeline import Outcome, ingest_paths
 
@@ -46,7 +55,13 @@ def ingest(app: AppContext, paths: tuple[str, ...], output_format: str) -> None:
             progress.update(1)
 
     try:
-        report = ingest_paths(paths, engine=engine, settings=app.settings, on_outcome=on_outcome)
+        report = ingest_paths(
+            paths,
+            engine=engine,
+            settings=app.settings,
+            on_outcome=on_outcome,
+            jobs=jobs or os.cpu_count() or 1,
+        )
     finally:
         if progress is not None:
             progress.close()
