@@ -101,3 +101,52 @@ def test_wire_style(
     if when is not None:
         assert main.date == when
     assert set(main.mediators) == set(mediators)
+
+
+MORE = [
+    (
+        "bodies-both-ways",
+        "Russia and Ukraine exchanged the bodies of fallen soldiers on Friday: 909 were returned "
+        "to Ukraine and 34 to Russia.",
+        {},
+        {("Ukraine", "bodies", 909), ("Russia", "bodies", 34)},
+    ),
+    (
+        "ombudsman-thanks",
+        "Ombudsman Dmytro Lubinets said 103 Ukrainians had returned home and thanked the UAE.",
+        {"Ukraine": 103},
+        set(),
+    ),
+    (
+        "hostages-large",
+        "Hamas released 4 Israeli hostages on Saturday in exchange for about 200 Palestinian prisoners.",
+        {"Israel": 4, "Hamas": 200},
+        set(),
+    ),
+    (
+        "headline-comma",
+        "Russia, Ukraine swap 150 POWs each",
+        {"Russia": 150, "Ukraine": 150},
+        set(),
+    ),
+    (
+        "liveblog-time",
+        "16:42 Ukraine says 84 prisoners of war have been freed from Russian captivity.",
+        {"Ukraine": 84},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "returned_to", "composition"),
+    [pytest.param(t, r, c, id=i) for i, t, r, c in MORE],
+)
+def test_more_styles(
+    text: str, returned_to: dict[str, int], composition: set[tuple[str, str, int]]
+) -> None:
+    result = extract_document(text, published="2025-01-25", language="en")
+    assert result.exchanges, text
+    main = result.exchanges[0]
+    assert {k: v for k, v in main.returned_to.items() if v is not None} == returned_to
+    assert {(c.side, c.category, c.count) for c in main.composition} == composition

@@ -253,7 +253,8 @@ def assemble(
                 if o is not cand and not o.weak_cumulative and o.count.category == cand.count.category
                 and (o.side == cand.side or o.both or cand.both)
             ]  # fmt: skip
-            if rivals or (cand.count.value or 0) > 1250:
+            big = (cand.count.value or 0) > 1250 and cand.parties == ("Russia", "Ukraine")
+            if rivals or big:
                 continue
         kept.append(cand)
     done = kept

@@ -342,6 +342,10 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before
     ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    to_party = re.match(r"\s+(?:back\s+)?to\s+(?:the\s+)?", after, re.I)
+    if to_party and c.parties.match_at(s, n.end + to_party.end()) is not None:
+        # "909 were returned to Ukraine and 34 to Russia"
+        return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     if re.match(r"\s+(?:in\s+all|in\s+total|altogether)\b", after, re.I):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     of_them = re.match(r"\s+of\s+(?:them|whom|those)\s+(?:(?:were|are|was|being)\s+)?", after, re.I)

@@ -24,6 +24,8 @@ from powledger.extract.text import normalise, split_sentences
 from powledger.models import CleanDocument, DocumentExtraction
 
 EXTRACTOR = "powledger.rules"
+#: The largest number of persons one side has received in one Russia-Ukraine exchange, with room.
+LARGEST_PLAUSIBLE = 1250
 EXTRACTOR_VERSION = "1.0"
 
 _DATELINE = re.compile(
@@ -625,6 +627,10 @@ def _sentence_candidates(
             or continuation
         ):
             k.is_part = True
+    if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
+        for k in counts:
+            if k.bare:
+                k.category = "bodies"  # "the bodies ...: 909 were returned to Ukraine"
     _mark_sum_parts(counts, previous)
     _join_lists(c, s, counts)
     listed = [k for k in counts if k.category not in ("total", "soldiers", "bodies")]
@@ -684,14 +690,14 @@ def _sentence_candidates(
         cand.date = _nearest_date(s, dates, k)
         cand.planned = _is_planned(c, v, k, plan_in_sentence, cand.date, published)
         cand.cumulative, cand.weak_cumulative = _cumulative(
-            c, s, k, counts, cumulative_marks, weak_marks
+            c, s, k, counts, cumulative_marks, weak_marks, v.pair
         )
         if re.search(r"-\s*for\s*-|\bper\s+side\b", s[k.start : k.head_end + 12], re.I):
             others = [o.value for o in counts if o is not k and o.value]
             if c.stages.find(s) or (others and (k.value or 0) > max(others)):
                 # "the first stage of a 1,000-for-1,000 exchange": the whole deal, not this event.
                 cand.weak_cumulative = True
-        if cand.weak_cumulative and dates and (k.value or 0) <= 1250 and not c.stages.find(s):
+        if cand.weak_cumulative and dates and (k.value or 0) <= LARGEST_PLAUSIBLE and not c.stages.find(s):
             # "In total 103 defenders came home today": the day's total, not a running one.
             cand.weak_cumulative = False
             cand.extra["explicit_total"] = True
@@ -891,11 +897,13 @@ def _cumulative(
     counts: list[Count],
     marks: list[tuple[int, int, str]],
     weak: list[tuple[int, int, str]],
+    pair: tuple[str, ...] = ("Russia", "Ukraine"),
 ) -> tuple[bool, bool]:
     strong = any(_marks_count(c, s, ms, me, counts) is k for ms, me, _v in marks)
     weak_hit = any(_marks_count(c, s, ms, me, counts) is k for ms, me, _v in weak)
-    # No single exchange has returned more than about a thousand persons to one side.
-    if k.value is not None and k.value > 1250:
+    # No single exchange between Russia and Ukraine has returned more than about a thousand
+    # persons to one side (other conflicts differ: Israel released 1,968 in one day).
+    if k.value is not None and k.value > LARGEST_PLAUSIBLE and pair == ("Russia", "Ukraine"):
         weak_hit = True
     return strong, weak_hit
 
