@@ -68,6 +68,16 @@ def _main(data: dict[str, Any]) -> dict[str, Any]:
             id="ru-weekday-ombudsman",
         ),
         pytest.param(
+            "uk", "2024-09-14", "Росія повернула Україні 49 полонених, серед яких 7 жінок.",
+            {"Russia": None, "Ukraine": 49}, None, None,
+            id="uk-return-with-dative-receiver",
+        ),
+        pytest.param(
+            "ru", "2024-09-14", "Украина вернула России 30 военнослужащих.",
+            {"Russia": 30, "Ukraine": None}, None, None,
+            id="ru-return-with-dative-receiver",
+        ),
+        pytest.param(
             "ru", "2024-09-14", "Российская сторона передала Украине 49 пленных.",
             {"Russia": None, "Ukraine": 49}, None, None,
             id="ru-giver-is-the-subject",
