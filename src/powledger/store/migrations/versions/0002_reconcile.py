@@ -24,6 +24,19 @@ def _agg(dialect: str, expr: str) -> str:
     return f"group_concat(DISTINCT {expr})"
 
 
+def _claim_docs(dialect: str, ids: str, doc_name: str) -> str:
+    """The documents of the claims whose ids a JSON array column holds, as one string."""
+    if dialect == "postgresql":
+        elements = f"json_array_elements_text({ids}) AS j(v)"
+        join = "c.id = CAST(j.v AS INTEGER)"
+    else:
+        elements = f"json_each({ids}) AS j"
+        join = "c.id = j.value"
+    return f"""(SELECT {_agg(dialect, doc_name)}
+                      FROM {elements} JOIN claims c ON {join}
+                      JOIN documents d ON d.id = c.document_id)"""
+
+
 def _views(dialect: str) -> dict[str, str]:
     """Readable views for Datasette and SQL users: events and figures with their sources."""
     doc_name = "coalesce(d.external_id, d.url, d.source, substr(d.sha256, 1, 12))"
@@ -47,10 +60,8 @@ def _views(dialect: str) -> dict[str, str]:
         "figures_view": f"""
             SELECT f.id AS figure_id, f.exchange_id AS event_id, e.date, f.side, f.category,
                    f.rule, f.value, f.low, f.high, f.approximate, f.explanation,
-                   (SELECT {_agg(dialect, doc_name)}
-                      FROM claims c JOIN documents d ON d.id = c.document_id
-                     WHERE c.exchange_id = f.exchange_id AND c.side = f.side
-                       AND c.category = f.category) AS sources
+                   {_claim_docs(dialect, "f.supporting", doc_name)} AS sources,
+                   {_claim_docs(dialect, "f.conflicting", doc_name)} AS conflicting_sources
               FROM figures f JOIN exchanges e ON e.id = f.exchange_id
         """,
         "figure_sources_view": f"""
