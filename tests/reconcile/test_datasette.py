@@ -12,14 +12,18 @@ from powledger.store.db import open_engine, session_scope
 
 from .dbhelpers import add_document, both
 
-datasette_app = pytest.importorskip("datasette.app", reason="datasette is installed by the test extra")
+datasette_app = pytest.importorskip(
+    "datasette.app", reason="datasette is installed by the test extra"
+)
 
 
 def test_views_open_in_datasette(tmp_path: Path) -> None:
     path = tmp_path / "ledger.db"
     engine = open_engine(f"sqlite:///{path}")
     with session_scope(engine) as s:
-        add_document(s, "kyiv", [{"side": "Ukraine", "value": 207, "by": "Ukraine"}], day="2024-01-31")
+        add_document(
+            s, "kyiv", [{"side": "Ukraine", "value": 207, "by": "Ukraine"}], day="2024-01-31"
+        )
         add_document(s, "moscow", both(195, by="Russia"), day="2024-01-31")
         reconcile(session=s)
     engine.dispose()

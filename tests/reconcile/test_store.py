@@ -292,3 +292,20 @@ def test_datasette_views_read_events_and_figures_with_sources(session: Session) 
     assert figs[0][0] == 207 and "kyiv-0131" in figs[0][1]
     quotes = session.execute(text("SELECT quote, document FROM figure_sources_view")).all()
     assert ("207 to Ukraine", "kyiv-0131") in [tuple(q) for q in quotes]
+
+
+def test_only_the_latest_extractor_version_counts(session: Session) -> None:
+    from powledger.store.schema import Document
+
+    doc = add_document(session, "wire", both(103), day="2024-09-14")
+    # An older extractor version's claims stay stored next to the new ones.
+    add_claims(session, doc, both(1030), day="2024-09-14")
+    for row in session.scalars(select(Claim).where(Claim.document_id == doc, Claim.value == 1030)):
+        row.extractor_version = "0"
+    document = session.get(Document, doc)
+    assert document is not None
+    document.extractor, document.extractor_version = "test", "1"
+    reconcile(session=session)
+    (event,) = list_events(session=session)
+    assert event["returned_to"] == {"Russia": 103, "Ukraine": 103}
+    assert ensure_reconciled(session=session) is None  # the old rows are not "pending" forever
