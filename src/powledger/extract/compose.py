@@ -338,8 +338,9 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         re.I,
     ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
-    if re.search(r"(?:-|\bfor\s+|\bto\s+)$", before) and re.search(
-        r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before
+    if re.search(r"-for-$", before, re.I) or (
+        re.search(r"(?:-|\bfor\s+|\bto\s+)$", before)
+        and re.search(r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before)
     ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     to_party = re.match(r"\s+(?:back\s+)?to\s+(?:the\s+)?", after, re.I)

@@ -649,7 +649,14 @@ def _sentence_candidates(
         both = False
         # "95 for 95", "103 Ukrainians in exchange for 103 Russians"
         pair_mate = _for_mate(c, s, counts, i)
-        if pair_mate is not None and side is None:
+        if pair_mate is not None and side is not None and k.party is None:
+            mate = counts[pair_mate]
+            if mate.party is None and mate.value == k.value and decide_side(v, mate)[0] == side:
+                # "a one-for-one swap" after "Russia freed ...": one went each way.
+                side, both, rule = None, True, "rule_n_for_n"
+            elif mate.party is None and pair_mate < i and decide_side(v, mate)[0] == side:
+                side, rule = _other_of(v, side), "rule_exchange_for"
+        if pair_mate is not None and side is None and not both:
             mate = counts[pair_mate]
             mate_side, _r = decide_side(v, mate)
             if mate_side is not None:

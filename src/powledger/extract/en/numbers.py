@@ -22,6 +22,7 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # Thousands separated by a comma or by a (narrow, non-breaking) space: "1,000", "1 000".
+_FOR_WORDS = re.compile(rf"(?<![\w-])({_WORD}(?:-{_WORD})?)-for-({_WORD}(?:-{_WORD})?)(?![\w-])", re.I)
 _DIGITS = re.compile(
     r"(?<![\d.,/:])(?:\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+|\d+)(?![\d]|[.,:/]\d|\s*(?:st|nd|rd|th)\b|-(?:year|month|day|km|kilomet))",
     re.IGNORECASE,
@@ -108,5 +109,11 @@ def find_numbers(text: str) -> list[NumberSpan]:
             continue
         approx, start, end = _is_approximate(text, match.start(), match.end())
         found.append(NumberSpan(start, end, value, approx))
+    for match in _FOR_WORDS.finditer(text):
+        # "a one-for-one swap": hyphens hide these from the word pattern above.
+        for group in (1, 2):
+            parsed = words_to_int(match.group(group))
+            if parsed is not None:
+                found.append(NumberSpan(match.start(group), match.end(group), parsed, False))
     found.sort(key=lambda n: n.start)
     return found
