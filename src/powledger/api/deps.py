@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from collections.abc import Iterator
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import Request
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from powledger.api.errors import ApiError
@@ -19,6 +21,24 @@ from powledger.web import accounts
 SESSION_COOKIE = "powledger_session"
 CSRF_COOKIE = "powledger_csrf"
 CSRF_HEADER = "x-csrf-token"
+T = TypeVar("T")
+
+
+#: How long a checked data version is trusted: reads may lag changes made by other processes
+#: (the CLI, another server) by at most this long; changes made through this app clear it at once.
+VERSION_SECONDS = 1.0
+#: Most cached reads kept (oldest dropped first).
+CACHE_ENTRIES = 4096
+
+# One round trip that changes whenever documents, claims, reviews or events change.
+_VERSION_SQL = text(
+    "SELECT (SELECT count(*) FROM documents), (SELECT max(id) FROM documents), "
+    "(SELECT count(*) FROM claims), (SELECT max(id) FROM claims), "
+    "(SELECT count(*) FROM exchanges), (SELECT max(id) FROM exchanges), "
+    "(SELECT max(updated_at) FROM exchanges), (SELECT count(*) FROM figures), "
+    "(SELECT max(id) FROM claim_reviews), (SELECT max(id) FROM event_overrides), "
+    "(SELECT max(id) FROM audit_entries)"
+)
 
 
 @dataclass
@@ -29,7 +49,39 @@ class AppState:
     engine: Engine
     sessions: sessionmaker[Session]
     secret: bytes | None = None
-    cache: dict[str, tuple[float, Any]] = field(default_factory=dict)
+    cache: OrderedDict[str, tuple[Any, Any]] = field(default_factory=OrderedDict)
+    version: tuple[Any, ...] | None = None
+    version_at: float = 0.0
+
+    def clear(self) -> None:
+        """Forget every cached read (after a change made through this app)."""
+        self.cache.clear()
+        self.version = None
+
+
+def data_version(state: AppState, session: Session) -> tuple[Any, ...]:
+    """A tuple that changes whenever the ledger's data changes (checked at most once a second)."""
+    now = time.monotonic()
+    if state.version is None or now - state.version_at > VERSION_SECONDS:
+        row = session.execute(_VERSION_SQL).one()
+        state.version, state.version_at = tuple(row), now
+    return state.version
+
+
+def cached_read(request: Request, session: Session, key: str, build: Callable[[], T]) -> T:
+    """``build()``'s value, reused until the data changes."""
+    state = app_state(request)
+    version = data_version(state, session)
+    hit = state.cache.get(key)
+    if hit is not None and hit[0] == version:
+        state.cache.move_to_end(key)
+        return hit[1]
+    value = build()
+    state.cache[key] = (version, value)
+    state.cache.move_to_end(key)
+    while len(state.cache) > CACHE_ENTRIES:
+        state.cache.popitem(last=False)
+    return value
 
 
 def app_state(request: Request) -> AppState:
@@ -40,15 +92,24 @@ def app_state(request: Request) -> AppState:
 
 def get_session(request: Request) -> Iterator[Session]:
     """A database session for one request: committed on success, rolled back on error."""
-    session = app_state(request).sessions()
+    state = app_state(request)
+    session = state.sessions()
     try:
         yield session
         session.commit()
+        if session.info.get("changed"):
+            # Only after the commit, so no other request can cache what was just replaced.
+            state.clear()
     except BaseException:
         session.rollback()
         raise
     finally:
         session.close()
+
+
+def mark_changed(session: Session) -> None:
+    """Note that this request changes the ledger: cached reads are dropped once it commits."""
+    session.info["changed"] = True
 
 
 def signing_secret(request: Request, session: Session) -> bytes:

@@ -12,8 +12,10 @@ from sqlalchemy.orm import Session
 from powledger.api import actions, queries
 from powledger.api.deps import (
     CSRF_HEADER,
+    cached_read,
     check_csrf,
     get_session,
+    mark_changed,
     require_editor,
     require_match,
     visitor,
@@ -42,8 +44,8 @@ def _editor_for_write(request: Request, session: Session) -> str:
     return user.name
 
 
-def _clear_caches(request: Request) -> None:
-    request.app.state.powledger.cache.clear()
+def _clear_caches(session: Session) -> None:
+    mark_changed(session)
 
 
 def _with_etag(request: Request, body: dict[str, Any], etag: str) -> Response:
@@ -168,7 +170,7 @@ def review_claim(
         by=by,
         reason=review.reason,
     )
-    _clear_caches(request)
+    _clear_caches(session)
     session.refresh(claim)
     body, etag = queries.claim_with_review(session=session, claim=claim)
     return JSONResponse(body, headers={"ETag": etag})
@@ -198,15 +200,20 @@ def list_events(
 ) -> Response:
     """Exchange events with each side's figure under the chosen rule."""
     chosen = wanted_format(request, fmt)
-    page = queries.list_events(
-        session=session,
-        date_from=date_from,
-        date_to=date_to,
-        party=party,
-        rule=rule,
-        sort=sort,
-        limit=limit,
-        offset=offset,
+    page = cached_read(
+        request,
+        session,
+        f"api:events:{date_from}:{date_to}:{party}:{rule}:{sort}:{limit}:{offset}",
+        lambda: queries.list_events(
+            session=session,
+            date_from=date_from,
+            date_to=date_to,
+            party=party,
+            rule=rule,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        ),
     )
     return page_response(request, page, chosen, "events")
 
@@ -214,7 +221,15 @@ def list_events(
 @router.get("/events/{event_id}", summary="One event with its figures and their sources")
 def get_event(event_id: int, request: Request, session: SessionDep, rule: Rule = None) -> Response:
     """An event: figures with supporting and conflicting claims (quotes), claims and documents."""
-    event = queries.get_event(session=session, event_id=event_id, rule=rule)
+    chosen = queries.check_rule(rule)
+    event = dict(
+        cached_read(
+            request,
+            session,
+            f"api:event:{event_id}:{chosen}",
+            lambda: queries.get_event(session=session, event_id=event_id, rule=chosen),
+        )
+    )
     etag = event.pop("etag")
     return _with_etag(request, event, etag)
 
@@ -243,7 +258,7 @@ def merge_events(
     result = actions.merge_events(
         session=session, event_ids=merge.event_ids, by=by, reason=merge.reason
     )
-    _clear_caches(request)
+    _clear_caches(session)
     return result
 
 
@@ -269,7 +284,7 @@ def split_event(
     result = actions.split_event(
         session=session, event_id=event_id, claim_ids=split.claim_ids, by=by, reason=split.reason
     )
-    _clear_caches(request)
+    _clear_caches(session)
     return result
 
 

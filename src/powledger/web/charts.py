@@ -17,6 +17,7 @@ MARGIN_BOTTOM = 56
 #: Colours for the first two sides; both pass WCAG AA contrast against white as text.
 SIDE_COLOURS = ("#1d5a9e", "#a3381a")
 BAND_COLOURS = ("#a9c4e6", "#ecb9a5")
+DASH = ' stroke-dasharray="7 4"'
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -75,9 +76,11 @@ class _Frame:
     """Maps dates and values into the plot area of one chart."""
 
     def __init__(self, first: date, last: date, low: float, high: float) -> None:
-        if last <= first:
-            first = date.fromordinal(first.toordinal() - 15)
-            last = date.fromordinal(last.toordinal() + 15)
+        # A little room on both sides so the first and last bars are drawn whole.
+        pad = max(3, (last.toordinal() - first.toordinal()) // 40)
+        self.data_last = last
+        first = date.fromordinal(first.toordinal() - pad)
+        last = date.fromordinal(last.toordinal() + pad)
         self.first, self.last, self.low, self.high = first, last, low, high
         self.plot_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
         self.plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
@@ -101,7 +104,7 @@ def _svg_open(chart_id: str, title: str, description: str) -> list[str]:
 
 
 def _axes(frame: _Frame, step: float, x_label: str, y_label: str, values_from: float) -> list[str]:
-    out = ['<g class="axis" font-size="13" fill="#222">']
+    out = ['<g class="axis" font-size="15" fill="#222">']
     value = math.ceil(values_from / step) * step
     while value <= frame.high + 1e-9:
         y = frame.y(value)
@@ -139,14 +142,14 @@ def _axes(frame: _Frame, step: float, x_label: str, y_label: str, values_from: f
 
 
 def _legend(sides: list[str], suffix: str) -> list[str]:
-    out = ['<g class="legend" font-size="13" fill="#222">']
-    x = MARGIN_LEFT
+    out = ['<g class="legend" font-size="15" fill="#222">']
+    x: float = MARGIN_LEFT
     for i, side in enumerate(sides):
         out.append(
             f'<rect x="{x}" y="10" width="14" height="14" fill="{SIDE_COLOURS[i % 2]}"/>'
             f'<text x="{x + 20}" y="22">{escape(side)}{escape(suffix)}</text>'
         )
-        x += 30 + 8 * (len(side) + len(suffix))
+        x += 34 + 8.5 * (len(side) + len(suffix))
     out.append("</g>")
     return out
 
@@ -227,6 +230,18 @@ def _legend_pair(sides: list[str]) -> list[str]:
     return _legend([f"Returned to {sides[0]} (above)", f"Returned to {sides[1]} (below)"], "")
 
 
+def _steps(points: list[tuple[float, float]], end_x: float) -> list[tuple[float, float]]:
+    """A running total as a staircase: flat until the next exchange, and flat to ``end_x``."""
+    out: list[tuple[float, float]] = []
+    for x, y in points:
+        if out:
+            out.append((x, out[-1][1]))
+        out.append((x, y))
+    if out:
+        out.append((end_x, out[-1][1]))
+    return out
+
+
 def cumulative_svg(events: list[dict[str, Any]]) -> Markup:
     """Cumulative persons returned to each side, the line the rule's value, the band low to high."""
     title = "Cumulative persons returned, with uncertainty band"
@@ -256,20 +271,24 @@ def cumulative_svg(events: list[dict[str, Any]]) -> Markup:
     )
     parts = _svg_open("cumulative", title, f"Totals at the last exchange: {summary}.")
     parts += _axes(frame, step, "Date of exchange", "Persons returned in all", 0.0)
+    end_x = frame.x(frame.data_last)
     for i, side in enumerate(sides):
         rows = series[side]
         if not rows:
             continue
-        upper = " ".join(f"{frame.x(d):.1f},{frame.y(h):.1f}" for d, _, _, h in rows)
-        lower = " ".join(f"{frame.x(d):.1f},{frame.y(lo):.1f}" for d, _, lo, _ in reversed(rows))
+        upper = _steps([(frame.x(d), frame.y(h)) for d, _, _, h in rows], end_x)
+        lower = _steps([(frame.x(d), frame.y(lo)) for d, _, lo, _ in rows], end_x)
+        outline = upper + list(reversed(lower))
         parts.append(
-            f'<polygon points="{upper} {lower}" fill="{BAND_COLOURS[i % 2]}" fill-opacity="0.6" stroke="none"/>'
+            f'<polygon points="{" ".join(f"{x:.1f},{y:.1f}" for x, y in outline)}" '
+            f'fill="{BAND_COLOURS[i % 2]}" fill-opacity="0.6" stroke="none"/>'
         )
+    labels: list[tuple[float, int, str]] = []
     for i, side in enumerate(sides):
         rows = series[side]
         if not rows:
             continue
-        # A step line: the total stays flat between exchanges.
+        # A step line: the total stays flat between exchanges, and after the last one.
         coords: list[str] = []
         previous: float | None = None
         for d, value, _, _ in rows:
@@ -278,19 +297,26 @@ def cumulative_svg(events: list[dict[str, Any]]) -> Markup:
                 coords.append(f"{x:.1f},{previous:.1f}")
             coords.append(f"{x:.1f},{y:.1f}")
             previous = y
+        coords.append(f"{end_x:.1f},{previous:.1f}")
         parts.append(
             f'<polyline points="{" ".join(coords)}" fill="none" stroke="{SIDE_COLOURS[i % 2]}" '
-            f'stroke-width="2.5"/>'
+            # The second side is dashed so that overlapping lines stay apart without colour.
+            f'stroke-width="2.5"{DASH if i % 2 else ""}/>'
         )
-        last_day, last_value = rows[-1][0], rows[-1][1]
+        labels.append((frame.y(rows[-1][1]) - 8, i, f"{side}: {_fmt(rows[-1][1])}"))
+    # Labels sit at the right end of their line; a label too close to the one above moves down.
+    placed: list[float] = []
+    for y, i, text in sorted(labels):
+        while any(abs(y - other) < 16 for other in placed):
+            y += 16
+        placed.append(y)
         parts.append(
-            f'<text x="{min(frame.x(last_day), WIDTH - MARGIN_RIGHT) - 4:.1f}" '
-            f'y="{frame.y(last_value) - 8:.1f}" text-anchor="end" font-size="13" font-weight="bold" '
-            f'fill="{SIDE_COLOURS[i % 2]}">{escape(side)}: {_fmt(last_value)}</text>'
+            f'<text x="{end_x - 4:.1f}" y="{y:.1f}" text-anchor="end" font-size="15" '
+            f'font-weight="bold" fill="{SIDE_COLOURS[i % 2]}">{escape(text)}</text>'
         )
     parts += _legend([f"Returned to {s}" for s in sides], "")
     parts.append(
-        f'<text x="{WIDTH - MARGIN_RIGHT}" y="22" text-anchor="end" font-size="12" fill="#333">'
+        f'<text x="{WIDTH - MARGIN_RIGHT}" y="22" text-anchor="end" font-size="14" fill="#333">'
         "Shaded: lowest to highest reported</text>"
     )
     parts.append("</svg>")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
@@ -21,8 +19,10 @@ from powledger.api.deps import (
     SESSION_COOKIE,
     Visitor,
     app_state,
+    cached_read,
     check_csrf,
     get_session,
+    mark_changed,
     require_editor,
     require_match,
     visitor,
@@ -35,7 +35,6 @@ from powledger.web import accounts, charts
 from powledger.web.highlight import Span, excerpt, mark_spans
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-CHART_TTL_SECONDS = 10.0
 PAGE_SIZE = 25
 
 router = APIRouter(include_in_schema=False)
@@ -118,18 +117,6 @@ def render_error(
     )
 
 
-def _cached(request: Request, key: str, build: Callable[[], T]) -> T:
-    """A value built at most once per CHART_TTL_SECONDS (changes made here clear the cache)."""
-    cache = app_state(request).cache
-    now = time.monotonic()
-    hit = cache.get(key)
-    if hit is not None and hit[0] > now:
-        return hit[1]
-    value = build()
-    cache[key] = (now + CHART_TTL_SECONDS, value)
-    return value
-
-
 def _pages(total: int, offset: int, limit: int, request: Request) -> dict[str, Any]:
     def link(new_offset: int) -> str:
         params = dict(request.query_params)
@@ -198,16 +185,13 @@ def home(request: Request, session: SessionDep, rule: str | None = None) -> Resp
             "count_events": len(events),
             "count_documents": session.scalar(select(func.count(Document.id))) or 0,
             "count_claims": session.scalar(select(func.count(Claim.id))) or 0,
+            "latest": queries.list_events(
+                session=session, rule=chosen, sort="-date", limit=10
+            ).items,
         }
 
-    data = _cached(request, f"home:{chosen}", build)
-    latest = queries.list_events(session=session, rule=chosen, sort="-date", limit=10)
-    return render(
-        request,
-        session,
-        "home.html",
-        {**data, "latest": latest.items, "rule": chosen, "rules": queries.RULES},
-    )
+    data = cached_read(request, session, f"page:home:{chosen}", build)
+    return render(request, session, "home.html", {**data, "rule": chosen, "rules": queries.RULES})
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -245,12 +229,9 @@ def events_page(
     )
 
 
-@router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(
-    event_id: int, request: Request, session: SessionDep, rule: str | None = None
-) -> Response:
-    """One event: each figure opens its sources, quotes highlighted in the preserved text."""
-    event = queries.get_event(session=session, event_id=event_id, rule=rule or None)
+def _event_with_excerpts(session: Session, event_id: int, rule: str) -> dict[str, Any]:
+    """An event whose every source carries its quote marked inside the surrounding text."""
+    event = queries.get_event(session=session, event_id=event_id, rule=rule)
     doc_ids = {
         s["document_id"] for f in event["figures"] for s in f["supporting"] + f["conflicting"]
     }
@@ -275,6 +256,21 @@ def event_page(
                 source["excerpt"] = excerpt(
                     body, source["start"], source["end"], anchor, f"claim {source['claim_id']}"
                 )
+    return event
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(
+    event_id: int, request: Request, session: SessionDep, rule: str | None = None
+) -> Response:
+    """One event: each figure opens its sources, quotes highlighted in the preserved text."""
+    chosen = queries.check_rule(rule or None)
+    event = cached_read(
+        request,
+        session,
+        f"page:event:{event_id}:{chosen}",
+        lambda: _event_with_excerpts(session, event_id, chosen),
+    )
     return render(
         request,
         session,
@@ -480,7 +476,7 @@ def review_claim_form(
     actions.review_claim(
         session=session, claim_id=claim_id, action=action, value=number, by=by, reason=reason
     )
-    app_state(request).cache.clear()
+    mark_changed(session)
     back = _back_to(request, "/review")
     sep = "&" if "?" in back else "?"
     return RedirectResponse(f"{back}{sep}done={claim_id}", status_code=303)
@@ -508,7 +504,7 @@ def merge_form(
     except ValueError:
         raise InputError("list the events to merge by number, e.g. 12, 15") from None
     result = actions.merge_events(session=session, event_ids=[event_id, *ids], by=by, reason=reason)
-    app_state(request).cache.clear()
+    mark_changed(session)
     return RedirectResponse(f"/events/{result.get('event_id') or event_id}", status_code=303)
 
 
@@ -534,7 +530,7 @@ async def split_form(event_id: int, request: Request, session: SessionDep) -> Re
         by=by,
         reason=str(form.get("reason") or ""),
     )
-    app_state(request).cache.clear()
+    mark_changed(session)
     return RedirectResponse(f"/events/{result.get('new_event_id') or event_id}", status_code=303)
 
 
@@ -658,7 +654,7 @@ async def new_report_form(
         return render(
             request, session, "report_new.html", {"error": exc.message, "form": fields}, 400
         )
-    app_state(request).cache.clear()
+    mark_changed(session)
     return RedirectResponse(
         f"/documents/{document_id}?added={'new' if is_new else 'known'}", status_code=303
     )
