@@ -174,7 +174,7 @@ def test_parties_including_a_genitive_after_the_noun(code: str, phrase: str, par
         ("uk", "exchange", "обмін полоненими"),
         ("ru", "receive", "вернули из плена"),
         ("ru", "returns", "возвращены"),
-        ("ru", "returns", "переданы"),
+        ("ru", "receive", "переданы"),
         ("ru", "exchange", "обмен пленными"),
     ],
 )
