@@ -428,7 +428,8 @@ def rule_possessive(v: SentenceView, k: Count) -> str | None:
 def rule_relative_clause(v: SentenceView, k: Count) -> str | None:
     """ "the 22 soldiers Russia released", "the 150 servicemen Moscow got back"."""
     m = re.match(
-        r"(?:\s+(?:in\s+all|in\s+total|altogether))?\s*,?\s*(?:that\s+|whom\s+|who\s+|which\s+)?(?:the\s+)?",
+        # A comma only with a relative pronoun: ", Украине передано ..." starts a new clause.
+        r"(?:\s+(?:in\s+all|in\s+total|altogether))?(?:\s*,\s*(?:that|whom|who|which)\s+|\s+(?:that\s+|whom\s+|who\s+|which\s+)?)(?:the\s+)?",
         v.s[k.head_end :],
         re.I,
     )
