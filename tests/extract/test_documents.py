@@ -45,9 +45,7 @@ def test_each_side_keeps_its_own_figure() -> None:
 
 
 def test_quote_speaker_carries_over() -> None:
-    text = (
-        '"Our heroes are home. 150 of our people are back," Andriy Yermak wrote on Telegram.'
-    )
+    text = '"Our heroes are home. 150 of our people are back," Andriy Yermak wrote on Telegram.'
     (exchange,) = extract_document(text, published="2024-12-30", language="en").exchanges
     assert {c.asserted_by for c in exchange.claims} == {"Andriy Yermak"}
 
@@ -81,6 +79,8 @@ def test_empty_and_irrelevant_text() -> None:
 def test_library_entry_point() -> None:
     import powledger
 
-    result = powledger.extract("Russia returned 103 Ukrainians on Saturday.", published="2024-09-14")
+    result = powledger.extract(
+        "Russia returned 103 Ukrainians on Saturday.", published="2024-09-14"
+    )
     assert result.exchanges[0].returned_to["Ukraine"] == 103
     assert result.to_dict()["exchanges"][0]["date"] == "2024-09-14"

@@ -9,15 +9,24 @@ from powledger.extract.core import extract_document
 PUB = "2025-05-20"
 
 NOT_DONE = [
-    ("plan-agreed", "Russia and Ukraine agreed to exchange 1,000 prisoners of war each, Zelensky said."),
+    (
+        "plan-agreed",
+        "Russia and Ukraine agreed to exchange 1,000 prisoners of war each, Zelensky said.",
+    ),
     ("plan-will", "Kyiv will bring home 300 more soldiers next week, the headquarters said."),
     ("plan-ready", "Moscow said it was ready to hand over 6,000 bodies to Ukraine."),
     ("plan-hope", "Lubinets said he hoped the next exchange would return 500 people."),
     ("plan-called-for", "The pope called for the release of all prisoners of war."),
     ("plan-talks", "Talks on a new exchange of 84 prisoners for 84 are under way in Istanbul."),
     ("trial", "A court in Rostov sentenced 12 Ukrainian prisoners of war to long terms."),
-    ("cumulative-since", "More than 4,500 Ukrainians have been freed from Russian captivity since 2022."),
-    ("cumulative-so-far", "So far this year, 1,300 Russian servicemen have come home, the ministry said."),
+    (
+        "cumulative-since",
+        "More than 4,500 Ukrainians have been freed from Russian captivity since 2022.",
+    ),
+    (
+        "cumulative-so-far",
+        "So far this year, 1,300 Russian servicemen have come home, the ministry said.",
+    ),
     ("stock", "Kyiv says Russia still holds about 8,000 Ukrainian prisoners of war."),
     ("evacuation", "Police evacuated 200 people from the shelled district of Kharkiv."),
     ("sports", "The club traded two players to Dallas in a swap of forwards."),

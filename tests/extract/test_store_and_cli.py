@@ -108,7 +108,9 @@ def test_ingest_then_claims_and_explain(tmp_path: Path, sqlite_url: str) -> None
             extraction=extract_document(REPORT, published="2024-09-14", language="en"),
         )
     runner = CliRunner()
-    listed = runner.invoke(main, ["--db", sqlite_url, "claims", "--format", "jsonl", "--side", "Ukraine"])
+    listed = runner.invoke(
+        main, ["--db", sqlite_url, "claims", "--format", "jsonl", "--side", "Ukraine"]
+    )
     assert listed.exit_code == 0, listed.output
     rows = [json.loads(line) for line in listed.output.splitlines()]
     assert rows and all(r["side"] == "Ukraine" for r in rows)
@@ -119,7 +121,9 @@ def test_ingest_then_claims_and_explain(tmp_path: Path, sqlite_url: str) -> None
         assert shown.exit_code == 0, shown.output
         assert "[[Russia and Ukraine each handed over 103 prisoners of war" in shown.output
         assert "Claims (" in shown.output and "asserted by Volodymyr Zelensky" in shown.output
-    coloured = runner.invoke(main, ["--db", sqlite_url, "explain", "--colour", "wire-1"], color=True)
+    coloured = runner.invoke(
+        main, ["--db", sqlite_url, "explain", "--colour", "wire-1"], color=True
+    )
     assert "\x1b[" in coloured.output and "[[" not in coloured.output
     missing = runner.invoke(main, ["--db", sqlite_url, "explain", "no-such-doc"])
     assert missing.exit_code == 1

@@ -13,7 +13,9 @@ def test_normalise_keeps_length_and_straightens() -> None:
 
 
 def test_sentences_keep_offsets() -> None:
-    text = "KYIV, Dec. 30 (Wire) - U.S. officials said so. Mr. Smith left!\nPhoto: buses at the border"
+    text = (
+        "KYIV, Dec. 30 (Wire) - U.S. officials said so. Mr. Smith left!\nPhoto: buses at the border"
+    )
     spans = split_sentences(text)
     pieces = [text[s:e] for s, e in spans]
     assert pieces == [

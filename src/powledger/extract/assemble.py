@@ -70,12 +70,15 @@ def _with_additions(
     mine = [m for m in group.members if side in _sides(m) and m.count.value is not None]
     living = [m for m in mine if m.count.category not in NON_PRISONER_CATEGORIES]
     base_is_other = any(
-        m.count.additive and m.count.category == "total" and m.count.value == total.value
+        m.count.other_group and m.count.category == "total" and m.count.value == total.value
         and m.sentence[0] == total.start
         for m in living
     )  # fmt: skip
     if base_is_other:
-        added = [m for m in living if m.count.category != "total" and m.sentence[0] == total.start]
+        added = [
+            m for m in living
+            if m.count.category != "total" and m.sentence[0] == total.start and not m.count.is_part
+        ]  # fmt: skip
     else:
         added = [m for m in living if m.count.additive and m.count.category != "total"]
     values = {(m.count.category, m.count.value) for m in added}
@@ -201,8 +204,8 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
     if not claims:
         return None
     has_any = any(v is not None for v in returned.values()) or composition
-    living = {c.category for c in claims if c.category not in NON_PRISONER_CATEGORIES}
-    if living == {"minors"}:
+    kinds = {c.category for c in claims if c.category not in NON_PRISONER_CATEGORIES}
+    if kinds == {"minors"}:
         return None  # children brought back from deportation are not a prisoner exchange
     unnumbered = any(m.extra.get("unnumbered") for m in group.members)
     if (

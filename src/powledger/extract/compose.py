@@ -47,6 +47,7 @@ class Count:
     additive: bool = False
     same_as_previous: bool = False
     extra_named: str | None = None
+    other_group: bool = False
 
 
 @dataclass
@@ -118,7 +119,7 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             lead = s[max(shape.head_end, n.start - 6) : n.start]
             hit = c.number_at.find(lead)
             if hit and not lead[hit[-1][1] :].strip():
-                counts = [k for k in counts if not (k.start == n.start)]
+                counts = [k for k in counts if k.start != n.start]
                 counts.append(
                     Count(n.start, n.end, n.value, n.approximate, shape.category, shape.party,
                           shape.first_person, n.end, possessive=shape.possessive)
@@ -132,14 +133,16 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 r"\s*(?:a\s+further\s+|a\s+|the\s+)?|\s+(?:[a-z]+\s+){1,3}", before[e:]
             ):
                 count.additive = True
-        if re.search(r"\bother\b", s[count.end : count.head_end], re.I):
+        if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):
+            # "alongside 175 other prisoners": this group comes on top of another one.
             count.additive = True
+            count.other_group = True
         after = s[count.head_end : count.head_end + 40]
         for hit_start, _e, _v in c.additive.find(after):
             # "Six civilians were returned together with them"
-            if hit_start > 0 and not re.search(r"\d|[,;]", after[:hit_start]):
-                if re.match(r"\s*(?:with\s+)?them\b|\s*$|\s*[.,]", after[_e:]) :
-                    count.additive = True
+            close = hit_start > 0 and not re.search(r"\d|[,;]", after[:hit_start])
+            if close and re.match(r"\s*(?:with\s+)?them\b|\s*$|\s*[.,]", after[_e:]):
+                count.additive = True
     counts.sort(key=lambda x: x.start)
     return counts
 
@@ -202,20 +205,37 @@ def _count_from_noun_phrase(
             count = Count(n.start, n.end, n.value, n.approximate, final, party, first, end)
             count.possessive = possessive
             return count
-        if pos in starts and starts[pos] is not n and re.search(r"\bof\s+(?:the\s+)?$", s[n.end : pos], re.I):
+        if (
+            pos in starts
+            and starts[pos] is not n
+            and re.search(r"\bof\s+(?:the\s+)?$", s[n.end : pos], re.I)
+        ):
             # "40 of the 80 soldiers ... were conscripts": a part of the group.
             whole = _count_from_noun_phrase(c, s, starts[pos], starts)
-            tail = re.match(r"\s+(?:\w+\s+){0,4}?(?:were|are|was)\s+", s[whole.head_end :] if whole else "")
+            tail = re.match(
+                r"\s+(?:\w+\s+){0,4}?(?:were|are|was)\s+", s[whole.head_end :] if whole else ""
+            )
             head = c.persons.match_at(s, whole.head_end + tail.end()) if whole and tail else None
-            count = Count(n.start, n.end, n.value, n.approximate, head[1] if head else "total", party, first, n.end)
+            count = Count(
+                n.start,
+                n.end,
+                n.value,
+                n.approximate,
+                head[1] if head else "total",
+                party,
+                first,
+                n.end,
+            )
             count.is_part = True
             return count
         if pos in starts and starts[pos] is not n:
             # "103 Ukrainian and 103 Russian prisoners": share the next number's noun.
-            nxt = _count_from_noun_phrase(c, s, starts[pos], starts)
-            if nxt is None:
+            shared = _count_from_noun_phrase(c, s, starts[pos], starts)
+            if shared is None:
                 return None
-            return Count(n.start, n.end, n.value, n.approximate, nxt.category, party, first, n.end)
+            return Count(
+                n.start, n.end, n.value, n.approximate, shared.category, party, first, n.end
+            )
         poss = c.possessives.match_at(s, pos)
         if poss is not None:
             possessive = True
@@ -257,7 +277,16 @@ def _count_from_noun_phrase(
         if head is not None or mod_hit is not None:
             category = (mod_hit or head)[1]  # type: ignore[index]
             end = (mod_hit or head)[0]  # type: ignore[index]
-            count = Count(n.start, n.end, n.value, n.approximate, category if category != "total" else "soldiers", party, first, end)
+            count = Count(
+                n.start,
+                n.end,
+                n.value,
+                n.approximate,
+                category if category != "total" else "soldiers",
+                party,
+                first,
+                end,
+            )
             count.is_part = True
             return count
     return None
@@ -316,14 +345,13 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                     n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
                 )
     pos = _skip_space(s, n.end)
-    if (
-        c.returns.match_at(s, pos) is not None
-        or re.match(r"(?:were|was|have\s+been|had\s+been|are|have)\s+", s[pos : pos + 20], re.I)
-        and (
-            c.returns.match_at(s, pos)
-            or c.give.match_at(s, pos + len(re.match(r"\w+(?:\s+been)?\s+", s[pos:]).group(0)))
-        )
-    ):  # type: ignore[union-attr]
+    auxiliary = re.match(
+        r"(?:were|was|have\s+been|had\s+been|are|have)\s+", s[pos : pos + 20], re.I
+    )
+    after_aux = pos + (auxiliary.end() if auxiliary else 0)
+    if c.returns.match_at(s, pos) is not None or (
+        auxiliary is not None and c.give.match_at(s, after_aux) is not None
+    ):
         # "246 were freed", "115 released by each country"
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     if c.give.match_at(s, pos) is not None and re.match(r"\w+\s+by\b", s[pos:], re.I):
@@ -357,7 +385,9 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         if head and category == "total":
             # "270 of them servicemen and 120 civilians": the generic part is the soldiers.
             category = "soldiers"
-        count = Count(n.start, n.end, n.value, n.approximate, category, None, False, n.end, bare=True)
+        count = Count(
+            n.start, n.end, n.value, n.approximate, category, None, False, n.end, bare=True
+        )
         count.is_part = True
         return count
     if _same_number_paired(c, s, n):
@@ -366,7 +396,7 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
 
 
 def _same_number_paired(c: Compiled, s: str, n: NumberSpan) -> bool:
-    """ "95 на 95", "по 103 з кожного боку": the lexicon's own "for" and "each" (uk/ru)."""
+    """ "95 на 95", "двісті п'ять на двісті п'ять", "по 103 з кожного боку" (uk/ru lexicons)."""
     after = re.match(r"[\s-]*", s[n.end :])
     pos = n.end + (after.end() if after else 0)
     if c.each.match_at(s, pos) is not None:
@@ -375,13 +405,19 @@ def _same_number_paired(c: Compiled, s: str, n: NumberSpan) -> bool:
         return False
     hit = c.exchange_for.match_at(s, pos)
     if hit is not None:
-        nxt = re.match(r"[\s-]*(\d[\d ]*)", s[hit[0] : hit[0] + 12])
-        if nxt and nxt.group(1).strip().replace(" ", "") == s[n.start : n.end].replace(" ", ""):
+        rest = s[hit[0] : hit[0] + 60]
+        lead = re.match(r"[\s-]*", rest)
+        mates = c.lexicon.find_numbers(rest)
+        if mates and mates[0].start == (lead.end() if lead else 0) and mates[0].value == n.value:
             return True
-    before = s[max(0, n.start - 30) : n.start]
-    m = re.search(r"(?<!\d)(\d[\d ]*?)[\s-]*([^\s\d-]+)[\s-]*$", before)
-    if m and m.group(1).strip().replace(" ", "") == s[n.start : n.end].replace(" ", ""):
-        return c.exchange_for.regex.fullmatch(m.group(2)) is not None
+    before = s[max(0, n.start - 60) : n.start]
+    for start, end, _v in c.exchange_for.find(before):
+        if before[end:].strip(" -"):
+            continue
+        head = before[:start].rstrip(" -")
+        mates = c.lexicon.find_numbers(head)
+        if mates and mates[-1].end == len(head) and mates[-1].value == n.value:
+            return True
     return False
 
 
@@ -500,7 +536,10 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     if len(subjects) > 1:
         between = v.s[subjects[-2][1] : subjects[-1][0]]
         # "Russia and Ukraine exchanged": two subjects, no direction.
-        if re.fullmatch(r"\s*(?:and|,|&|as\s+well\s+as)\s*", between, re.I) and subjects[-2][2] != party:
+        if (
+            re.fullmatch(r"\s*(?:and|,|&|as\s+well\s+as)\s*", between, re.I)
+            and subjects[-2][2] != party
+        ):
             return None
     if kind == "receive":
         return party

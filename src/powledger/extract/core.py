@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -170,8 +171,13 @@ def _actors_in(
             lo = max(start, m.start() - 60)
             window = text[lo : min(end, m.end() + 60)]
             hits = c.parties.find(window) + c.mediators.find(window)
-            mid = m.start() - lo
-            near = [p for _s, _e, p in sorted(hits, key=lambda h: abs(h[0] - mid))]
+            head, tail = m.start() - lo, m.end() - lo
+
+            def distance(h: tuple[int, int, str], head: int = head, tail: int = tail) -> int:
+                # "Russia's defence ministry", "the Ministry of Defence of Russia" come first.
+                return min(abs(head - h[1]), abs(h[0] - tail))
+
+            near = [p for _s, _e, p in sorted(hits, key=distance)]
             for party in near:
                 if party in by_party:
                     found.append((m.start(), m.end(), by_party[party]))
@@ -186,7 +192,7 @@ def _byline(c: Compiled, text: str, sentences: list[_Sentence]) -> tuple[str, st
         first = text[sentences[0].start : sentences[0].end].strip()
         hit = c.actors.match_at(first, 0)
         if hit is not None and (
-            not first[hit[0] :].strip(" .:-") or first[hit[0] : hit[0] + 2].strip().startswith(":")
+            not first[hit[0] :].strip(" .:-") or re.match(r"\s*[:|,]", first[hit[0] :])
         ):
             # "Volodymyr Zelensky" alone, or "Tatyana Moskalkova: ..." opening a post.
             return hit[1], first[: hit[0]]
@@ -375,9 +381,11 @@ def _candidates(
             )
         if not counts:
             continue
-        if not (has_trigger or carried) and part_start and not previous_sentence_side:
-            if not (_N_FOR_N.search(local) or lexicon.find_dates(local[:40], reference)):
-                continue
+        orphan_part = not (has_trigger or carried) and part_start and not previous_sentence_side
+        if orphan_part and not (
+            _N_FOR_N.search(local) or lexicon.find_dates(local[:40], reference)
+        ):
+            continue
         parties = c.parties.find(local)
         pair = _sentence_pair(
             {p[2] for p in parties} | {k.party for k in counts if k.party}, default_pair
@@ -457,13 +465,17 @@ def _echoes(
             continue
         for n in lexicon.find_numbers(local):
             model = by_value.get(n.value)
-            if model is None or not re.search(r"(?:the|these|those|all)\s+$", local[: n.start], re.I):
+            if model is None or not re.search(
+                r"(?:the|these|those|all)\s+$", local[: n.start], re.I
+            ):
                 continue
             if model.asserted_by == sent.asserted_by:
                 continue
             count = Count(n.start, n.end, n.value, n.approximate, model.count.category,
                           model.count.party, False, n.end)  # fmt: skip
-            echo = Candidate(count, model.side, "rule_echo", (sent.start, sent.end), both=model.both)
+            echo = Candidate(
+                count, model.side, "rule_echo", (sent.start, sent.end), both=model.both
+            )
             echo.parties, echo.planned, echo.previous = model.parties, model.planned, model.previous
             echo.previous_days, echo.date = model.previous_days, model.date
             echo.asserted_by, echo.asserted_by_text = sent.asserted_by, sent.asserted_by_text
@@ -475,7 +487,7 @@ def _echoes(
 def _unnumbered_plan(
     c: Compiled, text: str, sentences: list[_Sentence], pair: tuple[str, str]
 ) -> list[Candidate]:
-    """"Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
+    """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
     for sent in sentences:
         s = text[sent.start : sent.end]
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
@@ -488,7 +500,9 @@ def _unnumbered_plan(
         parties = {p for _s, _e, p in c.parties.find(s)}
         if parties and not parties & set(pair):
             continue
-        count = Count(triggers[0][0], triggers[0][1], None, False, "total", None, False, triggers[0][1])
+        count = Count(
+            triggers[0][0], triggers[0][1], None, False, "total", None, False, triggers[0][1]
+        )
         cand = Candidate(count, None, "rule_unnumbered_plan", (sent.start, sent.end))
         cand.parties, cand.planned = pair, True
         cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
@@ -699,12 +713,19 @@ def _sentence_candidates(
         cand.cumulative, cand.weak_cumulative = _cumulative(
             c, s, k, counts, cumulative_marks, weak_marks, v.pair
         )
-        if re.search(r"-\s*for\s*-|\bper\s+side\b", s[k.start : k.head_end + 12], re.I):
+        if re.search(
+            r"\d\s*-\s*for\s*-\s*\d|\bper\s+side\b", s[max(0, k.start - 10) : k.head_end + 12], re.I
+        ):
             others = [o.value for o in counts if o is not k and o.value]
             if c.stages.find(s) or (others and (k.value or 0) > max(others)):
                 # "the first stage of a 1,000-for-1,000 exchange": the whole deal, not this event.
                 cand.weak_cumulative = True
-        if cand.weak_cumulative and dates and (k.value or 0) <= LARGEST_PLAUSIBLE and not c.stages.find(s):
+        if (
+            cand.weak_cumulative
+            and dates
+            and (k.value or 0) <= LARGEST_PLAUSIBLE
+            and not c.stages.find(s)
+        ):
             # "In total 103 defenders came home today": the day's total, not a running one.
             cand.weak_cumulative = False
             cand.extra["explicit_total"] = True
@@ -742,9 +763,9 @@ def _sentence_candidates(
 
 
 def _join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
-    """"270 servicemen and 120 civilians": one list; the second shares the first's party, and a
+    """ "270 servicemen and 120 civilians": one list; the second shares the first's party, and a
     generic first noun names the soldiers among them. "55 Russians plus Viktor Medvedchuk": +1."""
-    for a, b in zip(counts, counts[1:], strict=False):
+    for a, b in itertools.pairwise(counts):
         if c.list_joiners is None or b.is_part:
             continue
         gap = s[max(a.head_end, a.end) : b.start]
@@ -769,7 +790,9 @@ def _join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
 
 def _mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
     """Counts that add up to an earlier total are its parts: "49 people: 38 servicemen and 11 civilians"."""
-    totals = [k.value for k in counts if k.value] + [p.count.value for p in previous if p.count.value]
+    totals = [k.value for k in counts if k.value] + [
+        p.count.value for p in previous if p.count.value
+    ]
     for i in range(len(counts)):
         for j in range(i + 2, len(counts) + 1):
             run = counts[i:j]
@@ -877,9 +900,7 @@ def _is_planned(
 _FORWARD = re.compile(r"bring|brings|bringing|rais|total|number", re.I)
 
 
-def _marks_count(
-    c: Compiled, s: str, ms: int, me: int, counts: list[Count]
-) -> Count | None:
+def _marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> Count | None:
     """The count a running-total marker speaks about, if any."""
     before = s[max(0, ms - 60) : ms]
     if c.superlatives.find(before) and not re.search(r"\d", before[-30:]):

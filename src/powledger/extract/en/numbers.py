@@ -22,7 +22,9 @@ _WORD_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # Thousands separated by a comma or by a (narrow, non-breaking) space: "1,000", "1 000".
-_FOR_WORDS = re.compile(rf"(?<![\w-])({_WORD}(?:-{_WORD})?)-for-({_WORD}(?:-{_WORD})?)(?![\w-])", re.I)
+_FOR_WORDS = re.compile(
+    rf"(?<![\w-])({_WORD}(?:-{_WORD})?)-for-({_WORD}(?:-{_WORD})?)(?![\w-])", re.I
+)
 _DIGITS = re.compile(
     r"(?<![\d.,/:])(?:\d{1,3}(?:(?:,|\u00a0|\u202f| )\d{3})+|\d+)(?![\d]|[.,:/]\d|\s*(?:st|nd|rd|th)\b|-(?:year|month|day|km|kilomet))",
     re.IGNORECASE,
@@ -99,9 +101,9 @@ def find_numbers(text: str) -> list[NumberSpan]:
         if parsed is None:
             continue
         value = parsed
-        if re.search(r"(?:several|few|many|of)\s+$", text[max(0, match.start() - 12) : match.start()], re.I) and re.match(
-            r"(?:hundred|thousand|dozen)s?$", match.group(0), re.I
-        ):
+        if re.search(
+            r"(?:several|few|many|of)\s+$", text[max(0, match.start() - 12) : match.start()], re.I
+        ) and re.match(r"(?:hundred|thousand|dozen)s?$", match.group(0), re.I):
             continue  # "several thousand" is vague, not a thousand
         if match.group(0).lower() == "one" and re.match(
             r"\s+(?:of|another|by)\b", text[match.end() :]
