@@ -183,13 +183,19 @@ def cluster_units(units: Sequence[Unit], overrides: Sequence[Override] = ()) -> 
         best.add(unit, ulabels)
 
     # Pass 2: month- or year-dated, undated and party-less units join the best overlapping event.
-    by_lo = sorted(((c.lo if c.lo is not None else 0), c.seq) for c in clusters)
-    los = [lo for lo, _ in by_lo]
+    # Events are indexed per set of parties by the start of their window; windows only narrow,
+    # so a search from (start - widest window) finds every overlapping one.
+    index: dict[frozenset[str], list[tuple[int, int]]] = defaultdict(list)
+    widest: dict[frozenset[str], int] = defaultdict(int)
+    for c in clusters:
+        if c.lo is not None and c.hi is not None:
+            key = frozenset(c.parties) if len(c.parties) >= 2 else frozenset()
+            index[key].append((c.lo, c.seq))
+            widest[key] = max(widest[key], c.hi - c.lo)
+    for entries in index.values():
+        entries.sort()
     extra: list[Cluster] = []
-    # New events of this pass, indexed by the start of their window; windows only narrow, so a
-    # search from (start - widest window) finds every overlapping one.
-    extra_los: list[tuple[int, int]] = []
-    widest = 0
+    wild: frozenset[str] = frozenset()
     for unit in coarse:
         ulabels = labels.get(unit.key, empty)
         best = None
@@ -197,27 +203,29 @@ def cluster_units(units: Sequence[Unit], overrides: Sequence[Override] = ()) -> 
         if unit.lo is not None and unit.hi is not None:
             lo, hi = span(unit)
             assert lo is not None and hi is not None
-            start = bisect.bisect_left(los, lo - 2 * DAY_TOLERANCE - 1)
-            end = bisect.bisect_right(los, hi)
-            cands = [clusters[seq] for _, seq in by_lo[start:end]]
-            first = bisect.bisect_left(extra_los, (lo - widest - 1, -1))
-            last = bisect.bisect_right(extra_los, (hi, len(clusters) + len(extra)))
-            base = len(clusters)
-            cands += [extra[seq - base] for _, seq in extra_los[first:last]]
-            for cand in cands:
-                score = _score(unit, cand, ulabels)
-                if score is not None and (best_score is None or score > best_score):
-                    best, best_score = cand, score
+            # A report naming both parties meets only their events and party-less ones.
+            keys = [unit.parties, wild] if len(unit.parties) >= 2 else list(index)
+            for key in keys:
+                found = index.get(key)
+                if not found:
+                    continue
+                entries = found
+                first = bisect.bisect_left(entries, (lo - widest[key] - 1, -1))
+                last = bisect.bisect_right(entries, (hi, len(clusters) + len(extra)))
+                for _, seq in entries[first:last]:
+                    cand = clusters[seq] if seq < len(clusters) else extra[seq - len(clusters)]
+                    score = _score(unit, cand, ulabels)
+                    if score is not None and (best_score is None or score > best_score):
+                        best, best_score = cand, score
         if best is None:
             best = Cluster(seq=len(clusters) + len(extra), lo=None, hi=None)
             extra.append(best)
             best.add(unit, ulabels)
+            # An undated event overlaps nothing, so it is never a candidate.
             if best.lo is not None and best.hi is not None:
-                bisect.insort(extra_los, (best.lo, best.seq))
-                widest = max(widest, best.hi - best.lo)
-            else:
-                # Undated: nothing can overlap it, so it is never a candidate.
-                pass
+                key = unit.parties if len(unit.parties) >= 2 else wild
+                bisect.insort(index[key], (best.lo, best.seq))
+                widest[key] = max(widest[key], best.hi - best.lo)
             continue
         best.add(unit, ulabels)
     clusters.extend(extra)
