@@ -33,6 +33,27 @@ NOT_DONE = [
     ("casualties", "At least 12 people were killed and 40 wounded in the missile strike."),
     ("brigade-and-age", "Soldiers of the 47th brigade, most of them aged 19 to 25, held the line."),
     ("weather", "Heavy snow is expected, with up to 20 centimetres in the Carpathians."),
+    (
+        "refugees",
+        "Thousands of Ukrainians returned home from Poland this summer, border guards said.",
+    ),
+    (
+        "athletes",
+        "Ukraine brought home 12 athletes after the games; the prisoner swap talks stalled.",
+    ),
+    ("miners", "The bodies of 3 miners were recovered after the collapse near the exchange."),
+    (
+        "equipment",
+        "Kyiv received 40 tanks from Germany, and Moscow got back 5 helicopters after the swap.",
+    ),
+    (
+        "territory",
+        "Ukraine freed 20 square kilometres of territory, Zelensky said, as prisoners waited.",
+    ),
+    (
+        "settlements",
+        "Russian forces captured 3 villages; Ukraine said it freed 2 settlements from captivity.",
+    ),
 ]
 
 

@@ -123,6 +123,9 @@ class Lexicon:
     plus_named: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
+    #: Words that may follow a number without a noun ("returned 103 on Saturday", "95 for 95");
+    #: any other word after it (``tanks``, ``villages``) means the number counts something else.
+    bare_followers: tuple[str, ...] = ()
     #: A count that repeats the previous one ("the same number of", "as many").
     same_number: tuple[str, ...] = ()
     #: "the number of <persons> ... at N": the phrase before the persons, and the word before N.

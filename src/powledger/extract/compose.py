@@ -266,7 +266,8 @@ def _count_from_noun_phrase(
         # "248 Russian and 230 Ukrainian": the demonym stands for the persons.
         category = "bodies" if bodies else "total"
         return Count(n.start, n.end, n.value, n.approximate, category, party, first, pos)
-    if bodies:
+    if bodies and (pos >= len(s) or not s[pos].isalpha() or pos == n.end):
+        # "the bodies of 563" ends there; "the bodies of 3 miners" counts no soldiers.
         return Count(n.start, n.end, n.value, n.approximate, "bodies", party, first, n.end)
     copula = re.match(r"\s+(?:are|were|was|is)\s+(?:(?:all|also)\s+)?", s[n.end : n.end + 20], re.I)
     if copula:
@@ -331,6 +332,12 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
     """A number with no noun that still counts persons: "returned 103", "95 for 95", "103 each"."""
     if 1900 <= n.value <= 2100 and not n.approximate:
         return None
+    follower = re.match(r"\s+(?=[^\W\d_])", s[n.end : n.end + 3])
+    if follower and c.bare_followers.regex is not None:
+        # "received 40 tanks", "freed 2 settlements": the number counts something else.
+        at = n.end + follower.end()
+        if c.bare_followers.match_at(s, at) is None and c.exchange.match_at(s, at) is None:
+            return None
     before = s[max(0, n.start - 40) : n.start]
     after = s[n.end : n.end + 40]
     for table in (c.give, c.receive, c.exchange, c.returns):

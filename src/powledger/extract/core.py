@@ -20,7 +20,7 @@ from powledger.extract.compose import (
     find_counts,
 )
 from powledger.extract.patterns import Compiled, actor_party, compile_lexicon
-from powledger.extract.prefilter import looks_relevant
+from powledger.extract.prefilter import has_strong_word, looks_relevant
 from powledger.extract.text import normalise, split_sentences
 from powledger.models import CleanDocument, DocumentExtraction
 
@@ -85,6 +85,13 @@ def extract_document(
         return empty
     ntext = normalise(text)
     candidates, mediators, dateline = _candidates(ntext, lexicon, pub_date)
+    if not has_strong_word(text, lexicon):
+        # Words of return alone ("thousands of Ukrainians returned home") also describe
+        # refugees: without a word of captivity or exchange, only a named side and a number count.
+        candidates = [
+            k for k in candidates
+            if k.count.value is not None and k.rule not in ("rule_voice", "rule_unnumbered")
+        ]  # fmt: skip
     if not candidates:
         return empty
     exchanges, planned = assemble(text, candidates, mediators, dateline, pub_date)

@@ -64,3 +64,14 @@ def looks_relevant(text: str, lexicon: Lexicon) -> bool:
         if seen & _STRONG or (seen & _WEAK and seen & _CONTEXT):
             return True
     return False
+
+
+def has_strong_word(text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` holds one of the lexicon's strong words (prisoner, captivity, swap, ...)."""
+    if not lexicon.prefilter_words:
+        return True
+    automaton = _automaton(lexicon)
+    lowered = text.lower()
+    if isinstance(automaton, dict):
+        return any(word in lowered for word, kind in automaton.items() if kind & _STRONG)
+    return any(kind & _STRONG for _end, kind in automaton.iter(lowered))
