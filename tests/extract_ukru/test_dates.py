@@ -172,3 +172,20 @@ def test_core_adapter_drops_future_dates() -> None:
     assert lexicon is not None
     found = lexicon.find_dates("вчора повернулися, а завтра буде ще", MONDAY)
     assert [(d.iso, d.relative) for d in found] == [("2024-09-15", True)]
+
+
+def test_the_eve_of_a_holiday_is_not_the_day_before_publication() -> None:
+    assert UK_DATES.find("Напередодні Великодня повернули 277", published=MONDAY) == []
+    assert RU_DATES.find("накануне Пасхи вернулись 246", published=MONDAY) == []
+    spans = RU_DATES.find("Накануне Минобороны сообщило", published=MONDAY)
+    assert [s.date for s in spans] == ["2024-09-15"]
+
+
+def test_adjectives_of_yesterday_and_today() -> None:
+    assert [s.date for s in UK_DATES.find("про вчорашній обмін", published=MONDAY)] == [
+        "2024-09-15"
+    ]
+    assert [s.date for s in RU_DATES.find("о вчерашнем обмене", published=MONDAY)] == ["2024-09-15"]
+    assert [s.date for s in UK_DATES.find("сьогоднішнього обміну", published=MONDAY)] == [
+        "2024-09-16"
+    ]

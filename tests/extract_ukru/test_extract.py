@@ -47,7 +47,7 @@ def _main(data: dict[str, Any]) -> dict[str, Any]:
         ),
         pytest.param(
             "uk", "2024-09-14", "Ми повернули додому ще 49 наших.",
-            {"Russia": None, "Ukraine": 49}, None, None,
+            {"Russia": None, "Ukraine": 49}, "2024-09-14", None,
             id="uk-we-brought-home",
         ),
         pytest.param(

@@ -447,6 +447,10 @@ class DateLexicon:
     next_word: str
     #: regex of the locative "in year" ("році", "году")
     year_locative: str
+    #: words of "the day before" that also mean "on the eve of" ("напередодні", "накануне")
+    eve_words: tuple[str, ...] = ()
+    #: regex of what follows them when they mean "on the eve of" ("Великодня", "обміну")
+    eve_of: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,8 +511,12 @@ class DateParser:
                     rf"(?<![\w'])(?:(?P<pre>{lexicon.preposition})\s+)?(?:(?P<last>{lexicon.last_word})\s+|(?P<next>{lexicon.next_word})\s+)?(?P<w>{wd})(?![\w'])"
                 ),
             ),
-            ("relative", re.compile(rf"(?<![\w'])(?P<r>{rel})(?![\w'])")),
+            (
+                "relative",
+                re.compile(rf"(?<![\w'])(?P<r>{rel})(?![\w'])"),
+            ),
         ]
+        self._eve = re.compile(rf"\s+(?:{lexicon.eve_of})") if lexicon.eve_of else None
         self._year_word = re.compile(rf"(?<![\d])(?:19|20)\d\d\s*(?:{yw})(?![\w'])")
 
     def find(
@@ -584,6 +592,12 @@ class DateParser:
             day_ = published - timedelta(days=delta)
             return DateSpan(m.start(), m.end(), day_.isoformat(), "day", relative=True)
         if name == "relative":
+            if (
+                m.group("r") in lex.eve_words
+                and self._eve is not None
+                and self._eve.match(m.string, m.end())
+            ):
+                return None
             offset = lex.relative_days[m.group("r")]
             if published is None:
                 return DateSpan(m.start(), m.end(), None, None, True, offset > 0)
