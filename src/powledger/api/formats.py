@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from fastapi import Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from powledger.api.errors import ApiError
 from powledger.api.queries import Page
@@ -66,8 +66,13 @@ def to_csv(items: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def page_response(request: Request, page: Page, fmt: str, name: str) -> Response:
-    """A list page as JSON (items, total, limit, offset, next) or as a CSV attachment."""
+def page_response(
+    request: Request, page: Page, fmt: str, name: str, body: bytes | None = None
+) -> Response:
+    """A list page as JSON (items, total, limit, offset, next) or as a CSV attachment.
+
+    ``body`` is the items already serialised (see :func:`items_json`), for cached lists.
+    """
     if fmt == "csv":
         return Response(
             to_csv(page.items),
@@ -81,12 +86,13 @@ def page_response(request: Request, page: Page, fmt: str, name: str) -> Response
     next_url = (
         str(request.url.include_query_params(offset=following)) if following < page.total else None
     )
-    return JSONResponse(
-        {
-            "items": page.items,
-            "total": page.total,
-            "limit": page.limit,
-            "offset": page.offset,
-            "next": next_url,
-        }
+    items = body if body is not None else items_json(page)
+    tail = json.dumps(
+        {"total": page.total, "limit": page.limit, "offset": page.offset, "next": next_url}
     )
+    return Response(b'{"items":' + items + b"," + tail[1:].encode(), media_type="application/json")
+
+
+def items_json(page: Page) -> bytes:
+    """The page's items as a JSON array."""
+    return json.dumps(page.items, ensure_ascii=False, separators=(",", ":")).encode()

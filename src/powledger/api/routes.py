@@ -21,7 +21,7 @@ from powledger.api.deps import (
     visitor,
 )
 from powledger.api.errors import ApiError
-from powledger.api.formats import page_response, to_csv, wanted_format
+from powledger.api.formats import items_json, page_response, to_csv, wanted_format
 from powledger.store.search import search_documents, split_snippet
 from powledger.web import accounts
 
@@ -200,11 +200,9 @@ def list_events(
 ) -> Response:
     """Exchange events with each side's figure under the chosen rule."""
     chosen = wanted_format(request, fmt)
-    page = cached_read(
-        request,
-        session,
-        f"api:events:{date_from}:{date_to}:{party}:{rule}:{sort}:{limit}:{offset}",
-        lambda: queries.list_events(
+
+    def build() -> tuple[queries.Page, bytes]:
+        page = queries.list_events(
             session=session,
             date_from=date_from,
             date_to=date_to,
@@ -213,9 +211,16 @@ def list_events(
             sort=sort,
             limit=limit,
             offset=offset,
-        ),
+        )
+        return page, items_json(page)
+
+    page, body = cached_read(
+        request,
+        session,
+        f"api:events:{date_from}:{date_to}:{party}:{rule}:{sort}:{limit}:{offset}",
+        build,
     )
-    return page_response(request, page, chosen, "events")
+    return page_response(request, page, chosen, "events", body)
 
 
 @router.get("/events/{event_id}", summary="One event with its figures and their sources")

@@ -172,9 +172,36 @@ def _empty(chart_id: str, title: str) -> Markup:
     return Markup("".join(parts))
 
 
+#: Above this many exchanges the charts draw one bar (and one step) per month instead.
+MAX_BARS = 120
+
+
+def by_month(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events summed per calendar month (value, low and high per side), dated mid-month."""
+    months: dict[str, dict[str, Any]] = {}
+    for event in events:
+        day = parse_day(event["date"])
+        if day is None:
+            continue
+        key = f"{day.year:04d}-{day.month:02d}"
+        month = months.setdefault(key, {"id": key, "date": f"{key}-15", "sides": {}, "count": 0})
+        month["count"] += 1
+        for side, fig in event["sides"].items():
+            acc = month["sides"].setdefault(side, {"value": 0, "low": 0, "high": 0})
+            value = fig["value"] or 0
+            acc["value"] += value
+            acc["low"] += fig["low"] if fig["low"] is not None else value
+            acc["high"] += fig["high"] if fig["high"] is not None else value
+    return [months[k] for k in sorted(months)]
+
+
 def timeline_svg(events: list[dict[str, Any]]) -> Markup:
     """Persons returned to each side per exchange: the first side above the axis, the second below."""
     title = "Persons returned per exchange"
+    unit = "exchange"
+    if len(events) > MAX_BARS:
+        # Thousands of hairline bars are unreadable (and heavy): one bar per month instead.
+        events, title, unit = by_month(events), "Persons returned per month", "month"
     dated = [(parse_day(e["date"]), e) for e in events]
     points = [(d, e) for d, e in dated if d is not None]
     sides = main_sides([e for _, e in points])
@@ -193,12 +220,14 @@ def timeline_svg(events: list[dict[str, Any]]) -> Markup:
     low = -math.ceil(bottom / step) * step if down else 0.0
     frame = _Frame(points[0][0], points[-1][0], low, high)
     description = (
-        f"{len(points)} exchanges from {points[0][0].isoformat()} to {points[-1][0].isoformat()}. "
+        f"{len(points)} {unit}s from {points[0][0].isoformat()} to {points[-1][0].isoformat()}. "
         f"Bars above the axis: persons returned to {sides[0]}"
         + (f"; below the axis: persons returned to {sides[1]}." if down else ".")
     )
     parts = _svg_open("timeline", title, description)
-    parts += _axes(frame, step, "Date of exchange", "Persons returned", low)
+    parts += _axes(
+        frame, step, "Date of exchange" if unit == "exchange" else "Month", "Persons returned", low
+    )
     bar = max(1.5, min(8.0, frame.plot_w / max(len(points), 1) * 0.6))
     zero = frame.y(0)
     parts.append(f'<g fill="{SIDE_COLOURS[0]}">')
@@ -207,7 +236,7 @@ def timeline_svg(events: list[dict[str, Any]]) -> Markup:
             y = frame.y(value)
             parts.append(
                 f'<rect x="{frame.x(day) - bar / 2:.1f}" y="{y:.1f}" width="{bar:.1f}" '
-                f'height="{zero - y:.1f}"><title>{escape(event["date"])}: {value} returned to '
+                f'height="{zero - y:.1f}"><title>{escape(event["id" if unit == "month" else "date"])}: {value} returned to '
                 f"{escape(sides[0])}</title></rect>"
             )
     parts.append("</g>")
@@ -217,7 +246,7 @@ def timeline_svg(events: list[dict[str, Any]]) -> Markup:
             if value:
                 parts.append(
                     f'<rect x="{frame.x(day) - bar / 2:.1f}" y="{zero:.1f}" width="{bar:.1f}" '
-                    f'height="{frame.y(-value) - zero:.1f}"><title>{escape(event["date"])}: {value} '
+                    f'height="{frame.y(-value) - zero:.1f}"><title>{escape(event["id" if unit == "month" else "date"])}: {value} '
                     f"returned to {escape(sides[1])}</title></rect>"
                 )
         parts.append("</g>")
@@ -245,6 +274,9 @@ def _steps(points: list[tuple[float, float]], end_x: float) -> list[tuple[float,
 def cumulative_svg(events: list[dict[str, Any]]) -> Markup:
     """Cumulative persons returned to each side, the line the rule's value, the band low to high."""
     title = "Cumulative persons returned, with uncertainty band"
+    if len(events) > MAX_BARS:
+        # Month totals give the same running totals at each month's end, in far fewer points.
+        events = by_month(events)
     points = [(parse_day(e["date"]), e) for e in events]
     dated = [(d, e) for d, e in points if d is not None]
     sides = main_sides([e for _, e in dated])

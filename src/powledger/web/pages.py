@@ -77,18 +77,30 @@ def render(
     context: dict[str, Any],
     status: int = 200,
     headers: dict[str, str] | None = None,
+    cache_key: str | None = None,
 ) -> HTMLResponse:
-    """Render a page for the current visitor, giving a new browser its CSRF cookie."""
+    """Render a page for the current visitor, giving a new browser its CSRF cookie.
+
+    With ``cache_key``, the page an anonymous visitor sees (it holds no token and no name) is
+    kept until the data changes; editors always get a fresh page.
+    """
     found: Visitor | None = getattr(request.state, "visitor", None)
     if found is None and session is not None:
         found = visitor(request, session)
-    html = _env.get_template(template).render(
-        request=request,
-        path=request.url.path,
-        user=found.user if found else None,
-        csrf_token=found.csrf_token if found else "",
-        **context,
-    )
+
+    def build() -> str:
+        return _env.get_template(template).render(
+            request=request,
+            path=request.url.path,
+            user=found.user if found else None,
+            csrf_token=found.csrf_token if found else "",
+            **context,
+        )
+
+    if cache_key and session is not None and found is not None and found.user is None:
+        html = cached_read(request, session, f"html:{cache_key}", build)
+    else:
+        html = build()
     response = HTMLResponse(html, status_code=status, headers=headers)
     response.headers["Cache-Control"] = "no-cache, private"
     if found is not None and found.new_csrf_seed:
@@ -191,7 +203,13 @@ def home(request: Request, session: SessionDep, rule: str | None = None) -> Resp
         }
 
     data = cached_read(request, session, f"page:home:{chosen}", build)
-    return render(request, session, "home.html", {**data, "rule": chosen, "rules": queries.RULES})
+    return render(
+        request,
+        session,
+        "home.html",
+        {**data, "rule": chosen, "rules": queries.RULES},
+        cache_key=f"home:{chosen}",
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -277,6 +295,7 @@ def event_page(
         "event.html",
         {"event": event, "rule": event["rule"], "rules": queries.RULES},
         headers={"ETag": event["etag"]},
+        cache_key=f"event:{event_id}:{chosen}",
     )
 
 
