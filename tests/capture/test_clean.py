@@ -146,3 +146,24 @@ def test_jsonl_record_body_is_cleaned_and_raw_is_the_line() -> None:
 def test_normalise_text_only_touches_newlines_bom_and_ends() -> None:
     assert normalise_text("\ufeff  a\r\n\r\nb\rc  \n") == "a\n\nb\nc"
     assert normalise_text("keep\u00a0this \u2014 and tabs\t") == "keep\u00a0this \u2014 and tabs"
+
+
+def test_lean_metadata_matches_trafilaturas_own_metadata_call() -> None:
+    # clean_html follows trafilatura's extract_metadata minus categories, tags and licence;
+    # if a trafilatura upgrade changes its steps, this comparison says so.
+    import trafilatura
+
+    from powledger.capture.clean import clean_html
+
+    stock = trafilatura.bare_extraction(
+        PAGE, fast=True, with_metadata=True, include_comments=False, include_tables=True
+    )
+    ours = clean_html(PAGE)
+    assert stock is not None
+    assert (ours.title, ours.author, ours.date, ours.sitename) == (
+        stock.title,
+        stock.author,
+        stock.date,
+        stock.sitename,
+    )
+    assert ours.text == normalise_text(stock.text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 import logging
 import multiprocessing
 import time
@@ -43,6 +42,7 @@ BATCH_SIZE = 64
 BATCH_SECONDS = 0.5
 #: Raw inputs looked up in the store together before cleaning (one SELECT per chunk).
 LOOKUP_CHUNK = 64
+CHUNK_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,14 +206,20 @@ def _worker_pool(jobs: int) -> ProcessPoolExecutor:
 def _chunks(
     items: Iterator[ReadResult], size: int
 ) -> Iterator[list[tuple[ReadResult, str | None]]]:
-    """Group inputs, hashing each document's raw bytes once."""
-    while True:
-        chunk = [
-            (item, hashlib.sha256(item.raw).hexdigest() if isinstance(item, RawDocument) else None)
-            for item in itertools.islice(items, size)
-        ]
-        if not chunk:
-            return
+    """Group inputs (``size`` at most, and about CHUNK_BYTES), hashing each document once."""
+    chunk: list[tuple[ReadResult, str | None]] = []
+    held = 0
+    for item in items:
+        if isinstance(item, RawDocument):
+            chunk.append((item, hashlib.sha256(item.raw).hexdigest()))
+            held += len(item.raw)
+        else:
+            chunk.append((item, None))
+        # Bound memory as well as count: 64 inputs of 20 MB each would hold over a gigabyte.
+        if len(chunk) >= size or held >= CHUNK_BYTES:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
         yield chunk
 
 
