@@ -241,10 +241,23 @@ def assemble(
     published: date | None,
 ) -> tuple[list[ExchangeFact], list[ExchangeFact]]:
     """Group candidates into carried-out and planned exchanges; the main event comes first."""
+    sided = [c for c in candidates if c.side is not None or c.both]
     live = [
         c for c in candidates
         if not c.cumulative and (c.side is not None or c.both or c.extra.get("unnumbered"))
     ]  # fmt: skip
+    if not sided:
+        # "Russia and Ukraine exchanged 206 prisoners": an exchange whose split is not given.
+        for c in candidates:
+            if (
+                not c.cumulative
+                and not c.weak_cumulative
+                and c.count.value
+                and c.count.category == "total"
+            ):
+                c.extra["unnumbered"] = True
+                live.append(c)
+                break
     done = [c for c in live if not c.planned]
     plans = [c for c in live if c.planned]
     # Weak running totals ("in total") go when the same side has another figure.
