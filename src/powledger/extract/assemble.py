@@ -260,6 +260,7 @@ def assemble(
                 break
     done = [c for c in live if not c.planned]
     plans = [c for c in live if c.planned]
+    _mark_aggregates(done)
     # Weak running totals ("in total") go when the same side has another figure.
     kept = []
     for cand in done:
@@ -283,6 +284,34 @@ def assemble(
     plan_groups = _group(plans, None, planned=True)
     planned = [e for e in (_exchange(text, g) for g in plan_groups) if e is not None]
     return exchanges, planned
+
+
+def _mark_aggregates(cands: list[Candidate]) -> None:
+    """A figure that is the sum of the day-by-day figures ("the 1,000-for-1,000 exchange" next
+    to 390, 307 and 303) sums several events; it is not one of them."""
+    for side in {s for c in cands for s in _sides(c) if s}:
+        values = sorted(
+            {c.count.value for c in cands if side in _sides(c) and c.count.value
+             and c.count.category == "total" and not c.weak_cumulative}
+        )  # fmt: skip
+        for cand in cands:
+            v = cand.count.value
+            if not v or side not in _sides(cand) or cand.count.category != "total":
+                continue
+            others = [x for x in values if x != v]
+            if len(others) >= 2 and _sums_to(others, v):
+                cand.weak_cumulative = True
+
+
+def _sums_to(values: list[int], target: int) -> bool:
+    """Whether at least two of ``values`` add up to ``target`` (small sets: try them all)."""
+    from itertools import combinations
+
+    for size in range(2, min(len(values), 5) + 1):
+        for combo in combinations(values, size):
+            if sum(combo) == target:
+                return True
+    return False
 
 
 def _group_at(groups: list[_Group], pos: int) -> _Group | None:
@@ -334,7 +363,7 @@ def _group(
             and set(_sides(o)) & set(_sides(c)) and not o.count.approximate
             for o in seen
         )  # fmt: skip
-        if c.date is not None and c.date.iso and not clash:
+        if c.date is not None and c.date.iso and not clash and c.count.category == "total":
             main_date = c.date
             break
         seen.append(c)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from powledger.extract.assemble import assemble
-from powledger.extract.base import DateSpan, Lexicon, get_lexicon
+from powledger.extract.base import DateSpan, Lexicon, NumberSpan, get_lexicon
 from powledger.extract.compose import (
     NOUN_TRIGGERS,
     Candidate,
@@ -341,10 +341,14 @@ def _candidates(
         led_by_date = False
         if not has_trigger and re.search(r"[:-]", local[:40]):
             first_dates = lexicon.find_dates(local[:40], reference)
+            # "Sunday, May 25: the last 303 on each side" (a date, then a colon or dash).
             led_by_date = (
                 bool(first_dates)
                 and first_dates[0].start <= 2
-                and bool(re.match(r"\s*[:-]", local[first_dates[0].end : first_dates[0].end + 3]))
+                and any(
+                    d.start <= 20 and re.match(r"\s*[:-]", local[d.end : d.end + 3])
+                    for d in first_dates
+                )
             )
         carried = (
             not has_trigger
@@ -355,7 +359,7 @@ def _candidates(
             last_trigger_para, last_trigger_end = sent.paragraph, sent.end
         if not (has_trigger or led_by_date or carried or part_start or _N_FOR_N.search(local)):
             continue
-        counts = find_counts(c, local, lexicon.find_numbers(local))
+        counts = find_counts(c, local, _numbers_outside_dates(lexicon, local, reference))
         if counts or has_trigger:
             interesting.append((sent, local, counts, has_trigger, carried, part_start))
     if not any(counts for _s, _l, counts, *_rest in interesting):
@@ -442,7 +446,9 @@ def _candidates(
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
     for fallback in (
         usable(report_dates),
+        usable(_date_before(c, text, sentences, out, reference)),
         usable([d for d in trigger_dates if d.start < lead_end]),
+        usable(event_dates(c, text[: sentences[0].end], reference) if sentences else []),
     ):
         if dateline is None and fallback:
             dateline = fallback[0]
@@ -548,6 +554,38 @@ def _unnumbered(
     return []
 
 
+def _numbers_outside_dates(lexicon: Lexicon, s: str, reference: date | None) -> list[NumberSpan]:
+    """Numbers of ``s`` that are not part of a date ("Sept 18", "30 December 2024")."""
+    numbers = lexicon.find_numbers(s)
+    if not numbers:
+        return numbers
+    dates = lexicon.find_dates(s, reference)
+    return [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
+
+
+def _date_before(
+    c: Compiled,
+    text: str,
+    sentences: list[_Sentence],
+    found: list[Candidate],
+    reference: date | None,
+) -> list[DateSpan]:
+    """ "On Friday it finally rang. ... one of 95 soldiers freed that day": the sentence before
+    the first figure may carry its date."""
+    if not found:
+        return []
+    first = min(cand.sentence[0] for cand in found)
+    before = [s for s in sentences if s.end <= first]
+    if not before:
+        return []
+    prev = before[-1]
+    dates = event_dates(c, text[prev.start : prev.end], reference)
+    return [
+        DateSpan(d.start + prev.start, d.end + prev.start, d.iso, d.precision, d.relative)
+        for d in dates
+    ][-1:]
+
+
 def _inside(d: DateSpan, dateline: DateSpan | None, offset: int) -> bool:
     """Whether ``d`` (offsets within a sentence at ``offset``) is the dateline's date."""
     return dateline is not None and dateline.start <= d.start + offset < dateline.end
@@ -643,11 +681,10 @@ def _sentence_candidates(
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
         before = s[max(0, k.start - 40) : k.start]
-        if k.category != "total" and (
-            c.parts.find(before)
-            or (i > 0 and counts[i - 1].category != "total" and k.category != "bodies")
-            or continuation
-        ):
+        previous_part = (
+            i > 0 and counts[i - 1].category not in ("total", "soldiers") and k.category != "bodies"
+        )
+        if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
             k.is_part = True
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
         for k in counts:
@@ -700,6 +737,7 @@ def _sentence_candidates(
             and any(_each_count(s, m, counts) is k for m in each_marks)
             and k.party is None
             and not k.first_person
+            and rule in ("none", "rule_voice", "rule_subject_verb")
         ):
             both, rule, side = True, "rule_each", None
         if continuation and side is None and previous:
@@ -826,7 +864,9 @@ def _each_count(s: str, mark: tuple[int, int, str], counts: list[Count]) -> Coun
     for k in counts:
         lo, hi = (k.end, mark[0]) if k.end <= mark[0] else (mark[1], k.start)
         gap = s[lo:hi]
-        if len(gap) < best_gap and not re.search(r"[;:]|\d", gap):
+        # "... 230 citizens back, both sides agreed": after a comma, "both sides" is a subject.
+        crossing = r"[;:,]|\d" if k.end <= mark[0] else r"[;:]|\d"
+        if len(gap) < best_gap and not re.search(crossing, gap):
             best, best_gap = k, len(gap)
     return best
 

@@ -36,7 +36,8 @@ PERSON_NOUNS: dict[str, str] = {
     r"military\s+personnel": "total", r"military(?:\s+men)?": "total", r"fighters?": "total",
     r"troops": "total", r"warriors?": "total", r"men": "total", r"guys": "total", r"boys": "total",
     r"ukrainians": "total", r"russians": "total", r"israelis": "total", r"palestinians": "total",
-    r"armenians": "total", r"azerbaijanis": "total", r"americans": "total",
+    r"armenians": "total", r"azerbaijanis": "total", r"americans": "total", r"iranians": "total",
+    r"belarusians": "total", r"azeris": "total", r"israelis": "total",
     r"soldiers?": "soldiers", r"(?:rank[- ]and[- ]file|privates?(?:\s+and\s+sergeants)?|sergeants?(?:\s+and\s+privates)?)": "privates_and_sergeants",
     r"officers?": "officers", r"civilians?": "civilians", r"women": "women", r"woman": "women",
     r"minors?": "minors", r"children": "minors", r"teenagers?": "minors", r"juveniles?": "minors",
@@ -513,7 +514,7 @@ LEXICON = Lexicon(
         r"(?:are|is)\s+(?:now\s+|finally\s+|already\s+)?(?:back\s+)?home",
         r"(?:are|is)\s+free",
         r"(?:we|I)\s+(?:are\s+)?bring(?:ing)?",
-        r"(?:have|has)\s+(?:been\s+)?(?:returned|freed|released|come\s+home|taken\s+place)",
+        r"(?:have|has)\s+(?:been\s+)?(?:returned|freed|released|come\s+home|taken\s+place|swapped|exchanged)",
         r"(?:are|is)\s+returning",
     ),
     plan_markers=(
@@ -536,7 +537,7 @@ LEXICON = Lexicon(
         r"expected",
         r"expects?",
         r"could",
-        r"may",
+        r"(?-i:may)",  # the verb, not the month "May"
         r"might",
         r"hope[sd]?",
         r"hoping",
@@ -572,7 +573,7 @@ LEXICON = Lexicon(
         r"would",
         r"shall",
         r"could",
-        r"may",
+        r"(?-i:may)",  # the verb, not the month "May"
         r"might",
         r"should",
         r"agreed\s+to",
