@@ -37,7 +37,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"troops": "total", r"warriors?": "total", r"men": "total", r"guys": "total", r"boys": "total",
     r"ukrainians": "total", r"russians": "total", r"israelis": "total", r"palestinians": "total",
     r"armenians": "total", r"azerbaijanis": "total", r"americans": "total", r"iranians": "total",
-    r"belarusians": "total", r"azeris": "total", r"israelis": "total",
+    r"belarusians": "total", r"azeris": "total",
     r"soldiers?": "soldiers", r"(?:rank[- ]and[- ]file|privates?(?:\s+and\s+sergeants)?|sergeants?(?:\s+and\s+privates)?)": "privates_and_sergeants",
     r"officers?": "officers", r"civilians?": "civilians", r"women": "women", r"woman": "women",
     r"minors?": "minors", r"children": "minors", r"teenagers?": "minors", r"juveniles?": "minors",
