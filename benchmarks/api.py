@@ -304,8 +304,12 @@ def main() -> None:
     parser.add_argument("--db", help="use this database URL as it is (skip building)")
     args = parser.parse_args()
 
-    folder = tempfile.mkdtemp(prefix="powledger-bench-")
-    url = args.db or f"sqlite:///{Path(folder) / 'bench.db'}"
+    with tempfile.TemporaryDirectory(prefix="powledger-bench-") as folder:
+        run(args, args.db or f"sqlite:///{Path(folder) / 'bench.db'}")
+
+
+def run(args: argparse.Namespace, url: str) -> None:
+    """Build (unless --db), serve, load and print."""
     if not args.db:
         began = time.perf_counter()
         build_database(url, args.documents, args.events)

@@ -179,8 +179,10 @@ def review_claim(
 # --- events ----------------------------------------------------------------------------------
 
 
+# The hot reads are async: answered from the cache they never wait for a worker thread; a miss
+# runs its queries on the event loop, which costs the same CPU as a thread would under the GIL.
 @router.get("/events", summary="List exchange events")
-def list_events(
+async def list_events(
     request: Request,
     session: SessionDep,
     date_from: Annotated[
@@ -224,7 +226,9 @@ def list_events(
 
 
 @router.get("/events/{event_id}", summary="One event with its figures and their sources")
-def get_event(event_id: int, request: Request, session: SessionDep, rule: Rule = None) -> Response:
+async def get_event(
+    event_id: int, request: Request, session: SessionDep, rule: Rule = None
+) -> Response:
     """An event: figures with supporting and conflicting claims (quotes), claims and documents."""
     chosen = queries.check_rule(rule)
     event = dict(

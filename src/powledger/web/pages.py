@@ -178,7 +178,7 @@ def _chart_events(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, session: SessionDep, rule: str | None = None) -> Response:
+async def home(request: Request, session: SessionDep, rule: str | None = None) -> Response:
     """Timeline of exchanges and cumulative totals, with the latest events."""
     chosen = queries.check_rule(rule)
 
@@ -278,7 +278,7 @@ def _event_with_excerpts(session: Session, event_id: int, rule: str) -> dict[str
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(
+async def event_page(
     event_id: int, request: Request, session: SessionDep, rule: str | None = None
 ) -> Response:
     """One event: each figure opens its sources, quotes highlighted in the preserved text."""
