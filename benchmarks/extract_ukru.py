@@ -24,7 +24,8 @@ from powledger.extract.core import extract_document
 ROOT = Path(__file__).resolve().parent.parent
 
 # Other news, in our own words. Some sentences share words with exchange reports ("обмін
-# досвідом", "повернули кошти") so that the prefilter lets a realistic share through.
+# досвідом", "повернули кошти"), and a tenth of the articles is war news (shelling, front line,
+# evacuees), so that the prefilter lets a realistic share through, as in benchmarks/extract.py.
 NEWS = {
     "uk": {
         "subjects": [
@@ -77,6 +78,14 @@ NEWS = {
             "Температура на півдні сягне 25 градусів.",
         ],
         "days": ["у понеділок", "у вівторок", "у п'ятницю"],
+        "war": [
+            "Окупанти вночі обстріляли Харків, поранено 12 людей, серед них двоє дітей.",
+            "За добу Сили оборони відбили 42 атаки на Покровському напрямку.",
+            "Військові 47-ї бригади повернулися на позиції після ротації.",
+            "Росія випустила по Україні 80 дронів, 65 з них збили.",
+            "З прифронтових сіл евакуювали 300 жителів, повідомила обласна адміністрація.",
+            "Зеленський заявив, що Україна потребує ще 10 систем протиповітряної оборони.",
+        ],
     },
     "ru": {
         "subjects": [
@@ -129,13 +138,22 @@ NEWS = {
             "Температура на юге достигнет 25 градусов.",
         ],
         "days": ["в понедельник", "во вторник", "в пятницу"],
+        "war": [
+            "Ночью в Белгородской области были ранены 5 человек, сообщил губернатор.",
+            "Минобороны России сообщило об уничтожении 40 беспилотников над регионами.",
+            "Военнослужащие вернулись в пункт постоянной дислокации после учений.",
+            "Из приграничных сел эвакуировали 300 жителей, сообщили власти.",
+            "ВСУ потеряли за сутки до 1300 военных, утверждает российское ведомство.",
+            "Песков заявил, что Кремль не комментирует сообщения о переговорах.",
+        ],
     },
 }
 
 
 def other_news(language: str, rng: random.Random) -> str:
-    """One generated non-exchange article of roughly 2-6 KB in ``language``."""
+    """One generated non-exchange article of roughly 2-6 KB in ``language``; a tenth is war news."""
     words = NEWS[language]
+    war = rng.random() < 0.1
     paragraphs = [
         f"{rng.choice(words['subjects'])} {rng.choice(words['verbs'])} {rng.choice(words['objects'])}"
     ]
@@ -145,7 +163,7 @@ def other_news(language: str, rng: random.Random) -> str:
             f"{rng.choice(words['objects'])}."
             for _ in range(rng.randint(1, 3))
         ]
-        sentences.append(rng.choice(words["tails"]))
+        sentences.append(rng.choice(words["war"] if war else words["tails"]))
         paragraphs.append(" ".join(sentences))
     return "\n".join(paragraphs)
 
