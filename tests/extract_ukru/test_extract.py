@@ -188,6 +188,12 @@ def test_bodies_are_never_a_total() -> None:
         pytest.param("ru", "Москалькова сообщила, что в плену на Украине остаются около 1000 российских военнослужащих.", id="ru-still-held"),
         pytest.param("uk", "У Києві через обстріл постраждали 12 людей, серед них двоє дітей.", id="uk-casualties"),
         pytest.param("ru", "В Курской области эвакуировали 300 жителей, сообщили власти.", id="ru-evacuees"),
+        pytest.param("uk", "З початку року з полону повернули 1358 українців.", id="uk-since-new-year"),
+        pytest.param("ru", "С начала года удалось вернуть из плена 1 200 военнослужащих.", id="ru-since-new-year"),
+        pytest.param("uk", "Сили оборони звільнили 2 села на Харківщині.", id="uk-liberated-villages"),
+        pytest.param("uk", "Уряд звільнив з посади трьох заступників міністра.", id="uk-dismissed"),
+        pytest.param("uk", "Громади обмінялися досвідом: 12 делегацій повернулися додому.", id="uk-exchange-of-experience"),
+        pytest.param("ru", "Вооруженные силы освободили 2 населенных пункта.", id="ru-liberated-villages"),
     ],
 )  # fmt: skip
 def test_not_carried_out_exchanges(language: str, text: str) -> None:

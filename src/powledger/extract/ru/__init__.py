@@ -42,7 +42,7 @@ PARTY_TERMS: dict[str, str] = {
     r"вооруж[её]нн\w*\s+сил\w*\s+украины": "Ukraine",
     r"росси[яиюй]": "Russia", r"российск\w*": "Russia", r"россиян\w*": "Russia", r"рф": "Russia",
     r"москв\w*": "Russia", r"кремл\w*": "Russia", r"наш\w*\s+(?:военн\w*|бойц\w*|военнослужащ\w*)": "Russia",
-    r"израил\w*": "Israel", r"хамас\w*": "Hamas", r"палестинц\w*": "Hamas",
+    r"израил\w*": "Israel", r"хамас\w*": "Hamas", r"палестинц\w*": "Hamas", r"палестинск\w*": "Hamas",
     r"армян\w*": "Armenia", r"армени\w*": "Armenia", r"ереван\w*": "Armenia",
     r"азербайджан\w*": "Azerbaijan", r"баку": "Azerbaijan",
     r"сша": "United States", r"америк\w*": "United States", r"соедин[её]нн\w*\s+штат\w*": "United States",
@@ -51,7 +51,7 @@ PARTY_TERMS: dict[str, str] = {
 }  # fmt: skip
 
 BASE_PERSON_NOUNS: dict[str, str] = {
-    r"военнопленн\w*": "total", r"пленн\w*": "total", r"пленник\w*": "total", r"заложник\w*": "total",
+    r"военнопленн\w*": "total", r"пленн\w*": "total", r"пленник\w*": "total", r"заложник\w*|заложниц\w*": "total",
     r"заключ[её]нн\w*": "total", r"удерживаем\w*": "total",
     r"военнослужащ\w*": "total", r"военн(?:ый|ого|ые|ых|ым|ыми)": "total",
     r"бойц\w*|боец": "total", r"воин\w*": "total", r"солдат\w*": "soldiers",
@@ -531,6 +531,7 @@ LEXICON = Lexicon(
     cumulative_markers=(
         r"с\s+начала\s+(?:специальной\s+военной\s+операции|сво|войны|вторжения|конфликта)",
         r"с\s+начала\s+\w+\s+(?:военной\s+операции|войны|вторжения)",
+        r"с\s+начала\s+(?:этого\s+|текущего\s+)?(?:года|месяца|20\d\d\s+года)",
         r"с\s+(?:февраля\s+)?20\d\d(?:\s+года)?",
         r"за\s+вс[её]\s+время",
         r"за\s+время\s+(?:войны|конфликта|сво|спецоперации)",
