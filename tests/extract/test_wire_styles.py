@@ -150,3 +150,73 @@ def test_more_styles(
     main = result.exchanges[0]
     assert {k: v for k, v in main.returned_to.items() if v is not None} == returned_to
     assert {(c.side, c.category, c.count) for c in main.composition} == composition
+
+
+PHRASINGS = [
+    (
+        "participle",
+        "Ukraine and Russia have carried out a new prisoner exchange, with 84 Ukrainians returning home, Zelenskyy said.",
+        {"Ukraine": 84},
+    ),
+    (
+        "sides-received",
+        "The Ukrainian side received 95 of its defenders, while the Russian side got 95 servicemen back.",
+        {"Ukraine": 95, "Russia": 95},
+    ),
+    (
+        "in-total-stage",
+        "In total, 303 Ukrainian defenders were released from captivity in the third stage on Sunday.",
+        {"Ukraine": 303},
+    ),
+    (
+        "same-number-of",
+        "Moscow said it had received 103 Russian soldiers in exchange for the same number of Ukrainian prisoners.",
+        {"Russia": 103, "Ukraine": 103},
+    ),
+    (
+        "handed-back-to",
+        "Russia handed 25 Ukrainian civilians back to Kyiv in a prisoner exchange.",
+        {"Ukraine": 25},
+    ),
+    ("apiece", "Russia and Ukraine exchanged 90 POWs apiece.", {"Ukraine": 90, "Russia": 90}),
+    (
+        "held-by-kyiv",
+        "Ukraine said 65 of its troops were freed in exchange for 65 Russian servicemen held by Kyiv.",
+        {"Ukraine": 65, "Russia": 65},
+    ),
+    (
+        "saw-return",
+        "The exchange, the 65th since the start of the war, saw 189 Ukrainians return home.",
+        {"Ukraine": 189},
+    ),
+    (
+        "among-them",
+        "Twelve Ukrainian civilians, among them two women, were returned from Russian captivity.",
+        {"Ukraine": 12},
+    ),
+    (
+        "kyiv-says-moscow-says",
+        "Kyiv says 207 Ukrainians are home after a swap; Moscow says 195 of its soldiers were returned.",
+        {"Ukraine": 207, "Russia": 195},
+    ),
+    (
+        "got-back-its-own",
+        "Ukraine returned 35 Russian servicemen to Russia and got back 41 of its own.",
+        {"Ukraine": 41, "Russia": 35},
+    ),
+    (
+        "between-to-release",
+        "UAE succeeds in mediation between Russia and Ukraine to release 478 captives: 248 Russian and 230 Ukrainian.",
+        {"Russia": 248, "Ukraine": 230},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "returned_to"), [pytest.param(t, r, id=i) for i, t, r in PHRASINGS]
+)
+def test_phrasings(text: str, returned_to: dict[str, int]) -> None:
+    result = extract_document(text, published="2025-01-10", language="en")
+    assert result.exchanges, text
+    got = {k: v for k, v in result.exchanges[0].returned_to.items() if v is not None}
+    assert got == returned_to

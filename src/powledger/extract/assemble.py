@@ -170,6 +170,15 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             )
             or len(first_of) == 1
         ]
+        whole = {
+            (m.count.category, m.count.value) for m in group.members
+            if side in _sides(m) and not m.count.is_part and m.count.value is not None
+            and m.count.category not in NON_PRISONER_CATEGORIES
+        }  # fmt: skip
+        if len(first_of) > 1 and len(whole) == 1:
+            # "Twelve civilians, among them two women": the group named first is the whole.
+            category, value = next(iter(whole))
+            first_of = {category: first_of.get(category) or next(iter(first_of.values()))}
         if len(first_of) == 1:
             only = next(iter(first_of.values()))
             returned[side] = only.value

@@ -126,6 +126,8 @@ class Lexicon:
     #: Words that may follow a number without a noun ("returned 103 on Saturday", "95 for 95");
     #: any other word after it (``tanks``, ``villages``) means the number counts something else.
     bare_followers: tuple[str, ...] = ()
+    #: Prepositions: a party right after one is not the subject ("handed over ... to Russia").
+    prepositions: tuple[str, ...] = ()
     #: A count that repeats the previous one ("the same number of", "as many").
     same_number: tuple[str, ...] = ()
     #: "the number of <persons> ... at N": the phrase before the persons, and the word before N.

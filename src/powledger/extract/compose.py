@@ -7,6 +7,7 @@ can say why.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -340,6 +341,10 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
             return None
     before = s[max(0, n.start - 40) : n.start]
     after = s[n.end : n.end + 40]
+    own = re.match(r"\s+", after)
+    possessive = (
+        bool(own) and c.possessives.match_at(s, n.end + (own.end() if own else 0)) is not None
+    )
     for table in (c.give, c.receive, c.exchange, c.returns):
         for _s, e, _v in table.find(before):
             gap = before[e:]
@@ -348,9 +353,11 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                 gap,
                 re.I,
             ):
-                return Count(
+                count = Count(
                     n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
                 )
+                count.possessive = possessive  # "got back 41 of its own"
+                return count
     pos = _skip_space(s, n.end)
     auxiliary = re.match(
         r"(?:were|was|have\s+been|had\s+been|are|have)\s+", s[pos : pos + 20], re.I
@@ -464,7 +471,10 @@ def rule_possessive(v: SentenceView, k: Count) -> str | None:
     if not k.possessive:
         return None
     lo = _clause_start(v.s, k.start, loose=True)
-    before = [p for p in v.parties if lo <= p[0] < k.start and not _inside_count(v, p[0])]
+    before = [
+        p for p in v.parties
+        if lo <= p[0] < k.start and not _inside_count(v, p[0]) and not _after_preposition(v, p[0])
+    ]  # fmt: skip
     return before[-1][2] if before else None
 
 
@@ -535,19 +545,20 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     if not verbs:
         return None
     vs, _ve, kind = verbs[-1]
-    subjects = [p for p in v.parties if p[1] <= vs and p[0] >= _clause_start(v.s, vs, loose=True)]
-    subjects = [p for p in subjects if not _inside_count(v, p[0])]
+    named = [p for p in v.parties if p[1] <= vs and p[0] >= _clause_start(v.s, vs, loose=True)]
+    named = [p for p in named if not _inside_count(v, p[0])]
+    if not named:
+        return None
+    for a, b in itertools.pairwise(named):
+        # "Russia and Ukraine exchanged", "between Russia and Ukraine": no direction.
+        between = v.s[a[1] : b[0]]
+        coordinated = re.fullmatch(r"\s*(?:and|,|&|as\s+well\s+as)\s*", between, re.I)
+        if coordinated and a[2] != b[2] and b is named[-1]:
+            return None
+    subjects = [p for p in named if not _after_preposition(v, p[0])]
     if not subjects:
         return None
     party = subjects[-1][2]
-    if len(subjects) > 1:
-        between = v.s[subjects[-2][1] : subjects[-1][0]]
-        # "Russia and Ukraine exchanged": two subjects, no direction.
-        if (
-            re.fullmatch(r"\s*(?:and|,|&|as\s+well\s+as)\s*", between, re.I)
-            and subjects[-2][2] != party
-        ):
-            return None
     if kind == "receive":
         return party
     return other(v.pair, party)
@@ -581,6 +592,16 @@ def decide_side(v: SentenceView, k: Count) -> tuple[str | None, str]:
         if side is not None:
             return side, rule.__name__
     return None, "none"
+
+
+def _after_preposition(v: SentenceView, pos: int) -> bool:
+    """Whether the party at ``pos`` follows a preposition ("to Russia"): then it is no subject."""
+    words = re.findall(r"[\w'-]+", v.s[max(0, pos - 12) : pos])
+    return (
+        bool(words)
+        and v.c.prepositions.match_at(words[-1], 0) is not None
+        and len(words[-1]) == (v.c.prepositions.match_at(words[-1], 0) or (0, ""))[0]
+    )
 
 
 def _inside_count(v: SentenceView, pos: int) -> bool:

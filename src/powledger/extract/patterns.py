@@ -120,6 +120,7 @@ class Compiled:
     possessives: Table
     number_of: Table
     superlatives: Table
+    prepositions: Table
     bare_followers: Table
     plus_named: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
@@ -194,6 +195,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         possessives=make_set(lx.possessives),
         number_of=make_set(lx.number_of),
         superlatives=make_set(lx.superlatives),
+        prepositions=make_set(lx.prepositions),
         bare_followers=make_set(lx.bare_followers),
         plus_named=re.compile(
             r"\s*,?\s*(?:" + "|".join(lx.plus_named) + r")\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?"

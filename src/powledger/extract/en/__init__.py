@@ -334,6 +334,7 @@ LEXICON = Lexicon(
         r"says",
         r"under",
     ),
+    prepositions=(r"to", r"from", r"by", r"of", r"in", r"for", r"into", r"against", r"between"),
     same_number=(
         r"the\s+same\s+number\s+of",
         r"an\s+equal\s+number\s+of",
