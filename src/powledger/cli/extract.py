@@ -46,14 +46,14 @@ def extract_command(app: AppContext, paths: tuple[str, ...], output_format: str)
 
     read = 0
     skipped = 0
-    if output_format == "table":
-        click.echo(_TABLE_HEADER)
     for item in read_documents(paths, max_bytes=app.settings.max_bytes):
         if isinstance(item, Rejected):
             skipped += 1
             click.echo(f"skipped {item.source}: {item.message}", err=True)
             continue
         read += 1
+        if read == 1 and output_format == "table":
+            click.echo(_TABLE_HEADER)
         result = extract_document(
             item.text,
             published=item.published,
