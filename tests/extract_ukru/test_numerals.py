@@ -177,3 +177,8 @@ def test_spans_index_the_original_text() -> None:
     spans = UK_PARSER.find(text)
     assert [text[s.start : s.end] for s in spans] == ["ДВОХСОТ СІМОХ", "1 000"]
     assert text[spans[1].approx_start or 0 : spans[1].end] == "близько 1 000"
+
+
+def test_clock_times_are_not_numbers() -> None:
+    assert _numbers(RU_PARSER, "10:15 Российские военные освободили") == []
+    assert _numbers(UK_PARSER, "о 13:30 повернулися 95 захисників") == [("95", 95, False)]

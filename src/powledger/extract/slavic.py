@@ -121,7 +121,8 @@ class NumberSpan:
         return self.value is None
 
 
-_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:[ ]\d{3})+|\d+)(?:,\d+)?(?![\d])"
+# Digits that are not part of a clock time ("10:15") nor of a decimal or a longer number.
+_DIGITS = r"(?<![\d.,:])(?:\d{1,3}(?:[ ]\d{3})+|\d+)(?:,\d+)?(?![\d]|:\d)"
 
 
 @dataclass(slots=True)
