@@ -27,7 +27,11 @@ from pathlib import Path
 from powledger.reconcile.engine import reconcile_claims
 from powledger.reconcile.model import ClaimInput
 
-PAIRS = [tuple(sorted((f"Party{a}", f"Party{b}"))) for a in range(8) for b in range(a + 1, 8)][:20]
+ALL_PAIRS = [tuple(sorted((f"Party{a}", f"Party{b}"))) for a in range(30) for b in range(a + 1, 30)]
+#: Claims per pair of parties: keeps the density of exchanges the same at every size (about one
+#: exchange per pair every three weeks over 25 years, as between Russia and Ukraine since 2022):
+#: a bigger ledger covers more conflicts, not more exchanges per day between the same parties.
+CLAIMS_PER_PAIR = 12_000
 START = date(2000, 1, 1).toordinal()
 DAYS = 25 * 365
 
@@ -43,10 +47,11 @@ def synthetic_reports(
     """Yield (document, claims) pairs: exchanges reported by 2-12 documents each, with noise:
     disputes, hedged figures, a day off, month-only dates, undated reports, second exchanges."""
     rnd = random.Random(seed)
+    pairs = ALL_PAIRS[: max(1, -(-claims_wanted // CLAIMS_PER_PAIR))]
     made = 0
     n_doc = 0
     while made < claims_wanted:
-        pair = rnd.choice(PAIRS)
+        pair = rnd.choice(pairs)
         day = START + rnd.randrange(DAYS)
         a_val, b_val = rnd.randint(10, 400), rnd.randint(10, 400)
         officers = rnd.randint(1, 30)
@@ -164,7 +169,7 @@ def build_store(url: str, documents: int) -> None:
     engine = open_engine(url)
     actors: dict[str, int] = {}
     with session_scope(engine) as s:
-        for pair in PAIRS:
+        for pair in ALL_PAIRS:
             for party in pair:
                 if party not in actors:
                     s.add(
@@ -182,7 +187,7 @@ def build_store(url: str, documents: int) -> None:
         docs.clear()
         claims.clear()
 
-    for n, (doc, doc_claims) in enumerate(synthetic_reports(documents * 10), start=1):
+    for n, (doc, doc_claims) in enumerate(synthetic_reports(documents * 4), start=1):
         if n > documents:
             break
         raw = f"synthetic report {doc['external_id']}".encode()

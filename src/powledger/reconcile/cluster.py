@@ -37,7 +37,8 @@ class Cluster:
     days: Counter[int] = field(default_factory=Counter)
     parties: set[str] = field(default_factory=set)
     mediators: set[str] = field(default_factory=set)
-    totals: dict[str, list[tuple[int, bool]]] = field(default_factory=lambda: defaultdict(list))
+    # (side|category) -> value -> hedged (False once any report gives the value exactly).
+    totals: dict[str, dict[int, bool]] = field(default_factory=lambda: defaultdict(dict))
     labels: set[tuple[int, int]] = field(default_factory=set)
 
     def add(self, unit: Unit, labels: set[tuple[int, int]]) -> None:
@@ -54,7 +55,8 @@ class Cluster:
         self.parties.update(unit.parties)
         self.mediators.update(unit.mediators)
         for fkey, value, approx in unit.totals:
-            self.totals[fkey].append((value, approx))
+            values = self.totals[fkey]
+            values[value] = values.get(value, True) and approx
         self.labels.update(labels)
 
 
@@ -81,21 +83,20 @@ def _close(a: int, a_approx: bool, b: int, b_approx: bool, same_day: bool) -> bo
 def _figures_fit(unit: Unit, cluster: Cluster, same_day: bool) -> tuple[bool, int]:
     """Whether every figure the unit and the cluster both give can be the same count; and exact matches."""
     exact = 0
-    loose: list[float] = []
-    by_key: dict[str, list[tuple[int, bool]]] = defaultdict(list)
-    for fkey, value, approx in unit.totals:
-        by_key[fkey].append((value, approx))
-    for fkey, values in by_key.items():
+    loose = 0.0
+    for fkey, values in unit.by_key.items():
         theirs = cluster.totals.get(fkey)
         if not theirs:
             continue
-        if any(v == w for v, _ in values for w, _ in theirs):
+        if any(v in theirs for v, _ in values):
             exact += 1
-        elif not any(_close(v, va, w, wa, same_day) for v, va in values for w, wa in theirs):
-            loose.append(min(abs(v - w) / max(v, w, 1) for v, _ in values for w, _ in theirs))
+            continue
+        if not any(_close(v, va, w, wa, same_day) for v, va in values for w, wa in theirs.items()):
+            gap = min(abs(v - w) / max(v, w, 1) for v, _ in values for w in theirs)
+            loose = max(loose, gap) if gap > 0 else 1.0
     # One side's count agrees exactly on the same day: the other side's is a dispute
     # (Kyiv counts 189 home, Moscow says it handed over 150), not another exchange.
-    if loose and not (same_day and exact and max(loose) <= DISPUTE_TOLERANCE):
+    if loose and not (same_day and exact and loose <= DISPUTE_TOLERANCE):
         return False, 0
     return True, exact
 

@@ -167,6 +167,13 @@ def _subset_summing(
     cands: Sequence[StageItem], target: Mapping[str, int]
 ) -> tuple[StageItem, ...] | None:
     """The smallest set of >= 2 candidates (on distinct days) whose totals add up to ``target``."""
+    # Cheap rejection first: can any subset reach each side's target at all? (bitset subset sum)
+    for side, goal in target.items():
+        reach = 1
+        for e in cands:
+            reach |= reach << e.totals[side]
+        if not (reach >> goal) & 1:
+            return None
     for size in range(2, len(cands) + 1):
         for combo in combinations(cands, size):
             if len({e.date for e in combo}) != size:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -112,6 +113,8 @@ class Unit:
     mediators: frozenset[str]
     totals: tuple[tuple[str, int, bool], ...]
     claims: tuple[ClaimInput, ...]
+    #: ``totals`` grouped: (side|category) -> ((value, hedged), ...).
+    by_key: Mapping[str, tuple[tuple[int, bool], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

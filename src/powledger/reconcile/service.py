@@ -38,7 +38,7 @@ from powledger.reconcile.model import (
 from powledger.reconcile.units import apply_reviews, build_units
 from powledger.store import events as repo
 from powledger.store.schema import Claim, Document, Exchange, Figure
-from powledger.store.schema_review import ClaimReview, EventDetail, EventOverride, EventUnit
+from powledger.store.schema_review import ClaimReview, EventDetail, EventOverride
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def reconcile(*, session: Session, document_ids: Collection[int] | None = None) 
     if document_ids is None:
         reviews = repo.load_reviews(session=session)
         claims = repo.load_claim_inputs(session=session)
-        old_rows = list(session.scalars(select(EventUnit)))
+        old_rows = repo.all_units(session=session)
         old_exchanges = set(session.scalars(select(Exchange.id)))
     else:
         seeds = set(document_ids)
@@ -169,9 +169,9 @@ def _segment(
     seeds: set[int],
     new_units: Sequence[Unit],
     overrides: Sequence[EventOverride],
-) -> tuple[list[EventUnit], set[int]]:
+) -> tuple[list[Any], set[int]]:
     """Stored units that can interact with the new units, to a fixed point; and their documents."""
-    rows: dict[str, EventUnit] = {}
+    rows: dict[str, Any] = {}
     docs = set(seeds)
     windows: list[tuple[str, str, str]] = []
     for u in new_units:
@@ -188,7 +188,7 @@ def _segment(
         pending_events -= queried_events
         queried_docs |= pending_docs
         queried_events |= pending_events
-        found: list[EventUnit] = []
+        found: list[Any] = []
         for lo, hi, key in _merge_windows(windows, queried):
             # Reports of other parties never join; reports naming fewer parties may join any.
             scope = None if not key else {key, ""}

@@ -130,7 +130,11 @@ def _make_unit(key: str, members: list[ClaimInput]) -> Unit:
             mediators.update(c.mediators)
         if c.side and c.category in ("total", "bodies") and c.value is not None:
             totals.add((f"{c.side}|{c.category}", c.value, c.approximate))
+    grouped: dict[str, list[tuple[int, bool]]] = defaultdict(list)
+    for fkey, value, approx in sorted(totals):
+        grouped[fkey].append((value, approx))
     return Unit(
+        by_key={k: tuple(v) for k, v in grouped.items()},
         key=key,
         sha256=first.sha256,
         lo=lo,

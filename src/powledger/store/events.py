@@ -169,26 +169,43 @@ def as_override(row: EventOverride) -> Override:
     )
 
 
+#: What reconciliation reads of a stored unit (plain rows: no ORM objects to build or track).
+_UNIT_COLUMNS = (
+    EventUnit.unit_key,
+    EventUnit.document_id,
+    EventUnit.parties,
+    EventUnit.date_lo,
+    EventUnit.date_hi,
+    EventUnit.exchange_id,
+)
+
+
 def units_overlapping(
     *, session: Session, lo: str, hi: str, parties: Collection[str] | None = None
-) -> list[EventUnit]:
+) -> list[Any]:
     """Stored units whose date window meets [lo, hi] (ISO dates), of some party keys if given."""
-    stmt = select(EventUnit).where(and_(EventUnit.date_lo <= hi, EventUnit.date_hi >= lo))
+    stmt = select(*_UNIT_COLUMNS).where(and_(EventUnit.date_lo <= hi, EventUnit.date_hi >= lo))
     if parties is not None:
         stmt = stmt.where(EventUnit.parties.in_(sorted(parties)))
-    return list(session.scalars(stmt))
+    return list(session.execute(stmt))
 
 
 def units_of(
     *, session: Session, document_ids: Collection[int] = (), exchange_ids: Collection[int] = ()
-) -> list[EventUnit]:
-    """Stored units of some documents or of some events."""
-    out: list[EventUnit] = []
+) -> list[Any]:
+    """Stored units of some documents or of some events (rows with unit_key, document_id,
+    parties, date_lo, date_hi, exchange_id)."""
+    out: list[Any] = []
     for chunk in _chunks(sorted(document_ids)):
-        out.extend(session.scalars(select(EventUnit).where(EventUnit.document_id.in_(chunk))))
+        out.extend(session.execute(select(*_UNIT_COLUMNS).where(EventUnit.document_id.in_(chunk))))
     for chunk in _chunks(sorted(exchange_ids)):
-        out.extend(session.scalars(select(EventUnit).where(EventUnit.exchange_id.in_(chunk))))
+        out.extend(session.execute(select(*_UNIT_COLUMNS).where(EventUnit.exchange_id.in_(chunk))))
     return out
+
+
+def all_units(*, session: Session) -> list[Any]:
+    """Every stored unit, as rows."""
+    return list(session.execute(select(*_UNIT_COLUMNS)))
 
 
 def pending_document_ids(*, session: Session) -> list[int]:
