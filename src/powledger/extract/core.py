@@ -168,7 +168,12 @@ class _Hits:
 
 
 def _actors_in(
-    c: Compiled, text: str, start: int, end: int, cache: _Hits | None = None
+    c: Compiled,
+    text: str,
+    start: int,
+    end: int,
+    cache: _Hits | None = None,
+    home: str | None = None,
 ) -> list[tuple[int, int, str]]:
     """Named actors in text[start:end], generic institutions resolved by the parties nearby."""
     found = cache.within(start, end) if cache is not None else c.actors.find(text, start, end)
@@ -186,12 +191,33 @@ def _actors_in(
                 return min(abs(head - h[1]), abs(h[0] - tail))
 
             near = [p for _s, _e, p in sorted(hits, key=distance)]
+            attached = [p for _s, _e, p in hits if distance((_s, _e, p)) <= 4]
+            # "Russia's defence ministry" names its country; else the dateline's city does.
+            if attached:
+                near = attached + near
+            elif home is not None:
+                near = [home, *near]
             for party in near:
                 if party in by_party:
                     found.append((m.start(), m.end(), by_party[party]))
                     break
     found.sort()
     return found
+
+
+def _dateline_party(c: Compiled, text: str) -> str | None:
+    """The party of a dateline's city ("MOSCOW, October 18." -> Russia), if the text opens so."""
+    head = text[:40]
+    m = re.match(r"\s*([A-Z][A-Z /'-]{2,30}),", head)
+    if not m:
+        first_line = head.split("\n", 1)[0]
+        m = re.match(
+            r"\s*([A-Z][A-Z /'-]{2,30}),", text[len(first_line) + 1 : len(first_line) + 41]
+        )
+    if not m:
+        return None
+    hits = c.parties.find(m.group(1))
+    return hits[0][2] if hits else None
 
 
 def _byline(c: Compiled, text: str, sentences: list[_Sentence]) -> tuple[str, str] | None:
@@ -220,8 +246,9 @@ def _attribute(c: Compiled, text: str, sentences: list[_Sentence]) -> None:
     actor_hits = _Hits(c.actors.find(text))
     cue_hits = _Hits(c.reporting.find(text))
     anaphora = _Hits(c.anaphoric.find(text))
+    home = _dateline_party(c, text)
     for j, sent in enumerate(sentences):
-        actors = _actors_in(c, text, sent.start, sent.end, actor_hits)
+        actors = _actors_in(c, text, sent.start, sent.end, actor_hits, home)
         cues = cue_hits.within(sent.start, sent.end)
         colon = actors and re.match(r"\s*:", text[actors[0][1] : actors[0][1] + 3])
         prev = sentences[j - 1] if j > 0 else None

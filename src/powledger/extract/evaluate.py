@@ -144,10 +144,11 @@ def predicted_attributions(ex: dict[str, Any]) -> set[tuple[str, int, str | None
     for side, value in (ex.get("returned_to") or {}).items():
         if value is None:
             continue
+        # The claims stating that figure (a lone category, "ten civilians", may be the total).
         claims = [
             c
             for c in ex.get("claims", [])
-            if c.get("side") == side and c.get("category") == "total" and c.get("value") == value
+            if c.get("side") == side and c.get("category") != "bodies" and c.get("value") == value
         ]
         names = [c.get("asserted_by") for c in claims if c.get("asserted_by")]
         own = [n for n in names if actor_party(n) == side]
