@@ -210,7 +210,7 @@ def _dateline_party(c: Compiled, text: str) -> str | None:
     head = text[:40]
     m = re.match(r"\s*([A-Z][A-Z /'-]{2,30}),", head)
     if not m:
-        first_line = head.split("\n", 1)[0]
+        first_line = text.split("\n", 1)[0]
         m = re.match(
             r"\s*([A-Z][A-Z /'-]{2,30}),", text[len(first_line) + 1 : len(first_line) + 41]
         )
