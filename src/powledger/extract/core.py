@@ -191,7 +191,12 @@ def _actors_in(
                 return min(abs(head - h[1]), abs(h[0] - tail))
 
             near = [p for _s, _e, p in sorted(hits, key=distance)]
-            attached = [p for _s, _e, p in hits if distance((_s, _e, p)) <= 4]
+            attached = [
+                p
+                for hs, he, p in hits
+                if (he <= head and re.fullmatch(r"(?:'s)?\s*", window[he:head]))
+                or (hs >= tail and re.fullmatch(r"\s+of\s+(?:the\s+)?", window[tail:hs]))
+            ]
             # "Russia's defence ministry" names its country; else the dateline's city does.
             if attached:
                 near = attached + near
