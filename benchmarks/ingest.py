@@ -257,7 +257,7 @@ def main() -> None:
     def trafilatura_plain(text: str) -> object:
         return trafilatura.extract(text, fast=True)
 
-    with tempfile.TemporaryDirectory(prefix="powledger-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="powledger-ingest-bench-") as tmp:
         workdir = Path(tmp)
         folder = workdir / "pages"
         folder.mkdir()

@@ -198,8 +198,13 @@ def ingest_paths(
 
 def _worker_pool(jobs: int) -> ProcessPoolExecutor:
     """Processes for cleaning; started by a fork server so no thread or lock of ours is copied."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(
+            max_workers=jobs, mp_context=multiprocessing.get_context("spawn")
+        )
+    context = multiprocessing.get_context("forkserver")
+    # Import the heavy modules once in the server; each worker then forks with them loaded.
+    context.set_forkserver_preload(["powledger.capture.clean", "trafilatura", "htmldate"])
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 
