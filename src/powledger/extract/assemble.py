@@ -279,7 +279,11 @@ def assemble(
                 if o is not cand and not o.weak_cumulative and o.count.category == cand.count.category
                 and (o.side == cand.side or o.both or cand.both)
             ]  # fmt: skip
-            big = (cand.count.value or 0) > 1250 and cand.parties == ("Russia", "Ukraine")
+            big = (
+                (cand.count.value or 0) > 1250
+                and cand.parties == ("Russia", "Ukraine")
+                and cand.count.category != "bodies"
+            )
             if rivals or big:
                 continue
         kept.append(cand)

@@ -1011,7 +1011,12 @@ def _cumulative(
     weak_hit = any(_marks_count(c, s, ms, me, counts) is k for ms, me, _v in weak)
     # No single exchange between Russia and Ukraine has returned more than about a thousand
     # persons to one side (other conflicts differ: Israel released 1,968 in one day).
-    if k.value is not None and k.value > LARGEST_PLAUSIBLE and pair == ("Russia", "Ukraine"):
+    if (
+        k.value is not None
+        and k.value > LARGEST_PLAUSIBLE
+        and pair == ("Russia", "Ukraine")
+        and k.category != "bodies"  # thousands of bodies do come back at once
+    ):
         weak_hit = True
     return strong, weak_hit
 
