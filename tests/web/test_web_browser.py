@@ -125,7 +125,7 @@ def test_home_shows_the_charts_with_labelled_axes(page: Any, server: tuple[str, 
     assert page.locator("svg.chart").count() == 2
     text = page.locator("svg.chart").first.text_content() or ""
     assert "Date of exchange" in text and "Persons returned" in text
-    assert page.locator(".total-card").first.inner_text().startswith("Returned to Ukraine")
+    assert page.locator(".total-card").first.inner_text().startswith("Returned to Russia")
     _shot(page, "home")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"

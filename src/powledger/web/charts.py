@@ -155,12 +155,13 @@ def _legend(sides: list[str], suffix: str) -> list[str]:
 
 
 def main_sides(events: list[dict[str, Any]], limit: int = 2) -> list[str]:
-    """The sides that received the most persons, largest first."""
+    """The sides that received the most persons, in alphabetical order so colours stay put."""
     totals: dict[str, int] = {}
     for event in events:
         for side, fig in event["sides"].items():
             totals[side] = totals.get(side, 0) + (fig["value"] or 0)
-    return [s for s, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
+    largest = [s for s, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
+    return sorted(largest)
 
 
 def _empty(chart_id: str, title: str) -> Markup:

@@ -186,10 +186,8 @@ async def home(request: Request, session: SessionDep, rule: str | None = None) -
         events = _chart_events(queries.all_events(session=session, rule=chosen))
         pairs = queries.ledger_totals(session=session, rule=chosen)["pairs"]
         for pair in pairs:
-            # Largest side first, matching the charts' colours.
-            pair["cards"] = sorted(
-                pair["totals"].items(), key=lambda kv: (-(kv[1]["value"] or 0), kv[0])
-            )
+            # Alphabetical, as the charts order sides, so each side keeps one colour.
+            pair["cards"] = sorted(pair["totals"].items())
         return {
             "timeline": charts.timeline_svg(events),
             "cumulative": charts.cumulative_svg(events),
