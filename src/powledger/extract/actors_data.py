@@ -38,6 +38,8 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
             "Zelenskyy",
             "Zelenskiy",
             "Zelenskyi",
+            "Zelenskii",
+            "Zelenskij",
             "Ukrainian President",
             "Ukraine's president",
             "Зеленський",
@@ -47,13 +49,15 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
     "Andriy Yermak": (
         "official",
         "Ukraine",
-        ("Yermak", "Iermak", "Ermak", "Andrii Yermak", "Andriy Yermak", "Єрмак", "Ермак"),
+        ("Yermak", "Iermak", "Ermak", "Jermak", "Andrii Yermak", "Andriy Yermak", "Єрмак", "Ермак"),
     ),
     "Dmytro Lubinets": (
         "ombudsman",
         "Ukraine",
         (
             "Lubinets",
+            "Lubinetz",
+            "Lubinec",
             "Ukrainian ombudsman",
             "Ukraine's human rights commissioner",
             "Лубінець",
@@ -106,7 +110,7 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
     "Tatyana Moskalkova": (
         "ombudsman",
         "Russia",
-        ("Moskalkova", "Tatiana Moskalkova", "Russian ombudsman", "Москалькова"),
+        ("Moskalkova", "Moskal'kova", "Tatiana Moskalkova", "Russian ombudsman", "Москалькова"),
     ),
     "Vladimir Putin": ("official", "Russia", ("Putin", "Путин", "Путін")),
     "Dmitry Peskov": ("official", "Russia", ("Peskov", "Песков")),
