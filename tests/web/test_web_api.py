@@ -5,11 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from web_seed import EDITOR, PASSWORD, Seeded
+
+from powledger.store.db import open_engine, session_scope
+from powledger.store.schema import Document
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -124,6 +129,29 @@ def test_search_finds_words_and_reports_match_offsets(client: TestClient, ids: S
     # FTS operators typed by a user are taken as plain words, never a syntax error.
     odd = client.get("/api/v1/search", params={"q": 'NEAR( "75 OR *'})
     assert odd.status_code == 200
+
+
+def test_search_works_on_cyrillic_text(client: TestClient, seeded: tuple[str, Seeded]) -> None:
+    url, _ = seeded
+    text = "Україна повернула додому 95 полонених захисників, повідомив координаційний штаб."
+    with session_scope(open_engine(url)) as session:
+        session.add(
+            Document(
+                sha256="c" * 64,
+                content_type="text",
+                captured_at=datetime(2024, 7, 1, tzinfo=UTC),
+                raw_size=len(text.encode()),
+                raw_zlib=zlib.compress(text.encode()),
+                text=text,
+                title="Обмін полоненими",
+                language="uk",
+            )
+        )
+    body = client.get("/api/v1/search", params={"q": "полонених захисників"}).json()
+    assert body["total"] == 1
+    hit = body["items"][0]
+    assert hit["title"] == "Обмін полоненими"
+    assert [hit["snippet"][a:b] for a, b in hit["matches"]] == ["полонених", "захисників"]
 
 
 def test_review_needs_editor_and_if_match(client: TestClient, ids: Seeded) -> None:
