@@ -92,3 +92,27 @@ def test_exchange_without_a_split_is_still_found() -> None:
     assert exchange.returned_to == {"Russia": None, "Ukraine": None}
     assert [c.value for c in exchange.claims] == [206]
     assert exchange.date == "2024-09-14"
+
+
+def test_ordinal_exchange_since_is_not_a_running_total() -> None:
+    text = (
+        "Ukraine brought home 189 prisoners of war on Dec. 30 in the 60th exchange since the "
+        "start of the war, President Volodymyr Zelensky announced.\n"
+        "In total, 3,956 Ukrainians have been returned from Russian captivity since February 2022."
+    )
+    (exchange,) = extract_document(text, published="2024-12-31", language="en").exchanges
+    assert exchange.returned_to["Ukraine"] == 189
+    assert {c.value for c in exchange.claims} == {189}
+    assert exchange.claims[0].asserted_by == "Volodymyr Zelensky"
+
+
+def test_bodies_and_prisoners_in_one_report() -> None:
+    text = (
+        "Russia and Ukraine swapped 84 prisoners each on Saturday. On Friday, Russia handed over "
+        "1,200 bodies, and Ukraine returned the remains of 27 Russian servicemen."
+    )
+    result = extract_document(text, published="2025-06-14", language="en")
+    everything = {(c.side, c.category, c.count) for e in result.exchanges for c in e.composition}
+    assert ("Ukraine", "bodies", 1200) in everything
+    assert ("Russia", "bodies", 27) in everything
+    assert result.exchanges[0].returned_to == {"Russia": 84, "Ukraine": 84}

@@ -985,6 +985,9 @@ def _marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> 
     before = s[max(0, ms - 60) : ms]
     if c.superlatives.find(before) and not re.search(r"\d", before[-30:]):
         return None
+    last_words = " ".join(re.findall(r"[\w'-]+", before)[-2:])
+    if c.exchange.find(last_words) and not _FORWARD.match(s[ms:me]):
+        return None  # "the 60th exchange since the start of the war" dates the exchange
     if _FORWARD.match(s[ms:me]):
         after = [x for x in counts if x.start >= me]
         return after[0] if after else None
