@@ -44,7 +44,7 @@ def test_suffix_path_always_works_on_the_tables() -> None:
 def test_auto_falls_back_to_suffix_rules_when_dictionaries_are_missing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import powledger.extract.slavic as slavic
+    import powledger.extract.slavic.morph as slavic
 
     def missing(language: str) -> slavic.PymorphyMorphology:
         raise MorphologyUnavailableError("not installed")
