@@ -126,6 +126,8 @@ class Lexicon:
     #: Words that may follow a number without a noun ("returned 103 on Saturday", "95 for 95");
     #: any other word after it (``tanks``, ``villages``) means the number counts something else.
     bare_followers: tuple[str, ...] = ()
+    #: Words before a number that make it an age ("aged 19", "under the age of 25").
+    age_markers: tuple[str, ...] = ()
     #: Prepositions: a party right after one is not the subject ("handed over ... to Russia").
     prepositions: tuple[str, ...] = ()
     #: A count that repeats the previous one ("the same number of", "as many").

@@ -83,6 +83,10 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
     counts: list[Count] = []
     starts = {n.start: n for n in numbers}
     for n in numbers:
+        lead = s[max(0, n.start - 30) : n.start]
+        age = c.ages.find(lead)
+        if age and re.fullmatch(r"[\s\d]*(?:(?:from|to|and|-)\s*[\d\s]*)*", lead[age[-1][1] :]):
+            continue  # "aged from 18 to 25", "under the age of 25": an age, not a count
         count = _count_from_noun_phrase(c, s, n, starts)
         if count is None:
             count = _bare_count(c, s, n)
@@ -131,7 +135,7 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         before = s[max(0, count.start - 40) : count.start]
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(
-                r"\s*(?:a\s+further\s+|a\s+|the\s+)?|\s+(?:[a-z]+\s+){1,3}", before[e:]
+                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[a-z]+\s+){1,3}", before[e:]
             ):
                 count.additive = True
         if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):

@@ -394,11 +394,8 @@ def _candidates(
         counts = find_counts(c, local, _numbers_outside_dates(lexicon, local, reference))
         if counts or has_trigger:
             interesting.append((sent, local, counts, has_trigger, carried, part_start))
-    if not any(counts for _s, _l, counts, *_rest in interesting):
-        if not any_trigger:
-            return [], [], dateline
-        _attribute(c, text, sentences)
-        return _unnumbered(c, text, sentences[:4], _doc_pair(c, text)), [], dateline
+    if not any_trigger and not any(counts for _s, _l, counts, *_rest in interesting):
+        return [], [], dateline
     # Pass 2: attribution, parties and the side rules on the sentences that matter.
     _attribute(c, text, sentences)
     default_pair = _doc_pair(c, text)

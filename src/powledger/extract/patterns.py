@@ -120,6 +120,7 @@ class Compiled:
     possessives: Table
     number_of: Table
     superlatives: Table
+    ages: Table
     prepositions: Table
     bare_followers: Table
     plus_named: re.Pattern[str] | None
@@ -195,6 +196,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         possessives=make_set(lx.possessives),
         number_of=make_set(lx.number_of),
         superlatives=make_set(lx.superlatives),
+        ages=make_set(lx.age_markers),
         prepositions=make_set(lx.prepositions),
         bare_followers=make_set(lx.bare_followers),
         plus_named=re.compile(

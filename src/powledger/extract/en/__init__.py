@@ -250,7 +250,7 @@ LEXICON = Lexicon(
         r"war",
     ),
     part_markers=(
-        r"of\s+the\s+\w+",
+        r"of\s+the\s+\w+,",
         r"including",
         r"among\s+them",
         r"among\s+whom",
@@ -333,6 +333,18 @@ LEXICON = Lexicon(
         r"said",
         r"says",
         r"under",
+    ),
+    age_markers=(
+        r"aged",
+        r"age\s+of",
+        r"ages\s+of",
+        r"younger\s+than",
+        r"older\s+than",
+        r"under\s+the\s+age\s+of",
+        r"over\s+the\s+age\s+of",
+        r"between\s+the\s+ages\s+of",
+        r"aged\s+from",
+        r"aged\s+between",
     ),
     prepositions=(r"to", r"from", r"by", r"of", r"in", r"for", r"into", r"against", r"between"),
     same_number=(
