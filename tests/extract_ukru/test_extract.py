@@ -194,6 +194,10 @@ def test_bodies_are_never_a_total() -> None:
         pytest.param("uk", "Уряд звільнив з посади трьох заступників міністра.", id="uk-dismissed"),
         pytest.param("uk", "Громади обмінялися досвідом: 12 делегацій повернулися додому.", id="uk-exchange-of-experience"),
         pytest.param("ru", "Вооруженные силы освободили 2 населенных пункта.", id="ru-liberated-villages"),
+        pytest.param("uk", "Сторони обмінялися ударами: загинули 5 людей, ще 12 поранені.", id="uk-exchange-of-strikes"),
+        pytest.param("ru", "Стороны обменялись ударами, погибли 5 человек.", id="ru-exchange-of-strikes"),
+        pytest.param("uk", "Після ротації 47 бійців повернулися додому до родин.", id="uk-rotation-home"),
+        pytest.param("ru", "Из командировки вернулись домой 30 военнослужащих.", id="ru-business-trip-home"),
     ],
 )  # fmt: skip
 def test_not_carried_out_exchanges(language: str, text: str) -> None:

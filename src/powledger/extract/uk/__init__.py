@@ -798,6 +798,11 @@ LEXICON = Lexicon(
         r"достроков\w*",
         r"депорт\w*",
         r"примусово\s+(?:вивез\w*|переміщ\w*)",
+        # Other things exchanged, and other ways home: strikes, fire, views, players; rotations.
+        r"обмін\w*\s+(?:ударами|вогнем|думками|досвідом|заявами|звинуваченнями|гравцями|валют\w*|інформацією|даними)",
+        r"ротаці\w*",
+        r"відпустк\w*",
+        r"відрядженн\w*",
         r"незаконно\s+вивезен\w*",
     ),
     superlatives=(
