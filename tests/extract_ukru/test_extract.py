@@ -120,6 +120,7 @@ def test_russian_ministry_statement_gives_both_sides() -> None:
         pytest.param("uk", "Сторони обмінялися полоненими по 103 з кожного боку.", 103, id="uk-each-side"),
         pytest.param("ru", "Обмен пленными прошел по формуле 84 на 84.", 84, id="ru-n-na-n"),
         pytest.param("ru", "Россия и Украина обменялись пленными, по 75 с каждой стороны.", 75, id="ru-each-side"),
+        pytest.param("ru", "Тогда стороны обменялись сотней пленных каждая.", 100, id="ru-each-after-noun"),
     ],
 )  # fmt: skip
 def test_same_number_both_ways(language: str, text: str, value: int) -> None:
