@@ -232,14 +232,41 @@ class Result:
     latencies: list[float]
     errors: int
     seconds: float
+    server_cpu: float = float("nan")
 
     def row(self, name: str) -> str:
         """One Markdown table row."""
         lat = sorted(self.latencies)
-        p50 = statistics.median(lat) * 1000 if lat else float("nan")
-        p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000 if lat else float("nan")
+        if not lat:
+            return f"| {name} | 0 | - | - | - | - | {self.errors} | - |"
+        p50 = statistics.median(lat) * 1000
+        p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
         rate = len(lat) / self.seconds if self.seconds else 0.0
-        return f"| {name} | {len(lat)} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {lat[-1] * 1000:.1f} | {self.errors} |"
+        cpu = self.server_cpu / len(lat) * 1000
+        return (
+            f"| {name} | {len(lat)} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {lat[-1] * 1000:.1f} "
+            f"| {self.errors} | {cpu:.2f} |"
+        )
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far, from /proc (Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measured(
+    pid: int, port: int, paths: list[str], count: int, rate: float | None, clients: int
+) -> Result:
+    """``run_load`` plus the server's own CPU time: a figure the other jobs on the machine
+    cannot inflate, unlike latency."""
+    before = process_cpu(pid)
+    result = run_load(port, paths, count, rate, clients)
+    result.server_cpu = process_cpu(pid) - before
+    return result
 
 
 def _worker(
@@ -328,10 +355,11 @@ def run(args: argparse.Namespace, url: str) -> None:
             "event page /events/{id}": [f"/events/{i}" for i in warm_ids],
             "home page /": ["/"],
         }
-        header = "| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors |\n"
-        header += "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+        header = "| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors | server CPU ms/req |\n"
+        header += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        pid = server.pid
         # First visits, measured apart: nothing about these pages is cached yet.
-        cold = run_load(port, [f"/events/{i}" for i in cold_ids], len(cold_ids), None, 2)
+        cold = measured(pid, port, [f"/events/{i}" for i in cold_ids], len(cold_ids), None, 2)
         # Warm up: every page of the measured runs is visited once (a server's steady state).
         for paths in targets.values():
             run_load(port, paths, max(50, len(paths)), None, 2)
@@ -341,14 +369,17 @@ def run(args: argparse.Namespace, url: str) -> None:
         )
         print(header)
         for name, paths in targets.items():
-            print(run_load(port, paths, count, args.rate, args.clients * 4).row(name), flush=True)
+            print(
+                measured(pid, port, paths, count, args.rate, args.clients * 4).row(name), flush=True
+            )
         print(f"\nClosed loop: {count} requests back to back over {args.clients} connections")
         print(header)
         for name, paths in targets.items():
-            print(run_load(port, paths, count, None, args.clients).row(name), flush=True)
+            print(measured(pid, port, paths, count, None, args.clients).row(name), flush=True)
         print("\nFirst visits (nothing cached yet), back to back over 2 connections")
         print(header)
         print(cold.row("event page, first visit"))
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
         print(
             f"\nmachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, server workers: {args.workers}"
         )
