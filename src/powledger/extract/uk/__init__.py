@@ -1,8 +1,8 @@
 """Ukrainian words of prisoner exchanges: the lexicon the extraction core reads (data, not logic).
 
 Inflection is handled by stems with ``\\w*`` (the built-in suffix rules); numerals and dates by
-full tables of their case forms in :mod:`powledger.extract.uk.numerals`. ``A`` stands for any of
-the apostrophes Ukrainian text uses (the core straightens ’ but not the modifier letter ʼ).
+full tables of their case forms in :mod:`powledger.extract.uk.numerals`. Fragments with an
+apostrophe spell it ``['ʼ]``: the core straightens ’ but not the modifier letter ʼ.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from powledger.extract.slavic import (
     genitive_party_phrases,
 )
 from powledger.extract.uk.numerals import DATES, NUMERALS
-
-A = "['ʼ]"
 
 #: Inflectional endings stripped by the fallback morphology (longest first is not required).
 ENDINGS = (
