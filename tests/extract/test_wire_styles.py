@@ -220,3 +220,44 @@ def test_phrasings(text: str, returned_to: dict[str, int]) -> None:
     assert result.exchanges, text
     got = {k: v for k, v in result.exchanges[0].returned_to.items() if v is not None}
     assert got == returned_to
+
+
+MIXED = [
+    (
+        "while-clause",
+        "Kyiv got back 207 soldiers while 195 Russian troops were handed over to Moscow in the swap.",
+        {"Ukraine": 207, "Russia": 195},
+    ),
+    (
+        "list-then-for",
+        "Russia returned 20 Ukrainian civilians and 100 soldiers on Tuesday in exchange for 100 Russian servicemen.",
+        {"Ukraine": 120, "Russia": 100},
+    ),
+    (
+        "pilots-and-civilians",
+        "Two Ukrainian pilots and 8 civilians were among those freed by Russia.",
+        {"Ukraine": 10},
+    ),
+    (
+        "each-side-freeing",
+        "Ukraine and Russia conducted a prisoner swap on Thursday, with each side freeing 25 people.",
+        {"Ukraine": 25, "Russia": 25},
+    ),
+    (
+        "each-way",
+        "Ukraine and Russia exchange 206 prisoners - 103 each way.",
+        {"Ukraine": 103, "Russia": 103},
+    ),
+    (
+        "to-and-to",
+        "In the swap, 230 people returned to Ukraine and 248 to Russia.",
+        {"Ukraine": 230, "Russia": 248},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "returned_to"), [pytest.param(t, r, id=i) for i, t, r in MIXED])
+def test_mixed_clauses(text: str, returned_to: dict[str, int]) -> None:
+    result = extract_document(text, published="2025-01-10", language="en")
+    got = {k: v for k, v in result.exchanges[0].returned_to.items() if v is not None}
+    assert got == returned_to

@@ -515,6 +515,10 @@ def rule_first_person(v: SentenceView, k: Count) -> str | None:
 def rule_recipient(v: SentenceView, k: Count) -> str | None:
     """ "handed over 103 prisoners to Ukraine", "103 were returned to Russia"."""
     clause_end = _clause_end(v.s, k.head_end)
+    # A recipient after the next count or a new clause ("while ...") belongs to that one.
+    later = [o.start for o in v.counts if o.start > k.head_end]
+    breaks = v.c.clause_breaks.find(v.s, k.head_end, clause_end)
+    clause_end = min([clause_end, *later, *(b[0] for b in breaks)])
     for s0, e0, _val in v.c.recipient.find(v.s, k.head_end, clause_end):
         if s0 - k.head_end > 60:
             break

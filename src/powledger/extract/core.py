@@ -710,9 +710,7 @@ def _sentence_candidates(
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
         before = s[max(0, k.start - 40) : k.start]
-        previous_part = (
-            i > 0 and counts[i - 1].category not in ("total", "soldiers") and k.category != "bodies"
-        )
+        previous_part = i > 0 and counts[i - 1].is_part and k.category != "bodies"
         if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
             k.is_part = True
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
