@@ -51,7 +51,7 @@ PARTY_TERMS: dict[str, str] = {
 }  # fmt: skip
 
 BASE_PERSON_NOUNS: dict[str, str] = {
-    r"военнопленн\w*": "total", r"пленн\w*": "total", r"пленник\w*": "total", r"заложник\w*|заложниц\w*": "total",
+    r"военнопленн\w*": "total", r"пленн\w*": "total", r"пленник\w*": "total", r"пленниц\w*": "women", r"заложник\w*|заложниц\w*": "total",
     r"заключ[её]нн\w*": "total", r"удерживаем\w*": "total",
     r"военнослужащ\w*": "total", r"военн(?:ый|ого|ые|ых|ым|ыми)": "total",
     r"бойц\w*|боец": "total", r"воин\w*": "total", r"солдат\w*": "soldiers",

@@ -52,7 +52,7 @@ PARTY_TERMS: dict[str, str] = {
 }  # fmt: skip
 
 BASE_PERSON_NOUNS: dict[str, str] = {
-    r"військовополонен\w*": "total", r"полонен\w*": "total", r"бранц\w*": "total",
+    r"військовополонен\w*": "total", r"полонен\w*": "total", r"полонян\w*": "total", r"полонянок|полонянки|полонянка": "women", r"бранц\w*": "total",
     r"заручник\w*|заручниц\w*": "total", r"в['ʼ]язн\w*": "total", r"утримуван\w*": "total",
     r"військовослужбов\w*": "total", r"військов(?:ий|ого|і|их|им|ими)": "total",
     r"бійц\w*|боєць": "total", r"воїн\w*": "total", r"вояк\w*": "total", r"солдат\w*": "soldiers",
@@ -62,7 +62,7 @@ BASE_PERSON_NOUNS: dict[str, str] = {
     r"співвітчизник\w*": "total", r"звільнен(?:их|і|им|ими)": "total", r"хлопц\w*|хлопців": "total",
     r"офіцер\w*": "officers",
     r"рядов\w*\s+(?:та|і|й)\s+сержант\w*|сержант\w*\s+(?:та|і|й)\s+рядов\w*|рядов\w*|сержант\w*": "privates_and_sergeants",
-    r"цивільн\w*": "civilians", r"мирн\w*\s+жител\w*": "civilians", r"жител\w*": "civilians",
+    r"цивільн\w*": "civilians", r"мирн\w*\s+жител\w*": "civilians", r"жител\w*": "civilians", r"мешканц\w*": "civilians",
     r"жінок|жінки|жінка|жінку|жінці": "women", r"дівчат\w*": "women",
     r"важкопоранен\w*|тяжкопоранен\w*": "seriously_wounded_or_sick", r"поранен\w*": "wounded",
     r"неповнолітн\w*": "minors", r"дітей|діти|дитин\w*": "minors", r"підлітк\w*": "minors",
