@@ -166,6 +166,9 @@ class Lexicon:
     plan_markers: tuple[str, ...] = ()
     #: Verbal plan words that govern a verb right after them ("will", "agreed to", "could").
     modal_markers: tuple[str, ...] = ()
+    #: Words that put what follows in the future ("could", "next"): a count after one in the
+    #: same clause is planned ("the next swap could see up to 500 people return home").
+    future_markers: tuple[str, ...] = ()
     #: Trials ("sentenced", "court", "convicted").
     trial_markers: tuple[str, ...] = ()
     #: Running totals that are never one exchange ("since 2022", "so far", "the 58th").

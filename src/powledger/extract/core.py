@@ -961,6 +961,9 @@ def _is_planned(
         return False
     near = sorted(v.triggers, key=lambda t: (abs(t[0] - k.start), t[0] > k.start))
     done = c.done.find(v.s)
+    lo = max([0, *(m.end() for m in re.finditer(r"[;:]|,\s", v.s[: k.start]))])
+    if c.future.find(v.s, lo, k.start) and not c.done.find(v.s, lo, k.start):
+        return True  # "the next swap could see up to 500 people return home"
     for t in near:
         phrase = v.s[t[0] : t[1]]
         if _governed(c, v.s, t[0]):

@@ -120,6 +120,7 @@ class Compiled:
     possessives: Table
     number_of: Table
     superlatives: Table
+    future: Table
     ages: Table
     prepositions: Table
     bare_followers: Table
@@ -196,6 +197,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         possessives=make_set(lx.possessives),
         number_of=make_set(lx.number_of),
         superlatives=make_set(lx.superlatives),
+        future=make_set(lx.future_markers),
         ages=make_set(lx.age_markers),
         prepositions=make_set(lx.prepositions),
         bare_followers=make_set(lx.bare_followers),
