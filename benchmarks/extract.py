@@ -128,9 +128,13 @@ def main() -> None:
             stream.append({"text": other_news(rng), "published": "2024-09-14"})
     # Warm up: compile the lexicon once, as a long-running process would.
     extract_document(reports[0]["text"] or "", published=reports[0]["published"], language="en")
-    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, one core")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, one core"
+    )
     docs_s, mb_s = run(stream)
-    print(f"stream (1 % exchange reports, {len(stream)} docs): {docs_s:,.0f} docs/s ({mb_s:.1f} MB/s)")
+    print(
+        f"stream (1 % exchange reports, {len(stream)} docs): {docs_s:,.0f} docs/s ({mb_s:.1f} MB/s)"
+    )
     repeated = reports * max(1, 2000 // len(reports))
     docs_s, mb_s = run(repeated)
     print(f"exchange reports alone ({len(repeated)} docs): {docs_s:,.0f} docs/s ({mb_s:.2f} MB/s)")
