@@ -189,3 +189,17 @@ def test_adjectives_of_yesterday_and_today() -> None:
     assert [s.date for s in UK_DATES.find("сьогоднішнього обміну", published=MONDAY)] == [
         "2024-09-16"
     ]
+
+
+def test_a_range_of_days_ends_on_its_last_day_and_hides_its_numbers() -> None:
+    from powledger.extract.base import get_lexicon
+
+    text = "Обмін 23–25 травня: повернулися 1000 українців"
+    assert [(s.date, s.precision) for s in UK_DATES.find(text, published=MONDAY)] == [
+        ("2024-05-25", "day")
+    ]
+    lexicon = get_lexicon("uk")
+    assert lexicon is not None
+    assert [n.value for n in lexicon.find_numbers(text)] == [1000]
+    spans = RU_DATES.find("с 23 по 25 мая проходил обмен", published=MONDAY)
+    assert [s.date for s in spans] == ["2024-05-25"]

@@ -281,6 +281,8 @@ DATES = DateLexicon(
         ),
     },
     # "накануне Пасхи" is the eve of Easter, not the day before publication.
+    range_from=r"с|со|от",
+    range_to=r"по|до",
     eve_words=("накануне",),
     eve_of=r"пасх\w*|рождеств\w*|нового\s+года|праздник\w*|дня\s+\w+|обмен\w*|переговор\w*|визит\w*|встреч\w*|саммит\w*|выборов|юбиле\w*|годовщин\w*",
     year_word=r"года|год|году|г\.|г(?![\w'])",

@@ -35,6 +35,9 @@ class DateLexicon:
     next_word: str
     #: regex of the locative "in year" ("році", "году")
     year_locative: str
+    #: regex of "from" and "to" in a range of days ("з 23 по 25 травня")
+    range_from: str = "(?!)"
+    range_to: str = "(?!)"
     #: words of "the day before" that also mean "on the eve of" ("напередодні", "накануне")
     eve_words: tuple[str, ...] = ()
     #: regex of what follows them when they mean "on the eve of" ("Великодня", "обміну")
@@ -67,7 +70,9 @@ class DateParser:
             (
                 "day_month",
                 re.compile(
-                    rf"(?<![\w\d])(?P<d>[0-3]?\d)(?:-?(?:го|е|ого))?\s+(?P<m>{gen})(?![\w'])"
+                    # A range of days ("23-25 травня", "з 23 по 25 мая") ends on its last day.
+                    rf"(?<![\w\d])(?:[0-3]?\d\s*[-–—]\s*|(?:{lexicon.range_from})\s+[0-3]?\d\s+(?:{lexicon.range_to})\s+)?"
+                    rf"(?P<d>[0-3]?\d)(?:-?(?:го|е|ого))?\s+(?P<m>{gen})(?![\w'])"
                     rf"(?:\s+(?P<y>(?:19|20)\d\d)(?![\d])(?:\s*(?:{yw}))?)?"
                 ),
             ),

@@ -340,6 +340,8 @@ DATES = DateLexicon(
         ),
     },
     # "напередодні Великодня" is the eve of Easter, not the day before publication.
+    range_from=r"з|із|від",
+    range_to=r"по|до",
     eve_words=("напередодні",),
     eve_of=r"великодн\w*|різдв\w*|нового\s+року|свят\w*|дня\s+\w+|обмін\w*|переговор\w*|перемовин\w*|візит\w*|зустріч\w*|саміт\w*|виборів|ювілею|річниці",
     year_word=r"року|рік|році|р\.|р(?![\w'])",
