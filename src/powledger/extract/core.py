@@ -443,7 +443,7 @@ def _candidates(
             triggers = [(0, 0, "return")]
         speaker_party = actor_party(sent.asserted_by) if sent.asserted_by else None
         if speaker_party is None:
-            speaker_party = _party_speaker(c, local, parties)
+            speaker_party = _party_speaker(c, local, parties, counts)
         view = SentenceView(c, local, counts, parties, triggers, speaker_party, voice, pair)
         sentence_out = _sentence_candidates(
             c,
@@ -644,9 +644,14 @@ def event_dates(
     return out
 
 
-def _party_speaker(c: Compiled, s: str, parties: list[tuple[int, int, str]]) -> str | None:
+def _party_speaker(
+    c: Compiled, s: str, parties: list[tuple[int, int, str]], counts: list[Count] | None = None
+) -> str | None:
     """The party that speaks in "Kyiv said ...", "Ukraine says ...", "according to Moscow"."""
     for start, end, party in parties:
+        # "1,212 people that Russia says are soldiers": a claim about the count, not the report.
+        if counts and any(k.head_end <= start <= k.head_end + 12 for k in counts):
+            continue
         m = re.match(r"\s*(?:officials?\s+|authorities\s+|side\s+)?", s[end:])
         pos = end + (m.end() if m else 0)
         if c.reporting.match_at(s, pos) is not None:
