@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the web application for ``settings`` (the database is opened and migrated here)."""
     from powledger.api.routes import router as api_router
     from powledger.store.db import open_engine
+    from powledger.web.forms import router as form_router
     from powledger.web.pages import router as page_router
 
     settings = settings or get_settings()
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.include_router(api_router)
     app.include_router(page_router)
+    app.include_router(form_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(SecurityHeadersMiddleware)
     return app

@@ -70,7 +70,7 @@ def error_response(
 ) -> Response:
     """The error as JSON for API clients, or as a page for browsers."""
     if _wants_html(request):
-        from powledger.web.pages import render_error
+        from powledger.web.render import render_error
 
         return render_error(request, status, code, message, headers)
     return JSONResponse(

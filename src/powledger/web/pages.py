@@ -1,159 +1,25 @@
-"""Server-rendered pages: home with charts, events, documents, search, review, login, new reports."""
+"""Server-rendered pages for reading: home with charts, events, documents, search, review queue."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated, Any, TypeVar
-from urllib.parse import urlencode
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from powledger.api import actions, queries
-from powledger.api.deps import (
-    CSRF_COOKIE,
-    SESSION_COOKIE,
-    Visitor,
-    app_state,
-    cached_read,
-    check_csrf,
-    get_session,
-    mark_changed,
-    require_editor,
-    require_match,
-    visitor,
-)
-from powledger.api.errors import ApiError
+from powledger.api.deps import cached_read
 from powledger.errors import InputError
 from powledger.store.schema import Claim, Document
 from powledger.store.search import MARK_END, MARK_START, search_documents
-from powledger.web import accounts, charts
+from powledger.web import charts
 from powledger.web.highlight import Span, excerpt, mark_spans
-
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-PAGE_SIZE = 25
+from powledger.web.render import PAGE_SIZE, SessionDep, pager, render, render_error
 
 router = APIRouter(include_in_schema=False)
-SessionDep = Annotated[Session, Depends(get_session)]
-T = TypeVar("T")
-
-_env = Environment(
-    loader=FileSystemLoader(str(TEMPLATES)),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-
-def _fmt_number(value: Any) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,}".replace(",", "\u202f") if isinstance(value, int) else str(value)
-
-
-def _safe_url(url: str | None) -> str | None:
-    """Only http(s) links are shown as links; anything else (javascript:, data:) stays text."""
-    if url and url.lower().startswith(("http://", "https://")):
-        return url
-    return None
-
-
-_env.filters["num"] = _fmt_number
-_env.globals["safe_url"] = _safe_url
-
-
-def _cookie_secure(request: Request) -> bool:
-    return request.url.scheme == "https"
-
-
-def render(
-    request: Request,
-    session: Session | None,
-    template: str,
-    context: dict[str, Any],
-    status: int = 200,
-    headers: dict[str, str] | None = None,
-    cache_key: str | None = None,
-) -> HTMLResponse:
-    """Render a page for the current visitor, giving a new browser its CSRF cookie.
-
-    With ``cache_key``, the page an anonymous visitor sees (it holds no token and no name) is
-    kept until the data changes; editors always get a fresh page.
-    """
-    found: Visitor | None = getattr(request.state, "visitor", None)
-    if found is None and session is not None:
-        found = visitor(request, session)
-
-    def build() -> str:
-        return _env.get_template(template).render(
-            request=request,
-            path=request.url.path,
-            user=found.user if found else None,
-            csrf_token=found.csrf_token if found else "",
-            **context,
-        )
-
-    if cache_key and session is not None and found is not None and found.user is None:
-        html = cached_read(request, session, f"html:{cache_key}", build)
-    else:
-        html = build()
-    response = HTMLResponse(html, status_code=status, headers=headers)
-    response.headers["Cache-Control"] = "no-cache, private"
-    if found is not None and found.new_csrf_seed:
-        response.set_cookie(
-            CSRF_COOKIE,
-            found.csrf_seed,
-            httponly=True,
-            samesite="strict",
-            secure=_cookie_secure(request),
-            path="/",
-        )
-    return response
-
-
-def render_error(
-    request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
-) -> HTMLResponse:
-    """An error page in the site's layout (no database access, so it works when the database fails)."""
-    return render(
-        request,
-        None,
-        "error.html",
-        {"status": status, "code": code, "message": message},
-        status,
-        headers,
-    )
-
-
-def _pages(total: int, offset: int, limit: int, request: Request) -> dict[str, Any]:
-    def link(new_offset: int) -> str:
-        params = dict(request.query_params)
-        params["offset"] = str(new_offset)
-        return f"{request.url.path}?{urlencode(params)}"
-
-    return {
-        "total": total,
-        "first": offset + 1 if total else 0,
-        "last": min(offset + limit, total),
-        "previous": link(max(0, offset - limit)) if offset > 0 else None,
-        "next": link(offset + limit) if offset + limit < total else None,
-    }
-
-
-def _editor_form(request: Request, session: Session, csrf: str) -> str:
-    found = visitor(request, session)
-    user = require_editor(found)
-    check_csrf(found, csrf)
-    return user.name
-
-
-def _back_to(request: Request, fallback: str) -> str:
-    target = request.query_params.get("next") or fallback
-    return target if target.startswith("/") and not target.startswith("//") else fallback
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -237,7 +103,7 @@ def events_page(
         "events.html",
         {
             "events": page.items,
-            "pages": _pages(page.total, offset, PAGE_SIZE, request),
+            "pages": pager(page.total, offset, PAGE_SIZE, request),
             "filters": {"from": date_from or "", "to": date_to or "", "party": party or ""},
             "rule": queries.check_rule(rule or None),
             "rules": queries.RULES,
@@ -320,7 +186,7 @@ def documents_page(
         "documents.html",
         {
             "documents": page.items,
-            "pages": _pages(page.total, offset, PAGE_SIZE, request),
+            "pages": pager(page.total, offset, PAGE_SIZE, request),
             "filters": {"outlet": outlet or "", "language": language or ""},
         },
     )
@@ -395,7 +261,7 @@ def search_page(
             "q": q,
             "hits": hits,
             "message": message,
-            "pages": _pages(total, offset, PAGE_SIZE, request),
+            "pages": pager(total, offset, PAGE_SIZE, request),
         },
     )
 
@@ -448,7 +314,7 @@ def review_page(
             "claims": page.items,
             "state": state,
             "states": REVIEW_STATES,
-            "pages": _pages(page.total, offset, PAGE_SIZE, request),
+            "pages": pager(page.total, offset, PAGE_SIZE, request),
             "changes": changes,
             "done": request.query_params.get("done"),
         },
@@ -465,216 +331,8 @@ def history_page(
         request,
         session,
         "history.html",
-        {"changes": changes, "pages": _pages(total, offset, PAGE_SIZE * 2, request)},
+        {"changes": changes, "pages": pager(total, offset, PAGE_SIZE * 2, request)},
     )
 
 
-@router.post("/review/claims/{claim_id}")
-def review_claim_form(
-    claim_id: int,
-    request: Request,
-    session: SessionDep,
-    action: Annotated[str, Form()],
-    reason: Annotated[str, Form(max_length=2000)] = "",
-    value: Annotated[str, Form(max_length=12)] = "",
-    etag: Annotated[str, Form(max_length=64)] = "",
-    csrf_token: Annotated[str, Form(max_length=128)] = "",
-) -> Response:
-    """Apply a review from the queue, refusing it when the claim changed since the page was shown."""
-    by = _editor_form(request, session, csrf_token)
-    claim = queries.get_claim(session=session, claim_id=claim_id)
-    _, current = queries.claim_with_review(session=session, claim=claim)
-    require_match(etag or None, [current], f"claim {claim_id}")
-    number: int | None = None
-    if action == "correct":
-        if not value.strip().isdigit():
-            raise InputError("a correction needs the corrected value as a whole number")
-        number = int(value.strip())
-    actions.review_claim(
-        session=session, claim_id=claim_id, action=action, value=number, by=by, reason=reason
-    )
-    mark_changed(session)
-    back = _back_to(request, "/review")
-    sep = "&" if "?" in back else "?"
-    return RedirectResponse(f"{back}{sep}done={claim_id}", status_code=303)
-
-
-@router.post("/events/{event_id}/merge")
-def merge_form(
-    event_id: int,
-    request: Request,
-    session: SessionDep,
-    others: Annotated[str, Form(max_length=500)],
-    reason: Annotated[str, Form(max_length=2000)] = "",
-    etag: Annotated[str, Form(max_length=64)] = "",
-    csrf_token: Annotated[str, Form(max_length=128)] = "",
-) -> Response:
-    """Merge other events into this one."""
-    by = _editor_form(request, session, csrf_token)
-    require_match(
-        etag or None,
-        [queries.current_event_etag(session=session, event_id=event_id)],
-        f"event {event_id}",
-    )
-    try:
-        ids = [int(p) for p in others.replace(",", " ").split()]
-    except ValueError:
-        raise InputError("list the events to merge by number, e.g. 12, 15") from None
-    result = actions.merge_events(session=session, event_ids=[event_id, *ids], by=by, reason=reason)
-    mark_changed(session)
-    return RedirectResponse(f"/events/{result.get('event_id') or event_id}", status_code=303)
-
-
-@router.post("/events/{event_id}/split")
-async def split_form(event_id: int, request: Request, session: SessionDep) -> Response:
-    """Move the ticked claims of this event into a new event."""
-    form = await request.form()
-    csrf = str(form.get("csrf_token") or "")
-    by = _editor_form(request, session, csrf)
-    require_match(
-        str(form.get("etag") or "") or None,
-        [queries.current_event_etag(session=session, event_id=event_id)],
-        f"event {event_id}",
-    )
-    try:
-        claim_ids = [int(str(v)) for v in form.getlist("claim_id")]
-    except ValueError:
-        raise InputError("the claims to split off must be given by number") from None
-    result = actions.split_event(
-        session=session,
-        event_id=event_id,
-        claim_ids=claim_ids,
-        by=by,
-        reason=str(form.get("reason") or ""),
-    )
-    mark_changed(session)
-    return RedirectResponse(f"/events/{result.get('new_event_id') or event_id}", status_code=303)
-
-
-# --- accounts --------------------------------------------------------------------------------
-
-
-@router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, session: SessionDep) -> Response:
-    """The editors' login form."""
-    return render(
-        request, session, "login.html", {"next": _back_to(request, "/review"), "error": None}
-    )
-
-
-@router.post("/login")
-def login_form(
-    request: Request,
-    session: SessionDep,
-    name: Annotated[str, Form(max_length=128)] = "",
-    password: Annotated[str, Form(max_length=1024)] = "",
-    csrf_token: Annotated[str, Form(max_length=128)] = "",
-) -> Response:
-    """Check the name and password and start a session cookie."""
-    found = visitor(request, session)
-    check_csrf(found, csrf_token)
-    back = _back_to(request, "/review")
-    try:
-        user = accounts.authenticate(session=session, name=name, password=password)
-    except accounts.LoginError as exc:
-        return render(
-            request, session, "login.html", {"next": back, "error": exc.message, "name": name}, 401
-        )
-    token = accounts.start_session(session=session, user=user)
-    response = RedirectResponse(back, status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        accounts.sign(found.secret, token),
-        max_age=accounts.SESSION_DAYS * 86400,
-        httponly=True,
-        samesite="lax",
-        secure=_cookie_secure(request),
-        path="/",
-    )
-    return response
-
-
-@router.post("/logout")
-def logout_form(
-    request: Request, session: SessionDep, csrf_token: Annotated[str, Form(max_length=128)] = ""
-) -> Response:
-    """End the session."""
-    found = visitor(request, session)
-    check_csrf(found, csrf_token)
-    if found.token and not found.via_bearer:
-        accounts.end_session(session=session, token=found.token)
-    response = RedirectResponse("/", status_code=303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
-    return response
-
-
-# --- adding a report -------------------------------------------------------------------------
-
-
-@router.get("/reports/new", response_class=HTMLResponse)
-def new_report_page(request: Request, session: SessionDep) -> Response:
-    """The form to add a report by upload or paste."""
-    return render(request, session, "report_new.html", {"error": None, "form": {}})
-
-
-@router.post("/reports/new")
-async def new_report_form(
-    request: Request,
-    session: SessionDep,
-    url: Annotated[str, Form(max_length=2000)] = "",
-    outlet: Annotated[str, Form(max_length=256)] = "",
-    published: Annotated[str, Form(max_length=32)] = "",
-    title: Annotated[str, Form(max_length=1000)] = "",
-    content_type: Annotated[str, Form(max_length=8)] = "text",
-    body: Annotated[str, Form()] = "",
-    upload: Annotated[UploadFile | None, File()] = None,
-    csrf_token: Annotated[str, Form(max_length=128)] = "",
-) -> Response:
-    """Store a pasted or uploaded report through the same capture path as ``powledger ingest``."""
-    from powledger.web.reports import ReportForm, add_report
-
-    by = _editor_form(request, session, csrf_token)
-    limit = app_state(request).settings.max_bytes
-    raw: bytes
-    filename: str | None = None
-    if upload is not None and upload.filename:
-        raw = await upload.read(limit + 1)
-        filename = upload.filename
-    else:
-        raw = body.encode("utf-8")
-    form = ReportForm(
-        raw=raw,
-        filename=filename,
-        content_type=content_type,
-        url=url.strip() or None,
-        outlet=outlet.strip() or None,
-        published=published.strip() or None,
-        title=title.strip() or None,
-    )
-    try:
-        document_id, is_new = add_report(
-            session=session,
-            engine=app_state(request).engine,
-            settings=app_state(request).settings,
-            form=form,
-            by=by,
-        )
-    except InputError as exc:
-        fields = {
-            "url": url,
-            "outlet": outlet,
-            "published": published,
-            "title": title,
-            "body": body,
-            "content_type": content_type,
-        }
-        return render(
-            request, session, "report_new.html", {"error": exc.message, "form": fields}, 400
-        )
-    mark_changed(session)
-    return RedirectResponse(
-        f"/documents/{document_id}?added={'new' if is_new else 'known'}", status_code=303
-    )
-
-
-__all__ = ["ApiError", "render", "render_error", "router"]
+__all__ = ["render", "render_error", "router"]
