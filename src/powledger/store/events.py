@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, delete, exists, insert, or_, select, update
@@ -169,6 +169,9 @@ def as_override(row: EventOverride) -> Override:
     )
 
 
+#: The longest date window a unit can have (a report dated only to a leap year).
+MAX_UNIT_DAYS = 366
+
 #: What reconciliation reads of a stored unit (plain rows: no ORM objects to build or track).
 _UNIT_COLUMNS = (
     EventUnit.unit_key,
@@ -184,7 +187,11 @@ def units_overlapping(
     *, session: Session, lo: str, hi: str, parties: Collection[str] | None = None
 ) -> list[Any]:
     """Stored units whose date window meets [lo, hi] (ISO dates), of some party keys if given."""
-    stmt = select(*_UNIT_COLUMNS).where(and_(EventUnit.date_lo <= hi, EventUnit.date_hi >= lo))
+    # No unit spans more than a year, so its start is bounded below too: the index scan stays short.
+    earliest = (date.fromisoformat(lo) - timedelta(days=MAX_UNIT_DAYS)).isoformat()
+    stmt = select(*_UNIT_COLUMNS).where(
+        and_(EventUnit.date_lo >= earliest, EventUnit.date_lo <= hi, EventUnit.date_hi >= lo)
+    )
     if parties is not None:
         stmt = stmt.where(EventUnit.parties.in_(sorted(parties)))
     return list(session.execute(stmt))
@@ -375,24 +382,21 @@ def stage_summaries(
         .join(EventDetail, EventDetail.exchange_id == Exchange.id)
         .where(Exchange.date_precision == "day")
     )
-    fstmt = (
-        select(Figure.exchange_id, Figure.side, Figure.value)
-        .join(Exchange, Exchange.id == Figure.exchange_id)
-        .where(
-            Exchange.date_precision == "day",
+    if lo is not None and hi is not None:
+        stmt = stmt.where(Exchange.date >= lo, Exchange.date <= hi)
+    current = {r[0]: (r[1], r[2], r[3], r[4]) for r in session.execute(stmt)}
+    totals: dict[int, dict[str, int]] = {}
+    # Driven by the events' ids (indexed), never by a scan of every figure.
+    for chunk in _chunks(sorted(current)):
+        fstmt = select(Figure.exchange_id, Figure.side, Figure.value).where(
+            Figure.exchange_id.in_(chunk),
             Figure.rule == "own-side",
             Figure.category == "total",
             Figure.value.is_not(None),
         )
-    )
-    if lo is not None and hi is not None:
-        stmt = stmt.where(Exchange.date >= lo, Exchange.date <= hi)
-        fstmt = fstmt.where(Exchange.date >= lo, Exchange.date <= hi)
-    current = {r[0]: (r[1], r[2], r[3], r[4]) for r in session.execute(stmt)}
-    totals: dict[int, dict[str, int]] = {}
-    for ex_id, side, value in session.execute(fstmt):
-        if value is not None:
-            totals.setdefault(ex_id, {})[side] = value
+        for ex_id, side, value in session.execute(fstmt):
+            if value is not None:
+                totals.setdefault(ex_id, {})[side] = value
     return current, totals
 
 
