@@ -133,7 +133,12 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         explicit = {
             (m.sentence[0], m.count.value) for m in group.members if m.extra.get("explicit_total")
         }
-        total = _pick_total(side, claims, explicit)
+        parts_of_total = {
+            (m.sentence[0], m.count.value) for m in group.members
+            if m.count.is_part and m.count.category == "total"
+        }  # fmt: skip
+        whole_claims = [c for c in claims if (c.start, c.value) not in parts_of_total]
+        total = _pick_total(side, whole_claims, explicit)
         parts = [c for c in claims if c.side == side and c.category != "total"]
         seen: set[str] = set()
         for p in parts:

@@ -398,8 +398,22 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
     of_them = re.match(r"\s+of\s+(?:them|whom|those)\s+(?:(?:were|are|was|being)\s+)?", after, re.I)
     if of_them:
         # "270 of them were soldiers": a part of the group named before.
-        head = c.persons.match_at(s, n.end + of_them.end())
-        category = head[1] if head else "total"
+        at = n.end + of_them.end()
+        head = c.persons.match_at(s, at)
+        if head is None:
+            # "175 of them were exchanged" is a part; "30 of them were captured" is not returned.
+            if (
+                c.returns.match_at(s, n.end + 1)
+                or c.exchange.match_at(s, at)
+                or c.give.match_at(s, at)
+            ):
+                count = Count(
+                    n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
+                )
+                count.is_part = True
+                return count
+            return None
+        category = head[1]
         if head and category == "total":
             # "270 of them servicemen and 120 civilians": the generic part is the soldiers.
             category = "soldiers"

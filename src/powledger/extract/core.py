@@ -458,7 +458,8 @@ def _candidates(
         )
         if sentence_out:
             out.extend(sentence_out)
-            previous_sentence_side = [k for k in sentence_out if not k.count.is_part]
+            heads = [k for k in sentence_out if not k.count.is_part]
+            previous_sentence_side = heads or [k for k in sentence_out if k.side or k.both]
     out.extend(_echoes(c, lexicon, text, sentences, out))
     if not any(cand.planned for cand in out):
         out.extend(_unnumbered_plan(c, text, sentences, default_pair))
@@ -776,7 +777,7 @@ def _sentence_candidates(
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
         if k.is_part and side is None:
-            heads = [o for o in out if not o.count.is_part]
+            heads = [o for o in out if not o.count.is_part] or previous
             if heads:
                 side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
