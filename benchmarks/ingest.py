@@ -3,9 +3,11 @@
     python benchmarks/ingest.py --pages ../shared/data/article-pages/html   # real pages (gzipped)
     python benchmarks/ingest.py --generate 200                              # pages we generate
 
-Both sides get a warm-up first (trafilatura compiles many regular expressions on first use).
-Each side then runs ``--repeat`` times, alternating, and the best run counts: the machine is
-shared, and the best run is the one least disturbed by others. The ingest side runs the real
+Every timed run is a fresh Python process, warmed up on three generated pages first
+(trafilatura compiles many regular expressions on first use, and caches results per string, so
+neither a cold start nor a replay of the same pages is measured). Each side runs ``--repeat``
+times, alternating, and the best run counts: the machine is shared, and the best run is the one
+least disturbed by others. The ingest side runs the real
 command in-process (``powledger --db sqlite:///… ingest DIR``) into a fresh SQLite file per run.
 When a ``ground-truth.json`` sits beside the pages (or is given with ``--truth``), the cleaned
 text is also scored against it with a word-overlap F1.
@@ -22,6 +24,7 @@ import platform
 import random
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,9 +32,11 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from pathlib import Path
+from typing import Any
 
 import trafilatura
 
+from powledger.capture.clean import clean_html
 from powledger.cli import main as cli_main
 from powledger.store.db import open_engine
 
@@ -164,30 +169,71 @@ def _since(start: Timing) -> Timing:
     return wall - start[0], cpu - start[1]
 
 
-def time_trafilatura(texts: list[str], call: Callable[[str], object]) -> Timing:
+def _trafilatura_text_and_metadata(text: str) -> object:
+    # trafilatura's own call for what ingest keeps: main text (fast mode, no comments) plus
+    # metadata. Ingest gets the same fields through clean_html, which skips categories, tags
+    # and licence (see powledger.capture.clean.page_metadata).
+    return trafilatura.bare_extraction(
+        text, fast=True, with_metadata=True, include_comments=False, include_tables=True
+    )
+
+
+def _trafilatura_plain(text: str) -> object:
+    return trafilatura.extract(text, fast=True)
+
+
+SIDES: dict[str, Callable[[str], object]] = {
+    "same": _trafilatura_text_and_metadata,
+    "plain": _trafilatura_plain,
+}
+
+
+def measure(side: str, folder: Path, db: Path, jobs: int) -> dict[str, object]:
+    """Time one side once, in this (fresh) process, after a warm-up on other pages."""
+    # Warm up on generated pages, not the measured ones: trafilatura and htmldate compile
+    # regular expressions on first use (a one-off cost), but they also cache results per
+    # string, and a warm-up on the measured pages would make the timed run a cache replay.
+    rng = random.Random(7)
+    for page in (generate_page(1000 + i, rng) for i in range(3)):
+        if side == "ingest":
+            clean_html(page)
+        else:
+            SIDES[side](page)
+    if side == "ingest":
+        url = f"sqlite:///{db}"
+        open_engine(url).dispose()  # create and migrate outside the timing: a one-off cost
+        out = io.StringIO()
+        started = _clock()
+        with redirect_stdout(out):
+            try:
+                cli_main.main(
+                    ["--db", url, "ingest", "--jobs", str(jobs), str(folder)],
+                    prog_name="powledger",
+                    standalone_mode=False,
+                )
+            except SystemExit as exc:  # click exits non-zero when nothing was ingested
+                if exc.code:
+                    raise
+        wall, cpu = _since(started)
+        return {"wall": wall, "cpu": cpu, "summary": out.getvalue().strip()}
+    texts = [
+        path.read_text(encoding="utf-8", errors="replace") for path in sorted(folder.iterdir())
+    ]
     started = _clock()
     for text in texts:
-        call(text)
-    return _since(started)
+        SIDES[side](text)
+    wall, cpu = _since(started)
+    return {"wall": wall, "cpu": cpu}
 
 
-def time_ingest(folder: Path, workdir: Path, run: int, jobs: int = 1) -> tuple[Timing, str, str]:
-    """Run ``powledger ingest`` in-process into a fresh SQLite file; return (timing, summary, url)."""
-    url = f"sqlite:///{workdir}/ingest-{run}-j{jobs}.db"
-    open_engine(url).dispose()  # create and migrate outside the timing: a one-off cost
-    out = io.StringIO()
-    started = _clock()
-    with redirect_stdout(out):
-        try:
-            cli_main.main(
-                ["--db", url, "ingest", "--jobs", str(jobs), str(folder)],
-                prog_name="powledger",
-                standalone_mode=False,
-            )
-        except SystemExit as exc:  # click exits non-zero when nothing was ingested
-            if exc.code:
-                raise
-    return _since(started), out.getvalue().strip(), url
+def run_side(side: str, folder: Path, db: Path, jobs: int = 1) -> dict[str, Any]:
+    """Run :func:`measure` in a new Python process and return what it printed."""
+    cmd = [sys.executable, __file__, "--measure", side, "--folder", str(folder), "--db", str(db)]
+    done = subprocess.run([*cmd, "--jobs", str(jobs)], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"measuring {side} failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
 
 
 _WORDS = re.compile(r"\w+")
@@ -232,7 +278,13 @@ def main() -> None:
     parser.add_argument(
         "--jobs", type=int, default=1, help="also time ingest --jobs N (wall clock only)"
     )
+    parser.add_argument("--measure", choices=["same", "plain", "ingest"], help=argparse.SUPPRESS)
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.folder, args.db, args.jobs)))
+        return
 
     if args.pages:
         pages = load_pages(args.pages)
@@ -243,19 +295,7 @@ def main() -> None:
         origin = f"{len(pages)} generated pages"
     if not pages:
         sys.exit(f"no pages found in {args.pages}")
-    texts = [raw.decode("utf-8", "replace") for raw in pages.values()]
     mean_kb = statistics.mean(len(raw) for raw in pages.values()) / 1024
-
-    def trafilatura_same_call(text: str) -> object:
-        # trafilatura's own call for what ingest keeps: main text (fast mode, no comments) plus
-        # metadata. Ingest gets the same fields through clean_html, which skips categories,
-        # tags and licence (see powledger.capture.clean.page_metadata).
-        return trafilatura.bare_extraction(
-            text, fast=True, with_metadata=True, include_comments=False, include_tables=True
-        )
-
-    def trafilatura_plain(text: str) -> object:
-        return trafilatura.extract(text, fast=True)
 
     with tempfile.TemporaryDirectory(prefix="powledger-ingest-bench-") as tmp:
         workdir = Path(tmp)
@@ -264,23 +304,20 @@ def main() -> None:
         for name, raw in pages.items():
             (folder / f"{name}.html").write_bytes(raw)
 
-        warm = texts[:3]
-        time_trafilatura(warm, trafilatura_same_call)
-        time_trafilatura(warm, trafilatura_plain)
-
-        # Best wall time and best CPU time per side, each over the runs.
-        wall = {"ingest": float("inf"), "same": float("inf"), "plain": float("inf")}
-        cpu = dict(wall)
-        summary, url = "", ""
+        # Best wall time and best CPU time per side over the runs; every run is a new process.
+        wall: dict[str, float] = {}
+        cpu: dict[str, float] = {}
+        summary, db = "", workdir / "none.db"
+        sides = ["same", "plain", "ingest"] + (["jobs"] if args.jobs > 1 else [])
         for run in range(args.repeat):
-            for key, call in (("same", trafilatura_same_call), ("plain", trafilatura_plain)):
-                w, c = time_trafilatura(texts, call)
-                wall[key], cpu[key] = min(wall[key], w), min(cpu[key], c)
-            (w, c), summary, url = time_ingest(folder, workdir, run)
-            wall["ingest"], cpu["ingest"] = min(wall["ingest"], w), min(cpu["ingest"], c)
-            if args.jobs > 1:
-                (w, _), _, _ = time_ingest(folder, workdir, run, args.jobs)
-                wall["jobs"] = min(wall.get("jobs", float("inf")), w)
+            for side in sides:
+                db = workdir / f"ingest-{run}-{side}.db"
+                jobs = args.jobs if side == "jobs" else 1
+                result = run_side("ingest" if side == "jobs" else side, folder, db, jobs)
+                wall[side] = min(wall.get(side, float("inf")), result["wall"])
+                cpu[side] = min(cpu.get(side, float("inf")), result["cpu"])
+                if side == "ingest":
+                    summary, url = result["summary"], f"sqlite:///{db}"
 
         n = len(pages)
         labels = {
@@ -291,7 +328,7 @@ def main() -> None:
         print(f"pages: {origin}, mean {mean_kb:.0f} KB")
         print(
             f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"trafilatura {trafilatura.__version__}; one process, best of {args.repeat} runs"
+            f"trafilatura {trafilatura.__version__}; best of {args.repeat} runs, each a fresh process"
         )
         print(f"ingest summary: {summary}")
         print(f"{'docs/s':>74} {'wall':>7} {'per CPU-s':>9}")
