@@ -212,3 +212,19 @@ def test_search_and_add_report_pages(page: Any, server: tuple[str, Seeded]) -> N
     page.goto(base + "/reports/new")
     assert page.get_by_role("button", name="Add the report").is_disabled()
     _shot(page, "add-report")
+
+
+def test_every_other_page_gets_a_screenshot(page: Any, server: tuple[str, Seeded]) -> None:
+    base, ids = server
+    for path, name in [
+        ("/events", "events"),
+        ("/documents", "documents"),
+        (f"/documents/{ids.documents[2]}", "document-hostile"),
+        ("/history", "history"),
+        ("/login", "login"),
+    ]:
+        response = page.goto(base + path)
+        assert response is not None
+        assert response.status == 200
+        assert page.locator("h1").count() == 1
+        _shot(page, name)
