@@ -101,3 +101,20 @@ def test_other_conflict_keeps_its_parties() -> None:
     (exchange,) = extract_document(text, published="2023-12-14", language="en").exchanges
     assert exchange.parties == ("Armenia", "Azerbaijan")
     assert exchange.returned_to == {"Armenia": 32, "Azerbaijan": 32}
+
+
+def test_all_for_all_is_an_open_plan() -> None:
+    text = "Ukraine remains ready for an exchange on the all-for-all principle, the ombudsman said."
+    result = extract_document(text, published=PUB, language="en")
+    assert result.exchanges == ()
+    (plan,) = result.planned
+    assert plan.returned_to == {"Russia": None, "Ukraine": None}
+
+
+def test_numbered_and_open_plans_stay_apart() -> None:
+    text = (
+        "Russia and Ukraine agreed to exchange 1,200 prisoners of war each. "
+        "Kyiv still wants an all-for-all swap."
+    )
+    result = extract_document(text, published=PUB, language="en")
+    assert [p.returned_to["Ukraine"] for p in result.planned] == [1200, None]

@@ -400,6 +400,10 @@ def _group(
                     c.parties, c.date.iso if c.date else None, c.date.precision if c.date else None
                 )
                 groups.append(target)
+        elif planned and c.extra.get("unnumbered") and any(m.count.value for m in main.members):
+            # An open-ended plan ("all for all") next to a numbered one is a plan of its own.
+            target = _Group(c.parties, None, None)
+            groups.append(target)
         elif c.previous and main.members:
             when = c.date.iso if c.date and c.date.iso else None
             precision = c.date.precision if c.date and c.date.iso else None

@@ -169,6 +169,8 @@ class Lexicon:
     #: Words that put what follows in the future ("could", "next"): a count after one in the
     #: same clause is planned ("the next swap could see up to 500 people return home").
     future_markers: tuple[str, ...] = ()
+    #: Phrases that name a proposed exchange on their own ("all for all").
+    plan_phrases: tuple[str, ...] = ()
     #: Trials ("sentenced", "court", "convicted").
     trial_markers: tuple[str, ...] = ()
     #: Running totals that are never one exchange ("since 2022", "so far", "the 58th").

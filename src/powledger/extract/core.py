@@ -463,6 +463,9 @@ def _candidates(
     out.extend(_echoes(c, lexicon, text, sentences, out))
     if not any(cand.planned for cand in out):
         out.extend(_unnumbered_plan(c, text, sentences, default_pair))
+    elif c.plan_phrases.find(text):
+        # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
+        out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
 
     def usable(found: list[DateSpan]) -> list[DateSpan]:
         return [
@@ -529,12 +532,28 @@ def _echoes(
 
 
 def _unnumbered_plan(
-    c: Compiled, text: str, sentences: list[_Sentence], pair: tuple[str, str]
+    c: Compiled,
+    text: str,
+    sentences: list[_Sentence],
+    pair: tuple[str, str],
+    phrases_only: bool = False,
 ) -> list[Candidate]:
     """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
     for sent in sentences:
         s = text[sent.start : sent.end]
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
+        if c.plan_phrases.find(s) and triggers and not c.trial.find(s):
+            # "ready for an exchange on the all-for-all principle"
+            count = Count(
+                triggers[0][0], triggers[0][1], None, False, "total", None, False, triggers[0][1]
+            )
+            cand = Candidate(count, None, "rule_unnumbered_plan", (sent.start, sent.end))
+            cand.parties, cand.planned = pair, True
+            cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
+            cand.extra["unnumbered"] = True
+            return [cand]
+        if phrases_only:
+            continue
         if not triggers or not c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s):
             continue
         if not any(_governed(c, s, t[0]) for t in triggers):

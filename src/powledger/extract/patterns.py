@@ -120,6 +120,7 @@ class Compiled:
     possessives: Table
     number_of: Table
     superlatives: Table
+    plan_phrases: Table
     future: Table
     ages: Table
     prepositions: Table
@@ -197,6 +198,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         possessives=make_set(lx.possessives),
         number_of=make_set(lx.number_of),
         superlatives=make_set(lx.superlatives),
+        plan_phrases=make_set(lx.plan_phrases),
         future=make_set(lx.future_markers),
         ages=make_set(lx.age_markers),
         prepositions=make_set(lx.prepositions),

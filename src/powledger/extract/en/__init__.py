@@ -653,6 +653,7 @@ LEXICON = Lexicon(
         r"deal\s+on",
         r"negotiations\s+on",
     ),
+    plan_phrases=(r"all[\s-]+for[\s-]+all",),
     trial_markers=(
         r"sentenced",
         r"sentence",
