@@ -90,7 +90,8 @@ def extract_document(
         # refugees: without a word of captivity or exchange, only a named side and a number count.
         candidates = [
             k for k in candidates
-            if k.count.value is not None and k.rule != "rule_unnumbered"
+            if (k.count.value is not None or k.rule == "rule_unnumbered_plan")
+            and k.rule != "rule_unnumbered"
             and not (k.rule == "rule_voice" and k.count.category == "total" and not k.count.is_part)
         ]  # fmt: skip
     if not candidates:
