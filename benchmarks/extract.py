@@ -100,14 +100,19 @@ def exchange_reports() -> list[dict[str, str | None]]:
     return docs
 
 
-def run(docs: list[dict[str, str | None]]) -> tuple[float, float]:
-    """Extract every document once; return (documents/s, MB/s)."""
+def run(docs: list[dict[str, str | None]]) -> tuple[float, float, float]:
+    """Extract every document once; return (documents/s wall, documents/s CPU, MB/s wall).
+
+    CPU time (this process only) is what one core delivers even when other jobs share the
+    machine; wall time is what a user waits for.
+    """
     size = sum(len((d["text"] or "").encode()) for d in docs)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for d in docs:
         extract_document(d["text"] or "", published=d["published"], language="en")
     elapsed = time.perf_counter() - start
-    return len(docs) / elapsed, size / elapsed / 1e6
+    cpu = time.process_time() - cpu_start
+    return len(docs) / elapsed, len(docs) / cpu, size / elapsed / 1e6
 
 
 def main() -> None:
@@ -131,13 +136,17 @@ def main() -> None:
     print(
         f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, one core"
     )
-    docs_s, mb_s = run(stream)
+    docs_s, cpu_s, mb_s = run(stream)
     print(
-        f"stream (1 % exchange reports, {len(stream)} docs): {docs_s:,.0f} docs/s ({mb_s:.1f} MB/s)"
+        f"stream (1 % exchange reports, {len(stream)} docs): {docs_s:,.0f} docs/s wall, "
+        f"{cpu_s:,.0f} docs/s per CPU second ({mb_s:.1f} MB/s)"
     )
     repeated = reports * max(1, 2000 // len(reports))
-    docs_s, mb_s = run(repeated)
-    print(f"exchange reports alone ({len(repeated)} docs): {docs_s:,.0f} docs/s ({mb_s:.2f} MB/s)")
+    docs_s, cpu_s, mb_s = run(repeated)
+    print(
+        f"exchange reports alone ({len(repeated)} docs): {docs_s:,.0f} docs/s wall, "
+        f"{cpu_s:,.0f} docs/s per CPU second ({mb_s:.2f} MB/s)"
+    )
 
 
 if __name__ == "__main__":
