@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from powledger.extract.core import extract_document
 
 
@@ -116,3 +118,46 @@ def test_bodies_and_prisoners_in_one_report() -> None:
     assert ("Ukraine", "bodies", 1200) in everything
     assert ("Russia", "bodies", 27) in everything
     assert result.exchanges[0].returned_to == {"Russia": 84, "Ukraine": 84}
+
+
+ATTRIBUTIONS = [
+    (
+        "quote-on-x",
+        "\u201cWe brought back 95 of our people,\u201d Zelenskyy wrote on X.",
+        ("Ukraine", 95, "Volodymyr Zelensky"),
+    ),
+    (
+        "said-on-telegram",
+        "Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said on Telegram that 103 POWs had returned home.",
+        ("Ukraine", 103, "Coordination Headquarters for the Treatment of Prisoners of War"),
+    ),
+    (
+        "in-a-statement",
+        "The Russian Defense Ministry said in a statement that 103 Russian servicemen had been returned.",
+        ("Russia", 103, "Russian Ministry of Defence"),
+    ),
+    (
+        "according-to-title",
+        "According to Ukraine's human rights commissioner Dmytro Lubinets, 95 defenders came home from captivity.",
+        ("Ukraine", 95, "Dmytro Lubinets"),
+    ),
+    (
+        "colon-then-quote-line",
+        "Russian human rights commissioner Tatyana Moskalkova wrote on Telegram:\n\u201c95 of our guys are home from captivity.\u201d",
+        ("Russia", 95, "Tatyana Moskalkova"),
+    ),
+    (
+        "agency",
+        "Ukrainian military intelligence said 49 Ukrainians had been freed in the exchange.",
+        ("Ukraine", 49, "Ukrainian Defence Intelligence (HUR)"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in ATTRIBUTIONS]
+)
+def test_attribution_styles(text: str, expected: tuple[str, int, str]) -> None:
+    result = extract_document(text, published="2025-01-10", language="en")
+    claims = {(c.side, c.value, c.asserted_by) for e in result.exchanges for c in e.claims}
+    assert expected in claims

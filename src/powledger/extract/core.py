@@ -270,11 +270,12 @@ def _attribute(c: Compiled, text: str, sentences: list[_Sentence]) -> None:
             last is not None
             and prev is not None
             and prev.asserted_by is not None
-            and sent.paragraph == prev.paragraph
+            and (sent.paragraph == prev.paragraph or text[prev.start : prev.end].endswith(":"))
             and not actors
             and not cues
         ):
-            # A statement goes on in the same paragraph until someone else is named.
+            # A statement goes on in the same paragraph until someone else is named; after
+            # "wrote on Telegram:" it goes on into the next line.
             sent.asserted_by, sent.asserted_by_text = last
         elif byline is not None and not actors and not cues:
             sent.asserted_by, sent.asserted_by_text = byline
