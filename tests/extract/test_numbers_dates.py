@@ -71,6 +71,9 @@ PUB = date(2025, 1, 2)  # a Thursday
         pytest.param("on Thursday", "2025-01-02", "day", id="weekday-same-day"),
         pytest.param("in December 2024", "2024-12", "month", id="month-year"),
         pytest.param("2024-09-14", "2024-09-14", "day", id="iso"),
+        pytest.param("earlier this month", "2025-01", "month", id="earlier-this-month"),
+        pytest.param("last month", "2024-12", "month", id="last-month"),
+        pytest.param("September 14th, 2024", "2024-09-14", "day", id="ordinal-day"),
     ],
 )
 def test_dates_resolve_against_publication(text: str, iso: str, precision: str) -> None:

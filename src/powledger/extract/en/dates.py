@@ -27,6 +27,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!\d){_DAY}(?:\s*-\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "dm"),
     (re.compile(rf"\b(?:in|since|during|of|early|late|mid-?)\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "m"),
     (re.compile(r"\b(?:on\s+|last\s+|this\s+|late\s+|early\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "wd"),
+    (re.compile(r"\b(?P<relm>earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|last\s+year)\b", re.I), "relm"),
     (re.compile(r"\b(?P<rel>today|yesterday|the\s+day\s+before\s+yesterday|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night|earlier\s+today|overnight|the\s+previous\s+day|the\s+day\s+before)\b", re.I), "rel"),
 ]  # fmt: skip
 _REL_DAYS = {
@@ -120,6 +121,17 @@ def _resolve(m: re.Match[str], kind: str, published: date | None) -> DateSpan | 
         return DateSpan(
             m.start(), m.end(), (published - timedelta(days=back)).isoformat(), "day", True
         )
+    if kind == "relm":
+        if published is None:
+            return DateSpan(m.start(), m.end(), None, None, True)
+        rel = re.sub(r"\s+", " ", groups["relm"].lower())
+        if rel.endswith("year"):
+            year = published.year - (1 if rel.startswith("last") else 0)
+            return DateSpan(m.start(), m.end(), f"{year:04d}", "year", True)
+        month, year = published.month, published.year
+        if rel == "last month":
+            month, year = (12, year - 1) if month == 1 else (month - 1, year)
+        return DateSpan(m.start(), m.end(), f"{year:04d}-{month:02d}", "month", True)
     if kind == "rel":
         if published is None:
             return DateSpan(m.start(), m.end(), None, None, True)
