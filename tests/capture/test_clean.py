@@ -167,3 +167,17 @@ def test_lean_metadata_matches_trafilaturas_own_metadata_call() -> None:
         stock.sitename,
     )
     assert ours.text == normalise_text(stock.text)
+
+
+def test_date_comes_from_markup_not_guessed_from_prose() -> None:
+    body = f"<p>{ARTICLE}</p><p>Officials first announced the talks on 12 March 2024 in Kyiv.</p>"
+    undated = f"<html><head><title>Swap</title></head><body><article>{body}</article></body></html>"
+    dated = undated.replace(
+        "<head>", '<head><meta property="article:published_time" content="2024-03-14">'
+    )
+    assert (
+        clean(RawDocument(raw=undated.encode(), source="a.html", content_type="html")).published
+        is None
+    )
+    found = clean(RawDocument(raw=dated.encode(), source="b.html", content_type="html"))
+    assert (found.published, found.published_precision) == ("2024-03-14", "day")

@@ -77,6 +77,11 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMetadata:
     This follows ``trafilatura.metadata.extract_metadata`` step by step but leaves out what we
     never store (categories, tags, licence): those scans took about a sixth of the cleaning time
     on real news pages, with identical results for the fields we keep.
+
+    The publication date is the one the page declares (meta tags, JSON-LD, time elements, the
+    URL); htmldate's extensive search, which guesses a date from free text with dateparser, is
+    off. A guessed date is weak evidence, and that search cost about 3 s of start-up plus 2 ms a
+    page: 45% of cleaning time on the 181 real test pages, of which it dated 2 more.
     """
     from htmldate import find_date
     from trafilatura.metadata import (
@@ -109,7 +114,7 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMetadata:
     return PageMetadata(
         title=_clean_field(meta.title or extract_title(tree)),
         author=_clean_field(meta.author or extract_author(tree)),
-        date=_clean_field(find_date(tree, **{**set_date_params(True), "url": page_url})),
+        date=_clean_field(find_date(tree, **{**set_date_params(False), "url": page_url})),
         sitename=_clean_field(sitename),
         url=page_url,
     )
