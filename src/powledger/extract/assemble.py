@@ -400,6 +400,20 @@ def _group(
                     c.parties, c.date.iso if c.date else None, c.date.precision if c.date else None
                 )
                 groups.append(target)
+        elif (
+            c.date is not None
+            and c.date.iso
+            and c.date.iso != main.date
+            and any(
+                g is not main and g.date == c.date.iso and g.parties == c.parties for g in groups
+            )
+        ):
+            # Another figure of an event already split off by its date.
+            target = next(
+                g
+                for g in groups
+                if g is not main and g.date == c.date.iso and g.parties == c.parties
+            )
         elif planned and c.extra.get("unnumbered") and any(m.count.value for m in main.members):
             # An open-ended plan ("all for all") next to a numbered one is a plan of its own.
             target = _Group(c.parties, None, None)

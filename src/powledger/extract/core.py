@@ -844,6 +844,11 @@ def _sentence_candidates(
                 if num is not None:
                     cand.previous_days = num * (7 if "week" in words else 1)
         out.append(cand)
+    dated = [o.date for o in out if o.date is not None and not o.previous]
+    for o in out:
+        if o.date is None and not o.previous and dated:
+            # One sentence, one event: "11 hostages were freed on Monday and Israel freed 33".
+            o.date = dated[0]
     by_side: dict[str, set[int]] = {}
     for o in out:
         if o.side and o.count.party and o.count.value and not o.count.is_part:
@@ -962,7 +967,7 @@ def _nearest_date(s: str, dates: list[DateSpan], k: Count) -> DateSpan | None:
             close.append(d)
     if not close:
         # "In September 2022, ..., Ukraine recovered 215": a leading date covers the sentence.
-        leading = [d for d in dates if d.start <= 3]
+        leading = [d for d in dates if d.start <= 20]
         return leading[0] if leading else None
     return min(close, key=lambda d: abs(d.start - k.start))
 
