@@ -49,21 +49,25 @@ async def home(request: Request, session: SessionDep, rule: str | None = None) -
     chosen = queries.check_rule(rule)
 
     def build() -> dict[str, Any]:
-        events = _chart_events(queries.all_events(session=session, rule=chosen))
+        items = queries.all_events(session=session, rule=chosen)
         pairs = queries.ledger_totals(session=session, rule=chosen)["pairs"]
+        # The pair of parties with the most exchanges comes first and is the one charted.
+        pairs.sort(key=lambda p: (-p["events"], p["parties"]))
         for pair in pairs:
             # Alphabetical, as the charts order sides, so each side keeps one colour.
             pair["cards"] = sorted(pair["totals"].items())
+        charted = pairs[0]["parties"] if pairs else []
+        events = _chart_events([i for i in items if sorted(i["parties"]) == charted])
         return {
             "timeline": charts.timeline_svg(events),
             "cumulative": charts.cumulative_svg(events),
+            "charted": charted,
             "pairs": pairs,
-            "count_events": len(events),
+            "count_events": len(items),
             "count_documents": session.scalar(select(func.count(Document.id))) or 0,
             "count_claims": session.scalar(select(func.count(Claim.id))) or 0,
-            "latest": queries.list_events(
-                session=session, rule=chosen, sort="-date", limit=10
-            ).items,
+            # Newest dated exchanges first; undated ones are listed on the events page.
+            "latest": [i for i in items if i.get("date")][-10:][::-1],
         }
 
     data = cached_read(request, session, f"page:home:{chosen}", build)
