@@ -161,3 +161,28 @@ def test_attribution_styles(text: str, expected: tuple[str, int, str]) -> None:
     result = extract_document(text, published="2025-01-10", language="en")
     claims = {(c.side, c.value, c.asserted_by) for e in result.exchanges for c in e.claims}
     assert expected in claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Key facts about Saturday's exchange\n- 95 Ukrainian POWs returned home\n"
+            "- 95 Russian servicemen handed over to Russia\n- Mediator: the United Arab Emirates",
+            id="bullets",
+        ),
+        pytest.param(
+            "Prisoner exchange, 14 September 2024\nReturned to Ukraine: 95\nReturned to Russia: 95\n"
+            "Mediated by: UAE",
+            id="fact-box",
+        ),
+        pytest.param(
+            "Breaking: Russia and Ukraine swap POWs. Ukraine - 95, Russia - 95. The UAE mediated.",
+            id="labels",
+        ),
+    ],
+)
+def test_lists_and_fact_boxes(text: str) -> None:
+    (exchange,) = extract_document(text, published="2024-09-14", language="en").exchanges
+    assert exchange.returned_to == {"Russia": 95, "Ukraine": 95}
+    assert exchange.mediators == ("United Arab Emirates",)

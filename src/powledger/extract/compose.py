@@ -92,6 +92,29 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             count = _bare_count(c, s, n)
         if count is not None:
             counts.append(count)
+    taken_starts = {k.start for k in counts}
+    for n in numbers:
+        if n.start in taken_starts or (1900 <= n.value <= 2100):
+            continue
+        # "Returned to Ukraine: 103", "Ukraine - 103, Russia - 103": a party labels the figure.
+        label = re.search(r"(\S+(?:\s+\S+){0,2})\s*[:-]\s*$", s[max(0, n.start - 40) : n.start])
+        if label is None or re.match(r"\s*\w", s[n.end : n.end + 2]):
+            continue
+        hits = c.parties.find(label.group(1))
+        if hits and hits[-1][1] == len(label.group(1)):
+            counts.append(
+                Count(
+                    n.start,
+                    n.end,
+                    n.value,
+                    n.approximate,
+                    "total",
+                    hits[-1][2],
+                    False,
+                    n.end,
+                    bare=True,
+                )
+            )
     for start, end, _v in c.vague.find(s):
         tail = s[end : end + 60]
         m = re.match(r"\s+of\s+", tail)
