@@ -137,7 +137,9 @@ def reconcile(*, session: Session, document_ids: Collection[int] | None = None) 
     if document_ids is None:
         refresh_stages(session=session, lo=None, hi=None)
     elif dates:
-        refresh_stages(session=session, lo=min(dates), hi=max(dates))
+        refresh_stages(
+            session=session, lo=min(dates), hi=max(dates), parties={e.parties for e in events}
+        )
     session.flush()
     report = ReconcileReport(
         documents=len({c.sha256 for c in claims}),
@@ -239,11 +241,29 @@ def _merge_windows(
     ]
 
 
-def refresh_stages(*, session: Session, lo: str | None, hi: str | None) -> None:
-    """Recompute which events are stages of an agreement, around [lo, hi] (everywhere if None)."""
+def refresh_stages(
+    *,
+    session: Session,
+    lo: str | None,
+    hi: str | None,
+    parties: Collection[tuple[str, ...]] | None = None,
+) -> None:
+    """Recompute which events are stages of an agreement, around [lo, hi] (everywhere if None),
+    for events of the given sets of parties (all if None)."""
+    if parties is not None:
+        for pair in sorted(parties):
+            if len(pair) >= 2:
+                _refresh_stages(session, lo, hi, pair)
+        return
+    _refresh_stages(session, lo, hi, None)
+
+
+def _refresh_stages(
+    session: Session, lo: str | None, hi: str | None, parties: tuple[str, ...] | None
+) -> None:
     wide_lo = _iso_shift(lo, -2 * STAGE_WINDOW_DAYS) if lo else None
     wide_hi = _iso_shift(hi, 2 * STAGE_WINDOW_DAYS) + "\uffff" if hi else None
-    current, totals = repo.stage_summaries(session=session, lo=wide_lo, hi=wide_hi)
+    current, totals = repo.stage_summaries(session=session, lo=wide_lo, hi=wide_hi, parties=parties)
     items = [
         StageItem(str(ex_id), day, tuple(sorted(parties or ())), totals[ex_id])
         for ex_id, (day, parties, _, _) in current.items()

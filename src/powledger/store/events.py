@@ -6,7 +6,19 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, and_, bindparam, delete, exists, insert, or_, select, update
+from sqlalchemy import (
+    String,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy import cast as sql_cast
 from sqlalchemy.orm import Session
 
 from powledger.reconcile.model import ClaimInput, EventResult, Override, Review
@@ -281,17 +293,19 @@ def write_segment(
         )
     for chunk in _chunks(drop):
         session.execute(delete(Exchange).where(Exchange.id.in_(chunk)), execution_options=_NOSYNC)
-    # Keys are unique: park the kept rows' keys before handing them out again.
-    for chunk in _chunks(kept):
-        for parked in session.scalars(select(Exchange).where(Exchange.id.in_(chunk))):
-            parked.key = f"tmp-{parked.id}"
-    session.flush()
-    rows_by_key: dict[str, Exchange] = {}
     loaded: dict[int, Exchange] = {}
     for chunk in _chunks(kept):
         loaded.update(
             (r.id, r) for r in session.scalars(select(Exchange).where(Exchange.id.in_(chunk)))
         )
+    # Keys are unique: park the kept rows whose key changes before handing keys out again.
+    new_key = {reuse[ev.key]: ev.key for ev in events if ev.key in reuse}
+    moving = [r for i, r in loaded.items() if r.key != new_key.get(i)]
+    if moving:
+        for parked in moving:
+            parked.key = f"tmp-{parked.id}"
+        session.flush()
+    rows_by_key: dict[str, Exchange] = {}
     for ev in events:
         row: Exchange | None = loaded.get(reuse[ev.key]) if ev.key in reuse else None
         if row is None:
@@ -371,10 +385,14 @@ def write_segment(
 
 
 def stage_summaries(
-    *, session: Session, lo: str | None, hi: str | None
+    *,
+    session: Session,
+    lo: str | None,
+    hi: str | None,
+    parties: Sequence[str] | None = None,
 ) -> tuple[dict[int, tuple[str, Any, str, int | None]], dict[int, dict[str, int]]]:
-    """Day-dated events in [lo, hi]: id -> (date, parties, role, agreement id), and their
-    own-side totals per side."""
+    """Day-dated events in [lo, hi] (of events naming all ``parties`` if given): id -> (date,
+    parties, role, agreement id), and their own-side totals per side."""
     stmt = (
         select(
             Exchange.id, Exchange.date, Exchange.parties, EventDetail.role, EventDetail.agreement_id
@@ -384,6 +402,9 @@ def stage_summaries(
     )
     if lo is not None and hi is not None:
         stmt = stmt.where(Exchange.date >= lo, Exchange.date <= hi)
+    for party in parties or ():
+        # Parties are a JSON list; its text holds each name in double quotes on both dialects.
+        stmt = stmt.where(sql_cast(Exchange.parties, String).like(f'%"{party}"%'))
     current = {r[0]: (r[1], r[2], r[3], r[4]) for r in session.execute(stmt)}
     totals: dict[int, dict[str, int]] = {}
     # Driven by the events' ids (indexed), never by a scan of every figure.
