@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from powledger.extract.slavic import DateLexicon, NumeralKind, NumeralLexicon, expand_forms
+from powledger.extract.slavic import (
+    DateLexicon,
+    NumeralKind,
+    NumeralLexicon,
+    numeral_forms,
+    numeral_paradigm,
+)
 
 # Numerals in -ть (5-20, 30) decline as: nominative, genitive/dative/locative, instrumental.
 _T_ENDINGS = ("ь", "и", "ью")
 
 
-def _t(stem: str, value: int, kind: NumeralKind) -> dict[str, tuple[int, NumeralKind]]:
-    return {f: (value, kind) for f in expand_forms(stem, _T_ENDINGS)}
-
-
-def _same(value: int, kind: NumeralKind, *forms: str) -> dict[str, tuple[int, NumeralKind]]:
-    return {f: (value, kind) for f in forms}
-
-
 # ё is folded to е before matching, so every form here is written with е.
 WORDS: dict[str, tuple[int, NumeralKind]] = {
-    **_same(
+    **numeral_forms(
         1,
         "unit",
         "один",
@@ -35,42 +33,44 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "одних",
         "одними",
     ),
-    **_same(2, "unit", "два", "две", "двух", "двум", "двумя"),
-    **_same(3, "unit", "три", "трех", "трем", "тремя"),
-    **_same(4, "unit", "четыре", "четырех", "четырем", "четырьмя"),
-    **_same(5, "unit", "пять", "пяти", "пятью"),
-    **_same(6, "unit", "шесть", "шести", "шестью"),
-    **_same(7, "unit", "семь", "семи", "семью"),
-    **_same(8, "unit", "восемь", "восьми", "восемью", "восьмью"),
-    **_same(9, "unit", "девять", "девяти", "девятью"),
-    **_t("десят", 10, "teen"),
-    **_t("одиннадцат", 11, "teen"),
-    **_t("двенадцат", 12, "teen"),
-    **_t("тринадцат", 13, "teen"),
-    **_t("четырнадцат", 14, "teen"),
-    **_t("пятнадцат", 15, "teen"),
-    **_t("шестнадцат", 16, "teen"),
-    **_t("семнадцат", 17, "teen"),
-    **_t("восемнадцат", 18, "teen"),
-    **_t("девятнадцат", 19, "teen"),
-    **_t("двадцат", 20, "ten"),
-    **_t("тридцат", 30, "ten"),
-    **_same(40, "ten", "сорок", "сорока"),
-    **_same(50, "ten", "пятьдесят", "пятидесяти", "пятьюдесятью"),
-    **_same(60, "ten", "шестьдесят", "шестидесяти", "шестьюдесятью"),
-    **_same(70, "ten", "семьдесят", "семидесяти", "семьюдесятью"),
-    **_same(80, "ten", "восемьдесят", "восьмидесяти", "восемьюдесятью", "восьмьюдесятью"),
-    **_same(90, "ten", "девяносто", "девяноста"),
-    **_same(100, "hundred", "сто", "ста"),
-    **_same(200, "hundred", "двести", "двухсот", "двумстам", "двумястами", "двухстах"),
-    **_same(300, "hundred", "триста", "трехсот", "тремстам", "тремястами", "трехстах"),
-    **_same(
+    **numeral_forms(2, "unit", "два", "две", "двух", "двум", "двумя"),
+    **numeral_forms(3, "unit", "три", "трех", "трем", "тремя"),
+    **numeral_forms(4, "unit", "четыре", "четырех", "четырем", "четырьмя"),
+    **numeral_forms(5, "unit", "пять", "пяти", "пятью"),
+    **numeral_forms(6, "unit", "шесть", "шести", "шестью"),
+    **numeral_forms(7, "unit", "семь", "семи", "семью"),
+    **numeral_forms(8, "unit", "восемь", "восьми", "восемью", "восьмью"),
+    **numeral_forms(9, "unit", "девять", "девяти", "девятью"),
+    **numeral_paradigm("десят", _T_ENDINGS, 10, "teen"),
+    **numeral_paradigm("одиннадцат", _T_ENDINGS, 11, "teen"),
+    **numeral_paradigm("двенадцат", _T_ENDINGS, 12, "teen"),
+    **numeral_paradigm("тринадцат", _T_ENDINGS, 13, "teen"),
+    **numeral_paradigm("четырнадцат", _T_ENDINGS, 14, "teen"),
+    **numeral_paradigm("пятнадцат", _T_ENDINGS, 15, "teen"),
+    **numeral_paradigm("шестнадцат", _T_ENDINGS, 16, "teen"),
+    **numeral_paradigm("семнадцат", _T_ENDINGS, 17, "teen"),
+    **numeral_paradigm("восемнадцат", _T_ENDINGS, 18, "teen"),
+    **numeral_paradigm("девятнадцат", _T_ENDINGS, 19, "teen"),
+    **numeral_paradigm("двадцат", _T_ENDINGS, 20, "ten"),
+    **numeral_paradigm("тридцат", _T_ENDINGS, 30, "ten"),
+    **numeral_forms(40, "ten", "сорок", "сорока"),
+    **numeral_forms(50, "ten", "пятьдесят", "пятидесяти", "пятьюдесятью"),
+    **numeral_forms(60, "ten", "шестьдесят", "шестидесяти", "шестьюдесятью"),
+    **numeral_forms(70, "ten", "семьдесят", "семидесяти", "семьюдесятью"),
+    **numeral_forms(80, "ten", "восемьдесят", "восьмидесяти", "восемьюдесятью", "восьмьюдесятью"),
+    **numeral_forms(90, "ten", "девяносто", "девяноста"),
+    **numeral_forms(100, "hundred", "сто", "ста"),
+    **numeral_forms(200, "hundred", "двести", "двухсот", "двумстам", "двумястами", "двухстах"),
+    **numeral_forms(300, "hundred", "триста", "трехсот", "тремстам", "тремястами", "трехстах"),
+    **numeral_forms(
         400, "hundred", "четыреста", "четырехсот", "четырехстам", "четырьмястами", "четырехстах"
     ),
-    **_same(500, "hundred", "пятьсот", "пятисот", "пятистам", "пятьюстами", "пятистах"),
-    **_same(600, "hundred", "шестьсот", "шестисот", "шестистам", "шестьюстами", "шестистах"),
-    **_same(700, "hundred", "семьсот", "семисот", "семистам", "семьюстами", "семистах"),
-    **_same(
+    **numeral_forms(500, "hundred", "пятьсот", "пятисот", "пятистам", "пятьюстами", "пятистах"),
+    **numeral_forms(
+        600, "hundred", "шестьсот", "шестисот", "шестистам", "шестьюстами", "шестистах"
+    ),
+    **numeral_forms(700, "hundred", "семьсот", "семисот", "семистам", "семьюстами", "семистах"),
+    **numeral_forms(
         800,
         "hundred",
         "восемьсот",
@@ -80,8 +80,10 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "восьмьюстами",
         "восьмистах",
     ),
-    **_same(900, "hundred", "девятьсот", "девятисот", "девятистам", "девятьюстами", "девятистах"),
-    **_same(
+    **numeral_forms(
+        900, "hundred", "девятьсот", "девятисот", "девятистам", "девятьюстами", "девятистах"
+    ),
+    **numeral_forms(
         1000,
         "thousand",
         "тысяча",
@@ -95,16 +97,16 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "тысячах",
     ),
     # Collective numerals count people ("трое военнослужащих"); they stand alone.
-    **_same(2, "collective", "двое", "двоих", "двоим", "двоими"),
-    **_same(3, "collective", "трое", "троих", "троим", "троими"),
-    **_same(4, "collective", "четверо", "четверых", "четверым"),
-    **_same(5, "collective", "пятеро", "пятерых", "пятерым"),
-    **_same(6, "collective", "шестеро", "шестерых"),
-    **_same(7, "collective", "семеро", "семерых"),
-    **_same(8, "collective", "восьмеро", "восьмерых"),
-    **_same(9, "collective", "девятеро", "девятерых"),
-    **_same(10, "collective", "десятеро", "десятерых"),
-    **_same(
+    **numeral_forms(2, "collective", "двое", "двоих", "двоим", "двоими"),
+    **numeral_forms(3, "collective", "трое", "троих", "троим", "троими"),
+    **numeral_forms(4, "collective", "четверо", "четверых", "четверым"),
+    **numeral_forms(5, "collective", "пятеро", "пятерых", "пятерым"),
+    **numeral_forms(6, "collective", "шестеро", "шестерых"),
+    **numeral_forms(7, "collective", "семеро", "семерых"),
+    **numeral_forms(8, "collective", "восьмеро", "восьмерых"),
+    **numeral_forms(9, "collective", "девятеро", "девятерых"),
+    **numeral_forms(10, "collective", "десятеро", "десятерых"),
+    **numeral_forms(
         100,
         "noun_hundred",
         "сотня",
@@ -116,7 +118,7 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "сотнями",
         "сотнях",
     ),
-    **_same(
+    **numeral_forms(
         10,
         "noun_ten",
         "десяток",
@@ -128,11 +130,11 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "десяткам",
         "десятками",
     ),
-    **_same(1, "one_and_half", "полтора", "полторы", "полутора"),
-    **_same(150, "fixed", "полтораста", "полутораста"),
-    **_same(50, "fixed", "полсотни", "полсотня"),
-    **_same(500, "fixed", "полтысячи"),
-    **_same(0, "several", "несколько", "нескольких", "нескольким", "несколькими"),
+    **numeral_forms(1, "one_and_half", "полтора", "полторы", "полутора"),
+    **numeral_forms(150, "fixed", "полтораста", "полутораста"),
+    **numeral_forms(50, "fixed", "полсотни", "полсотня"),
+    **numeral_forms(500, "fixed", "полтысячи"),
+    **numeral_forms(0, "several", "несколько", "нескольких", "нескольким", "несколькими"),
 }
 
 # "семью" is also "family" (accusative); "одни" means "only"; accept them only inside a compound.

@@ -28,6 +28,8 @@ from powledger.extract.slavic.numerals import (
     NumeralKind,
     NumeralLexicon,
     NumeralParser,
+    numeral_forms,
+    numeral_paradigm,
 )
 from powledger.extract.slavic.text import fold
 
@@ -55,6 +57,8 @@ __all__ = [
     "get_morphology",
     "morph_backend_from_env",
     "morphology_available",
+    "numeral_forms",
+    "numeral_paradigm",
 ]
 
 

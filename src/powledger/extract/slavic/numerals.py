@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,6 +30,18 @@ NumeralKind = Literal[
     "several",  # кілька / несколько: vague, multiplies a following noun numeral
     "fixed",  # півсотні = 50: a whole number on its own
 ]
+
+
+def numeral_forms(value: int, kind: NumeralKind, *forms: str) -> dict[str, tuple[int, NumeralKind]]:
+    """Table entries for the case forms of one numeral: each form -> (value, kind)."""
+    return {f: (value, kind) for f in forms}
+
+
+def numeral_paradigm(
+    stem: str, endings: Iterable[str], value: int, kind: NumeralKind
+) -> dict[str, tuple[int, NumeralKind]]:
+    """Table entries for a numeral declined by endings on one stem ("десят" + "ь", "и", ...)."""
+    return numeral_forms(value, kind, *(stem + e for e in endings))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from powledger.extract.slavic import DateLexicon, NumeralKind, NumeralLexicon, expand_forms
+from powledger.extract.slavic import (
+    DateLexicon,
+    NumeralKind,
+    NumeralLexicon,
+    numeral_forms,
+    numeral_paradigm,
+)
 
 # Numerals in -ть (5-20, 30, 50-80) share one paradigm: nominative, genitive/dative/locative,
 # and the collective forms (-ьох, -ьом, -ьма, -ьома) that Ukrainian uses for people.
 _T_ENDINGS = ("ь", "и", "ьох", "ьом", "ьма", "ьома")
-
-
-def _t(
-    stem: str, value: int, kind: NumeralKind, extra: tuple[str, ...] = ()
-) -> dict[str, tuple[int, NumeralKind]]:
-    forms = expand_forms(stem, _T_ENDINGS) + list(extra)
-    return {f: (value, kind) for f in forms}
-
-
-def _same(value: int, kind: NumeralKind, *forms: str) -> dict[str, tuple[int, NumeralKind]]:
-    return {f: (value, kind) for f in forms}
+# The tens 50-80 decline alike with a bare nominative ("п'ятдесят", "п'ятдесяти", ...).
+_TENS_ENDINGS = ("", *_T_ENDINGS[1:])
 
 
 WORDS: dict[str, tuple[int, NumeralKind]] = {
-    **_same(
+    **numeral_forms(
         1,
         "unit",
         "один",
@@ -40,75 +37,43 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "одних",
         "одними",
     ),
-    **_same(2, "unit", "два", "дві", "двох", "двом", "двома"),
-    **_same(3, "unit", "три", "трьох", "трьом", "трьома"),
-    **_same(4, "unit", "чотири", "чотирьох", "чотирьом", "чотирма", "чотирьома"),
-    **_same(5, "unit", "п'ять", "п'яти", "п'ятьох", "п'ятьом", "п'ятьма", "п'ятьома"),
-    **_same(6, "unit", "шість", "шести", "шістьох", "шістьом", "шістьма", "шістьома"),
-    **_same(7, "unit", "сім", "семи", "сімох", "сімом", "сьома", "сімома"),
-    **_same(8, "unit", "вісім", "восьми", "вісьмох", "вісьмом", "вісьма", "вісьмома", "восьма"),
-    **_same(9, "unit", "дев'ять", "дев'яти", "дев'ятьох", "дев'ятьом", "дев'ятьма", "дев'ятьома"),
-    **_t("десят", 10, "teen"),
-    **_t("одинадцят", 11, "teen"),
-    **_t("дванадцят", 12, "teen"),
-    **_t("тринадцят", 13, "teen"),
-    **_t("чотирнадцят", 14, "teen"),
-    **_t("п'ятнадцят", 15, "teen"),
-    **_t("шістнадцят", 16, "teen"),
-    **_t("сімнадцят", 17, "teen"),
-    **_t("вісімнадцят", 18, "teen"),
-    **_t("дев'ятнадцят", 19, "teen"),
-    **_t("двадцят", 20, "ten"),
-    **_t("тридцят", 30, "ten"),
-    **_same(40, "ten", "сорок", "сорока"),
-    **_same(
-        50,
-        "ten",
-        "п'ятдесят",
-        "п'ятдесяти",
-        "п'ятдесятьох",
-        "п'ятдесятьом",
-        "п'ятдесятьма",
-        "п'ятдесятьома",
+    **numeral_forms(2, "unit", "два", "дві", "двох", "двом", "двома"),
+    **numeral_forms(3, "unit", "три", "трьох", "трьом", "трьома"),
+    **numeral_forms(4, "unit", "чотири", "чотирьох", "чотирьом", "чотирма", "чотирьома"),
+    **numeral_forms(5, "unit", "п'ять", "п'яти", "п'ятьох", "п'ятьом", "п'ятьма", "п'ятьома"),
+    **numeral_forms(6, "unit", "шість", "шести", "шістьох", "шістьом", "шістьма", "шістьома"),
+    **numeral_forms(7, "unit", "сім", "семи", "сімох", "сімом", "сьома", "сімома"),
+    **numeral_forms(
+        8, "unit", "вісім", "восьми", "вісьмох", "вісьмом", "вісьма", "вісьмома", "восьма"
     ),
-    **_same(
-        60,
-        "ten",
-        "шістдесят",
-        "шістдесяти",
-        "шістдесятьох",
-        "шістдесятьом",
-        "шістдесятьма",
-        "шістдесятьома",
+    **numeral_forms(
+        9, "unit", "дев'ять", "дев'яти", "дев'ятьох", "дев'ятьом", "дев'ятьма", "дев'ятьома"
     ),
-    **_same(
-        70,
-        "ten",
-        "сімдесят",
-        "сімдесяти",
-        "сімдесятьох",
-        "сімдесятьом",
-        "сімдесятьма",
-        "сімдесятьома",
-    ),
-    **_same(
-        80,
-        "ten",
-        "вісімдесят",
-        "вісімдесяти",
-        "вісімдесятьох",
-        "вісімдесятьом",
-        "вісімдесятьма",
-        "вісімдесятьома",
-    ),
-    **_same(90, "ten", "дев'яносто", "дев'яноста"),
-    **_same(100, "hundred", "сто", "ста"),
-    **_same(200, "hundred", "двісті", "двохсот", "двомстам", "двомастами", "двохстах"),
-    **_same(300, "hundred", "триста", "трьохсот", "трьомстам", "трьомастами", "трьохстах"),
-    **_same(
+    **numeral_paradigm("десят", _T_ENDINGS, 10, "teen"),
+    **numeral_paradigm("одинадцят", _T_ENDINGS, 11, "teen"),
+    **numeral_paradigm("дванадцят", _T_ENDINGS, 12, "teen"),
+    **numeral_paradigm("тринадцят", _T_ENDINGS, 13, "teen"),
+    **numeral_paradigm("чотирнадцят", _T_ENDINGS, 14, "teen"),
+    **numeral_paradigm("п'ятнадцят", _T_ENDINGS, 15, "teen"),
+    **numeral_paradigm("шістнадцят", _T_ENDINGS, 16, "teen"),
+    **numeral_paradigm("сімнадцят", _T_ENDINGS, 17, "teen"),
+    **numeral_paradigm("вісімнадцят", _T_ENDINGS, 18, "teen"),
+    **numeral_paradigm("дев'ятнадцят", _T_ENDINGS, 19, "teen"),
+    **numeral_paradigm("двадцят", _T_ENDINGS, 20, "ten"),
+    **numeral_paradigm("тридцят", _T_ENDINGS, 30, "ten"),
+    **numeral_forms(40, "ten", "сорок", "сорока"),
+    **numeral_paradigm("п'ятдесят", _TENS_ENDINGS, 50, "ten"),
+    **numeral_paradigm("шістдесят", _TENS_ENDINGS, 60, "ten"),
+    **numeral_paradigm("сімдесят", _TENS_ENDINGS, 70, "ten"),
+    **numeral_paradigm("вісімдесят", _TENS_ENDINGS, 80, "ten"),
+    **numeral_forms(90, "ten", "дев'яносто", "дев'яноста"),
+    **numeral_forms(100, "hundred", "сто", "ста"),
+    **numeral_forms(200, "hundred", "двісті", "двохсот", "двомстам", "двомастами", "двохстах"),
+    **numeral_forms(300, "hundred", "триста", "трьохсот", "трьомстам", "трьомастами", "трьохстах"),
+    **numeral_forms(
         400, "hundred", "чотириста", "чотирьохсот", "чотирьомстам", "чотирмастами", "чотирьохстах"
     ),
-    **_same(
+    **numeral_forms(
         500,
         "hundred",
         "п'ятсот",
@@ -118,7 +83,7 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "п'ятистах",
         "п'ятьохсот",
     ),
-    **_same(
+    **numeral_forms(
         600,
         "hundred",
         "шістсот",
@@ -128,8 +93,10 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "шестистах",
         "шістьохсот",
     ),
-    **_same(700, "hundred", "сімсот", "семисот", "семистам", "сьомастами", "семистах", "сімохсот"),
-    **_same(
+    **numeral_forms(
+        700, "hundred", "сімсот", "семисот", "семистам", "сьомастами", "семистах", "сімохсот"
+    ),
+    **numeral_forms(
         800,
         "hundred",
         "вісімсот",
@@ -139,10 +106,10 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "восьмистах",
         "вісьмохсот",
     ),
-    **_same(
+    **numeral_forms(
         900, "hundred", "дев'ятсот", "дев'ятисот", "дев'ятистам", "дев'ятьмастами", "дев'ятистах"
     ),
-    **_same(
+    **numeral_forms(
         1000,
         "thousand",
         "тисяча",
@@ -155,16 +122,16 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "тисячах",
     ),
     # Collective numerals count people ("двоє цивільних"); they stand alone.
-    **_same(2, "collective", "двоє"),
-    **_same(3, "collective", "троє"),
-    **_same(4, "collective", "четверо"),
-    **_same(5, "collective", "п'ятеро"),
-    **_same(6, "collective", "шестеро"),
-    **_same(7, "collective", "семеро"),
-    **_same(8, "collective", "восьмеро"),
-    **_same(9, "collective", "дев'ятеро"),
-    **_same(10, "collective", "десятеро"),
-    **_same(
+    **numeral_forms(2, "collective", "двоє"),
+    **numeral_forms(3, "collective", "троє"),
+    **numeral_forms(4, "collective", "четверо"),
+    **numeral_forms(5, "collective", "п'ятеро"),
+    **numeral_forms(6, "collective", "шестеро"),
+    **numeral_forms(7, "collective", "семеро"),
+    **numeral_forms(8, "collective", "восьмеро"),
+    **numeral_forms(9, "collective", "дев'ятеро"),
+    **numeral_forms(10, "collective", "десятеро"),
+    **numeral_forms(
         100,
         "noun_hundred",
         "сотня",
@@ -176,7 +143,7 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "сотнями",
         "сотнях",
     ),
-    **_same(
+    **numeral_forms(
         10,
         "noun_ten",
         "десяток",
@@ -188,10 +155,12 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
         "десяткам",
         "десятками",
     ),
-    **_same(1, "one_and_half", "півтори", "півтора", "півтораста"),
-    **_same(50, "fixed", "півсотні", "півсотня"),
-    **_same(500, "fixed", "півтисячі"),
-    **_same(0, "several", "кілька", "декілька", "кількох", "декількох", "кільком", "кількома"),
+    **numeral_forms(1, "one_and_half", "півтори", "півтора", "півтораста"),
+    **numeral_forms(50, "fixed", "півсотні", "півсотня"),
+    **numeral_forms(500, "fixed", "півтисячі"),
+    **numeral_forms(
+        0, "several", "кілька", "декілька", "кількох", "декількох", "кільком", "кількома"
+    ),
 }
 
 # "сьома" and "восьма" are also ordinals ("сьома година"); "одні" means "only" as often as "ones".
