@@ -25,70 +25,29 @@ def _one(
     return text[s.start : s.end], s.date, s.precision
 
 
-@pytest.mark.parametrize(
-    ("parser", "text", "expected"),
-    [
-        pytest.param(
-            UK_DATES,
-            "Обмін відбувся 14 вересня 2024 року.",
-            ("14 вересня 2024 року", "2024-09-14", "day"),
-            id="uk-full",
-        ),
-        pytest.param(
-            UK_DATES,
-            "14 вересня повернулися 103 захисники",
-            ("14 вересня", "2024-09-14", "day"),
-            id="uk-no-year",
-        ),
-        pytest.param(
-            UK_DATES,
-            "Ще 1 січня 2025 р. повернули 189",
-            ("1 січня 2025 р.", "2025-01-01", "day"),
-            id="uk-short-year",
-        ),
-        pytest.param(
-            UK_DATES, "станом на 14.09.2024", ("14.09.2024", "2024-09-14", "day"), id="uk-numeric"
-        ),
-        pytest.param(
-            UK_DATES,
-            "у вересні 2023 року",
-            ("у вересні 2023 року", "2023-09", "month"),
-            id="uk-month-year",
-        ),
-        pytest.param(
-            UK_DATES, "ще у травні повернули", ("у травні", "2024-05", "month"), id="uk-in-month"
-        ),
-        pytest.param(UK_DATES, "у 2023 році", ("у 2023 році", "2023", "year"), id="uk-year"),
-        pytest.param(
-            RU_DATES,
-            "14 сентября 2024 года состоялся обмен",
-            ("14 сентября 2024 года", "2024-09-14", "day"),
-            id="ru-full",
-        ),
-        pytest.param(
-            RU_DATES,
-            "МОСКВА, 14 сентября. /ТАСС/.",
-            ("14 сентября", "2024-09-14", "day"),
-            id="ru-dateline",
-        ),
-        pytest.param(
-            RU_DATES,
-            "3 января 2024 г. вернули",
-            ("3 января 2024 г.", "2024-01-03", "day"),
-            id="ru-short-year",
-        ),
-        pytest.param(
-            RU_DATES,
-            "в феврале 2024 года",
-            ("в феврале 2024 года", "2024-02", "month"),
-            id="ru-month-year",
-        ),
-        pytest.param(RU_DATES, "в 2022 году", ("в 2022 году", "2022", "year"), id="ru-year"),
-        pytest.param(
-            RU_DATES, "Дата: 14 сентЯбря", ("14 сентЯбря", "2024-09-14", "day"), id="ru-odd-case"
-        ),
-    ],
-)
+def _cases(*rows: tuple[object, ...]) -> list[object]:
+    """One ``pytest.param`` per row; the row's first item is its readable id."""
+    return [pytest.param(*row[1:], id=str(row[0])) for row in rows]
+
+
+ABSOLUTE = _cases(
+    ("uk-full", UK_DATES, "Обмін відбувся 14 вересня 2024 року.", ("14 вересня 2024 року", "2024-09-14", "day")),
+    ("uk-no-year", UK_DATES, "14 вересня повернулися 103 захисники", ("14 вересня", "2024-09-14", "day")),
+    ("uk-short-year", UK_DATES, "Ще 1 січня 2025 р. повернули 189", ("1 січня 2025 р.", "2025-01-01", "day")),
+    ("uk-numeric", UK_DATES, "станом на 14.09.2024", ("14.09.2024", "2024-09-14", "day")),
+    ("uk-month-year", UK_DATES, "у вересні 2023 року", ("у вересні 2023 року", "2023-09", "month")),
+    ("uk-in-month", UK_DATES, "ще у травні повернули", ("у травні", "2024-05", "month")),
+    ("uk-year", UK_DATES, "у 2023 році", ("у 2023 році", "2023", "year")),
+    ("ru-full", RU_DATES, "14 сентября 2024 года состоялся обмен", ("14 сентября 2024 года", "2024-09-14", "day")),
+    ("ru-dateline", RU_DATES, "МОСКВА, 14 сентября. /ТАСС/.", ("14 сентября", "2024-09-14", "day")),
+    ("ru-short-year", RU_DATES, "3 января 2024 г. вернули", ("3 января 2024 г.", "2024-01-03", "day")),
+    ("ru-month-year", RU_DATES, "в феврале 2024 года", ("в феврале 2024 года", "2024-02", "month")),
+    ("ru-year", RU_DATES, "в 2022 году", ("в 2022 году", "2022", "year")),
+    ("ru-odd-case", RU_DATES, "Дата: 14 сентЯбря", ("14 сентЯбря", "2024-09-14", "day")),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("parser", "text", "expected"), ABSOLUTE)
 def test_absolute_dates(parser: DateParser, text: str, expected: tuple[str, str, str]) -> None:
     assert _one(parser, text) == expected
 
@@ -100,23 +59,19 @@ def test_a_december_date_read_in_january_is_last_year() -> None:
     assert _one(UK_DATES, "20 вересня", MONDAY)[1] == "2024-09-20"
 
 
-@pytest.mark.parametrize(
-    ("parser", "text", "iso"),
-    [
-        pytest.param(
-            UK_DATES, "У суботу додому повернулися 103 захисники", "2024-09-14", id="uk-saturday"
-        ),
-        pytest.param(
-            UK_DATES, "у понеділок повернули", "2024-09-16", id="uk-same-weekday-is-today"
-        ),
-        pytest.param(UK_DATES, "минулої п'ятниці", "2024-09-13", id="uk-last-friday"),
-        pytest.param(UK_DATES, "в неділю", "2024-09-15", id="uk-sunday"),
-        pytest.param(RU_DATES, "в пятницу вернулись", "2024-09-13", id="ru-friday"),
-        pytest.param(RU_DATES, "Во вторник", "2024-09-10", id="ru-tuesday"),
-        pytest.param(RU_DATES, "в прошлый понедельник", "2024-09-09", id="ru-last-monday"),
-        pytest.param(RU_DATES, "в воскресенье", "2024-09-15", id="ru-sunday"),
-    ],
+WEEKDAYS = _cases(
+    ("uk-saturday", UK_DATES, "У суботу додому повернулися 103 захисники", "2024-09-14"),
+    ("uk-same-weekday-is-today", UK_DATES, "у понеділок повернули", "2024-09-16"),
+    ("uk-last-friday", UK_DATES, "минулої п'ятниці", "2024-09-13"),
+    ("uk-sunday", UK_DATES, "в неділю", "2024-09-15"),
+    ("ru-friday", RU_DATES, "в пятницу вернулись", "2024-09-13"),
+    ("ru-tuesday", RU_DATES, "Во вторник", "2024-09-10"),
+    ("ru-last-monday", RU_DATES, "в прошлый понедельник", "2024-09-09"),
+    ("ru-sunday", RU_DATES, "в воскресенье", "2024-09-15"),
 )
+
+
+@pytest.mark.parametrize(("parser", "text", "iso"), WEEKDAYS)
 def test_weekdays_resolve_to_the_latest_such_day(parser: DateParser, text: str, iso: str) -> None:
     spans = parser.find(text, published=MONDAY)
     assert [(s.date, s.precision, s.relative, s.future) for s in spans] == [
@@ -124,18 +79,18 @@ def test_weekdays_resolve_to_the_latest_such_day(parser: DateParser, text: str, 
     ]
 
 
-@pytest.mark.parametrize(
-    ("parser", "word", "iso"),
-    [
-        pytest.param(UK_DATES, "Сьогодні", "2024-09-16", id="uk-today"),
-        pytest.param(UK_DATES, "вчора", "2024-09-15", id="uk-yesterday"),
-        pytest.param(UK_DATES, "учора", "2024-09-15", id="uk-yesterday-variant"),
-        pytest.param(UK_DATES, "напередодні", "2024-09-15", id="uk-day-before"),
-        pytest.param(RU_DATES, "сегодня", "2024-09-16", id="ru-today"),
-        pytest.param(RU_DATES, "Вчера", "2024-09-15", id="ru-yesterday"),
-        pytest.param(RU_DATES, "накануне", "2024-09-15", id="ru-day-before"),
-    ],
+RELATIVE_WORDS = _cases(
+    ("uk-today", UK_DATES, "Сьогодні", "2024-09-16"),
+    ("uk-yesterday", UK_DATES, "вчора", "2024-09-15"),
+    ("uk-yesterday-variant", UK_DATES, "учора", "2024-09-15"),
+    ("uk-day-before", UK_DATES, "напередодні", "2024-09-15"),
+    ("ru-today", RU_DATES, "сегодня", "2024-09-16"),
+    ("ru-yesterday", RU_DATES, "Вчера", "2024-09-15"),
+    ("ru-day-before", RU_DATES, "накануне", "2024-09-15"),
 )
+
+
+@pytest.mark.parametrize(("parser", "word", "iso"), RELATIVE_WORDS)
 def test_relative_words(parser: DateParser, word: str, iso: str) -> None:
     spans = parser.find(f"{word} повернулися", published=MONDAY)
     assert [(s.date, s.relative) for s in spans] == [(iso, True)]

@@ -8,6 +8,7 @@ from powledger.extract.slavic import (
     NumeralLexicon,
     numeral_forms,
     numeral_paradigm,
+    vague_plural_ranges,
 )
 
 # Numerals in -ть (5-20, 30) decline as: nominative, genitive/dative/locative, instrumental.
@@ -140,17 +141,11 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
 # "семью" is also "family" (accusative); "одни" means "only"; accept them only inside a compound.
 NEEDS_COMPANY = frozenset({"семью", "одни", "одних", "одними", "одном"})
 
-VAGUE_PLURALS: dict[str, tuple[int, int]] = {
-    "десятки": (20, 99),
-    "десятков": (20, 99),
-    "десятками": (20, 99),
-    "сотни": (200, 999),
-    "сотен": (200, 999),
-    "сотнями": (200, 999),
-    "тысячи": (2000, 9999),
-    "тысяч": (2000, 9999),
-    "тысячами": (2000, 9999),
-}
+VAGUE_PLURALS = vague_plural_ranges(
+    tens=("десятки", "десятков", "десятками"),
+    hundreds=("сотни", "сотен", "сотнями"),
+    thousands=("тысячи", "тысяч", "тысячами"),
+)
 
 GENITIVE_SINGULAR = {"сотни": 100, "тысячи": 1000, "десятка": 10}
 

@@ -30,6 +30,7 @@ from powledger.extract.slavic.numerals import (
     NumeralParser,
     numeral_forms,
     numeral_paradigm,
+    vague_plural_ranges,
 )
 from powledger.extract.slavic.text import fold
 
@@ -59,6 +60,7 @@ __all__ = [
     "morphology_available",
     "numeral_forms",
     "numeral_paradigm",
+    "vague_plural_ranges",
 ]
 
 

@@ -44,6 +44,14 @@ def numeral_paradigm(
     return numeral_forms(value, kind, *(stem + e for e in endings))
 
 
+def vague_plural_ranges(
+    *, tens: Iterable[str], hundreds: Iterable[str], thousands: Iterable[str]
+) -> dict[str, tuple[int, int]]:
+    """The range each vague plural stands for: "десятки" 20-99, "сотні" 200-999, "тисячі" 2000-9999."""
+    ranges = ((tens, (20, 99)), (hundreds, (200, 999)), (thousands, (2000, 9999)))
+    return {word: span for words, span in ranges for word in words}
+
+
 @dataclass(frozen=True, slots=True)
 class NumeralLexicon:
     """The numeral words of one language, as data."""

@@ -8,6 +8,7 @@ from powledger.extract.slavic import (
     NumeralLexicon,
     numeral_forms,
     numeral_paradigm,
+    vague_plural_ranges,
 )
 
 # Numerals in -ть (5-20, 30, 50-80) share one paradigm: nominative, genitive/dative/locative,
@@ -166,17 +167,11 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
 # "сьома" and "восьма" are also ordinals ("сьома година"); "одні" means "only" as often as "ones".
 NEEDS_COMPANY = frozenset({"сьома", "восьма", "одні", "одних", "одними", "одно"})
 
-VAGUE_PLURALS: dict[str, tuple[int, int]] = {
-    "десятки": (20, 99),
-    "десятків": (20, 99),
-    "десятками": (20, 99),
-    "сотні": (200, 999),
-    "сотень": (200, 999),
-    "сотнями": (200, 999),
-    "тисячі": (2000, 9999),
-    "тисяч": (2000, 9999),
-    "тисячами": (2000, 9999),
-}
+VAGUE_PLURALS = vague_plural_ranges(
+    tens=("десятки", "десятків", "десятками"),
+    hundreds=("сотні", "сотень", "сотнями"),
+    thousands=("тисячі", "тисяч", "тисячами"),
+)
 
 GENITIVE_SINGULAR = {"сотні": 100, "тисячі": 1000, "десятка": 10}
 
