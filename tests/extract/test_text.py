@@ -28,3 +28,14 @@ def test_sentences_keep_offsets() -> None:
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("") == []
     assert split_sentences("\n\n  \n") == []
+
+
+def test_run_on_sentences_are_cut_at_spaces() -> None:
+    from powledger.extract.text import MAX_SENTENCE
+
+    text = " ".join(["word"] * 2000)
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(e - s <= MAX_SENTENCE for s, e in spans)
+    assert all(text[s] != " " and text[e - 1] != " " for s, e in spans)
+    assert sum(len(text[s:e].split()) for s, e in spans) == 2000

@@ -100,10 +100,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A "sentence" longer than this (a table, a run-on list) is cut at spaces: the rules look at
+#: clauses, and unbounded sentences would make them quadratic.
+MAX_SENTENCE = 1500
+
+
 def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _append(text, spans, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
