@@ -383,6 +383,8 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     return_verbs=(
         r"вернул\w*сь\s+домой",
+        # The infinitive only follows a plan word ("могут вернуться"): the plan keeps it.
+        r"вернуться",
         r"вернул\w*сь",
         r"вернулся",
         r"возвращаются",
@@ -771,6 +773,37 @@ LEXICON = RUSSIAN.build_lexicon(
         r"(?:домой|из\s+плена|на\s+родину)\s+вернул\w*",
         r"вернул\w*\s+(?:домой|из\s+плена|на\s+родину)",
         r"освобожден\w*\s+из\s+плена",
+    ),
+    # A count after one of these in its clause is still to come ("следующий обмен может вернуть
+    # 300"); "на следующий день" is a past narrative's next day, and "в рамках договоренностей"
+    # an exchange carried out under an agreement, so only agreements *about* an exchange count.
+    future_markers=(
+        r"будет",
+        r"будут",
+        r"может",
+        r"могут",
+        r"мог\s+бы",
+        r"могли\s+бы",
+        r"следующ\w*(?!\s+(?:день|дня|утро|утром|ночью|вечером))",
+        r"предстоящ\w*",
+        r"запланированн\w*",
+        r"планируется",
+        r"планируются",
+        r"состоится",
+        r"должн\w*\s+(?:состояться|пройти)",
+        r"вернутся",
+        r"скоро",
+        r"в\s+ближайшее\s+время",
+        r"договор[её]нност\w*\s+(?:об?|по\s+поводу)",
+        r"договорил\w*\s+(?:об?|по\s+поводу)",
+        r"соглашени\w*\s+(?:об?|по\s+поводу)",
+    ),
+    plan_phrases=(r"всех\s+на\s+всех",),
+    age_markers=(
+        r"в\s+возрасте(?:\s+(?:от|до))?",
+        r"возрастом(?:\s+(?:от|до))?",
+        r"младше",
+        r"старше",
     ),
     modal_markers=(
         r"будет",

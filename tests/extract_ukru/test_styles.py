@@ -1,0 +1,72 @@
+"""Sentences in the styles of the sources that report exchanges in Ukrainian and Russian.
+
+Each case is written for this test (no source text is copied): the Coordination Headquarters,
+the ombudsman's and the president's Telegram posts, the Russian defence ministry, the TASS and
+RIA wires, Suspilne and Ukrainska Pravda news.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import powledger
+
+PUBLISHED = "2025-03-19"
+
+
+def _run(language: str, text: str) -> dict[str, Any]:
+    data: dict[str, Any] = powledger.extract(text, published=PUBLISHED, language=language).to_dict()
+    for exchange in data["exchanges"] + data["planned"]:
+        for claim in exchange["claims"]:
+            assert text[claim["start"] : claim["end"]] == claim["quote"]
+    return data
+
+
+def _cases(*rows: tuple[object, ...]) -> list[object]:
+    """One ``pytest.param`` per row; the row's first item is its readable id."""
+    return [pytest.param(*row[1:], id=str(row[0])) for row in rows]
+
+
+# --- plans: an agreement about an exchange, or one still to come -------------------------
+
+PLANS = _cases(
+    ("uk-agreement-noun", "uk", "Сторони досягли домовленості про обмін 1000 на 1000 полоненими."),
+    ("ru-agreement-noun", "ru", "Стороны достигли договоренности об обмене 1000 на 1000 пленными."),
+    ("uk-next-could", "uk", "Зеленський заявив, що наступний обмін може відбутися вже цього тижня і повернуться 300 людей."),
+    ("ru-next-could", "ru", "По словам Мединского, в ходе следующего обмена могут вернуться еще 500 военнопленных."),
+    ("uk-planned-soon", "uk", "Найближчим часом планується обмін 200 полоненими, повідомили в Коордштабі."),
+    ("ru-will-take-place", "ru", "Как сообщил источник ТАСС, в ближайшее время состоится обмен пленными 300 на 300."),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text"), PLANS)
+def test_plans_are_plans_and_not_reports(language: str, text: str) -> None:
+    data = _run(language, text)
+    assert data["exchanges"] == []
+    assert data["planned"], "the plan was not kept"
+
+
+CARRIED_OUT = _cases(
+    ("uk-under-agreement", "uk", "У межах домовленостей, досягнутих у Стамбулі, сьогодні додому повернулися 390 захисників.", "Ukraine", 390),
+    ("ru-under-agreement", "ru", "В рамках договоренностей, достигнутых в Стамбуле, из плена возвращены 390 российских военнослужащих.", "Russia", 390),
+    ("uk-next-day-past", "uk", "Наступного дня з полону повернулися ще 84 оборонці.", "Ukraine", 84),
+    ("ru-next-day-past", "ru", "На следующий день из плена вернулись еще 84 российских военных.", "Russia", 84),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "side", "value"), CARRIED_OUT)
+def test_returns_under_an_agreement_are_carried_out(
+    language: str, text: str, side: str, value: int
+) -> None:
+    data = _run(language, text)
+    assert data["planned"] == []
+    assert data["exchanges"][0]["returned_to"][side] == value
+
+
+def test_ages_are_not_counts() -> None:
+    data = _run("uk", "З полону повернулися 20 захисників віком від 19 до 60 років.")
+    assert data["exchanges"][0]["returned_to"]["Ukraine"] == 20
+    data = _run("ru", "Вернулись 20 российских военнослужащих в возрасте от 19 до 60 лет.")
+    assert data["exchanges"][0]["returned_to"]["Russia"] == 20
