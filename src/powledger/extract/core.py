@@ -393,7 +393,27 @@ def _candidates(
             last_trigger_para, last_trigger_end = sent.paragraph, sent.end
         if not (has_trigger or led_by_date or carried or part_start or _N_FOR_N.search(local)):
             continue
-        counts = find_counts(c, local, _numbers_outside_dates(lexicon, local, reference))
+        numbers = _numbers_outside_dates(lexicon, local, reference)
+        counts = find_counts(c, local, numbers)
+        if not counts and (led_by_date or carried):
+            # "Yesterday - 390. Today - 307." after "307 of our people are home today".
+            for n in numbers:
+                label = local[: n.start]
+                if re.search(r"[:-]\s*$", label) and lexicon.find_dates(label, reference):
+                    counts.append(
+                        Count(
+                            n.start,
+                            n.end,
+                            n.value,
+                            n.approximate,
+                            "total",
+                            None,
+                            False,
+                            n.end,
+                            bare=True,
+                        )
+                    )
+                    carried = any_trigger  # the verb is in the report's earlier lines
         if counts or has_trigger:
             interesting.append((sent, local, counts, has_trigger, carried, part_start))
     if not any_trigger and not any(counts for _s, _l, counts, *_rest in interesting):
