@@ -27,6 +27,8 @@ from powledger.models import CleanDocument, DocumentExtraction
 EXTRACTOR = "powledger.rules"
 #: The largest number of persons one side has received in one Russia-Ukraine exchange, with room.
 LARGEST_PLAUSIBLE = 1250
+#: Side rules that guess from the report's voice rather than from the words around a count.
+WEAK_RULES = frozenset({"rule_voice", "none"})
 EXTRACTOR_VERSION = "1.0"
 
 _DATELINE = re.compile(
@@ -864,6 +866,11 @@ def _sentence_candidates(
                 if num is not None:
                     cand.previous_days = num * (7 if "week" in words else 1)
         out.append(cand)
+    strong = {o.side for o in out if o.side and o.rule not in WEAK_RULES and not o.count.additive}
+    for o in out:
+        if o.count.other_group and o.rule in WEAK_RULES and len(strong) == 1:
+            # "together with 114 other servicemen, 115 in all, whom the Russian side got back"
+            o.side, o.rule = next(iter(strong)), "rule_other_group"
     dated = [o.date for o in out if o.date is not None and not o.previous]
     for o in out:
         if o.date is None and not o.previous and dated:
