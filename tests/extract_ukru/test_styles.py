@@ -70,3 +70,24 @@ def test_ages_are_not_counts() -> None:
     assert data["exchanges"][0]["returned_to"]["Ukraine"] == 20
     data = _run("ru", "Вернулись 20 российских военнослужащих в возрасте от 19 до 60 лет.")
     assert data["exchanges"][0]["returned_to"]["Russia"] == 20
+
+
+# --- remains: the noun comes before the count, without an "of" ---------------------------
+
+BODIES = _cases(
+    ("ru-mod-bodies", "ru", "Россия передала Украине тела 34 военных.", 34),
+    ("ru-tass-thousand", "ru", "МОСКВА, 14 февраля. /ТАСС/. Украине переданы тела 1 000 погибших военнослужащих.", 1000),
+    ("uk-coord-bodies", "uk", "Росія передала Україні тіла 563 військових.", 563),
+    ("uk-remains", "uk", "Сьогодні Україні повернуто останки 49 захисників.", 49),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "value"), BODIES)
+def test_bodies_named_before_the_count_are_remains(language: str, text: str, value: int) -> None:
+    claims = [c for ex in _run(language, text)["exchanges"] for c in ex["claims"]]
+    assert [(c["category"], c["value"]) for c in claims] == [("bodies", value)]
+
+
+def test_living_servicemen_stay_persons() -> None:
+    claims = _run("ru", "Из плена вернулись 34 российских военных.")["exchanges"][0]["claims"]
+    assert [(c["category"], c["value"]) for c in claims] == [("total", 34)]

@@ -8,7 +8,7 @@ full tables of their case forms in :mod:`powledger.extract.ru.numerals`. The cor
 from __future__ import annotations
 
 from powledger.extract.ru.numerals import DATES, NUMERALS
-from powledger.extract.slavic import SlavicLanguage, SlavicNumberFinder
+from powledger.extract.slavic import SlavicLanguage, SlavicNumberFinder, bodies_before_number
 
 __all__ = ["LEXICON", "SlavicNumberFinder", "build_number_finder", "suffix_morphology"]
 
@@ -277,7 +277,15 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
-    body_nouns=(r"тел", r"тела", r"телами", r"останк\w*", r"погибш\w*", r"павш\w*"),
+    body_nouns=(
+        r"тел",
+        r"тела",
+        r"телами",
+        r"останк\w*",
+        r"погибш\w*",
+        r"павш\w*",
+        *bodies_before_number("тела", "тел", "останки", "останков"),
+    ),
     filler_words=(
         r"наших",
         r"наши",

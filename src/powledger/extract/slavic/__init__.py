@@ -11,7 +11,11 @@ from collections.abc import Iterable
 
 from powledger.extract.slavic.adapters import SlavicDateFinder, SlavicNumberFinder
 from powledger.extract.slavic.dates import DateLexicon, DateParser, DatePrecision, DateSpan
-from powledger.extract.slavic.language import SlavicLanguage, genitive_party_phrases
+from powledger.extract.slavic.language import (
+    SlavicLanguage,
+    bodies_before_number,
+    genitive_party_phrases,
+)
 from powledger.extract.slavic.morph import (
     MorphBackend,
     Morphology,
@@ -52,6 +56,7 @@ __all__ = [
     "SlavicLanguage",
     "SlavicNumberFinder",
     "SuffixMorphology",
+    "bodies_before_number",
     "expand_forms",
     "fold",
     "genitive_party_phrases",

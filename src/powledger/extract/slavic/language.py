@@ -47,6 +47,18 @@ def genitive_party_phrases(
     return persons, parties
 
 
+def bodies_before_number(*nouns: str) -> tuple[str, ...]:
+    """Fragments that make the noun after "тела 34" a body noun ("тела 34 военных" are remains).
+
+    Slavic puts the remains noun before the count without an "of" ("тіла 757 захисників"), while
+    the core looks for a body noun only after the number. A fixed-width look-behind per number of
+    digits (1 to 4, "1 000" too) marks the word after the count instead; each ``noun`` is plain
+    text (no regex).
+    """
+    widths = (r"\d", r"\d\d", r"\d\d\d", r"\d\d\d\d", r"\d\s\d\d\d")
+    return tuple(rf"(?<={noun}\s{digits}\s)\w+" for noun in nouns for digits in widths)
+
+
 def _merge_aliases(
     own: Mapping[str, tuple[str, ...]], shared: Mapping[str, tuple[str, ...]]
 ) -> dict[str, tuple[str, ...]]:

@@ -7,7 +7,7 @@ apostrophe spell it ``['ʼ]``: the core straightens ’ but not the modifier let
 
 from __future__ import annotations
 
-from powledger.extract.slavic import SlavicLanguage, SlavicNumberFinder
+from powledger.extract.slavic import SlavicLanguage, SlavicNumberFinder, bodies_before_number
 from powledger.extract.uk.numerals import DATES, NUMERALS
 
 __all__ = ["LEXICON", "SlavicNumberFinder", "build_number_finder", "suffix_morphology"]
@@ -279,7 +279,15 @@ LEXICON = UKRAINIAN.build_lexicon(
     ),
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
-    body_nouns=(r"тіл", r"тіла", r"тілами", r"останк\w*", r"загибл\w*", r"полеглих"),
+    body_nouns=(
+        r"тіл",
+        r"тіла",
+        r"тілами",
+        r"останк\w*",
+        r"загибл\w*",
+        r"полеглих",
+        *bodies_before_number("тіла", "тіл", "останки", "останків"),
+    ),
     filler_words=(
         r"наших",
         r"наші",
