@@ -480,11 +480,26 @@ def _candidates(
             previous_sentence_side,
             dateline,
         )
+        if sentence_out and sent.asserted_by is None and speaker_party is not None:
+            for cand in sentence_out:
+                cand.extra["party_speaker"] = speaker_party
         if sentence_out:
             out.extend(sentence_out)
             heads = [k for k in sentence_out if not k.count.is_part]
             previous_sentence_side = heads or [k for k in sentence_out if k.side or k.both]
     out.extend(_echoes(c, lexicon, text, sentences, out))
+    # "Russia said it got back 150 soldiers ... The Russian defence ministry said ...": the
+    # party speaks through the body the same report names for it.
+    voices: dict[str, tuple[str, str]] = {}
+    for sent in sentences:
+        if sent.asserted_by and actor_party(sent.asserted_by):
+            voices.setdefault(
+                actor_party(sent.asserted_by) or "", (sent.asserted_by, sent.asserted_by_text or "")
+            )
+    for cand in out:
+        party = cand.extra.get("party_speaker")
+        if cand.asserted_by is None and isinstance(party, str) and party in voices:
+            cand.asserted_by, cand.asserted_by_text = voices[party]
     if not any(cand.planned for cand in out):
         out.extend(_unnumbered_plan(c, text, sentences, default_pair))
     elif c.plan_phrases.find(text):
