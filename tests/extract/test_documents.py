@@ -186,3 +186,13 @@ def test_lists_and_fact_boxes(text: str) -> None:
     (exchange,) = extract_document(text, published="2024-09-14", language="en").exchanges
     assert exchange.returned_to == {"Russia": 95, "Ukraine": 95}
     assert exchange.mediators == ("United Arab Emirates",)
+
+
+def test_party_speaks_through_its_named_body() -> None:
+    text = (
+        "Russia said on Monday it had brought home 150 of its servicemen in the prisoner swap.\n"
+        "The Russian defence ministry said in a statement that the soldiers were in Belarus."
+    )
+    (exchange,) = extract_document(text, published="2024-12-30", language="en").exchanges
+    assert exchange.returned_to["Russia"] == 150
+    assert exchange.claims[0].asserted_by == "Russian Ministry of Defence"
