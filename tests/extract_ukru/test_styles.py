@@ -91,3 +91,37 @@ def test_bodies_named_before_the_count_are_remains(language: str, text: str, val
 def test_living_servicemen_stay_persons() -> None:
     claims = _run("ru", "Из плена вернулись 34 российских военных.")["exchanges"][0]["claims"]
     assert [(c["category"], c["value"]) for c in claims] == [("total", 34)]
+
+
+# --- dateless posts: the short passive is a perfect, so the post speaks of its own day -----
+
+DATELESS_POSTS = _cases(
+    ("ru-ombudsman-post", "ru", "Из плена возвращены 40 российских военнослужащих! Они уже на территории Беларуси."),
+    ("ru-mod-wire", "ru", "С подконтрольной киевскому режиму территории возвращены 40 российских военнослужащих."),
+    ("uk-coord-post", "uk", "З російського полону звільнено 40 українських захисників."),
+    ("uk-passive-after", "uk", "Сорок наших воїнів повернуто з полону."),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text"), DATELESS_POSTS)
+def test_a_dateless_post_in_the_perfect_is_dated_by_publication(language: str, text: str) -> None:
+    assert _run(language, text)["exchanges"][0]["date"] == PUBLISHED
+
+
+def test_a_past_date_still_wins_over_the_publication_day() -> None:
+    data = _run("ru", "12 марта из плена возвращены 40 российских военнослужащих.")
+    assert data["exchanges"][0]["date"] == "2025-03-12"
+
+
+def test_sailors_of_civilian_ships_are_civilians() -> None:
+    text = "В ходе обмена пленными Россия получила 110 человек, из которых 72 — моряки гражданских судов."
+    parts = _run("ru", text)["exchanges"][0]["composition"]
+    assert [(p["category"], p["count"]) for p in parts] == [("civilians", 72)]
+    text = "Серед звільнених 12 цивільних моряків і 30 військових моряків."
+    assert "navy" in {
+        c["category"] for c in _cases_claims("uk", f"З полону повернулися 42 українці. {text}")
+    }
+
+
+def _cases_claims(language: str, text: str) -> list[dict[str, Any]]:
+    return [c for ex in _run(language, text)["exchanges"] for c in ex["claims"]]

@@ -56,7 +56,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"срочник\w*": "conscripts", r"военнослужащ\w*\s+срочной\s+службы": "conscripts",
     r"священник\w*|священнослужител\w*|капеллан\w*": "clergy",
     r"пограничник\w*": "border_guards", r"нацгвардейц\w*|гвардейц\w*": "national_guard",
-    r"моряк\w*": "navy", r"морпех\w*|морских\s+пехотинц\w*": "marines",
+    r"моряк\w*\s+гражданск\w*\s+суд\w*|гражданск\w*\s+моряк\w*": "civilians", r"моряк\w*": "navy", r"морпех\w*|морских\s+пехотинц\w*": "marines",
     r"азовц\w*|защитник\w*\s+мариупол\w*": "defenders_of_mariupol",
 }  # fmt: skip
 
@@ -781,6 +781,11 @@ LEXICON = RUSSIAN.build_lexicon(
         r"(?:домой|из\s+плена|на\s+родину)\s+вернул\w*",
         r"вернул\w*\s+(?:домой|из\s+плена|на\s+родину)",
         r"освобожден\w*\s+из\s+плена",
+        # The short passive ("возвращены из плена") is a perfect too: a dateless post is today's.
+        r"возвращен\w*\s+из\s+плена",
+        r"из\s+(?:\w+\s+)?плена\s+(?:возвращен|освобожд[её]н)\w*",
+        r"уже\s+на\s+территории\s+(?:россии|рф|беларуси|белоруссии)",
+        r"территории\s+(?:возвращен|освобожд[её]н)\w*",
     ),
     # A count after one of these in its clause is still to come ("следующий обмен может вернуть
     # 300"); "на следующий день" is a past narrative's next day, and "в рамках договоренностей"

@@ -57,7 +57,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"строковик\w*": "conscripts", r"строков\w*\s+служб\w*": "conscripts",
     r"священик\w*|священник\w*|священнослужител\w*|капелан\w*": "clergy",
     r"прикордонник\w*": "border_guards", r"нацгвардійц\w*|гвардійц\w*": "national_guard",
-    r"моряк\w*": "navy", r"морпіх\w*|морських\s+піхотинц\w*|морпіхів": "marines",
+    r"моряк\w*\s+цивільн\w*\s+суд\w*|цивільн\w*\s+моряк\w*": "civilians", r"моряк\w*": "navy", r"морпіх\w*|морських\s+піхотинц\w*|морпіхів": "marines",
     r"азовц\w*|захисник\w*\s+маріупол\w*|оборонц\w*\s+маріупол\w*": "defenders_of_mariupol",
 }  # fmt: skip
 
@@ -857,6 +857,9 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"повернул\w*\s+(?:додому|з\s+полону|в\s+україну)",
         r"звільнил\w*\s+з\s+полону",
         r"повернули\s+(?:ще\s+)?\S+\s+наших",
+        # The passive in -но/-ні ("звільнено з полону") is a perfect too: a dateless post is today's.
+        r"(?:звільнен|повернут|повернен)[оі]\s+(?:з|із)\s+(?:\w+\s+)?полону",
+        r"(?:з|із)\s+(?:\w+\s+)?полону\s+(?:звільнен|повернут|повернен)[оі]",
     ),
     # A count after one of these in its clause is still to come ("наступний обмін може повернути
     # 300"); "наступного дня" is a past narrative's next day, and "в межах домовленостей" an
