@@ -1,0 +1,232 @@
+"""Who asserts each figure: reporting verbs, quotations, bylines, institutions, statements."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from powledger.extract.compose import (
+    Count,
+)
+from powledger.extract.patterns import Compiled, actor_party
+
+
+@dataclass
+class Sentence:
+    """A sentence's span, its paragraph and who asserts what it says."""
+
+    start: int
+    end: int
+    paragraph: int
+    asserted_by: str | None = None
+    asserted_by_text: str | None = None
+
+
+def paragraph_of(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The paragraph index of each sentence span (a new line starts a paragraph)."""
+    out = []
+    para = 0
+    last_end = 0
+    for start, end in spans:
+        if "\n" in text[last_end:start]:
+            para += 1
+        out.append(para)
+        last_end = end
+    return out
+
+
+def quote_speakers(c: Compiled, text: str, sentences: list[Sentence]) -> dict[int, tuple[str, str]]:
+    """Sentence index -> (actor, alias) for sentences inside a quotation whose speaker is named."""
+    result: dict[int, tuple[str, str]] = {}
+    for para_match in re.finditer(r"[^\n]+", text):
+        line = para_match.group(0)
+        base = para_match.start()
+        marks = [m.start() + base for m in re.finditer(r'"', line)]
+        for i in range(0, len(marks) - 1, 2):
+            qs, qe = marks[i], marks[i + 1]
+            inside = [j for j, s in enumerate(sentences) if s.start < qe and s.end > qs]
+            if not inside:
+                continue
+            # The speaker is named right after the quote ("...," Zelensky wrote) or before it.
+            after_end = min(
+                len(text), qe + 120, text.find("\n", qe) if "\n" in text[qe:] else len(text)
+            )
+            window_after = (qe, after_end)
+            first = sentences[inside[0]]
+            window_before = (first.start if first.start < qs else max(base, qs - 120), qs)
+            speaker = None
+            for lo, hi in (window_after, window_before):
+                hits = c.actors.find(text, lo, hi)
+                if hits:
+                    pick = hits[0] if lo == qe else hits[-1]
+                    speaker = (pick[2], text[pick[0] : pick[1]])
+                    break
+            if speaker is not None:
+                for j in inside:
+                    result.setdefault(j, speaker)
+    return result
+
+
+class Hits:
+    """Matches of one table over a whole text, found once and sliced per sentence."""
+
+    def __init__(self, hits: list[tuple[int, int, str]]) -> None:
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Matches starting in [start, end)."""
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end)
+        return [h for h in self.hits[i:j] if h[1] <= end]
+
+
+def actors_in(
+    c: Compiled,
+    text: str,
+    start: int,
+    end: int,
+    cache: Hits | None = None,
+    home: str | None = None,
+) -> list[tuple[int, int, str]]:
+    """Named actors in text[start:end], generic institutions resolved by the parties nearby."""
+    found = cache.within(start, end) if cache is not None else c.actors.find(text, start, end)
+    for pattern, by_party in c.generic_actors:
+        for m in pattern.finditer(text, start, end):
+            if any(a[0] <= m.start() < a[1] or m.start() <= a[0] < m.end() for a in found):
+                continue
+            lo = max(start, m.start() - 60)
+            window = text[lo : min(end, m.end() + 60)]
+            hits = c.parties.find(window) + c.mediators.find(window)
+            head, tail = m.start() - lo, m.end() - lo
+
+            def distance(h: tuple[int, int, str], head: int = head, tail: int = tail) -> int:
+                # "Russia's defence ministry", "the Ministry of Defence of Russia" come first.
+                return min(abs(head - h[1]), abs(h[0] - tail))
+
+            near = [p for _s, _e, p in sorted(hits, key=distance)]
+            attached = [
+                p
+                for hs, he, p in hits
+                if (he <= head and re.fullmatch(r"(?:'s)?\s*", window[he:head]))
+                or (hs >= tail and re.fullmatch(r"\s+of\s+(?:the\s+)?", window[tail:hs]))
+            ]
+            # "Russia's defence ministry" names its country; else the dateline's city does.
+            if attached:
+                near = attached + near
+            elif home is not None:
+                near = [home, *near]
+            for party in near:
+                if party in by_party:
+                    found.append((m.start(), m.end(), by_party[party]))
+                    break
+    found.sort()
+    return found
+
+
+def dateline_party(c: Compiled, text: str) -> str | None:
+    """The party of a dateline's city ("MOSCOW, October 18." -> Russia), if the text opens so."""
+    head = text[:40]
+    m = re.match(r"\s*([A-Z][A-Z /'-]{2,30}),", head)
+    if not m:
+        first_line = text.split("\n", 1)[0]
+        m = re.match(
+            r"\s*([A-Z][A-Z /'-]{2,30}),", text[len(first_line) + 1 : len(first_line) + 41]
+        )
+    if not m:
+        return None
+    hits = c.parties.find(m.group(1))
+    return hits[0][2] if hits else None
+
+
+def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str, str] | None:
+    """An author named alone on the first line ("Volodymyr Zelensky"), or a statement's voice."""
+    if sentences:
+        first = text[sentences[0].start : sentences[0].end].strip()
+        hit = c.actors.match_at(first, 0)
+        if hit is not None and (
+            not first[hit[0] :].strip(" .:-") or re.match(r"\s*[:|,]", first[hit[0] :])
+        ):
+            # "Volodymyr Zelensky" alone, or "Tatyana Moskalkova: ..." opening a post.
+            return hit[1], first[: hit[0]]
+    if not c.actors.find(text):
+        for pattern, actor in c.voice:
+            m = pattern.search(text)
+            if m:
+                return actor, m.group(0)
+    return None
+
+
+def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
+    """Set ``asserted_by`` on every sentence that has a speaker (named, quoted, carried over)."""
+    quotes = quote_speakers(c, text, sentences)
+    byline = find_byline(c, text, sentences)
+    last: tuple[str, str] | None = None
+    last_para = -1
+    actor_hits = Hits(c.actors.find(text))
+    cue_hits = Hits(c.reporting.find(text))
+    anaphora = Hits(c.anaphoric.find(text))
+    home = dateline_party(c, text)
+    for j, sent in enumerate(sentences):
+        actors = actors_in(c, text, sent.start, sent.end, actor_hits, home)
+        cues = cue_hits.within(sent.start, sent.end)
+        colon = actors and re.match(r"\s*:", text[actors[0][1] : actors[0][1] + 3])
+        prev = sentences[j - 1] if j > 0 else None
+        if actors and (cues or colon):
+            anchor = cues[0][0] if cues else actors[0][0]
+            pick = min(actors, key=lambda a: abs(a[0] - anchor))
+            sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
+        elif j in quotes:
+            sent.asserted_by, sent.asserted_by_text = quotes[j]
+        elif last is not None and anaphora.within(sent.start, sent.end):
+            sent.asserted_by, sent.asserted_by_text = last
+        elif (
+            last is not None
+            and prev is not None
+            and prev.asserted_by is not None
+            and (sent.paragraph == prev.paragraph or text[prev.start : prev.end].endswith(":"))
+            and not actors
+            and not cues
+        ):
+            # A statement goes on in the same paragraph until someone else is named; after
+            # "wrote on Telegram:" it goes on into the next line.
+            sent.asserted_by, sent.asserted_by_text = last
+        elif byline is not None and not actors and not cues:
+            sent.asserted_by, sent.asserted_by_text = byline
+        if actors:
+            last = (actors[-1][2], text[actors[-1][0] : actors[-1][1]])
+            last_para = sent.paragraph
+        if sent.asserted_by is not None:
+            last = (sent.asserted_by, sent.asserted_by_text or sent.asserted_by)
+            last_para = sent.paragraph
+    del last_para
+
+
+def voice_party(sentences: list[Sentence]) -> str | None:
+    """The party the document's speakers mostly speak for, or None."""
+    parties: Counter[str] = Counter()
+    for s in sentences:
+        if s.asserted_by:
+            party = actor_party(s.asserted_by)
+            if party:
+                parties[party] += 1
+    return parties.most_common(1)[0][0] if parties else None
+
+
+def party_speaker(
+    c: Compiled, s: str, parties: list[tuple[int, int, str]], counts: list[Count] | None = None
+) -> str | None:
+    """The party that speaks in "Kyiv said ...", "Ukraine says ...", "according to Moscow"."""
+    for start, end, party in parties:
+        # "1,212 people that Russia says are soldiers": a claim about the count, not the report.
+        if counts and any(k.head_end <= start <= k.head_end + 12 for k in counts):
+            continue
+        m = re.match(r"\s*(?:officials?\s+|authorities\s+|side\s+)?", s[end:])
+        pos = end + (m.end() if m else 0)
+        if c.reporting.match_at(s, pos) is not None:
+            return party
+        if re.search(r"according\s+to\s+(?:the\s+)?$", s[max(0, start - 20) : start], re.I):
+            return party
+    return None

@@ -1,0 +1,109 @@
+"""Dates of events: the dateline, the report's own date, dates near a figure."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from powledger.extract.attribution import (
+    Sentence,
+)
+from powledger.extract.base import DateSpan, Lexicon, NumberSpan
+from powledger.extract.compose import (
+    Candidate,
+    Count,
+)
+from powledger.extract.patterns import Compiled
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)"
+)
+
+
+def dateline_date(c: Compiled, text: str, published: date | None) -> DateSpan | None:
+    """The date of a dateline ("KYIV, Sept 14 (Wire) -"), resolved against ``published``."""
+    head = text[:200]
+    m = _DATELINE.match(head)
+    if not m:
+        return None
+    dates = c.lexicon.find_dates(head[m.end() : m.end() + 40], published)
+    if dates and dates[0].start == 0 and dates[0].iso:
+        d = dates[0]
+        return DateSpan(d.start + m.end(), d.end + m.end(), d.iso, d.precision, d.relative)
+    return None
+
+
+def inside_dateline(d: DateSpan, dateline: DateSpan | None, offset: int) -> bool:
+    """Whether ``d`` (offsets within a sentence at ``offset``) is the dateline's date."""
+    return dateline is not None and dateline.start <= d.start + offset < dateline.end
+
+
+def event_dates(
+    c: Compiled, s: str, reference: date | None, reports: list[DateSpan] | None = None
+) -> list[DateSpan]:
+    """Dates in ``s`` that can date an exchange: not "since May", not "said on Sunday".
+
+    Dates of the report itself ("said on Sunday") go to ``reports`` when it is given.
+    """
+    out = []
+    for d in c.lexicon.find_dates(s, reference):
+        before = s[max(0, d.start - 30) : d.start]
+        words = re.findall(r"[\w'-]+", before)
+        last = words[-1] if words else ""
+        if c.not_event_date.find(last):
+            continue
+        # A date on the reporting verb dates the report, not the exchange.
+        reported = words[-2:] if last.lower() in ("on", "in") else words[-1:]
+        if reported and c.reporting.find(" ".join(reported)) and d.relative:
+            if reports is not None:
+                reports.append(d)
+            continue
+        out.append(d)
+    return out
+
+
+def date_before(
+    c: Compiled,
+    text: str,
+    sentences: list[Sentence],
+    found: list[Candidate],
+    reference: date | None,
+) -> list[DateSpan]:
+    """ "On Friday it finally rang. ... one of 95 soldiers freed that day": the sentence before
+    the first figure may carry its date."""
+    if not found:
+        return []
+    first = min(cand.sentence[0] for cand in found)
+    before = [s for s in sentences if s.end <= first]
+    if not before:
+        return []
+    prev = before[-1]
+    dates = event_dates(c, text[prev.start : prev.end], reference)
+    return [
+        DateSpan(d.start + prev.start, d.end + prev.start, d.iso, d.precision, d.relative)
+        for d in dates
+    ][-1:]
+
+
+def nearest_date(s: str, dates: list[DateSpan], k: Count) -> DateSpan | None:
+    """The date that belongs to a count: in its comma-delimited segment, or close by."""
+    close = []
+    for d in dates:
+        lo, hi = (d.end, k.start) if d.end <= k.start else (k.end, d.start)
+        gap = s[lo:hi]
+        if not re.search(r"[,;]", gap) or len(gap) <= 60:
+            close.append(d)
+    if not close:
+        # "In September 2022, ..., Ukraine recovered 215": a leading date covers the sentence.
+        leading = [d for d in dates if d.start <= 20]
+        return leading[0] if leading else None
+    return min(close, key=lambda d: abs(d.start - k.start))
+
+
+def numbers_outside_dates(lexicon: Lexicon, s: str, reference: date | None) -> list[NumberSpan]:
+    """Numbers of ``s`` that are not part of a date ("Sept 18", "30 December 2024")."""
+    numbers = lexicon.find_numbers(s)
+    if not numbers:
+        return numbers
+    dates = lexicon.find_dates(s, reference)
+    return [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]

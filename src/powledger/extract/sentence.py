@@ -1,0 +1,412 @@
+"""Claims from one sentence: sides, pairs, plans, running totals, parts and lists."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date, timedelta
+
+from powledger.extract.attribution import (
+    Sentence,
+    actors_in,
+)
+from powledger.extract.base import DateSpan
+from powledger.extract.compose import (
+    NOUN_TRIGGERS,
+    Candidate,
+    Count,
+    SentenceView,
+    decide_side,
+)
+from powledger.extract.dating import (
+    event_dates,
+    inside_dateline,
+    nearest_date,
+)
+from powledger.extract.patterns import Compiled
+
+#: The largest number of persons one side has received in one Russia-Ukraine exchange, with room.
+LARGEST_PLAUSIBLE = 1250
+
+
+#: Side rules that guess from the report's voice rather than from the words around a count.
+WEAK_RULES = frozenset({"rule_voice", "none"})
+
+
+def governed(c: Compiled, s: str, start: int) -> bool:
+    """Whether a trigger at ``start`` is governed by a modal ("will return", "agreed to swap")."""
+    before = s[max(0, start - 45) : start]
+    # Only the words since the last punctuation or number can govern the verb.
+    tail = re.split(r"[,;:.!?()\d]", before)[-1]
+    if re.search(r"\b(?:to|for)\s+(?:an?|the|another)\s+(?:new\s+|further\s+)?$", tail, re.I):
+        return True  # "carrying prisoners to an exchange": a purpose, not an event
+    words = re.findall(r"[\w'-]+", tail)[-3:]
+    return bool(words) and bool(c.modal.find(" ".join(words)))
+
+
+def outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop matches inside a longer one ("release" inside "secured the release of")."""
+    kept: list[tuple[int, int, str]] = []
+    for hit in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if any(k[0] <= hit[0] and hit[1] <= k[1] for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def mediators_in(c: Compiled, s: str) -> list[str]:
+    """Mediators credited in one sentence (a cue such as "mediated" must be present)."""
+    if not c.mediation.find(s):
+        return []
+    found = []
+    for start, _end, name in c.mediators.find(s):
+        before = s[max(0, start - 30) : start]
+        if c.not_mediator.find(before):
+            continue
+        found.append(name)
+    return found
+
+
+def sentence_candidates(
+    c: Compiled,
+    v: SentenceView,
+    sent: Sentence,
+    text: str,
+    reference: date | None,
+    published: date | None,
+    continuation: bool,
+    previous: list[Candidate],
+    dateline: DateSpan | None,
+) -> list[Candidate]:
+    """Every claim one sentence states, with its side, date, phase and speaker."""
+    s = v.s
+    if c.trial.find(s) and not (c.exchange.find(s) or c.returns.find(s)):
+        return []
+    if c.not_exchange.find(s):
+        return []
+    dates = [
+        d for d in event_dates(c, s, reference) if not inside_dateline(d, dateline, sent.start)
+    ]
+    cumulative_marks = c.cumulative.find(s)
+    weak_marks = c.cumulative_weak.find(s)
+    previous_marks = c.previous.find(s)
+    plan_in_sentence = bool(c.plan.find(s))
+    each_marks = c.each.find(s)
+    actors = [
+        a
+        for a in actors_in(c, s, 0, len(s))
+        if c.reporting.find(s, max(0, a[0] - 40), min(len(s), a[1] + 40))
+    ]
+    out: list[Candidate] = []
+    counts = v.counts
+    # Parts ("including 21 officers") follow a total or a part marker.
+    for i, k in enumerate(counts):
+        before = s[max(0, k.start - 40) : k.start]
+        previous_part = i > 0 and counts[i - 1].is_part and k.category != "bodies"
+        if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
+            k.is_part = True
+    if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
+        for k in counts:
+            if k.bare:
+                k.category = "bodies"  # "the bodies ...: 909 were returned to Ukraine"
+    mark_sum_parts(counts, previous)
+    join_lists(c, s, counts)
+    listed = [k for k in counts if k.category not in ("total", "soldiers", "bodies")]
+    for i, k in enumerate(counts):
+        if k.category == "soldiers" and not k.is_part and not listed:
+            # "195 Russian soldiers were returned": soldiers is the whole group here.
+            k.category = "total"
+        if k.same_as_previous:
+            earlier = [o for o in counts[:i] if o.value is not None]
+            if earlier:
+                k.value = earlier[-1].value
+            elif previous:
+                k.value = previous[-1].count.value
+    for i, k in enumerate(counts):
+        side, rule = decide_side(v, k)
+        both = False
+        # "95 for 95", "103 Ukrainians in exchange for 103 Russians"
+        pair_mate = for_mate(c, s, counts, i)
+        if pair_mate is not None and side is not None and k.party is None:
+            mate = counts[pair_mate]
+            if mate.party is None and mate.value == k.value and decide_side(v, mate)[0] == side:
+                # "a one-for-one swap" after "Russia freed ...": one went each way.
+                side, both, rule = None, True, "rule_n_for_n"
+            elif mate.party is None and pair_mate < i and decide_side(v, mate)[0] == side:
+                side, rule = other_of(v, side), "rule_exchange_for"
+        if pair_mate is not None and side is None and not both:
+            mate = counts[pair_mate]
+            mate_side, _r = decide_side(v, mate)
+            if mate_side is not None:
+                side, rule = (
+                    (v.pair[0] if mate_side == v.pair[1] else v.pair[1]),
+                    "rule_exchange_for",
+                )
+            elif mate.value == k.value:
+                both, rule = True, "rule_n_for_n"
+            else:
+                side = (
+                    (v.voice_party or v.pair[1])
+                    if pair_mate > i
+                    else other_of(v, v.voice_party or v.pair[1])
+                )
+                rule = "rule_n_for_m"
+        if (
+            not both
+            and any(each_count(s, m, counts) is k for m in each_marks)
+            and k.party is None
+            and not k.first_person
+            and rule in ("none", "rule_voice", "rule_subject_verb")
+        ):
+            both, rule, side = True, "rule_each", None
+        if continuation and side is None and previous:
+            side, rule = previous[0].side, "rule_continuation"
+            both = previous[0].both
+        if k.is_part and side is None:
+            heads = [o for o in out if not o.count.is_part] or previous
+            if heads:
+                side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
+        cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
+        cand.parties = v.pair
+        cand.asserted_by = sent.asserted_by
+        cand.asserted_by_text = sent.asserted_by_text
+        if len(actors) > 1 and sent.asserted_by is not None:
+            pick = min(actors, key=lambda a: min(abs(a[0] - k.end), abs(k.start - a[1])))
+            cand.asserted_by, cand.asserted_by_text = pick[2], s[pick[0] : pick[1]]
+        cand.date = nearest_date(s, dates, k)
+        cand.planned = is_planned(c, v, k, plan_in_sentence, cand.date, published)
+        cand.cumulative, cand.weak_cumulative = cumulative(
+            c, s, k, counts, cumulative_marks, weak_marks, v.pair
+        )
+        if re.search(
+            r"\d\s*-\s*for\s*-\s*\d|\bper\s+side\b", s[max(0, k.start - 10) : k.head_end + 12], re.I
+        ):
+            others = [o.value for o in counts if o is not k and o.value]
+            if c.stages.find(s) or (others and (k.value or 0) > max(others)):
+                # "the first stage of a 1,000-for-1,000 exchange": the whole deal, not this event.
+                cand.weak_cumulative = True
+        if (
+            cand.weak_cumulative
+            and dates
+            and (k.value or 0) <= LARGEST_PLAUSIBLE
+            and not c.stages.find(s)
+        ):
+            # "In total 103 defenders came home today": the day's total, not a running one.
+            cand.weak_cumulative = False
+            cand.extra["explicit_total"] = True
+        for ms, me, _v in previous_marks:
+            if k.start >= me:
+                cand.previous = True
+                # Only a date after "a day after" can date the earlier exchange.
+                later = [d for d in dates if d.start >= me]
+                cand.date = nearest_date(s, later, k) if later else None
+                words = s[ms:me].lower()
+                num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
+                    words.split()[0]
+                )
+                if num is None and words.split()[0].isdigit():
+                    num = int(words.split()[0])
+                if num is not None:
+                    cand.previous_days = num * (7 if "week" in words else 1)
+        out.append(cand)
+    strong = {o.side for o in out if o.side and o.rule not in WEAK_RULES and not o.count.additive}
+    for o in out:
+        if o.count.other_group and o.rule in WEAK_RULES and len(strong) == 1:
+            # "together with 114 other servicemen, 115 in all, whom the Russian side got back"
+            o.side, o.rule = next(iter(strong)), "rule_other_group"
+    dated = [o.date for o in out if o.date is not None and not o.previous]
+    for o in out:
+        if o.date is None and not o.previous and dated:
+            # One sentence, one event: "11 hostages were freed on Monday and Israel freed 33".
+            o.date = dated[0]
+    by_side: dict[str, set[int]] = {}
+    for o in out:
+        if o.side and o.count.party and o.count.value and not o.count.is_part:
+            by_side.setdefault(o.side, set()).add(o.count.value)
+    if len(by_side) == 2:
+        a, b = by_side.values()
+        sums = {x + y for x in a for y in b}
+        # "206 captives, 103 of them Russian and 103 Ukrainian": the 206 counts both sides.
+        out = [o for o in out if o.count.party or o.count.value not in sums]
+    both_values = {o.count.value for o in out if o.both and o.count.value}
+    # "180 captives, 90 from each side": the 180 counts both sides together.
+    return [
+        o for o in out
+        if o.both or o.count.value is None or o.count.value / 2 not in both_values
+        or o.count.party is not None
+    ]  # fmt: skip
+
+
+def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
+    """ "270 servicemen and 120 civilians": one list; the second shares the first's party, and a
+    generic first noun names the soldiers among them. "55 Russians plus Viktor Medvedchuk": +1."""
+    for a, b in itertools.pairwise(counts):
+        if c.list_joiners is None or b.is_part:
+            continue
+        gap = s[max(a.head_end, a.end) : b.start]
+        if not c.list_joiners.match(gap) or b.category in ("total", "bodies"):
+            continue
+        if b.party is None:
+            b.party = a.party
+        if a.category == "total" and not a.bare and a.party == b.party:
+            a.category = "soldiers"
+    for k in counts:
+        if c.plus_named is None or k.value is None:
+            continue
+        m = c.plus_named.match(s, k.head_end)
+        if m is None:
+            continue
+        name = m.group("name")
+        known = c.parties.find(name) or c.mediators.find(name) or c.actors.find(name)
+        if not known and not c.persons.find(name):
+            k.value += 1
+            k.extra_named = name
+
+
+def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
+    """Counts that add up to an earlier total are its parts: "49 people: 38 servicemen and 11 civilians"."""
+    totals = [k.value for k in counts if k.value] + [
+        p.count.value for p in previous if p.count.value
+    ]
+    for i in range(len(counts)):
+        for j in range(i + 2, len(counts) + 1):
+            run = counts[i:j]
+            if any(k.value is None or k.category == "bodies" for k in run):
+                break
+            value = sum(k.value or 0 for k in run)
+            earlier = [k.value for k in counts[:i] if k.value] + [
+                p.count.value for p in previous if p.count.value
+            ]
+            parties = {k.party for k in run if k.party}
+            if value in earlier and value in totals and len(parties) <= 1:
+                for k in run:
+                    k.is_part = True
+                    if k.category == "total" and not k.bare:
+                        k.category = "soldiers"
+                return
+
+
+def each_count(s: str, mark: tuple[int, int, str], counts: list[Count]) -> Count | None:
+    """The count an "each" speaks about: the nearest one within 40 characters, same clause."""
+    best: Count | None = None
+    best_gap = 41
+    for k in counts:
+        lo, hi = (k.end, mark[0]) if k.end <= mark[0] else (mark[1], k.start)
+        gap = s[lo:hi]
+        # "... 230 citizens back, both sides agreed": after a comma, "both sides" is a subject.
+        crossing = r"[;:,]|\d" if k.end <= mark[0] else r"[;:]|\d"
+        if len(gap) < best_gap and not re.search(crossing, gap):
+            best, best_gap = k, len(gap)
+    return best
+
+
+def other_of(v: SentenceView, party: str) -> str:
+    """The other party of the sentence's pair."""
+    return v.pair[0] if party == v.pair[1] else v.pair[1]
+
+
+def for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
+    """Index of the count paired with counts[i] by "for" / "in exchange for", if any."""
+    k = counts[i]
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(counts):
+            continue
+        a, b = (counts[j], k) if j < i else (k, counts[j])
+        gap = s[a.head_end if a.head_end > a.end else a.end : b.start]
+        if len(gap) > 60:
+            continue
+        if re.fullmatch(
+            r"\s*(?:-\s*for\s*-|-to-|for|in\s+exchange\s+for|in\s+return\s+for|in\s+a\s+swap\s+for|were\s+(?:\w+\s+){0,3}in\s+(?:exchange|return)\s+for|(?:,\s*)?(?:and\s+)?(?:in\s+return|in\s+exchange)(?:,)?\s*(?:\w+\s+){0,4}?)\s*",
+            gap,
+            re.I,
+        ):
+            return j
+        # The lexicon's own word for "for" ("95 на 95", "248 в обмен на 230").
+        core = gap.strip(" -,")
+        if core and c.exchange_for.regex is not None and c.exchange_for.regex.fullmatch(core):
+            return j
+    return None
+
+
+def is_planned(
+    c: Compiled,
+    v: SentenceView,
+    k: Count,
+    plan_in_sentence: bool,
+    when: DateSpan | None,
+    published: date | None,
+) -> bool:
+    """Whether a count belongs to a plan (modal, plan word, future date), not a report."""
+    future = (
+        when is not None
+        and when.iso is not None
+        and published is not None
+        and len(when.iso) == 10
+        and date.fromisoformat(when.iso) > published + timedelta(days=1)
+    )
+    if future:
+        return True
+    if not plan_in_sentence:
+        return False
+    near = sorted(v.triggers, key=lambda t: (abs(t[0] - k.start), t[0] > k.start))
+    done = c.done.find(v.s)
+    lo = max([0, *(m.end() for m in re.finditer(r"[;:]|,\s", v.s[: k.start]))])
+    if c.future.find(v.s, lo, k.start) and not c.done.find(v.s, lo, k.start):
+        return True  # "the next swap could see up to 500 people return home"
+    for t in near:
+        phrase = v.s[t[0] : t[1]]
+        if governed(c, v.s, t[0]):
+            return True
+        if NOUN_TRIGGERS.match(phrase):
+            continue
+        return False
+    # A done marker ("took place") that no plan word governs makes the sentence a report.
+    return not (done and not any(governed(c, v.s, d[0]) for d in done))
+
+
+_FORWARD = re.compile(r"bring|brings|bringing|rais|total|number", re.I)
+
+
+def marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> Count | None:
+    """The count a running-total marker speaks about, if any."""
+    before = s[max(0, ms - 60) : ms]
+    if c.superlatives.find(before) and not re.search(r"\d", before[-30:]):
+        return None
+    last_words = " ".join(re.findall(r"[\w'-]+", before)[-2:])
+    if c.exchange.find(last_words) and not _FORWARD.match(s[ms:me]):
+        return None  # "the 60th exchange since the start of the war" dates the exchange
+    if _FORWARD.match(s[ms:me]):
+        after = [x for x in counts if x.start >= me]
+        return after[0] if after else None
+    same = []
+    for x in counts:
+        lo, hi = (x.end, ms) if x.end <= ms else (me, x.start)
+        if not re.search(r"[,;:]", s[lo:hi]) and not c.clause_breaks.find(s, lo, hi):
+            same.append(x)
+    if not same:
+        return None
+    return min(same, key=lambda x: (x.start - me) if x.start >= me else (ms - x.end))
+
+
+def cumulative(
+    c: Compiled,
+    s: str,
+    k: Count,
+    counts: list[Count],
+    marks: list[tuple[int, int, str]],
+    weak: list[tuple[int, int, str]],
+    pair: tuple[str, ...] = ("Russia", "Ukraine"),
+) -> tuple[bool, bool]:
+    """Whether a count is a running total (strong marker) or maybe one (weak, too big)."""
+    strong = any(marks_count(c, s, ms, me, counts) is k for ms, me, _v in marks)
+    weak_hit = any(marks_count(c, s, ms, me, counts) is k for ms, me, _v in weak)
+    # No single exchange between Russia and Ukraine has returned more than about a thousand
+    # persons to one side (other conflicts differ: Israel released 1,968 in one day).
+    if (
+        k.value is not None
+        and k.value > LARGEST_PLAUSIBLE
+        and pair == ("Russia", "Ukraine")
+        and k.category != "bodies"  # thousands of bodies do come back at once
+    ):
+        weak_hit = True
+    return strong, weak_hit
