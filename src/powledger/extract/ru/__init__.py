@@ -778,8 +778,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"на\s+родине",
         r"на\s+родной\s+земле",
         # Russian has no perfect: a dateless "вернулись домой" in a report is today's news.
-        r"(?:домой|из\s+плена|на\s+родину)\s+вернул\w*",
-        r"вернул\w*\s+(?:домой|из\s+плена|на\s+родину)",
+        r"(?:домой|из\s+(?:\w+\s+)?плена|на\s+родину)\s+вернул\w*",
+        r"вернул\w*\s+(?:домой|из\s+(?:\w+\s+)?плена|на\s+родину)",
         r"освобожден\w*\s+из\s+плена",
         # The short passive ("возвращены из плена") is a perfect too: a dateless post is today's.
         r"возвращен\w*\s+из\s+плена",
