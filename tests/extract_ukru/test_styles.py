@@ -128,3 +128,22 @@ def test_sailors_of_civilian_ships_are_civilians() -> None:
 
 def _cases_claims(language: str, text: str) -> list[dict[str, Any]]:
     return [c for ex in _run(language, text)["exchanges"] for c in ex["claims"]]
+
+
+# --- whose voice an unsigned post is -------------------------------------------------------
+
+VOICES = _cases(
+    ("ru-mod-formula", "ru", "12 марта в результате переговорного процесса возвращены 40 российских военнослужащих. Взамен переданы 40 военнопленных ВСУ.", "Russian Ministry of Defence"),
+    ("ru-ombudsman-office", "ru", "Из плена освобождены 40 российских военнослужащих! Родные могут обратиться в мой аппарат.", "Tatyana Moskalkova"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "actor"), VOICES)
+def test_an_unsigned_post_speaks_in_its_authors_voice(language: str, text: str, actor: str) -> None:
+    claims = _cases_claims(language, text)
+    assert claims and {c["asserted_by"] for c in claims} == {actor}
+
+
+def test_a_wire_quoting_the_formula_keeps_its_named_source() -> None:
+    text = "В результате переговорного процесса возвращены 40 российских военнослужащих, сообщил Песков."
+    assert {c["asserted_by"] for c in _cases_claims("ru", text)} == {"Dmitry Peskov"}

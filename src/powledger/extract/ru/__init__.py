@@ -873,6 +873,10 @@ LEXICON = RUSSIAN.build_lexicon(
     voice_phrases={
         r"с\s+подконтрольной\s+киевскому\s+режиму\s+территории": "Russian Ministry of Defence",
         r"с\s+территории,?\s+подконтрольной\s+киевскому\s+режиму": "Russian Ministry of Defence",
+        # The defence ministry's own formula for a return it announces.
+        r"в\s+результате\s+(?:\w+\s+)?переговорного\s+процесса": "Russian Ministry of Defence",
+        # The ombudsman's posts send families to "my office" (the ombudsman's staff).
+        r"мой\s+аппарат": "Tatyana Moskalkova",
     },
     actor_aliases=ACTOR_ALIASES,
     mediator_aliases=MEDIATOR_ALIASES,
