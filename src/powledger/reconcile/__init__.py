@@ -38,20 +38,9 @@ See docs/reconciliation.md.
 from __future__ import annotations
 
 from powledger.reconcile.model import DEFAULT_RULE, RULES
-from powledger.reconcile.service import (
-    ReconcileReport,
-    check_rule,
-    count_events,
-    ensure_reconciled,
-    get_event,
-    ledger_totals,
-    list_events,
-    merge_events,
-    reconcile,
-    review_claim,
-    review_history,
-    split_event,
-)
+from powledger.reconcile.reading import count_events, get_event, ledger_totals, list_events
+from powledger.reconcile.review import merge_events, review_claim, review_history, split_event
+from powledger.reconcile.service import ReconcileReport, check_rule, ensure_reconciled, reconcile
 
 __all__ = [
     "DEFAULT_RULE",

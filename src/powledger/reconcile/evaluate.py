@@ -68,7 +68,8 @@ def run_gate(corpus: Path, *, database_url: str | None = None) -> GateResult:
     from powledger.capture.pipeline import ingest_paths
     from powledger.config import get_settings
     from powledger.extract.core import extract_document
-    from powledger.reconcile.service import list_events, reconcile
+    from powledger.reconcile.reading import list_events
+    from powledger.reconcile.service import reconcile
     from powledger.store.claims import add_extraction
     from powledger.store.db import open_engine, session_scope
     from powledger.store.schema import Document
