@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import click
 
 from powledger.cli.app import AppContext, main
+
+logger = logging.getLogger(__name__)
 
 
 @main.command()
@@ -33,8 +36,13 @@ from powledger.cli.app import AppContext, main
 )
 @click.pass_obj
 def ingest(app: AppContext, paths: tuple[str, ...], output_format: str, jobs: int) -> None:
-    """Capture reports (.html, .htm, .txt, .jsonl, directories, - for stdin)."""
-    from powledger.capture.pipeline import Outcome, ingest_paths
+    """Capture reports (.html, .htm, .txt, .jsonl, directories, - for stdin) and extract their claims.
+
+    Each new document's claims are stored in the same transaction as the document; the events
+    the new documents concern are then reconciled.
+    """
+    from powledger.capture.pipeline import Outcome
+    from powledger.pipeline import ingest_reports
 
     engine = app.engine()
     progress = _progress_bar()
@@ -55,7 +63,7 @@ def ingest(app: AppContext, paths: tuple[str, ...], output_format: str, jobs: in
             progress.update(1)
 
     try:
-        report = ingest_paths(
+        result = ingest_reports(
             paths,
             engine=engine,
             settings=app.settings,
@@ -65,7 +73,13 @@ def ingest(app: AppContext, paths: tuple[str, ...], output_format: str, jobs: in
     finally:
         if progress is not None:
             progress.close()
+    report = result.ingest
     click.echo(report.summary(), err=output_format == "jsonl")
+    logger.info(
+        "reconciled %d events for %d new documents",
+        result.events_touched,
+        len(result.new_document_ids),
+    )
     if report.ingested == 0:
         # Nothing is in the store from this run: the caller (a script, CI) must notice.
         raise click.exceptions.Exit(1)
