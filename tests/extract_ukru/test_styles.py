@@ -147,3 +147,28 @@ def test_an_unsigned_post_speaks_in_its_authors_voice(language: str, text: str, 
 def test_a_wire_quoting_the_formula_keeps_its_named_source() -> None:
     text = "В результате переговорного процесса возвращены 40 российских военнослужащих, сообщил Песков."
     assert {c["asserted_by"] for c in _cases_claims("ru", text)} == {"Dmitry Peskov"}
+
+
+# --- distractors: numbers of people coming back, but not from captivity --------------------
+
+NOT_EXCHANGES = _cases(
+    ("uk-rescue", "uk", "На Київщині рятувальники звільнили з-під завалів 7 людей."),
+    ("ru-rescue", "ru", "В Белгороде спасатели извлекли из-под завалов 4 человек."),
+    ("ru-tourists", "ru", "На родину вернулись 50 российских туристов, застрявших в Египте."),
+    ("uk-lists", "uk", "Україна та Росія обмінялися списками на обмін 1000 осіб."),
+    ("ru-lists", "ru", "Стороны передали друг другу списки на обмен 1000 пленных."),
+    ("uk-strikes", "uk", "Сторони обмінялися ударами: окупанти випустили по Харкову 40 ракет."),
+    ("uk-still-held", "uk", "У полоні досі перебувають понад 8 тисяч українців, заявив Лубінець."),
+    ("ru-surrendered", "ru", "В плен сдались 40 украинских военнослужащих, сообщили в Минобороны России."),
+    ("uk-rotation", "uk", "Ротація: 300 бійців повернулися додому з передової."),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text"), NOT_EXCHANGES)
+def test_other_returns_are_not_exchanges(language: str, text: str) -> None:
+    assert _run(language, text)["exchanges"] == []
+
+
+def test_a_possible_exchange_is_a_plan() -> None:
+    data = _run("ru", "Песков: Кремль не комментирует возможный обмен пленными 500 на 500.")
+    assert data["exchanges"] == [] and data["planned"]

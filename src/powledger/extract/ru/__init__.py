@@ -715,11 +715,18 @@ LEXICON = RUSSIAN.build_lexicon(
         r"депорт\w*",
         r"принудительно\s+(?:вывез\w*|перемещ\w*)",
         # Other things exchanged, and other ways home: strikes, fire, views, players; rotations.
-        r"обмен\w*\s+(?:ударами|огн[её]м|мнениями|опытом|заявлениями|обвинениями|игроками|валют\w*|информацией|данными|любезностями)",
+        r"обмен\w*\s+(?:ударами|огн[её]м|мнениями|опытом|заявлениями|обвинениями|игроками|валют\w*|информацией|данными|любезностями|списками)",
         r"ротаци\w*",
         r"отпуск\w*",
         r"командировк\w*",
         r"незаконно\s+вывезен\w*",
+        # Lists handed over for an exchange prepare it; the sentence reports no return.
+        r"списк\w*\s+(?:на|для)\s+обмен\w*",
+        # Rescues and travellers come home too, but not from captivity.
+        r"из-под\s+завал\w*",
+        r"спасател\w*",
+        r"турист\w*",
+        r"паломник\w*",
     ),
     superlatives=(
         r"крупнейш\w*",
@@ -812,6 +819,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"договор[её]нност\w*\s+(?:об?|по\s+поводу)",
         r"договорил\w*\s+(?:об?|по\s+поводу)",
         r"соглашени\w*\s+(?:об?|по\s+поводу)",
+        # Lists handed over for an exchange, or an exchange called possible, come before it.
+        r"списк\w*\s+(?:на|для)\s+обмен\w*",
+        r"возможн(?:ый|ого|ом|ому|ая|ую|ой|ые|ых)\s+обмен\w*",
     ),
     plan_phrases=(r"всех\s+на\s+всех",),
     age_markers=(

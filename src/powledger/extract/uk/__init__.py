@@ -787,11 +787,18 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"депорт\w*",
         r"примусово\s+(?:вивез\w*|переміщ\w*)",
         # Other things exchanged, and other ways home: strikes, fire, views, players; rotations.
-        r"обмін\w*\s+(?:ударами|вогнем|думками|досвідом|заявами|звинуваченнями|гравцями|валют\w*|інформацією|даними)",
+        r"обмін\w*\s+(?:ударами|вогнем|думками|досвідом|заявами|звинуваченнями|гравцями|валют\w*|інформацією|даними|списками)",
         r"ротаці\w*",
         r"відпустк\w*",
         r"відрядженн\w*",
         r"незаконно\s+вивезен\w*",
+        # Lists handed over for an exchange prepare it; the sentence reports no return.
+        r"списк\w*\s+(?:на|для)\s+обмін\w*",
+        # Rescues and travellers come home too, but not from captivity.
+        r"з-під\s+завал\w*",
+        r"рятувальник\w*",
+        r"турист\w*",
+        r"паломник\w*",
     ),
     superlatives=(
         r"найбільш\w*",
@@ -885,6 +892,9 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"домовленост\w*\s+(?:про|щодо)",
         r"домовил\w*\s+(?:про|щодо)",
         r"угод\w*\s+(?:про|щодо)",
+        # Lists handed over for an exchange, or an exchange called possible, come before it.
+        r"списк\w*\s+(?:на|для)\s+обмін\w*",
+        r"можлив(?:ий|ого|ому|ім|а|у|ої|і|их)\s+обмін\w*",
     ),
     plan_phrases=(r"(?:всіх|усіх)\s+на\s+(?:всіх|усіх)",),
     age_markers=(
