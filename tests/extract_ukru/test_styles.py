@@ -172,3 +172,21 @@ def test_other_returns_are_not_exchanges(language: str, text: str) -> None:
 def test_a_possible_exchange_is_a_plan() -> None:
     data = _run("ru", "Песков: Кремль не комментирует возможный обмен пленными 500 на 500.")
     assert data["exchanges"] == [] and data["planned"]
+
+
+# --- composition: who came back ------------------------------------------------------------
+
+COMPOSITION = _cases(
+    ("uk-servicewomen", "uk", "З полону повернулися 90 українців, серед них 10 військовослужбовиць.", 90, [("women", 10)]),
+    ("uk-women-defenders", "uk", "Сьогодні повернулися 7 захисниць Маріуполя.", 7, [("women", 7)]),
+    ("ru-women-defenders", "ru", "Сегодня вернулись 7 защитниц Мариуполя.", 7, [("women", 7)]),
+    ("uk-list-after-colon", "uk", "Повернулися 60 захисників: 20 тероборонівців, 15 строковиків і 25 нацгвардійців.", 60,
+     [("soldiers", 20), ("conscripts", 15), ("national_guard", 25)]),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "text", "total", "parts"), COMPOSITION)
+def test_composition(language: str, text: str, total: int, parts: list[tuple[str, int]]) -> None:
+    event = _run(language, text)["exchanges"][0]
+    assert event["returned_to"]["Ukraine"] == total
+    assert [(p["category"], p["count"]) for p in event["composition"]] == parts
