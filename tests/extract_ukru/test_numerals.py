@@ -86,6 +86,7 @@ def test_russian_words(text: str, value: int) -> None:
         pytest.param(RU_PARSER, "2,5 тыс. человек", 2500, id="ru-decimal-thousand"),
         pytest.param(RU_PARSER, "95-ти военных", 95, id="ru-case-ending"),
         pytest.param(UK_PARSER, "95-ти бійців", 95, id="uk-case-ending"),
+        pytest.param(UK_PARSER, "103-х захисників", 103, id="uk-genitive-ending"),
     ],
 )
 def test_digits(parser: NumeralParser, text: str, value: int) -> None:
