@@ -191,3 +191,23 @@ def test_composition(language: str, text: str, total: int, parts: list[tuple[str
     event = _run(language, text)["exchanges"][0]
     assert event["returned_to"]["Ukraine"] == total
     assert [(p["category"], p["count"]) for p in event["composition"]] == parts
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        pytest.param(
+            "uk",
+            "Футбольні клуби домовилися про обмін: нападник перейде до Дніпра, а 2 захисники повернуться до Львова.",
+            id="uk-football",
+        ),
+        pytest.param(
+            "ru",
+            "Клубы договорились об обмене: полузащитник перейдет в Ростов, а взамен вернутся 2 защитника.",
+            id="ru-football",
+        ),
+    ],
+)
+def test_a_swap_of_players_is_neither_a_report_nor_a_plan(language: str, text: str) -> None:
+    data = _run(language, text)
+    assert data["exchanges"] == [] and data["planned"] == []

@@ -723,6 +723,12 @@ LEXICON = RUSSIAN.build_lexicon(
         r"незаконно\s+вывезен\w*",
         # Lists handed over for an exchange prepare it; the sentence reports no return.
         r"списк\w*\s+(?:на|для)\s+обмен\w*",
+        # Sport has its own exchanges of players, and its defenders are not soldiers.
+        r"полузащитник\w*",
+        r"нападающ\w*",
+        r"вратар\w*",
+        r"трансфер\w*",
+        r"футбол\w*",
         # Rescues and travellers come home too, but not from captivity.
         r"из-под\s+завал\w*",
         r"спасател\w*",

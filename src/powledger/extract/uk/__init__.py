@@ -795,6 +795,12 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"незаконно\s+вивезен\w*",
         # Lists handed over for an exchange prepare it; the sentence reports no return.
         r"списк\w*\s+(?:на|для)\s+обмін\w*",
+        # Sport has its own exchanges of players, and its defenders are not soldiers.
+        r"півзахисник\w*",
+        r"нападник\w*",
+        r"воротар\w*",
+        r"трансфер\w*",
+        r"футбол\w*",
         # Rescues and travellers come home too, but not from captivity.
         r"з-під\s+завал\w*",
         r"рятувальник\w*",
