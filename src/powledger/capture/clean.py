@@ -120,6 +120,34 @@ def page_metadata(tree: Any, url: str | None = None) -> PageMetadata:
     )
 
 
+def page_captions(tree: Any) -> list[str]:
+    """The text of each ``<figcaption>`` of a parsed page (trafilatura drops them)."""
+    captions = []
+    for element in tree.iter("figcaption"):
+        caption = " ".join(" ".join(element.itertext()).split())
+        if caption and caption not in captions:
+            captions.append(caption)
+    return captions
+
+
+def with_headline_and_captions(text: str, title: str | None, captions: list[str]) -> str:
+    """The article text with its headline first and its photo captions last.
+
+    Headlines and captions often carry the figures ("115 soldiers came home"), and every claim
+    must quote the stored text, so both become paragraphs of it unless the body repeats them.
+    """
+    if not text.strip():
+        return text
+    body = text.strip()
+    folded = " ".join(body.split())
+    if title and " ".join(title.split()) not in folded[: len(title) + 200]:
+        body = f"{title}\n\n{body}"
+    extra = [c for c in captions if c not in folded]
+    if extra:
+        body = body + "\n\n" + "\n".join(extra)
+    return body
+
+
 def clean_html(html: str, *, url: str | None = None) -> HtmlContent:
     """Extract the main text and metadata of a page with trafilatura (fast mode)."""
     import trafilatura
@@ -135,6 +163,7 @@ def clean_html(html: str, *, url: str | None = None) -> HtmlContent:
         tree = load_html(html)
         if tree is not None:
             meta = page_metadata(tree, url)
+            captions = page_captions(tree)
             found = trafilatura.bare_extraction(
                 tree,
                 url=meta.url or url,
@@ -142,7 +171,9 @@ def clean_html(html: str, *, url: str | None = None) -> HtmlContent:
                 include_comments=False,
                 include_tables=True,
             )
-            text = getattr(found, "text", None) or ""
+            text = with_headline_and_captions(
+                getattr(found, "text", None) or "", meta.title, captions
+            )
     except Exception as exc:  # a third-party parser on untrusted input: never let it end a batch
         logger.debug("trafilatura failed on a page: %s", exc)
     if not text.strip():
