@@ -20,7 +20,6 @@ from powledger.extract.base import DateSpan, Lexicon, get_lexicon
 from powledger.extract.compose import (
     Candidate,
     Count,
-    SentenceView,
     find_counts,
 )
 from powledger.extract.dating import (
@@ -38,6 +37,7 @@ from powledger.extract.sentence import (
     outermost,
     sentence_candidates,
 )
+from powledger.extract.sides import SentenceView
 from powledger.extract.text import normalise, split_sentences
 from powledger.models import CleanDocument, DocumentExtraction
 

@@ -15,8 +15,6 @@ from powledger.extract.compose import (
     NOUN_TRIGGERS,
     Candidate,
     Count,
-    SentenceView,
-    decide_side,
 )
 from powledger.extract.dating import (
     event_dates,
@@ -24,6 +22,7 @@ from powledger.extract.dating import (
     nearest_date,
 )
 from powledger.extract.patterns import Compiled
+from powledger.extract.sides import SentenceView, decide_side
 
 #: The largest number of persons one side has received in one Russia-Ukraine exchange, with room.
 LARGEST_PLAUSIBLE = 1250

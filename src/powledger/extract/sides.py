@@ -1,0 +1,207 @@
+"""Which side received a count: named rules tried in order by :func:`decide_side`.
+
+The name of the rule that fired is kept on the candidate (``rule``) so tests and ``explain``
+can say why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from powledger.extract.compose import _CLAUSE_END, OPPONENTS, Count, _skip_space
+from powledger.extract.patterns import Compiled
+
+
+@dataclass
+class SentenceView:
+    """What the side rules may look at in one sentence."""
+
+    c: Compiled
+    s: str
+    counts: list[Count]
+    parties: list[tuple[int, int, str]]
+    triggers: list[tuple[int, int, str]]
+    speaker_party: str | None
+    voice_party: str | None
+    pair: tuple[str, str]
+
+
+def other(pair: tuple[str, str], party: str) -> str | None:
+    """The other party of ``pair``."""
+    if party == pair[0]:
+        return pair[1]
+    if party == pair[1]:
+        return pair[0]
+    return OPPONENTS.get(party)
+
+
+def rule_noun_phrase_party(v: SentenceView, k: Count) -> str | None:
+    """ "103 Ukrainian prisoners", "106 Russian servicemen": the persons' own party receives them."""
+    return k.party
+
+
+def rule_possessive(v: SentenceView, k: Count) -> str | None:
+    """ "248 of its soldiers": the party the clause is about."""
+    if not k.possessive:
+        return None
+    lo = _clause_start(v.s, k.start, loose=True)
+    before = [
+        p for p in v.parties
+        if lo <= p[0] < k.start and not _inside_count(v, p[0]) and not _after_preposition(v, p[0])
+    ]  # fmt: skip
+    return before[-1][2] if before else None
+
+
+def rule_relative_clause(v: SentenceView, k: Count) -> str | None:
+    """ "the 22 soldiers Russia released", "the 150 servicemen Moscow got back"."""
+    m = re.match(
+        # A comma only with a relative pronoun: ", Украине передано ..." starts a new clause.
+        r"(?:\s+(?:in\s+all|in\s+total|altogether))?(?:\s*,\s*(?:that|whom|who|which)\s+|\s+(?:that\s+|whom\s+|who\s+|which\s+)?)(?:the\s+)?",
+        v.s[k.head_end :],
+        re.I,
+    )
+    pos = k.head_end + (m.end() if m else 0)
+    hit = v.c.parties.match_at(v.s, pos)
+    if hit is None or hit[0] == k.head_end:
+        return None
+    verb_pos = _skip_space(v.s, hit[0])
+    side_word = re.match(r"(?:side|authorities|forces)\s+", v.s[verb_pos:], re.I)
+    verb_pos += side_word.end() if side_word else 0
+    verb_pos += len(re.match(r"(?:has\s+|had\s+|have\s+)?", v.s[verb_pos:]).group(0))  # type: ignore[union-attr]
+    if v.c.receive.match_at(v.s, verb_pos) is not None:
+        return hit[1]
+    if v.c.give.match_at(v.s, verb_pos) is not None:
+        return other(v.pair, hit[1])
+    return None
+
+
+def rule_first_person(v: SentenceView, k: Count) -> str | None:
+    """ "207 of our people": the speaker's party."""
+    if k.first_person:
+        return v.speaker_party if v.speaker_party in v.pair else v.voice_party
+    return None
+
+
+def rule_recipient(v: SentenceView, k: Count) -> str | None:
+    """ "handed over 103 prisoners to Ukraine", "103 were returned to Russia"."""
+    clause_end = _clause_end(v.s, k.head_end)
+    # A recipient after the next count or a new clause ("while ...") belongs to that one.
+    later = [o.start for o in v.counts if o.start > k.head_end]
+    breaks = v.c.clause_breaks.find(v.s, k.head_end, clause_end)
+    clause_end = min([clause_end, *later, *(b[0] for b in breaks)])
+    for s0, e0, _val in v.c.recipient.find(v.s, k.head_end, clause_end):
+        if s0 - k.head_end > 60:
+            break
+        hit = v.c.parties.match_at(v.s, _skip_the(v.s, e0))
+        if hit is not None:
+            tail = _skip_space(v.s, hit[0])
+            if v.c.captivity.match_at(v.s, tail) is None:
+                return hit[1]
+    return None
+
+
+def rule_holder(v: SentenceView, k: Count) -> str | None:
+    """ "freed from Russian captivity", "held by Moscow", "released by Russia": the other side."""
+    lo = _clause_start(v.s, k.start)
+    hi = _clause_end(v.s, k.head_end)
+    for start, end, party in v.parties:
+        if not lo <= start < hi:
+            continue
+        if v.c.captivity.match_at(v.s, _skip_space(v.s, end)) is not None:
+            return other(v.pair, party)
+        before = v.s[max(lo, start - 40) : start]
+        for _s, e, _v in v.c.holder.find(before):
+            if re.fullmatch(r"\s*(?:the\s+)?", before[e:]):
+                return other(v.pair, party)
+    return None
+
+
+def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
+    """ "Russia returned 103", "Kyiv brought home 189": the subject gives or receives."""
+    lo = _clause_start(v.s, k.start)
+    verbs = [t for t in v.triggers if t[2] in ("give", "receive") and lo <= t[0] < k.start]
+    if not verbs:
+        return None
+    vs, _ve, kind = verbs[-1]
+    named = [p for p in v.parties if p[1] <= vs and p[0] >= _clause_start(v.s, vs, loose=True)]
+    named = [p for p in named if not _inside_count(v, p[0])]
+    if not named:
+        return None
+    for a, b in itertools.pairwise(named):
+        # "Russia and Ukraine exchanged", "between Russia and Ukraine": no direction.
+        between = v.s[a[1] : b[0]]
+        coordinated = re.fullmatch(r"\s*(?:and|,|&|as\s+well\s+as)\s*", between, re.I)
+        if coordinated and a[2] != b[2] and b is named[-1]:
+            return None
+    subjects = [p for p in named if not _after_preposition(v, p[0])]
+    if not subjects:
+        return None
+    party = subjects[-1][2]
+    if kind == "receive":
+        return party
+    return other(v.pair, party)
+
+
+def rule_voice(v: SentenceView, k: Count) -> str | None:
+    """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
+    near = [t for t in v.triggers if t[2] in ("return", "receive") and abs(t[0] - k.start) < 80]
+    if near:
+        # A mediator's statement speaks for neither side: fall back to the report's voice.
+        return v.speaker_party if v.speaker_party in v.pair else v.voice_party
+    return None
+
+
+SIDE_RULES = (
+    rule_noun_phrase_party,
+    rule_possessive,
+    rule_relative_clause,
+    rule_first_person,
+    rule_recipient,
+    rule_holder,
+    rule_subject_verb,
+    rule_voice,
+)
+
+
+def decide_side(v: SentenceView, k: Count) -> tuple[str | None, str]:
+    """Apply the side rules in order; return (side, rule name)."""
+    for rule in SIDE_RULES:
+        side = rule(v, k)
+        if side is not None:
+            return side, rule.__name__
+    return None, "none"
+
+
+def _after_preposition(v: SentenceView, pos: int) -> bool:
+    """Whether the party at ``pos`` follows a preposition ("to Russia"): then it is no subject."""
+    words = re.findall(r"[\w'-]+", v.s[max(0, pos - 12) : pos])
+    return (
+        bool(words)
+        and v.c.prepositions.match_at(words[-1], 0) is not None
+        and len(words[-1]) == (v.c.prepositions.match_at(words[-1], 0) or (0, ""))[0]
+    )
+
+
+def _inside_count(v: SentenceView, pos: int) -> bool:
+    return any(k.start <= pos < k.head_end for k in v.counts)
+
+
+def _skip_the(s: str, pos: int) -> int:
+    m = re.match(r"\s*(?:the\s+)?", s[pos:], re.I)
+    return pos + (m.end() if m else 0)
+
+
+def _clause_start(s: str, pos: int, loose: bool = False) -> int:
+    start = 0
+    for m in _CLAUSE_END.finditer(s, 0, pos):
+        if loose and m.group(0).startswith(","):
+            continue
+        start = m.end()
+    return start
+
+
+def _clause_end(s: str, pos: int) -> int:
+    m = _CLAUSE_END.search(s, pos)
+    return m.start() if m else len(s)
