@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from powledger.capture.base import INVALID_UTF8, NO_TEXT, JsonlRecord, normalise_date
+from powledger.capture.dateline import header_date
 from powledger.capture.langid import detect_language_code
 from powledger.models import CleanDocument, DatePrecision, RawDocument, Rejected
 
@@ -215,6 +216,8 @@ def clean_document(
         published = published or found.date
     else:
         text = normalise_text(body)
+        if not published:
+            published = header_date(text)
     if not text:
         kind = "page" if is_html else "document"
         return Rejected(raw.source, NO_TEXT, f"no text found in the {kind}")
