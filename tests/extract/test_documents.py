@@ -88,11 +88,12 @@ def test_library_entry_point() -> None:
     assert result.to_dict()["exchanges"][0]["date"] == "2024-09-14"
 
 
-def test_exchange_without_a_split_is_still_found() -> None:
+def test_exchange_without_each_gives_both_sides_the_figure() -> None:
+    # Outlets writing "exchanged 206" with no split mostly mean 206 each way.
     text = "Russia and Ukraine exchanged 206 prisoners of war on Saturday, officials said."
     (exchange,) = extract_document(text, published="2024-09-14", language="en").exchanges
-    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
-    assert [c.value for c in exchange.claims] == [206]
+    assert exchange.returned_to == {"Russia": 206, "Ukraine": 206}
+    assert [c.value for c in exchange.claims] == [206, 206]
     assert exchange.date == "2024-09-14"
 
 

@@ -184,6 +184,12 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             # "Twelve civilians, among them two women": the group named first is the whole.
             category, value = next(iter(whole))
             first_of = {category: first_of.get(category) or next(iter(first_of.values()))}
+        listed = [p for p in first_of.values() if (p.category, p.value) in whole]
+        if len(listed) >= 2 and len({p.start for p in listed}) == 1:
+            # "82 privates and sergeants and 21 officers", "246 servicemen plus 15 seriously
+            # wounded": groups listed side by side with no total are the whole, summed.
+            disjoint = listed
+            first_of = {p.category: p for p in listed}
         if len(first_of) == 1:
             only = next(iter(first_of.values()))
             returned[side] = only.value

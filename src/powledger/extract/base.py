@@ -153,6 +153,8 @@ class Lexicon:
     exchange_words: tuple[str, ...] = ()
     #: Both sides received the same number ("each", "each side", "apiece").
     each_markers: tuple[str, ...] = ()
+    #: Exchange verbs whose object, with no "each", went both ways ("swapped 390 prisoners").
+    mutual_verbs: tuple[str, ...] = ()
     #: The "for" of "N for N" and "in exchange for" ("for", "in exchange for", "in return").
     exchange_for: tuple[str, ...] = ()
     #: Words that make a return past and certain ("took place", "completed").

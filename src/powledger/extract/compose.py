@@ -283,6 +283,9 @@ def _count_from_noun_phrase(
             pos = filler[0]
         else:
             break
+    if category in ("wounded", "seriously_wounded_or_sick") and pos > n.end:
+        # "plus 15 seriously wounded": the state stands for the persons, like "15 wounded".
+        return Count(n.start, n.end, n.value, n.approximate, category, party, first, pos)
     if (
         party is not None
         and re.match(r"\s*(?:[,.;:)]|and\b|$)", s[pos:])

@@ -144,6 +144,7 @@ class Compiled:
     returns: Table
     exchange: Table
     each: Table
+    mutual: Table
     exchange_for: Table
     done: Table
     plan: Table
@@ -234,6 +235,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         returns=make_set(lx.return_verbs, "return"),
         exchange=make_set(lx.exchange_words, "exchange"),
         each=make_set(lx.each_markers),
+        mutual=make_set(lx.mutual_verbs),
         exchange_for=make_set(lx.exchange_for),
         done=make_set(lx.done_markers),
         plan=make_set(lx.plan_markers),

@@ -29,6 +29,7 @@ LARGEST_PLAUSIBLE = 1250
 
 
 #: Side rules that guess from the report's voice rather than from the words around a count.
+_GRAND_TOTAL = re.compile(r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I)
 WEAK_RULES = frozenset({"rule_voice", "none"})
 
 
@@ -158,6 +159,9 @@ def sentence_candidates(
             and rule in ("none", "rule_voice", "rule_subject_verb")
         ):
             both, rule, side = True, "rule_each", None
+        if not both and side is None and rule == "none" and mutual_object(c, s, k, counts):
+            # "The two sides swapped 390 prisoners": no direction, so each side got that many.
+            both, rule = True, "rule_mutual"
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
@@ -285,11 +289,25 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
                 return
 
 
+def mutual_object(c: Compiled, s: str, k: Count, counts: list[Count]) -> bool:
+    """Whether ``k`` is the direct object of a mutual exchange verb, and the only count."""
+    if k.party is not None or k.first_person or k.is_part or len(counts) > 1:
+        return False
+    if _GRAND_TOTAL.match(s, k.head_end) or re.search(r"total\s+of\s*$", s[: k.start], re.I):
+        return False
+    for _s, e, _v in c.mutual.find(s, max(0, k.start - 30), k.start):
+        if re.fullmatch(r"\s+(?:(?:a\s+)?(?:further|another|other)\s+)?", s[e : k.start]):
+            return True
+    return False
+
+
 def each_count(s: str, mark: tuple[int, int, str], counts: list[Count]) -> Count | None:
     """The count an "each" speaks about: the nearest one within 40 characters, same clause."""
     best: Count | None = None
     best_gap = 41
     for k in counts:
+        if k.end > mark[1] and _GRAND_TOTAL.match(s, k.head_end):
+            continue  # "150 from each side, 300 in all": the sum of both sides is no side's
         lo, hi = (k.end, mark[0]) if k.end <= mark[0] else (mark[1], k.start)
         gap = s[lo:hi]
         # "... 230 citizens back, both sides agreed": after a comma, "both sides" is a subject.

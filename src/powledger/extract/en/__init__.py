@@ -491,6 +491,7 @@ LEXICON = Lexicon(
         r"return",
         r"homecoming",
     ),
+    mutual_verbs=(r"exchanged", r"swapped", r"traded", r"exchange", r"swap", r"trade"),
     each_markers=(
         r"each",
         r"apiece",
