@@ -121,6 +121,9 @@ class Lexicon:
     vague_quantities: tuple[str, ...] = ()
     #: Words joining a count to named persons who add to it ("55 Russians plus Viktor Medvedchuk").
     plus_named: tuple[str, ...] = ()
+    #: A named person handed over with a count, ending right before the count; group ``name``
+    #: ("Viktor Medvedchuk was handed over to Russia along with 55 prisoners" -> 56).
+    named_along: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
     #: Words that may follow a number without a noun ("returned 103 on Saturday", "95 for 95");

@@ -126,6 +126,7 @@ class Compiled:
     prepositions: Table
     bare_followers: Table
     plus_named: re.Pattern[str] | None
+    named_along: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
     stages: Table
     not_exchange: Table
@@ -209,6 +210,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
             r"(?P<name>[A-Z\u0400-\u042f][\w'-]+(?:\s+[A-Z\u0400-\u042f][\w'-]+)+)"
         )
         if lx.plus_named
+        else None,
+        named_along=re.compile("(?:" + "|".join(lx.named_along) + r")$")
+        if lx.named_along
         else None,
         list_joiners=re.compile(
             r"(?:\s+(?:of|from)\s+[^,;.\d]{0,50}?)?\s*(?:" + "|".join(lx.list_joiners) + r")\s*$",

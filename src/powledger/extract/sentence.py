@@ -29,8 +29,11 @@ LARGEST_PLAUSIBLE = 1250
 
 
 #: Side rules that guess from the report's voice rather than from the words around a count.
-_GRAND_TOTAL = re.compile(r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I)
 WEAK_RULES = frozenset({"rule_voice", "none"})
+#: "300 in all" after a count: the sum of both sides.
+_GRAND_TOTAL = re.compile(
+    r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
+)
 
 
 def governed(c: Compiled, s: str, start: int) -> bool:
@@ -111,6 +114,7 @@ def sentence_candidates(
                 k.category = "bodies"  # "the bodies ...: 909 were returned to Ukraine"
     mark_sum_parts(counts, previous)
     join_lists(c, s, counts)
+    join_named_before(c, s, counts)
     listed = [k for k in counts if k.category not in ("total", "soldiers", "bodies")]
     for i, k in enumerate(counts):
         if k.category == "soldiers" and not k.is_part and not listed:
@@ -264,6 +268,30 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         if not known and not c.persons.find(name):
             k.value += 1
             k.extra_named = name
+
+
+def join_named_before(c: Compiled, s: str, counts: list[Count]) -> None:
+    """ "Viktor Medvedchuk was handed over to Russia along with 55 prisoners": +1, and the
+    recipient named before the count receives the whole group."""
+    if c.named_along is None:
+        return
+    for k in counts:
+        if k.value is None:
+            continue
+        lo = max(0, k.start - 160)
+        m = c.named_along.search(s, lo, k.start)
+        if m is None or m.group("name") is None:
+            continue
+        name = m.group("name")
+        if c.parties.find(name) or c.mediators.find(name) or c.actors.find(name):
+            continue
+        k.value += 1
+        k.extra_named = name
+        for _r0, r1, _v in c.recipient.find(s, m.end("name"), k.start):
+            hit = c.parties.match_at(s, r1 + len(s[r1:]) - len(s[r1:].lstrip()))
+            if hit is not None:
+                k.party = hit[1]
+                break
 
 
 def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:

@@ -94,6 +94,7 @@ LEXICON = Lexicon(
         "free",
         "return",
         "handed over",
+        "hand over",
         "come back",
         "came back",
         "got back",
@@ -282,6 +283,10 @@ LEXICON = Lexicon(
         r"thousands",
     ),
     plus_named=(r"plus", r"and", r"as\s+well\s+as", r"along\s+with", r"together\s+with"),
+    named_along=(
+        r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})\s+(?:was|has\s+been|had\s+been|is\s+being)\s+"
+        r"(?:[\w'-]+\s+){1,6}?(?:along|together)\s+with\s+(?:another\s+|other\s+)?",
+    ),
     list_joiners=(r",", r"and", r",\s*and", r"as\s+well\s+as", r"plus"),
     bare_followers=(
         r"of",
@@ -588,6 +593,9 @@ LEXICON = Lexicon(
         r"would\s+be",
         r"is\s+to",
         r"are\s+to",
+        r"deal\s+to",
+        r"in\s+the\s+coming\s+(?:days|weeks|months)",
+        r"within\s+(?:days|weeks|the\s+next\s+\w+\s+(?:days|weeks))",
     ),
     future_markers=(
         r"will",
