@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from powledger.config import Settings
 from powledger.errors import InputError
-from powledger.models import CleanDocument
 from powledger.store.schema import Document
 
 
@@ -70,23 +69,12 @@ def jsonl_record(form: ReportForm, *, max_bytes: int) -> bytes:
     return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
-def _extract(doc: CleanDocument) -> Any:
-    from powledger.extract import extract_text
-
-    return extract_text(doc.text, doc.published, doc.language, doc_id=doc.external_id or doc.source)
-
-
-def _store_claims(session: Session, document_id: int, extraction: Any) -> None:
-    from powledger.store.claims import add_extraction
-
-    add_extraction(session=session, document_id=document_id, extraction=extraction)
-
-
 def add_report(
     *, session: Session, engine: Engine, settings: Settings, form: ReportForm, by: str
 ) -> tuple[int, bool]:
     """Capture, clean, extract and store one report; return its document id and whether it is new."""
     from powledger.capture.pipeline import Outcome, ingest_paths
+    from powledger.pipeline import extract_clean_document, store_extraction
 
     line = jsonl_record(form, max_bytes=settings.max_bytes)
     outcomes: list[Outcome] = []
@@ -97,8 +85,8 @@ def add_report(
             [str(path)],
             engine=engine,
             settings=settings,
-            process=_extract,
-            store_result=_store_claims,
+            process=extract_clean_document,
+            store_result=store_extraction,
             on_outcome=outcomes.append,
         )
     if not outcomes:
