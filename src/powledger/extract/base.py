@@ -209,6 +209,12 @@ class Lexicon:
     mediation_cues: tuple[str, ...] = ()
     #: Words naming a place or an observer, not a mediator ("border", "observed").
     not_mediator_cues: tuple[str, ...] = ()
+    #: Cues of a sentence recalling an earlier exchange ("the previous swap saw 230 return"):
+    #: its figures, when it has no date of its own, are background, not a second exchange.
+    background_cues: tuple[str, ...] = ()
+    #: Cues of an explainer about earlier exchanges ("previous swaps were mediated by ..."):
+    #: a sentence with one and no date of its own credits no mediator.
+    past_mediation_cues: tuple[str, ...] = ()
 
     #: Extra aliases of actors in this language: canonical actor -> aliases (regex fragments).
     actor_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)

@@ -156,6 +156,8 @@ class Compiled:
     reporting: Table
     mediation: Table
     not_mediator: Table
+    past_mediation: Table
+    background: Table
     actors: Table
     mediators: Table
     triggers: re.Pattern[str] | None
@@ -250,6 +252,8 @@ def _compile(lexicon: Lexicon) -> Compiled:
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),
+        past_mediation=make_set(lx.past_mediation_cues),
+        background=make_set(lx.background_cues),
         actors=make_table(actor_table),
         mediators=make_table(mediator_table),
         triggers=phrase_regex(trigger_fragments),

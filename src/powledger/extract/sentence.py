@@ -57,10 +57,30 @@ def outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return kept
 
 
+def _explains_past_mediation(c: Compiled, s: str) -> bool:
+    """Whether ``s`` is about earlier exchanges' mediators and has no date of its own.
+
+    A cue in an apposition right after a mediator ("The UAE, which has brokered most swaps")
+    describes this exchange's mediator and does not count.
+    """
+    cues = c.past_mediation.find(s)
+    if not cues or c.lexicon.find_dates(s, None):
+        return False
+    names = c.mediators.find(s)
+    for cue_start, _e, _v in cues:
+        before = [n for n in names if n[1] <= cue_start]
+        if before and re.match(r"\s*,[^,;.]*$", s[before[-1][1] : cue_start]):
+            continue
+        return True
+    return False
+
+
 def mediators_in(c: Compiled, s: str) -> list[str]:
     """Mediators credited in one sentence (a cue such as "mediated" must be present)."""
     if not c.mediation.find(s):
         return []
+    if _explains_past_mediation(c, s):
+        return []  # "Turkey and Qatar have mediated earlier swaps": not this exchange's
     found = []
     for start, _end, name in c.mediators.find(s):
         before = s[max(0, start - 30) : start]
@@ -94,6 +114,8 @@ def sentence_candidates(
     weak_marks = c.cumulative_weak.find(s)
     previous_marks = c.previous.find(s)
     plan_in_sentence = bool(c.plan.find(s))
+    # "The last swap saw 230 Ukrainians return": an older exchange recalled, no second event.
+    background = bool(c.background.find(s)) and not dates
     each_marks = c.each.find(s)
     actors = [
         a
@@ -185,6 +207,8 @@ def sentence_candidates(
         cand.cumulative, cand.weak_cumulative = cumulative(
             c, s, k, counts, cumulative_marks, weak_marks, v.pair
         )
+        if background:
+            cand.cumulative = True
         if re.search(
             r"\d\s*-\s*for\s*-\s*\d|\bper\s+side\b", s[max(0, k.start - 10) : k.head_end + 12], re.I
         ):

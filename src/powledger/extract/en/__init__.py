@@ -878,6 +878,21 @@ LEXICON = Lexicon(
         r"on\s+the\s+territory\s+of",
         r"in\s+the\s+territory\s+of",
     ),
+    background_cues=(
+        r"(?:the|a|an|its|their)\s+(?:last|previous|earlier|prior|former)\s+(?:prisoner\s+)?(?:exchanges?|swaps?|rounds?|deals?|handovers?)",
+        r"^\s*previously\b",
+        r"^\s*in\s+(?:a|an|the)\s+(?:previous|earlier)\b",
+        r"in\s+the\s+past\b",
+    ),
+    past_mediation_cues=(
+        r"previous(?:ly)?",
+        r"in\s+the\s+past",
+        r"(?:past|earlier|prior|former)\s+(?:exchanges|swaps|rounds|deals)",
+        r"ha(?:ve|s)\s+(?:also\s+)?(?:repeatedly\s+)?(?:been\s+)?(?:mediated|brokered|facilitated|helped)",
+        r"other\s+(?:mediators|countries|states)",
+        r"(?:several|many|numerous|a\s+number\s+of|dozens\s+of)\s+(?:exchanges|swaps)",
+        r"over\s+the\s+(?:years|past\s+\w+)",
+    ),
 )
 
 register_lexicon(LEXICON)
