@@ -151,6 +151,14 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
         ):
             # "Volodymyr Zelensky" alone, or "Tatyana Moskalkova: ..." opening a post.
             return hit[1], first[: hit[0]]
+        head = text[sentences[0].start : sentences[0].end]
+        found = actors_in(c, head, 0, len(head)) if len(first) <= 90 else []
+        if found and not re.search(r"\d", head):
+            # "Statement by the Ministry of Foreign Affairs of the UAE", "Ukraine's defence
+            # ministry" heading a post: a few words around one institution, no figure.
+            rest = head[: found[0][0]] + head[found[-1][1] :]
+            if len(re.findall(r"[^\W\d_]+", rest)) <= 5:
+                return found[0][2], head[found[0][0] : found[0][1]]
     if not c.actors.find(text):
         for pattern, actor in c.voice:
             m = pattern.search(text)

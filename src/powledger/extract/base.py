@@ -209,6 +209,8 @@ class Lexicon:
     mediation_cues: tuple[str, ...] = ()
     #: Words naming a place or an observer, not a mediator ("border", "observed").
     not_mediator_cues: tuple[str, ...] = ()
+    #: Negations that cancel an event ("no exchange took place", "has not happened").
+    negations: tuple[str, ...] = ()
     #: Cues of a sentence recalling an earlier exchange ("the previous swap saw 230 return"):
     #: its figures, when it has no date of its own, are background, not a second exchange.
     background_cues: tuple[str, ...] = ()

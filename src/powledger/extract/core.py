@@ -18,6 +18,7 @@ from powledger.extract.attribution import (
 )
 from powledger.extract.base import DateSpan, Lexicon, get_lexicon
 from powledger.extract.compose import (
+    NOUN_TRIGGERS,
     Candidate,
     Count,
     find_counts,
@@ -317,6 +318,8 @@ def _candidates(
         dateline = DateSpan(0, 0, published.isoformat(), "day", True)
     if not out:
         out = _unnumbered(c, text, sentences[:4], default_pair)
+    if not out:
+        out = _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
 
 
@@ -427,6 +430,42 @@ def _unnumbered(
                 cand.asserted_by = sent.asserted_by
                 cand.extra["unnumbered"] = True
                 return [cand]
+    return []
+
+
+def _undisclosed(
+    c: Compiled,
+    text: str,
+    lead: list[Sentence],
+    pair: tuple[str, str],
+    reference: date | None,
+) -> list[Candidate]:
+    """ "Another exchange took place on Friday; the numbers were not disclosed": an exchange
+    carried out with no figure, still an event (null figures)."""
+    if not any(p[2] in pair for p in c.parties.find(text)):
+        return []  # "a swap deal done" in football: neither party of a war is named
+    for sent in lead:
+        s = text[sent.start : sent.end]
+        if c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
+            continue
+        nouns = [t for t in c.exchange.find(s) if NOUN_TRIGGERS.match(s[t[0] : t[1]])]
+        done = c.done.find(s)
+        if not nouns or not done:
+            continue
+        lo, hi = min(nouns[0][0], done[0][0]), max(nouns[0][1], done[0][1])
+        if hi - lo > 60 or c.negation.find(s, max(0, lo - 20), hi):
+            continue
+        count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
+        cand = Candidate(count, None, "rule_undisclosed", (sent.start, sent.end))
+        cand.parties = pair
+        cand.asserted_by = sent.asserted_by
+        cand.asserted_by_text = sent.asserted_by_text
+        cand.extra["unnumbered"] = True
+        found = event_dates(c, s, reference)
+        if found:
+            d = found[0]
+            cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)
+        return [cand]
     return []
 
 

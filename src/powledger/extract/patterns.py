@@ -158,6 +158,7 @@ class Compiled:
     not_mediator: Table
     past_mediation: Table
     background: Table
+    negation: Table
     actors: Table
     mediators: Table
     triggers: re.Pattern[str] | None
@@ -254,6 +255,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         not_mediator=make_set(lx.not_mediator_cues),
         past_mediation=make_set(lx.past_mediation_cues),
         background=make_set(lx.background_cues),
+        negation=make_set(lx.negations),
         actors=make_table(actor_table),
         mediators=make_table(mediator_table),
         triggers=phrase_regex(trigger_fragments),

@@ -1,0 +1,87 @@
+"""An official post asserts its own figures; an exchange without figures is still an exchange."""
+
+from __future__ import annotations
+
+import pytest
+
+from powledger.extract import extract_text
+
+POSTS = [
+    pytest.param(
+        "Statement by the Ministry of Foreign Affairs of the UAE\n"
+        "The UAE succeeded in a mediation between Russia and Ukraine resulting in the release "
+        "of 150 captives from each side.",
+        "United Arab Emirates Ministry of Foreign Affairs", id="uae-statement-heading",
+    ),
+    pytest.param(
+        "Ukraine's defence ministry\nPosted on Telegram\n\n"
+        "95 defenders are home from Russian captivity. Among them are 10 officers.",
+        "Ukrainian Ministry of Defence", id="telegram-channel-heading",
+    ),
+    pytest.param(
+        "Volodymyr Zelensky\n2 hours ago\nWe brought home 95 of our people. 10 of them are officers.",
+        "Volodymyr Zelensky", id="president-post",
+    ),
+    pytest.param(
+        "The Ministry of Defence of the Russian Federation reports:\n\n"
+        "On 14 September, 103 Russian servicemen were returned from the territory controlled "
+        "by the Kyiv regime.",
+        "Russian Ministry of Defence", id="moscow-reports-colon",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actor"), POSTS)
+def test_post_heading_asserts_every_figure(text: str, actor: str) -> None:
+    ex = extract_text(text, published="2024-09-14", language="en").exchanges[0]
+    assert ex.claims
+    assert {c.asserted_by for c in ex.claims} == {actor}
+
+
+def test_figure_then_source_carries_to_the_next_sentence() -> None:
+    text = (
+        "Ukraine brought home 95 soldiers on Thursday, the country's defence ministry said. "
+        "Among them are 10 officers."
+    )
+    ex = extract_text(text, published="2024-08-02", language="en").exchanges[0]
+    assert [(c.value, c.asserted_by) for c in ex.claims] == [
+        (95, "Ukrainian Ministry of Defence"),
+        (10, "Ukrainian Ministry of Defence"),
+    ]
+
+
+def test_defence_ministry_in_moscow_is_russian() -> None:
+    text = "The defence ministry in Moscow said 49 Russian soldiers had been returned on Wednesday."
+    ex = extract_text(text, published="2025-03-20", language="en").exchanges[0]
+    assert ex.claims[0].asserted_by == "Russian Ministry of Defence"
+
+
+UNDISCLOSED = [
+    pytest.param(
+        "Ukraine and Russia held another prisoner exchange on Friday, but neither side "
+        "disclosed how many people were freed.", "2025-05-30", id="held-neither-disclosed",
+    ),
+    pytest.param(
+        "KYIV - A further prisoner swap between Kyiv and Moscow took place on Friday; the "
+        "numbers were not made public.", "2025-05-30", id="took-place-not-public",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "day"), UNDISCLOSED)
+def test_exchange_with_undisclosed_figures_is_detected(text: str, day: str) -> None:
+    result = extract_text(text, published="2025-05-31", language="en")
+    (ex,) = result.exchanges
+    assert ex.returned_to == {"Russia": None, "Ukraine": None}
+    assert ex.date == day
+
+
+NOT_EVENTS = [
+    pytest.param("No prisoner exchange between Russia and Ukraine took place on Friday.", id="negated"),
+    pytest.param("Talks on a new prisoner exchange between Russia and Ukraine were held in Istanbul.", id="talks"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_negated_or_talked_about_exchange_is_not_detected(text: str) -> None:
+    assert extract_text(text, published="2025-05-31", language="en").exchanges == ()
