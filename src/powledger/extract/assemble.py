@@ -153,6 +153,9 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             if extra_total is not None:
                 returned[side] = extra_total.value
                 extra.append(extra_total)
+                if "civilians" in seen and "soldiers" not in seen and total.value is not None:
+                    # "35 servicemen ... six civilians were returned together with them".
+                    composition.append(CompositionFact(side, "soldiers", total.value))
             continue
         living = [
             p for p in parts if p.category not in NON_PRISONER_CATEGORIES and p.value is not None
@@ -184,7 +187,11 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             # "Twelve civilians, among them two women": the group named first is the whole.
             category, value = next(iter(whole))
             first_of = {category: first_of.get(category) or next(iter(first_of.values()))}
-        listed = [p for p in first_of.values() if (p.category, p.value) in whole]
+        in_list = {
+            (m.count.category, m.count.value) for m in group.members
+            if side in _sides(m) and m.count.in_list
+        }  # fmt: skip
+        listed = [p for p in first_of.values() if (p.category, p.value) in whole & in_list]
         if len(listed) >= 2 and len({p.start for p in listed}) == 1:
             # "82 privates and sergeants and 21 officers", "246 servicemen plus 15 seriously
             # wounded": groups listed side by side with no total are the whole, summed.

@@ -46,6 +46,7 @@ class Count:
     same_as_previous: bool = False
     extra_named: str | None = None
     other_group: bool = False
+    in_list: bool = False
 
 
 @dataclass

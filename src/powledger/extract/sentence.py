@@ -30,6 +30,7 @@ LARGEST_PLAUSIBLE = 1250
 
 #: Side rules that guess from the report's voice rather than from the words around a count.
 WEAK_RULES = frozenset({"rule_voice", "none"})
+_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
 #: "300 in all" after a count: the sum of both sides.
 _GRAND_TOTAL = re.compile(
     r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
@@ -130,6 +131,8 @@ def sentence_candidates(
         previous_part = i > 0 and counts[i - 1].is_part and k.category != "bodies"
         if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
             k.is_part = True
+        if i > 0 and k.party is None and _OF_THEM.match(s, k.end):
+            k.is_part = True  # "95 captives, 20 of them seriously wounded"
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
         for k in counts:
             if k.bare:
@@ -277,6 +280,7 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         gap = s[max(a.head_end, a.end) : b.start]
         if not c.list_joiners.match(gap) or b.category in ("total", "bodies"):
             continue
+        a.in_list = b.in_list = True
         if b.party is None:
             b.party = a.party
         if a.category == "total" and not a.bare and a.party == b.party:
