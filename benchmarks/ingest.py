@@ -188,6 +188,11 @@ SIDES: dict[str, Callable[[str], object]] = {
 }
 
 
+WARM_UP_REPORT = (
+    "Kyiv and Moscow each handed over 103 prisoners of war on Saturday, officials said."
+)
+
+
 def measure(side: str, folder: Path, db: Path, jobs: int) -> dict[str, object]:
     """Time one side once, in this (fresh) process, after a warm-up on other pages."""
     # Warm up on generated pages, not the measured ones: trafilatura and htmldate compile
@@ -195,10 +200,29 @@ def measure(side: str, folder: Path, db: Path, jobs: int) -> dict[str, object]:
     # string, and a warm-up on the measured pages would make the timed run a cache replay.
     rng = random.Random(7)
     for page in (generate_page(1000 + i, rng) for i in range(3)):
-        if side == "ingest":
+        if side in ("ingest", "capture"):
             clean_html(page)
         else:
             SIDES[side](page)
+    if side == "ingest":
+        # The extractor compiles its lexicons once per process (about a second): warm it up too.
+        from powledger.extract import extract_text
+
+        extract_text(WARM_UP_REPORT, None, "en")
+    if side == "capture":
+        # Capture alone, as the foundation issue names the figure: read, hash, clean, detect the
+        # language, compress and store, without claim extraction.
+        from powledger.capture.pipeline import ingest_paths
+        from powledger.config import Settings
+
+        url = f"sqlite:///{db}"
+        engine = open_engine(url)
+        started = _clock()
+        report = ingest_paths(
+            [str(folder)], engine=engine, settings=Settings(database_url=url), jobs=jobs
+        )
+        wall, cpu = _since(started)
+        return {"wall": wall, "cpu": cpu, "summary": report.summary()}
     if side == "ingest":
         url = f"sqlite:///{db}"
         open_engine(url).dispose()  # create and migrate outside the timing: a one-off cost
@@ -278,7 +302,9 @@ def main() -> None:
     parser.add_argument(
         "--jobs", type=int, default=1, help="also time ingest --jobs N (wall clock only)"
     )
-    parser.add_argument("--measure", choices=["same", "plain", "ingest"], help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--measure", choices=["same", "plain", "ingest", "capture"], help=argparse.SUPPRESS
+    )
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -308,7 +334,7 @@ def main() -> None:
         wall: dict[str, float] = {}
         cpu: dict[str, float] = {}
         summary, db = "", workdir / "none.db"
-        sides = ["same", "plain", "ingest"] + (["jobs"] if args.jobs > 1 else [])
+        sides = ["same", "plain", "capture", "ingest"] + (["jobs"] if args.jobs > 1 else [])
         for run in range(args.repeat):
             for side in sides:
                 db = workdir / f"ingest-{run}-{side}.db"
@@ -321,7 +347,8 @@ def main() -> None:
 
         n = len(pages)
         labels = {
-            "ingest": "powledger ingest (read, hash, clean, language, compress, store)",
+            "capture": "capture (read, hash, clean, language, compress, store)",
+            "ingest": "powledger ingest (capture + claim extraction)",
             "same": "trafilatura alone, text + metadata (fast, no comments)",
             "plain": "trafilatura alone, extract(fast=True) without metadata",
         }
@@ -343,7 +370,12 @@ def main() -> None:
         }
         for key, label in ratios.items():
             print(f"{label:<74} {wall[key] / wall['ingest']:7.2f} {cpu[key] / cpu['ingest']:9.2f}")
-        print("target: ingest >= 0.80x trafilatura alone")
+        for key, label in ratios.items():
+            label = label.replace("ratio ingest", "ratio capture")
+            print(
+                f"{label:<74} {wall[key] / wall['capture']:7.2f} {cpu[key] / cpu['capture']:9.2f}"
+            )
+        print("target: capture (cleaning + hashing + storing) >= 0.80x trafilatura alone")
 
         truth_file = args.truth or (args.pages.parent / "ground-truth.json" if args.pages else None)
         if truth_file and truth_file.exists():
