@@ -209,6 +209,7 @@ def _candidates(
             interesting.append((sent, local, counts, has_trigger, carried, part_start))
     if not any_trigger and not any(counts for _s, _l, counts, *_rest in interesting):
         return [], [], dateline
+    stamps = _timestamp_lines(lexicon, text, sentences, reference)
     # Pass 2: attribution, parties and the side rules on the sentences that matter.
     attribute(c, text, sentences)
     default_pair = _doc_pair(c, text)
@@ -227,7 +228,9 @@ def _candidates(
     report_dates: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
-            found = event_dates(c, local, reference, report_dates)
+            found = event_dates(
+                c, local, _reference_at(stamps, sent.start, reference), report_dates
+            )
             trigger_dates.extend(
                 DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
                 for d in found
@@ -263,7 +266,7 @@ def _candidates(
             view,
             sent,
             text,
-            reference,
+            _reference_at(stamps, sent.start, reference),
             published,
             part_start and not has_trigger,
             previous_sentence_side,
@@ -314,8 +317,10 @@ def _candidates(
         if dateline is None and fallback:
             dateline = fallback[0]
     if dateline is None and published is not None and c.present.find(text):
-        # An official post saying "are home" or "today" speaks of its own day.
-        dateline = DateSpan(0, 0, published.isoformat(), "day", True)
+        # An official post saying "are home" or "today" speaks of its own day (a live blog's
+        # entry, of the day stamped on it).
+        day = _reference_at(stamps, len(text), published) or published
+        dateline = DateSpan(0, 0, day.isoformat(), "day", True)
     if not out:
         out = _unnumbered(c, text, sentences[:4], default_pair)
     if not out:
@@ -431,6 +436,34 @@ def _unnumbered(
                 cand.extra["unnumbered"] = True
                 return [cand]
     return []
+
+
+def _timestamp_lines(
+    lexicon: Lexicon, text: str, sentences: list[Sentence], reference: date | None
+) -> list[tuple[int, date]]:
+    """Lines that are only a date and a time ("Sat 14 Sep 2024 10.32 BST"): a live blog's
+    entry stamps, the day "today" means in the lines below them."""
+    out: list[tuple[int, date]] = []
+    for sent in sentences:
+        line = text[sent.start : sent.end]
+        if len(line) > 60 or not re.search(r"\d", line):
+            continue
+        found = [d for d in lexicon.find_dates(line, reference) if d.iso and len(d.iso) == 10]
+        if not found or found[0].relative:
+            continue
+        rest = line[: found[0].start] + line[found[0].end :]
+        # Only clock times and a few words (weekday, "Updated", a zone) besides the date.
+        clock = re.search(r"\b\d{1,2}[.:]\d\d\b", rest)
+        words = re.findall(r"[^\W\d_]{3,}", re.sub(r"\d{1,2}[.:]\d\d", " ", rest))
+        if (clock and len(words) <= 3) or not words:
+            out.append((sent.start, date.fromisoformat(found[0].iso or "")))
+    return out
+
+
+def _reference_at(stamps: list[tuple[int, date]], pos: int, default: date | None) -> date | None:
+    """The date of the last entry stamp before ``pos``, else ``default``."""
+    before = [d for start, d in stamps if start < pos]
+    return before[-1] if before else default
 
 
 def _undisclosed(
