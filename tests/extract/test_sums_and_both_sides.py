@@ -67,3 +67,18 @@ def test_swap_with_a_total_of_stays_unsplit() -> None:
     text = "Russia and Ukraine exchanged a total of 84 prisoners on Wednesday."
     ex = extract_text(text, published="2025-02-05", language="en").exchanges[0]
     assert ex.returned_to == {"Russia": None, "Ukraine": None}
+
+
+def test_received_from_names_the_giver() -> None:
+    text = (
+        "Moscow said it had received 307 soldiers from Ukraine in the second stage of the swap, "
+        "and returned the same number of Ukrainian servicemen."
+    )
+    ex = extract_text(text, published="2025-05-24", language="en").exchanges[0]
+    assert ex.returned_to == {"Russia": 307, "Ukraine": 307}
+
+
+def test_exchanged_by_both_parties_has_no_direction() -> None:
+    text = "Over 1,000 prisoners were exchanged by Russia and Ukraine over three days."
+    ex = extract_text(text, published="2025-05-25", language="en").exchanges[0]
+    assert ex.returned_to == {"Russia": None, "Ukraine": None}

@@ -38,7 +38,19 @@ def other(pair: tuple[str, str], party: str) -> str | None:
 
 
 def rule_noun_phrase_party(v: SentenceView, k: Count) -> str | None:
-    """ "103 Ukrainian prisoners", "106 Russian servicemen": the persons' own party receives them."""
+    """ "103 Ukrainian prisoners", "106 Russian servicemen": the persons' own party receives them.
+
+    "received 307 soldiers from Ukraine": a party after "from" that a receiving verb governs
+    is the giver, not the persons' own.
+    """
+    if k.party is None:
+        return None
+    m = re.match(r"\s*from\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 20], re.I)
+    if m and v.c.parties.match_at(v.s, k.head_end + m.end()) is not None:
+        lo = _clause_start(v.s, k.start)
+        verbs = [t for t in v.triggers if lo <= t[0] < k.start and t[2] == "receive"]
+        if verbs:
+            return other(v.pair, k.party)
     return k.party
 
 
@@ -109,6 +121,8 @@ def rule_holder(v: SentenceView, k: Count) -> str | None:
     for start, end, party in v.parties:
         if not lo <= start < hi:
             continue
+        if _coordinated(v, start, end):
+            continue  # "exchanged by Russia and Ukraine": both sides held and freed
         if v.c.captivity.match_at(v.s, _skip_space(v.s, end)) is not None:
             return other(v.pair, party)
         before = v.s[max(lo, start - 40) : start]
@@ -147,6 +161,12 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
 def rule_voice(v: SentenceView, k: Count) -> str | None:
     """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
     near = [t for t in v.triggers if t[2] in ("return", "receive") and abs(t[0] - k.start) < 80]
+    for a, b in itertools.pairwise(v.parties):
+        # "were exchanged by Russia and Ukraine": both named as doers, no direction to guess.
+        between = v.s[a[1] : b[0]]
+        if a[2] != b[2] and re.fullmatch(r"\s*(?:and|&)\s*", between, re.I):
+            if any(t[2] == "exchange" for t in v.triggers) and not k.first_person:
+                return None
     if near:
         # A mediator's statement speaks for neither side: fall back to the report's voice.
         return v.speaker_party if v.speaker_party in v.pair else v.voice_party
@@ -182,6 +202,15 @@ def _after_preposition(v: SentenceView, pos: int) -> bool:
         and v.c.prepositions.match_at(words[-1], 0) is not None
         and len(words[-1]) == (v.c.prepositions.match_at(words[-1], 0) or (0, ""))[0]
     )
+
+
+def _coordinated(v: SentenceView, start: int, end: int) -> bool:
+    """Whether the party at s[start:end] is joined by "and" to a different party."""
+    for a, b in itertools.pairwise(v.parties):
+        if (a[0], a[1]) == (start, end) or (b[0], b[1]) == (start, end):
+            if a[2] != b[2] and re.fullmatch(r"\s*(?:and|&)\s*", v.s[a[1] : b[0]], re.I):
+                return True
+    return False
 
 
 def _inside_count(v: SentenceView, pos: int) -> bool:
