@@ -161,12 +161,12 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
 def rule_voice(v: SentenceView, k: Count) -> str | None:
     """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
     near = [t for t in v.triggers if t[2] in ("return", "receive") and abs(t[0] - k.start) < 80]
-    for a, b in itertools.pairwise(v.parties):
-        # "were exchanged by Russia and Ukraine": both named as doers, no direction to guess.
-        between = v.s[a[1] : b[0]]
-        if a[2] != b[2] and re.fullmatch(r"\s*(?:and|&)\s*", between, re.I):
-            if any(t[2] == "exchange" for t in v.triggers) and not k.first_person:
-                return None
+    lo, hi = _clause_start(v.s, k.start), _clause_end(v.s, k.head_end)
+    # "were exchanged by Russia and Ukraine": both named as doers, no direction to guess.
+    if not k.first_person and any(
+        lo <= p[0] < hi and _coordinated(v, p[0], p[1]) for p in v.parties
+    ):
+        return None
     if near:
         # A mediator's statement speaks for neither side: fall back to the report's voice.
         return v.speaker_party if v.speaker_party in v.pair else v.voice_party
@@ -207,9 +207,12 @@ def _after_preposition(v: SentenceView, pos: int) -> bool:
 def _coordinated(v: SentenceView, start: int, end: int) -> bool:
     """Whether the party at s[start:end] is joined by "and" to a different party."""
     for a, b in itertools.pairwise(v.parties):
-        if (a[0], a[1]) == (start, end) or (b[0], b[1]) == (start, end):
-            if a[2] != b[2] and re.fullmatch(r"\s*(?:and|&)\s*", v.s[a[1] : b[0]], re.I):
-                return True
+        if (
+            start in (a[0], b[0])
+            and a[2] != b[2]
+            and re.fullmatch(r"\s*(?:and|&)\s*", v.s[a[1] : b[0]], re.I)
+        ):
+            return True
     return False
 
 
