@@ -85,3 +85,13 @@ NOT_EVENTS = [
 @pytest.mark.parametrize("text", NOT_EVENTS)
 def test_negated_or_talked_about_exchange_is_not_detected(text: str) -> None:
     assert extract_text(text, published="2025-05-31", language="en").exchanges == ()
+
+
+def test_welcomed_back_with_source_after_the_figure() -> None:
+    text = (
+        "Ukraine welcomed back 95 soldiers on Thursday, its human rights ombudsman Dmytro "
+        "Lubinets said. Moscow did not immediately comment."
+    )
+    ex = extract_text(text, published="2025-05-09", language="en").exchanges[0]
+    assert ex.returned_to["Ukraine"] == 95
+    assert ex.claims[0].asserted_by == "Dmytro Lubinets"
