@@ -187,6 +187,9 @@ PLAN_MARKERS: tuple[str, ...] = (
     r"planning",
     r"talks",
     r"negotiat\w*",
+    r"ready\s+for",
+    r"readiness",
+    r"willing(?:ness)?\s+to",
     r"ready\s+to",
     r"proposed",
     r"proposal",
@@ -381,6 +384,8 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"deport\w*",
     r"forcibly\s+(?:displaced|transferred)",
     r"amnesty",
+    # "exchanged fire", "an exchange of letters": the verb of a swap, not of persons
+    r"(?:exchanged|exchanging|exchange|swapped|traded|trading)\s+(?:of\s+)?(?:heavy\s+)?(?:fire|strikes|blows|shots|accusations|threats|letters|proposals|views|messages|notes|documents|drafts?|insults|barbs)",
 )
 
 SUPERLATIVES: tuple[str, ...] = (
