@@ -20,6 +20,20 @@ NAMED = [
 ]  # fmt: skip
 
 
+NAMED += [
+    pytest.param(
+        "In exchange for Medvedchuk and 55 Russian servicemen, Ukraine received 215 people, "
+        "Zelensky said. Among them were 108 Azov fighters.",
+        {"Russia": 56, "Ukraine": 215}, id="name-and-count",
+    ),
+    pytest.param(
+        "A total of 215 Ukrainians were freed in the swap, including 108 members of the Azov "
+        "regiment. Russia got back 55 soldiers.",
+        {"Russia": 55, "Ukraine": 215}, id="a-total-of-in-the-swap-keeps-215",
+    ),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(("text", "expected"), NAMED)
 def test_named_person_adds_to_the_group(text: str, expected: dict[str, int]) -> None:
     ex = extract_text(text, published="2022-09-22", language="en").exchanges[0]

@@ -115,6 +115,10 @@ def sentence_candidates(
     weak_marks = c.cumulative_weak.find(s)
     previous_marks = c.previous.find(s)
     plan_in_sentence = bool(c.plan.find(s))
+    # "A total of 215 Ukrainians were freed in the swap": one event's total, not a running one.
+    swap_noun = any(
+        re.fullmatch(r"(?:exchange|swap|trade|handover)", s[t[0] : t[1]], re.I) for t in v.triggers
+    )
     # "The last swap saw 230 Ukrainians return": an older exchange recalled, no second event.
     background = bool(c.background.find(s)) and not dates
     each_marks = c.each.find(s)
@@ -131,6 +135,9 @@ def sentence_candidates(
         previous_part = i > 0 and counts[i - 1].is_part and k.category != "bodies"
         if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
             k.is_part = True
+        marker = c.parts.find(before)
+        if i > 0 and k.category == "total" and marker and not before[marker[-1][1] :].strip(" ,"):
+            k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
         if i > 0 and k.party is None and _OF_THEM.match(s, k.end):
             k.is_part = True  # "95 captives, 20 of them seriously wounded"
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
@@ -221,7 +228,7 @@ def sentence_candidates(
                 cand.weak_cumulative = True
         if (
             cand.weak_cumulative
-            and dates
+            and (dates or swap_noun)
             and (k.value or 0) <= LARGEST_PLAUSIBLE
             and not c.stages.find(s)
         ):

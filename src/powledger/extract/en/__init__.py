@@ -313,8 +313,8 @@ LEXICON = Lexicon(
     ),
     plus_named=(r"plus", r"and", r"as\s+well\s+as", r"along\s+with", r"together\s+with"),
     named_along=(
-        r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2})\s+(?:was|has\s+been|had\s+been|is\s+being)\s+"
-        r"(?:[\w'-]+\s+){1,6}?(?:along|together)\s+with\s+(?:another\s+|other\s+)?",
+        r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:(?:was|has\s+been|had\s+been|is\s+being)\s+"
+        r"(?:[\w'-]+\s+){1,6}?(?:along|together)\s+with\s+(?:another\s+|other\s+)?|and\s+)",
     ),
     list_joiners=(r",", r"and", r",\s*and", r"as\s+well\s+as", r"plus"),
     bare_followers=(
