@@ -95,3 +95,38 @@ def test_welcomed_back_with_source_after_the_figure() -> None:
     ex = extract_text(text, published="2025-05-09", language="en").exchanges[0]
     assert ex.returned_to["Ukraine"] == 95
     assert ex.claims[0].asserted_by == "Dmytro Lubinets"
+
+
+TRAILING = [
+    pytest.param(
+        "Another 95 Ukrainian defenders have been returned home from Russian captivity. Among "
+        "them are servicemen of the Armed Forces and the National Guard, the Coordination "
+        "Headquarters reports.",
+        "Coordination Headquarters for the Treatment of Prisoners of War", id="hq-reports-at-end",
+    ),
+    pytest.param(
+        "As a result of the negotiation process, 103 Russian servicemen were returned from "
+        "territory controlled by the Kyiv regime. The Russian Ministry of Defence reports.",
+        "Russian Ministry of Defence", id="ministry-reports-sentence",
+    ),
+    pytest.param(
+        "Ukrainian ombudsman Dmytro Lubinets: 'Today, as a result of another exchange, 49 "
+        "Ukrainians returned home.'",
+        "Dmytro Lubinets", id="title-name-colon",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "actor"), TRAILING)
+def test_source_named_after_the_figures(text: str, actor: str) -> None:
+    ex = extract_text(text, published="2024-09-14", language="en").exchanges[0]
+    assert {c.asserted_by for c in ex.claims} == {actor}
+
+
+def test_a_source_in_the_next_sentence_with_its_own_statement_is_not_carried_back() -> None:
+    text = (
+        "Ukraine brought home 95 soldiers on Thursday. Zelensky thanked the United Arab Emirates "
+        "for its help in a video address."
+    )
+    ex = extract_text(text, published="2024-09-14", language="en").exchanges[0]
+    assert ex.claims[0].asserted_by is None

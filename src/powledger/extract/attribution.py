@@ -180,10 +180,11 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
     for j, sent in enumerate(sentences):
         actors = actors_in(c, text, sent.start, sent.end, actor_hits, home)
         cues = cue_hits.within(sent.start, sent.end)
-        colon = actors and re.match(r"\s*:", text[actors[0][1] : actors[0][1] + 3])
+        # "Ukrainian ombudsman Dmytro Lubinets: '...'": the actor right before a colon speaks.
+        colon = [a for a in actors if re.match(r"\s*:", text[a[1] : a[1] + 3])]
         prev = sentences[j - 1] if j > 0 else None
         if actors and (cues or colon):
-            anchor = cues[0][0] if cues else actors[0][0]
+            anchor = cues[0][0] if cues else colon[0][0]
             pick = min(actors, key=lambda a: abs(a[0] - anchor))
             sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
         elif j in quotes:
@@ -210,6 +211,35 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
             last = (sent.asserted_by, sent.asserted_by_text or sent.asserted_by)
             last_para = sent.paragraph
     del last_para
+    if c.lexicon.carry_back_attribution:
+        _carry_back(c, text, sentences, actor_hits, cue_hits)
+
+
+def _carry_back(
+    c: Compiled, text: str, sentences: list[Sentence], actor_hits: Hits, cue_hits: Hits
+) -> None:
+    """ "95 defenders are home. Among them are 10 officers, the Coordination Headquarters
+    reports.": a source named at the very end of a sentence speaks for the unattributed
+    sentences before it in the same paragraph."""
+    for j, sent in enumerate(sentences):
+        if sent.asserted_by is None or j == 0:
+            continue
+        actors = actor_hits.within(sent.start, sent.end)
+        if not actors or not cue_hits.within(sent.start, sent.end):
+            continue
+        tail = text[actors[-1][1] : sent.end]
+        cue_tail = cue_hits.within(actors[-1][1], sent.end)
+        if len(tail) > 30 or not (cue_tail or c.reporting.find(text, sent.start, actors[-1][0])):
+            continue
+        if text[sent.start : actors[-1][0]].count(",") == 0 and len(tail.strip(" .")) > 10:
+            continue
+        k = j - 1
+        while k >= 0 and sentences[k].paragraph == sent.paragraph:
+            if sentences[k].asserted_by is not None:
+                break
+            sentences[k].asserted_by = sent.asserted_by
+            sentences[k].asserted_by_text = sent.asserted_by_text
+            k -= 1
 
 
 def voice_party(sentences: list[Sentence]) -> str | None:

@@ -209,6 +209,9 @@ class Lexicon:
     mediation_cues: tuple[str, ...] = ()
     #: Words naming a place or an observer, not a mediator ("border", "observed").
     not_mediator_cues: tuple[str, ...] = ()
+    #: Whether a source named at the very end of a sentence ("..., the ministry reports.")
+    #: speaks for the unattributed sentences before it in the same paragraph.
+    carry_back_attribution: bool = False
     #: Negations that cancel an event ("no exchange took place", "has not happened").
     negations: tuple[str, ...] = ()
     #: Cues of a sentence recalling an earlier exchange ("the previous swap saw 230 return"):

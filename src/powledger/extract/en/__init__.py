@@ -540,6 +540,7 @@ LEXICON = Lexicon(
         r"on\s+the\s+territory\s+of",
         r"in\s+the\s+territory\s+of",
     ),
+    carry_back_attribution=True,
     negations=(r"no", r"not", r"never", r"\w+n't", r"neither", r"nor", r"failed\s+to"),
     background_cues=(
         r"(?:the|a|an|its|their)\s+(?:last|previous|earlier|prior|former)\s+(?:prisoner\s+)?(?:exchanges?|swaps?|rounds?|deals?|handovers?)",
