@@ -130,3 +130,13 @@ def test_a_source_in_the_next_sentence_with_its_own_statement_is_not_carried_bac
     )
     ex = extract_text(text, published="2024-09-14", language="en").exchanges[0]
     assert ex.claims[0].asserted_by is None
+
+
+def test_signature_closing_a_post_asserts_its_figures() -> None:
+    text = (
+        "We are bringing our people home. 103 soldiers of the Armed Forces, National Guard and "
+        "border guards. Glory to Ukraine!\n\nVolodymyr Zelensky, President of Ukraine"
+    )
+    ex = extract_text(text, published="2024-09-14", language="en").exchanges[0]
+    assert ex.returned_to["Ukraine"] == 103
+    assert {c.asserted_by for c in ex.claims} == {"Volodymyr Zelensky"}

@@ -159,6 +159,14 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
             rest = head[: found[0][0]] + head[found[-1][1] :]
             if len(re.findall(r"[^\W\d_]+", rest)) <= 5:
                 return found[0][2], head[found[0][0] : found[0][1]]
+    if len(sentences) > 1:
+        # A signature closing a post: "Volodymyr Zelensky, President of Ukraine".
+        last = text[sentences[-1].start : sentences[-1].end]
+        hit = c.actors.match_at(last.strip(), 0)
+        rest = last.strip()[hit[0] :] if hit else ""
+        short = len(re.findall(r"[^\W\d_]+", rest)) <= 5
+        if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
+            return hit[1], last.strip()[: hit[0]]
     if not c.actors.find(text):
         for pattern, actor in c.voice:
             m = pattern.search(text)
