@@ -50,3 +50,18 @@ def test_a_sentence_naming_an_older_day_is_no_entry_stamp() -> None:
     )
     ex = extract_text(text, published="2025-04-02", language="en").exchanges[0]
     assert ex.date == "2025-04-02"
+
+
+@pytest.mark.parametrize(
+    "published",
+    ["Sun, 15 Sep 2024 08:00:00 GMT", "15 September 2024", "September 15, 2024", "15.09.2024"],
+)
+def test_publication_date_in_feed_and_page_formats(published: str) -> None:
+    text = "Ukraine and Russia each handed over 103 prisoners of war on Saturday, officials said."
+    ex = extract_text(text, published=published, language="en").exchanges[0]
+    assert ex.date == "2024-09-14"
+
+
+def test_unreadable_publication_date_is_ignored() -> None:
+    text = "Ukraine and Russia each handed over 103 prisoners of war on Saturday, officials said."
+    assert extract_text(text, published="yesterday-ish", language="en").exchanges[0].date is None
