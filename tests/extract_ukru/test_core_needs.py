@@ -19,9 +19,6 @@ def _claims(language: str, text: str, published: str | None = "2025-03-19") -> l
     return [c for ex in result.exchanges for c in ex.claims]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="core: attribution is never carried back to the sentences before it"
-)
 @pytest.mark.parametrize(
     ("language", "text", "actor"),
     [

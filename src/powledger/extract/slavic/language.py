@@ -108,6 +108,9 @@ class SlavicLanguage:
         built from ``post_parties``; party terms and aliases gain the names both languages
         spell alike. Every other keyword is a :class:`Lexicon` field, passed through.
         """
+        # Both languages name the source after the figures ("Про це повідомив …", "Об этом
+        # сообщили в …"): that source speaks for the sentences before it in the paragraph.
+        fields.setdefault("carry_back_attribution", True)
         post_nouns = {n: c for n, c in person_nouns.items() if c not in self.no_genitive_party}
         post_persons, post_party_terms = genitive_party_phrases(post_nouns, post_parties)
         parties = {**party_terms, **common.PARTY_TERMS}
