@@ -93,8 +93,15 @@ def extract_document(
     language: str | None = None,
     doc_id: str | None = None,
 ) -> DocumentExtraction:
-    """Extract the exchanges a document reports (pure: no I/O, never raises on any text)."""
-    lang = (language or "en").lower()
+    """Extract the exchanges a document reports (pure: no I/O, never raises on any text).
+
+    Without a ``language`` (or with ``und``), the language is detected from the text.
+    """
+    lang = (language or "").lower()
+    if lang in ("", "und"):
+        from powledger.capture.langid import detect_language
+
+        lang = detect_language(text or "") or "en"
     lexicon = get_lexicon(lang) or get_lexicon("en")
     assert lexicon is not None
     pub_date = parse_published(published)
