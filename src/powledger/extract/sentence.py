@@ -205,6 +205,8 @@ def sentence_candidates(
             heads = [o for o in out if not o.count.is_part] or previous
             if heads:
                 side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
+        if k.same_as_previous and not both:
+            side, rule = same_number_side(v, k, out, previous, side, rule)
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
         cand.parties = v.pair
         cand.asserted_by = sent.asserted_by
@@ -327,6 +329,40 @@ def join_named_before(c: Compiled, s: str, counts: list[Count]) -> None:
             if hit is not None:
                 k.party = hit[1]
                 break
+
+
+# Rules that read the side off the count's own words ("the same number of Russian servicemen",
+# "to Ukraine"): those stand even when they repeat the earlier side.
+_EXPLICIT_SIDE_RULES = frozenset(
+    ("rule_noun_phrase_party", "rule_possessive", "rule_first_person", "rule_recipient")
+)
+
+
+def same_number_side(
+    v: SentenceView,
+    k: Count,
+    out: list[Candidate],
+    previous: list[Candidate],
+    side: str | None,
+    rule: str,
+) -> tuple[str | None, str]:
+    """ "..., and the same number went back to Russia": the counterpart of the side it repeats.
+
+    A "same number" stated with its own verb describes the other half of the exchange, so when
+    the generic rules gave it no side, or the earlier count's side, the other side receives it.
+    """
+    here = [o for o in out if o.count.value is not None and o.count is not k]
+    ref = here[-1] if here else (previous[-1] if previous else None)
+    if ref is None or ref.side is None or ref.both or rule in _EXPLICIT_SIDE_RULES:
+        return side, rule
+    if side is not None and side != ref.side:
+        return side, rule
+    if here:
+        # "90 soldiers and the same number of civilians" under one verb stays with that side.
+        verbs = [t for t in v.triggers if ref.count.head_end <= t[0] < k.start]
+        if not verbs:
+            return side, rule
+    return other_of(v, ref.side), "rule_same_number"
 
 
 def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:

@@ -388,6 +388,9 @@ LEXICON = Lexicon(
     same_number=(
         r"the\s+same\s+number\s+of",
         r"an\s+equal\s+number\s+of",
+        r"an\s+identical\s+number\s+of",
+        r"a\s+(?:like|matching)\s+number\s+of",
+        r"an\s+equal\s+number",
         r"the\s+same\s+number",
         r"the\s+same\s+figure(?:\s+for)?",
         r"as\s+many",
