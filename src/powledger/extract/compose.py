@@ -228,6 +228,9 @@ def _count_from_noun_phrase(
                 end = nxt[0]
             if party is None:
                 party = _party_after(c, s, end)
+            fp_head = c.first_person.match_at(s, pos)
+            if fp_head is not None and fp_head[0] == head[0]:
+                first = True  # "95 наших": the pronoun itself is the persons noun
             count = Count(n.start, n.end, n.value, n.approximate, final, party, first, end)
             count.possessive = possessive
             return count
@@ -284,6 +287,9 @@ def _count_from_noun_phrase(
             pos = filler[0]
         else:
             break
+    if first and party is None and category is None and _first_person_only(c, s, n.end, pos):
+        # "Ще 95 наших вдома", "another 95 of ours": the pronoun stands for the persons.
+        return Count(n.start, n.end, n.value, n.approximate, "total", None, True, pos)
     if category in ("wounded", "seriously_wounded_or_sick") and pos > n.end:
         # "plus 15 seriously wounded": the state stands for the persons, like "15 wounded".
         return Count(n.start, n.end, n.value, n.approximate, category, party, first, pos)
@@ -320,6 +326,15 @@ def _count_from_noun_phrase(
             count.is_part = True
             return count
     return None
+
+
+def _first_person_only(c: Compiled, s: str, start: int, end: int) -> bool:
+    """Whether s[start:end] is one first-person word ("наших", "of ours") and a clause goes on."""
+    pos = _skip_space(s, start)
+    hit = c.first_person.match_at(s, pos)
+    if hit is None or s[hit[0] : end].strip() or hit[0] - pos < 4:
+        return False  # "we", "нас" after a number are objects, not the persons counted
+    return re.match(r"\s*(?:[,.;:!?)]|$|\w)", s[end:]) is not None
 
 
 def _demonym_only(c: Compiled, s: str, start: int, end: int) -> bool:

@@ -241,6 +241,7 @@ def _candidates(
     attribute(c, text, sentences)
     default_pair = _doc_pair(c, text)
     voice = voice_party(sentences)
+    voice_guessed = voice not in default_pair
     if voice not in default_pair:
         voice = "Ukraine" if "Ukraine" in default_pair else None
     out: list[Candidate] = []
@@ -287,7 +288,9 @@ def _candidates(
         speaker_party = actor_party(sent.asserted_by) if sent.asserted_by else None
         if speaker_party is None:
             speaker_party = party_speaker(c, local, parties, counts)
-        view = SentenceView(c, local, counts, parties, triggers, speaker_party, voice, pair)
+        view = SentenceView(
+            c, local, counts, parties, triggers, speaker_party, voice, pair, voice_guessed
+        )
         sentence_out = sentence_candidates(
             c,
             view,

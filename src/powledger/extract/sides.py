@@ -26,6 +26,12 @@ class SentenceView:
     speaker_party: str | None
     voice_party: str | None
     pair: tuple[str, str]
+    #: The report's voice is only the default guess (Ukraine), no speaker in it names a side.
+    voice_guessed: bool = False
+
+
+# Languages whose first person ("наших") cannot default to Ukraine: both sides write them.
+_SHARED_LANGUAGES = frozenset(("ru",))
 
 
 def other(pair: tuple[str, str], party: str) -> str | None:
@@ -92,7 +98,11 @@ def rule_relative_clause(v: SentenceView, k: Count) -> str | None:
 def rule_first_person(v: SentenceView, k: Count) -> str | None:
     """ "207 of our people": the speaker's party."""
     if k.first_person:
-        return v.speaker_party if v.speaker_party in v.pair else v.voice_party
+        if v.speaker_party in v.pair:
+            return v.speaker_party
+        if _voice_unknown(v):
+            return None  # "Ещё 95 наших дома" with nobody named: either side could say it
+        return v.voice_party
     return None
 
 
@@ -167,6 +177,8 @@ def rule_voice(v: SentenceView, k: Count) -> str | None:
         lo <= p[0] < hi and _coordinated(v, p[0], p[1]) for p in v.parties
     ):
         return None
+    if k.first_person and _voice_unknown(v):
+        return None
     if near:
         # A mediator's statement speaks for neither side: fall back to the report's voice.
         return v.speaker_party if v.speaker_party in v.pair else v.voice_party
@@ -192,6 +204,15 @@ def decide_side(v: SentenceView, k: Count) -> tuple[str | None, str]:
         if side is not None:
             return side, rule.__name__
     return None, "none"
+
+
+def _voice_unknown(v: SentenceView) -> bool:
+    """Whether "our" has no known side: no speaker, a guessed voice, a language both sides use."""
+    return (
+        v.speaker_party not in v.pair
+        and v.voice_guessed
+        and v.c.lexicon.language in _SHARED_LANGUAGES
+    )
 
 
 def _after_preposition(v: SentenceView, pos: int) -> bool:

@@ -168,7 +168,7 @@ LEXICON = Lexicon(
         "imprisoned",
     ),
     party_terms=PARTY_TERMS,
-    first_person=(r"our", r"we", r"us"),
+    first_person=(r"our", r"we", r"us", r"of\s+ours"),
     captivity_nouns=(
         r"captivity",
         r"captors?",
