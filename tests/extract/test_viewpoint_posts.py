@@ -68,3 +68,26 @@ def test_russian_first_person_without_a_voice_gets_no_side(text: str) -> None:
     result = powledger.extract(text, published="2024-09-14", language="ru")
     sides = {c.side for ex in result.exchanges for c in ex.claims}
     assert "Ukraine" not in sides and "Russia" not in sides
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("Our people are home! 207 of them today.", 207, id="of-them-today"),
+        pytest.param(
+            "Our people are home! 207 of them today. Volodymyr Zelensky", 207, id="signed-post"
+        ),
+        pytest.param("Our heroes are back home. 84 of them, all soldiers.", 84, id="of-them-comma"),
+    ],
+)
+def test_of_them_after_a_homecoming_counts_that_group(text: str, value: int) -> None:
+    result = powledger.extract(text, published="2024-09-14", language="en")
+    assert len(result.exchanges) == 1
+    assert result.exchanges[0].returned_to["Ukraine"] == value
+
+
+def test_of_them_with_its_own_verb_is_not_read_as_a_bare_group() -> None:
+    text = "Our people are home! 12 of them need surgery in Kyiv."
+    result = powledger.extract(text, published="2024-09-14", language="en")
+    values = [c.value for ex in result.exchanges for c in ex.claims]
+    assert 12 not in values

@@ -52,6 +52,10 @@ _THEY_INCLUDE = re.compile(
     re.I,
 )
 _N_FOR_N = re.compile(r"\d\s*(?:-\s*for\s*-\s*|\s+for\s+)\d")
+# "207 of them today." and nothing more: the number counts the group the sentence before named.
+_OF_THEM_ALONE = re.compile(
+    r"\s+of\s+them(?:\s+(?:today|tonight|now|again|this\s+\w+))?\s*(?:[.!,;]|$)", re.I
+)
 
 
 def parse_published(published: str | None) -> date | None:
@@ -232,6 +236,11 @@ def _candidates(
                         )
                     )
                     carried = any_trigger  # the verb is in the report's earlier lines
+                elif carried and _OF_THEM_ALONE.match(local, n.end):
+                    # "Our people are home! 207 of them today.": "them" is the group just named.
+                    counts.append(
+                        Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end)
+                    )
         if counts or has_trigger:
             interesting.append((sent, local, counts, has_trigger, carried, part_start))
     if not any_trigger and not any(counts for _s, _l, counts, *_rest in interesting):
