@@ -95,6 +95,10 @@ class Lexicon:
     # --- who: parties, speakers' own side, captivity -------------------------------------
     #: Word for a party or its people -> canonical party ("Ukrainian" -> "Ukraine").
     party_terms: dict[str, str] = field(default_factory=dict)
+    #: Words that place a text in the Russia-Ukraine war without naming either party
+    #: ("Kharkiv", "Azovstal", "our defenders", a flag): with none of them and no party or
+    #: actor named, a document gets no exchange at all. Empty: Russia-Ukraine is the default.
+    war_context: tuple[str, ...] = ()
     #: First-person words ("our", "we") -> the speaker's party decides.
     first_person: tuple[str, ...] = ()
     #: Nouns of captivity: a party word right before one flips the side

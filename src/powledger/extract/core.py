@@ -52,6 +52,9 @@ _THEY_INCLUDE = re.compile(
     re.I,
 )
 _N_FOR_N = re.compile(r"\d\s*(?:-\s*for\s*-\s*|\s+for\s+)\d")
+# "in return", "in exchange" (not followed by "for"): an idiom before a trigger noun.
+_IDIOM_IN = re.compile(r"\bin\s+$", re.I)
+_FOR = re.compile(r"\s+for\b", re.I)
 # "207 of them today." and nothing more: the number counts the group the sentence before named.
 _OF_THEM_ALONE = re.compile(
     r"\s+of\s+them(?:\s+(?:today|tonight|now|again|this\s+\w+))?\s*(?:[.!,;]|$)", re.I
@@ -143,8 +146,15 @@ def extract_document(
     )
 
 
-def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
+def _doc_pair(c: Compiled, text: str) -> tuple[str, str] | None:
+    """The pair of parties the document is most about. With no party or actor named, Russia and
+    Ukraine only when the text is about that war (a place, "our defenders"); else None (a
+    Taliban hostage swap, a health study): parties come from the text, never by default."""
     counts: Counter[str] = Counter(v for _s, _e, v in c.parties.find(text))
+    for _s, _e, actor in c.actors.find(text):
+        party = actor_party(actor)
+        if party:
+            counts[party] += 1
     pairs = {
         ("Russia", "Ukraine"): counts["Russia"] + counts["Ukraine"],
         ("Hamas", "Israel"): counts["Israel"] + counts["Hamas"],
@@ -155,7 +165,11 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
     if counts["United States"] and counts["Iran"]:
         pairs[("Iran", "United States")] = counts["United States"] + counts["Iran"]
     best = max(pairs.items(), key=lambda kv: kv[1])
-    return best[0] if best[1] > 0 else ("Russia", "Ukraine")
+    if best[1] > 0:
+        return best[0]
+    if c.lexicon.war_context and not c.war_context.find(text):
+        return None
+    return ("Russia", "Ukraine")
 
 
 def _sentence_pair(parties: set[str], default: tuple[str, str]) -> tuple[str, str]:
@@ -247,8 +261,11 @@ def _candidates(
         return [], [], dateline
     stamps = _timestamp_lines(lexicon, text, sentences, reference)
     # Pass 2: attribution, parties and the side rules on the sentences that matter.
+    found_pair = _doc_pair(c, text)
+    if found_pair is None:
+        return [], [], dateline
+    default_pair = found_pair
     attribute(c, text, sentences)
-    default_pair = _doc_pair(c, text)
     voice = voice_party(sentences)
     voice_guessed = voice not in default_pair
     if voice not in default_pair:
@@ -428,8 +445,15 @@ def _unnumbered_plan(
             return [cand]
         if phrases_only:
             continue
+        # "if Putin would in return give ...": the idiom, not a return of persons.
+        triggers = [
+            t for t in triggers
+            if not (_IDIOM_IN.search(s, max(0, t[0] - 4), t[0]) and not _FOR.match(s, t[1]))
+        ]  # fmt: skip
         if not triggers or not c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s):
             continue
+        if not (has_strong_word(s, c.lexicon) or c.mutual.find(s)):
+            continue  # "a plan to return people in a refugee camp to their homes"
         if not any(governed(c, s, t[0]) for t in triggers):
             continue
         if not (c.persons.find(s) or c.bodies.find(s)):

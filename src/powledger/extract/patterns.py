@@ -106,6 +106,7 @@ class Compiled:
 
     lexicon: Lexicon
     parties: Table
+    war_context: Table
     first_person: Table
     captivity: Table
     holder: Table
@@ -189,6 +190,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
     return Compiled(
         lexicon=lx,
         parties=make_table(lx.party_terms),
+        war_context=make_set(lx.war_context),
         first_person=make_set(lx.first_person),
         captivity=make_set(lx.captivity_nouns),
         holder=make_set(lx.holder_markers),

@@ -82,6 +82,21 @@ CATEGORY_MODIFIERS: dict[str, str] = {
     r"civilian": "civilians", r"female": "women",
 }  # fmt: skip
 
+# Places, units and voices of the Russia-Ukraine war, for texts that name neither party.
+WAR_CONTEXT: tuple[str, ...] = (
+    r"kharkiv", r"kharkov", r"donetsk", r"luhansk", r"lugansk", r"donbas+", r"zaporizhzhi?a",
+    r"kherson", r"mariupol", r"azovstal", r"azov", r"bakhmut", r"avdiivka", r"pokrovsk",
+    r"kupiansk", r"kramatorsk", r"sumy", r"chernihiv", r"zhytomyr", r"odesa", r"odessa",
+    r"dnipro", r"mykolaiv", r"poltava", r"lviv", r"vinnytsia", r"crimea", r"sevastopol",
+    r"kursk", r"belgorod", r"bryansk", r"rostov", r"chernobyl", r"kupyansk", r"korosten",
+    r"zelensk\w*", r"putin", r"shoigu", r"belousov", r"moskalkova", r"lubinets", r"budanov",
+    r"yermak", r"peskov", r"lavrov", r"medinsky", r"umerov",
+    r"our\s+(?:defenders|heroes|guys|warriors|servicemen|soldiers|people|brothers|boys|men|fighters)",
+    r"of\s+ours", r"\U0001F1FA\U0001F1E6", r"\U0001F1F7\U0001F1FA", r"slava\s+ukraini",
+    r"glory\s+to\s+ukraine", r"special\s+military\s+operation", r"full-scale\s+invasion",
+    r"HUR", r"SBU", r"FSB", r"\w+\s+oblast", r"territorial\s+defen[cs]e", r"\d+(?:st|nd|rd|th)\s+(?:separate\s+)?(?:\w+\s+)?brigade",
+)
+
 LEXICON = Lexicon(
     language="en",
     find_numbers=find_numbers,
@@ -168,6 +183,7 @@ LEXICON = Lexicon(
         "imprisoned",
     ),
     party_terms=PARTY_TERMS,
+    war_context=WAR_CONTEXT,
     first_person=(r"our", r"we", r"us", r"of\s+ours"),
     captivity_nouns=(
         r"captivity",
