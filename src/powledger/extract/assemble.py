@@ -279,6 +279,7 @@ def assemble(
             if (
                 not c.cumulative
                 and not c.weak_cumulative
+                and not c.extra.get("no_verb")
                 and c.count.value
                 and c.count.category == "total"
             ):

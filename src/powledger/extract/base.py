@@ -97,8 +97,12 @@ class Lexicon:
     party_terms: dict[str, str] = field(default_factory=dict)
     #: Words that place a text in the Russia-Ukraine war without naming either party
     #: ("Kharkiv", "Azovstal", "our defenders", a flag): with none of them and no party or
-    #: actor named, a document gets no exchange at all. Empty: Russia-Ukraine is the default.
+    #: actor named, a document gets Russia-Ukraine as its pair only when it has a strong word
+    #: (prisoners, swap) and no ``foreign_context``. Empty: Russia-Ukraine is the default.
     war_context: tuple[str, ...] = ()
+    #: Other conflicts' states and armed groups ("Taliban", "Venezuela"): a document naming
+    #: one and neither a party nor ``war_context`` is not about the Russia-Ukraine war.
+    foreign_context: tuple[str, ...] = ()
     #: First-person words ("our", "we") -> the speaker's party decides.
     first_person: tuple[str, ...] = ()
     #: Nouns of captivity: a party word right before one flips the side

@@ -148,8 +148,9 @@ def extract_document(
 
 def _doc_pair(c: Compiled, text: str) -> tuple[str, str] | None:
     """The pair of parties the document is most about. With no party or actor named, Russia and
-    Ukraine only when the text is about that war (a place, "our defenders"); else None (a
-    Taliban hostage swap, a health study): parties come from the text, never by default."""
+    Ukraine only when the text is about that war (a place, "our defenders") or speaks of
+    prisoners and names no other conflict; else None (a Taliban hostage swap, a health study):
+    parties come from the text, never by default."""
     counts: Counter[str] = Counter(v for _s, _e, v in c.parties.find(text))
     for _s, _e, actor in c.actors.find(text):
         party = actor_party(actor)
@@ -167,9 +168,11 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str] | None:
     best = max(pairs.items(), key=lambda kv: kv[1])
     if best[1] > 0:
         return best[0]
-    if c.lexicon.war_context and not c.war_context.find(text):
-        return None
-    return ("Russia", "Ukraine")
+    if not c.lexicon.war_context or c.war_context.find(text):
+        return ("Russia", "Ukraine")
+    if has_strong_word(text, c.lexicon) and not c.foreign_context.find(text):
+        return ("Russia", "Ukraine")  # "The two sides swapped 390 prisoners on Friday."
+    return None
 
 
 def _sentence_pair(parties: set[str], default: tuple[str, str]) -> tuple[str, str]:
@@ -328,6 +331,10 @@ def _candidates(
             previous_sentence_side,
             dateline,
         )
+        if not triggers:
+            # Only a noun of remains ("body weight") brought the sentence in: no verb of return.
+            for cand in sentence_out:
+                cand.extra["no_verb"] = True
         if sentence_out and sent.asserted_by is None and speaker_party is not None:
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party
@@ -456,8 +463,8 @@ def _unnumbered_plan(
             continue  # "a plan to return people in a refugee camp to their homes"
         if not any(governed(c, s, t[0]) for t in triggers):
             continue
-        if not (c.persons.find(s) or c.bodies.find(s)):
-            continue
+        if not any(_plan_object(c, s, t) for t in triggers):
+            continue  # "its offer to provide free flu shots to detainees"
         parties = {p for _s, _e, p in c.parties.find(s)}
         if parties and not parties & set(pair):
             continue
@@ -470,6 +477,29 @@ def _unnumbered_plan(
         cand.extra["unnumbered"] = True
         return [cand]
     return []
+
+
+_PASSIVE_GAP = re.compile(r"\s+(?:(?:will|would|could|should|to|may|might|are|is)\s+)?be(?:ing)?\s+$", re.I)
+_OBJECT_GAP = re.compile(r"[^,;:.!?]{0,40}", re.I)
+_NOT_OBJECT = re.compile(r"\b(?:to|for|into|from)\b", re.I)
+
+
+def _plan_object(c: Compiled, s: str, trigger: tuple[int, int, str]) -> bool:
+    """Whether persons or remains are what the plan's verb or noun acts on: after it in the same
+    clause ("exchange all prisoners", "the release of 300 POWs"), or its passive subject
+    ("the prisoners would be exchanged"); "free flu shots to detainees" is not."""
+    start, end, _v = trigger
+    if has_strong_word(s[start:end], c.lexicon) and c.lexicon.prefilter_words:
+        return True  # "a new prisoner exchange": the noun names the persons
+    window = _OBJECT_GAP.match(s, end)
+    hi = window.end() if window else end
+    for ps, _pe, _cat in c.persons.find(s, end, hi) + c.bodies.find(s, end, hi):
+        if not _NOT_OBJECT.search(s, end, ps):
+            return True
+    for _ps, pe, _cat in c.persons.find(s, max(0, start - 60), start):
+        if _PASSIVE_GAP.fullmatch(s, pe, start) or _PASSIVE_GAP.match(s[pe:start]):
+            return True
+    return False
 
 
 def _unnumbered(

@@ -107,6 +107,7 @@ class Compiled:
     lexicon: Lexicon
     parties: Table
     war_context: Table
+    foreign_context: Table
     first_person: Table
     captivity: Table
     holder: Table
@@ -191,6 +192,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         lexicon=lx,
         parties=make_table(lx.party_terms),
         war_context=make_set(lx.war_context),
+        foreign_context=make_set(lx.foreign_context),
         first_person=make_set(lx.first_person),
         captivity=make_set(lx.captivity_nouns),
         holder=make_set(lx.holder_markers),

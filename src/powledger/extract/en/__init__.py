@@ -97,6 +97,17 @@ WAR_CONTEXT: tuple[str, ...] = (
     r"HUR", r"SBU", r"FSB", r"\w+\s+oblast", r"territorial\s+defen[cs]e", r"\d+(?:st|nd|rd|th)\s+(?:separate\s+)?(?:\w+\s+)?brigade",
 )
 
+# States and armed groups of other conflicts and hostage cases.
+FOREIGN_CONTEXT: tuple[str, ...] = (
+    r"taliban", r"afghan\w*", r"houthis?", r"yemen\w*", r"hezbollah", r"lebanon", r"lebanese",
+    r"syrian?", r"iraq\w*", r"isis", r"islamic\s+state", r"al-qaeda", r"venezuela\w*",
+    r"colombia\w*", r"farc", r"north\s+korea\w*", r"china", r"chinese", r"india\w*",
+    r"pakistan\w*", r"ethiopia\w*", r"tigray\w*", r"sudan\w*", r"somalia\w*", r"al-shabaab",
+    r"nigeria\w*", r"boko\s+haram", r"mali", r"sahel", r"myanmar", r"philippines?",
+    r"haiti\w*", r"mexic\w*", r"cartels?", r"libya\w*", r"saudi", r"cuba\w*",
+    r"australians?", r"canadians?", r"britons?", r"british", r"french", r"germans?",
+)
+
 LEXICON = Lexicon(
     language="en",
     find_numbers=find_numbers,
@@ -184,6 +195,7 @@ LEXICON = Lexicon(
     ),
     party_terms=PARTY_TERMS,
     war_context=WAR_CONTEXT,
+    foreign_context=FOREIGN_CONTEXT,
     first_person=(r"our", r"we", r"us", r"of\s+ours"),
     captivity_nouns=(
         r"captivity",
