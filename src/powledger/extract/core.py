@@ -282,6 +282,7 @@ def _candidates(
                 mediators.append((sent.start, med))
     previous_sentence_side: list[Candidate] = []
     trigger_dates: list[DateSpan] = []
+    done_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
@@ -293,6 +294,15 @@ def _candidates(
                 for d in found
                 if d.iso and not inside_dateline(d, dateline, sent.start)
             )
+            span = _states_when(c, local) if found else None
+            if span is not None:
+                done_dates.extend(
+                    DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
+                    for d in found
+                    if d.iso and not inside_dateline(d, dateline, sent.start)
+                    and span[0] - 25 <= d.start and d.end <= span[1] + 25
+                    and not re.search(r"[,;(]", local[min(d.end, span[1]) : max(d.start, span[1])])
+                )  # fmt: skip
         if not counts:
             continue
         orphan_part = not (has_trigger or carried) and part_start and not previous_sentence_side
@@ -368,6 +378,10 @@ def _candidates(
                           or date.fromisoformat(d.iso) <= published + timedelta(days=1))
         ]  # fmt: skip
 
+    # "The exchange took place on Wednesday": the sentence saying when the exchange happened
+    # dates it, before the dateline or the day of the statement ("Zelensky said on Thursday").
+    if usable(done_dates):
+        dateline = usable(done_dates)[0]
     # Fallbacks for the main event's date: the dateline, the report's own date ("said on
     # Friday"), then a date in the lead.
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
@@ -389,6 +403,19 @@ def _candidates(
     if not out:
         out = _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
+
+
+def _states_when(c: Compiled, s: str) -> tuple[int, int] | None:
+    """The span from an exchange noun to its done marker when ``s`` says when this exchange
+    happened ("The swap took place on Wednesday"); None for a plan, an earlier exchange or a
+    negation. Only a date right around that span dates it."""
+    if c.plan.find(s) or c.previous.find(s) or c.background.find(s) or c.negation.find(s):
+        return None
+    nouns = [t for t in c.exchange.find(s) if NOUN_TRIGGERS.match(s[t[0] : t[1]])]
+    done = c.done.find(s)
+    if nouns and done and 0 <= done[0][0] - nouns[0][1] < 60:
+        return nouns[0][0], done[0][1]
+    return None
 
 
 def _echoes(
