@@ -165,7 +165,9 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
         hit = c.actors.match_at(last.strip(), 0)
         rest = last.strip()[hit[0] :] if hit else ""
         short = len(re.findall(r"[^\W\d_]+", rest)) <= 5
-        if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
+        # "Volodymyr Zelensky, President of Ukraine" signs; "Putin did not comment." does not.
+        signed = not rest.strip(" .") or re.match(r"\s*[,(|/-]", rest) is not None
+        if hit and short and signed and not re.search(r"\d", rest) and not c.reporting.find(rest):
             return hit[1], last.strip()[: hit[0]]
     if not c.actors.find(text):
         for pattern, actor in c.voice:
@@ -191,10 +193,13 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
         # "Ukrainian ombudsman Dmytro Lubinets: '...'": the actor right before a colon speaks.
         colon = [a for a in actors if re.match(r"\s*:", text[a[1] : a[1] + 3])]
         prev = sentences[j - 1] if j > 0 else None
-        if actors and (cues or colon):
+        speaking = _speaking(c, text, actors, cues)
+        if speaking and (cues or colon):
             anchor = cues[0][0] if cues else colon[0][0]
-            pick = min(actors, key=lambda a: abs(a[0] - anchor))
+            pick = min(speaking, key=lambda a: abs(a[0] - anchor))
             sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
+        elif actors and cues and not speaking:
+            pass  # "Kyiv said ..., a day after Zelensky met ...": the party speaks, not Zelensky
         elif j in quotes:
             sent.asserted_by, sent.asserted_by_text = quotes[j]
         elif last is not None and anaphora.within(sent.start, sent.end):
@@ -223,6 +228,57 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
         _carry_back(c, text, sentences, actor_hits, cue_hits)
 
 
+def _speaking(
+    c: Compiled, text: str, actors: list[tuple[int, int, str]], cues: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The actors that may speak a sentence's reporting verb.
+
+    A party named right before the verb ("Kyiv said", "Moscow says") or after "according to"
+    is the source when it is nearer the verb than every named actor: a named official further
+    away is only mentioned. An observer (the ICRC) speaks only as the verb's own subject
+    ("the ICRC said"), not when it merely took part ("handed over to the Red Cross").
+    """
+    if not actors or not cues:
+        return actors
+    kept = []
+    for a in actors:
+        if actors_data_kind(a[2]) == "observer" and not any(
+            re.fullmatch(r"[\s,]*(?:has\s+|had\s+)?", text[a[1] : q[0]])
+            or re.fullmatch(r"\s*(?:the\s+)?", text[q[1] : a[0]])
+            for q in cues
+        ):
+            continue
+        kept.append(a)
+    lo = min(min(a[0] for a in actors), cues[0][0])
+    hi = max(max(a[1] for a in actors), cues[-1][1])
+    for ps, pe, _party in c.parties.find(text, max(0, lo - 40), hi):
+        m = re.match(r"\s*(?:officials?\s+|authorities\s+|side\s+)?", text[pe : pe + 20])
+        pos = pe + (m.end() if m else 0)
+        verb = [q for q in cues if q[0] == pos]
+        if not verb and re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, ps - 20) : ps], re.I):
+            verb = [q for q in cues if q[1] <= ps and ps - q[1] < 8]
+        if not verb:
+            continue
+        if any(
+            a[0] <= ps < a[1] or re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?", text[a[1] : ps])
+            for a in actors
+        ):
+            continue  # "Ukraine's defence ministry said", "the defence ministry in Moscow said"
+        q = verb[0]
+        party_gap = min(abs(ps - q[1]), abs(q[0] - pe))
+        if all(min(abs(a[0] - q[1]), abs(q[0] - a[1])) > party_gap for a in kept):
+            return []
+    return kept
+
+
+def actors_data_kind(name: str) -> str | None:
+    """The kind of a named actor ("official", "agency", "observer"), if it is one."""
+    from powledger.extract import actors_data
+
+    entry = actors_data.SPEAKERS.get(name)
+    return entry[0] if entry else None
+
+
 def _carry_back(
     c: Compiled, text: str, sentences: list[Sentence], actor_hits: Hits, cue_hits: Hits
 ) -> None:
@@ -245,6 +301,8 @@ def _carry_back(
         while k >= 0 and sentences[k].paragraph == sent.paragraph:
             if sentences[k].asserted_by is not None:
                 break
+            if cue_hits.within(sentences[k].start, sentences[k].end):
+                break  # "..., Ukrainian officials said.": that sentence has its own source
             sentences[k].asserted_by = sent.asserted_by
             sentences[k].asserted_by_text = sent.asserted_by_text
             k -= 1

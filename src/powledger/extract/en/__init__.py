@@ -572,6 +572,20 @@ LEXICON = Lexicon(
         r"in\s+the\s+territory\s+of",
     ),
     carry_back_attribution=True,
+    actor_aliases={
+        "Andriy Yermak": (
+            r"(?:the\s+)?head\s+of\s+(?:the\s+)?(?:Zelensk\w*'s|(?:the\s+)?president'?s|(?:the\s+)?presidential|Ukrainian\s+presidential)\s+office",
+            r"(?:the\s+)?head\s+of\s+(?:the\s+)?(?:Office\s+of\s+the\s+President|President'?s\s+Office)(?:\s+of\s+Ukraine)?",
+            r"Zelensk\w*'s\s+(?:chief\s+of\s+staff|top\s+aide|right-hand\s+man)",
+            r"(?:Ukraine's|Ukrainian)\s+presidential\s+chief\s+of\s+staff",
+        ),
+        "Ukrainian Defence Intelligence (HUR)": (
+            r"(?:the\s+)?(?:Ukrainian\s+|Ukraine's\s+)?(?:defen[cs]e\s+ministry'?s?|ministry\s+of\s+defen[cs]e'?s?)\s+(?:main\s+)?intelligence\s+(?:directorate|agency|arm|service|department|wing)",
+            r"(?:the\s+)?(?:main\s+)?intelligence\s+directorate\s+of\s+(?:the\s+)?(?:Ukrainian\s+)?(?:ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry)(?:\s+of\s+Ukraine)?",
+            r"(?:Ukraine's|Ukrainian)\s+defen[cs]e\s+intelligence(?:\s+(?:agency|directorate|service))?",
+            r"(?:Ukraine's|Ukrainian)\s+military\s+intelligence(?:\s+(?:agency|directorate|service))?",
+        ),
+    },
     negations=(r"no", r"not", r"never", r"\w+n't", r"neither", r"nor", r"failed\s+to"),
     background_cues=(
         r"(?:the|a|an|its|their)\s+(?:last|previous|earlier|prior|former)\s+(?:prisoner\s+)?(?:exchanges?|swaps?|rounds?|deals?|handovers?)",
