@@ -177,6 +177,9 @@ class Lexicon:
     # --- what is not a carried-out exchange -----------------------------------------------
     #: Plans, agreements, hopes ("will", "agreed to", "talks", "ready to").
     plan_markers: tuple[str, ...] = ()
+    #: A sentence stating a deal's terms ("under the deal", "provides for"): every count in
+    #: it is planned, even one in the present tense ("while Israel frees 1,900").
+    deal_terms: tuple[str, ...] = ()
     #: Verbal plan words that govern a verb right after them ("will", "agreed to", "could").
     modal_markers: tuple[str, ...] = ()
     #: Words that put what follows in the future ("could", "next"): a count after one in the

@@ -151,6 +151,7 @@ class Compiled:
     exchange_for: Table
     done: Table
     plan: Table
+    deal_terms: Table
     trial: Table
     cumulative: Table
     cumulative_weak: Table
@@ -250,6 +251,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         exchange_for=make_set(lx.exchange_for),
         done=make_set(lx.done_markers),
         plan=make_set(lx.plan_markers),
+        deal_terms=make_set(lx.deal_terms),
         trial=make_set(lx.trial_markers),
         cumulative=make_set(lx.cumulative_markers),
         cumulative_weak=make_set(lx.cumulative_weak),

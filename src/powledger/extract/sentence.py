@@ -115,6 +115,8 @@ def sentence_candidates(
     weak_marks = c.cumulative_weak.find(s)
     previous_marks = c.previous.find(s)
     plan_in_sentence = bool(c.plan.find(s))
+    # "The deal provides for 33 hostages to be freed, while Israel frees 1,900": terms, not events.
+    deal_terms = bool(c.deal_terms.find(s)) and not c.done.find(s)
     # "A total of 215 Ukrainians were freed in the swap": one event's total, not a running one.
     swap_noun = any(
         re.fullmatch(r"(?:exchange|swap|trade|handover)", s[t[0] : t[1]], re.I) for t in v.triggers
@@ -215,7 +217,7 @@ def sentence_candidates(
             pick = min(actors, key=lambda a: min(abs(a[0] - k.end), abs(k.start - a[1])))
             cand.asserted_by, cand.asserted_by_text = pick[2], s[pick[0] : pick[1]]
         cand.date = nearest_date(s, dates, k)
-        cand.planned = is_planned(c, v, k, plan_in_sentence, cand.date, published)
+        cand.planned = is_planned(c, v, k, plan_in_sentence, cand.date, published) or deal_terms
         cand.cumulative, cand.weak_cumulative = cumulative(
             c, s, k, counts, cumulative_marks, weak_marks, v.pair
         )

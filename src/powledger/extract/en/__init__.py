@@ -20,6 +20,7 @@ from powledger.extract.en.events import (
     NOT_EXCHANGE_MARKERS,
     PLAN_MARKERS,
     PLAN_PHRASES,
+    DEAL_TERMS,
     PRESENT_MARKERS,
     PREVIOUS_MARKERS,
     RECEIVE_VERBS,
@@ -401,6 +402,7 @@ LEXICON = Lexicon(
         r"under",
     ),
     age_markers=(
+        r"lists?\s+(?:of|with|containing)",  # "a list of 1,200 prisoners": names, not a handover
         r"aged",
         r"age\s+of",
         r"ages\s+of",
@@ -459,6 +461,7 @@ LEXICON = Lexicon(
     done_markers=DONE_MARKERS,
     present_markers=PRESENT_MARKERS,
     plan_markers=PLAN_MARKERS,
+    deal_terms=DEAL_TERMS,
     future_markers=FUTURE_MARKERS,
     modal_markers=MODAL_MARKERS,
     plan_phrases=PLAN_PHRASES,

@@ -228,8 +228,23 @@ PLAN_MARKERS: tuple[str, ...] = (
     r"is\s+to",
     r"are\s+to",
     r"deal\s+to",
+    r"ahead\s+of",
+    r"on\s+(?:their|the|its)\s+way\s+to",
+    r"en\s+route\s+to",
+    r"heading\s+(?:to|towards|for)",
+    r"carrying",
     r"in\s+the\s+coming\s+(?:days|weeks|months)",
     r"within\s+(?:days|weeks|the\s+next\s+\w+\s+(?:days|weeks))",
+)
+
+DEAL_TERMS: tuple[str, ...] = (
+    r"provides?\s+for",
+    r"providing\s+for",
+    r"envisages?",
+    r"envisaging",
+    r"stipulates?",
+    r"foresees",
+    r"the\s+terms\s+of\s+the\s+(?:deal|agreement|truce|ceasefire)",
 )
 
 FUTURE_MARKERS: tuple[str, ...] = (
@@ -384,6 +399,13 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"deport\w*",
     r"forcibly\s+(?:displaced|transferred)",
     r"amnesty",
+    # research and monitoring: "interviewed 205 released prisoners" counts interviews
+    r"interview(?:ed|s|ing)?",
+    r"surveyed",
+    r"spoke\s+(?:to|with)",
+    r"monitoring\s+mission",
+    # "the list of 1,000 names ... includes 500 servicemen": names on a list, not a handover
+    r"lists?\s+(?:of\s+)?(?:[\d,]+\s+)?names",
     # "exchanged fire", "an exchange of letters": the verb of a swap, not of persons
     r"(?:exchanged|exchanging|exchange|swapped|traded|trading)\s+(?:of\s+)?(?:heavy\s+)?(?:fire|strikes|blows|shots|accusations|threats|letters|proposals|views|messages|notes|documents|drafts?|insults|barbs)",
 )
