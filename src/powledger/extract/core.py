@@ -53,6 +53,8 @@ _THEY_INCLUDE = re.compile(
 )
 _N_FOR_N = re.compile(r"\d\s*(?:-\s*for\s*-\s*|\s+for\s+)\d")
 # "in return", "in exchange" (not followed by "for"): an idiom before a trigger noun.
+# A verb in the past: "swapped", "secured the return of", "brought home", "got back".
+_PAST = re.compile(r"(?:\w+ed|brought|got|took|won|gave)\b", re.I)
 _IDIOM_IN = re.compile(r"\bin\s+$", re.I)
 _FOR = re.compile(r"\s+for\b", re.I)
 # "207 of them today." and nothing more: the number counts the group the sentence before named.
@@ -604,7 +606,12 @@ def _undisclosed(
         nouns = [t for t in c.exchange.find(s) if NOUN_TRIGGERS.match(s[t[0] : t[1]])]
         done = c.done.find(s)
         if not nouns or not done:
-            continue
+            # "Ukraine and Russia swapped prisoners of war on Wednesday", "Russia secured the
+            # return of a group of its soldiers from captivity": a done verb acting on persons.
+            verb = _done_verb_on_persons(c, s)
+            if verb is None:
+                continue
+            nouns, done = [verb], [verb]
         lo, hi = min(nouns[0][0], done[0][0]), max(nouns[0][1], done[0][1])
         if hi - lo > 60 or c.negation.find(s, max(0, lo - 20), hi):
             continue
@@ -620,6 +627,30 @@ def _undisclosed(
             cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)
         return [cand]
     return []
+
+
+def _done_verb_on_persons(c: Compiled, s: str) -> tuple[int, int, str] | None:
+    """A past verb of exchange or return whose object is persons, with no number, in a sentence
+    about captivity: "swapped prisoners of war", "brought home more of its people from captivity"."""
+    if not (has_strong_word(s, c.lexicon) or c.captivity.find(s)):
+        return None
+    verbs = outermost(c.mutual.find(s) + c.receive.find(s))
+    for verb in verbs:
+        start, end, _v = verb
+        if governed(c, s, start) or _IDIOM_IN.search(s, max(0, start - 4), start):
+            continue
+        if not _PAST.match(s, start) or c.negation.find(s, max(0, start - 25), start):
+            continue  # "bringing prisoners home" (a headline's gerund), "have not swapped"
+        if NOUN_TRIGGERS.match(s[start:end]):
+            continue  # a noun ("an exchange") needs a done marker, handled by the caller
+        window = _OBJECT_GAP.match(s, end)
+        hi = min(window.end() if window else end, end + 45)
+        if c.bodies.find(s, end, hi):
+            continue
+        for ps, _pe, _cat in c.persons.find(s, end, hi):
+            if not _NOT_OBJECT.search(s, end, ps):
+                return verb
+    return None
 
 
 def extract_clean_document(doc: CleanDocument) -> DocumentExtraction:
