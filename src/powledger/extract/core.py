@@ -287,10 +287,16 @@ def _candidates(
     done_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
+        sent_ref = _reference_at(stamps, sent.start, reference)
+        said_on: list[DateSpan] = []
+        if has_trigger or counts:
+            event_dates(c, local, sent_ref, said_on)
+        if said_on and said_on[0].iso and len(said_on[0].iso) == 10:
+            # '"Today 103 of ours are home," Zelensky wrote on Saturday': "today" and
+            # "yesterday" in a statement are the statement's day, not the publication's.
+            sent_ref = date.fromisoformat(said_on[0].iso)
         if has_trigger:
-            found = event_dates(
-                c, local, _reference_at(stamps, sent.start, reference), report_dates
-            )
+            found = event_dates(c, local, sent_ref, report_dates)
             trigger_dates.extend(
                 DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
                 for d in found
@@ -337,7 +343,7 @@ def _candidates(
             view,
             sent,
             text,
-            _reference_at(stamps, sent.start, reference),
+            sent_ref,
             published,
             part_start and not has_trigger,
             previous_sentence_side,

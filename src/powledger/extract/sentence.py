@@ -31,6 +31,8 @@ LARGEST_PLAUSIBLE = 1250
 #: Side rules that guess from the report's voice rather than from the words around a count.
 WEAK_RULES = frozenset({"rule_voice", "none"})
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
+#: A vague count of thousands ("thousands of", "several thousand").
+_THOUSANDS = re.compile(r"thousands?\b", re.I)
 #: "300 in all" after a count: the sum of both sides.
 _GRAND_TOTAL = re.compile(
     r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
@@ -517,6 +519,23 @@ def cumulative(
 ) -> tuple[bool, bool]:
     """Whether a count is a running total (strong marker) or maybe one (weak, too big)."""
     strong = any(marks_count(c, s, ms, me, counts) is k for ms, me, _v in marks)
+    # "Since the start of the invasion, Ukraine has brought home ...": a marker opening the
+    # sentence before a comma covers every count of its main clause.
+    strong = strong or any(
+        ms <= 3 and re.match(r"[^,;:]{0,40},", s[me:]) and k.start > me
+        and not re.search(r"[;:]", s[me : k.start]) and not c.superlatives.find(s, 0, ms + 60)
+        for ms, me, _v in marks
+    )  # fmt: skip
+    if (
+        k.value is None
+        and k.approximate
+        and k.category != "bodies"
+        and pair == ("Russia", "Ukraine")
+        and _THOUSANDS.search(s, k.start, max(k.end, k.head_end))
+    ):
+        # "Thousands of Ukrainians have come home": no one exchange between Russia and Ukraine
+        # returned thousands to a side, so it is a running total.
+        strong = True
     weak_hit = any(marks_count(c, s, ms, me, counts) is k for ms, me, _v in weak)
     # No single exchange between Russia and Ukraine has returned more than about a thousand
     # persons to one side (other conflicts differ: Israel released 1,968 in one day).
