@@ -200,6 +200,8 @@ class Lexicon:
     stage_markers: tuple[str, ...] = ()
     #: Words that make a sentence about something else than an exchange ("parole", "deported").
     not_exchange_markers: tuple[str, ...] = ()
+    #: Words right after a count's noun that make it a capture ("taking 46 soldiers prisoner").
+    capture_markers: tuple[str, ...] = ()
     #: Superlatives that turn "since 2022" into a comparison ("the largest swap since 2022").
     superlatives: tuple[str, ...] = ()
     #: Words that start a new clause ("while", "but", "who", "and that").

@@ -199,6 +199,7 @@ def _candidates(
     paras = paragraph_of(text, spans)
     sentences = [Sentence(s, e, p) for (s, e), p in zip(spans, paras, strict=True)]
     dateline = dateline_date(c, text, published)
+    head_dateline = dateline
     reference = published
     if reference is None and dateline is not None and dateline.iso and len(dateline.iso) == 10:
         reference = date.fromisoformat(dateline.iso)
@@ -409,7 +410,7 @@ def _candidates(
     if not out:
         out = _unnumbered(c, text, sentences[:4], default_pair)
     if not out:
-        out = _undisclosed(c, text, sentences[:6], default_pair, reference)
+        out = _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
     return out, mediators, dateline
 
 
@@ -600,6 +601,7 @@ def _undisclosed(
     lead: list[Sentence],
     pair: tuple[str, str],
     reference: date | None,
+    dateline: DateSpan | None = None,
 ) -> list[Candidate]:
     """ "Another exchange took place on Friday; the numbers were not disclosed": an exchange
     carried out with no figure, still an event (null figures)."""
@@ -627,7 +629,7 @@ def _undisclosed(
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
         cand.extra["unnumbered"] = True
-        found = event_dates(c, s, reference)
+        found = [d for d in event_dates(c, s, reference) if not inside_dateline(d, dateline, sent.start)]
         if found:
             d = found[0]
             cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)

@@ -16,20 +16,27 @@ from powledger.extract.compose import (
 from powledger.extract.patterns import Compiled
 
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)"
+    r"^\s*[A-Z][A-Za-z .'/-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)"
 )
 
 
 def dateline_date(c: Compiled, text: str, published: date | None) -> DateSpan | None:
-    """The date of a dateline ("KYIV, Sept 14 (Wire) -"), resolved against ``published``."""
-    head = text[:200]
-    m = _DATELINE.match(head)
-    if not m:
-        return None
-    dates = c.lexicon.find_dates(head[m.end() : m.end() + 40], published)
-    if dates and dates[0].start == 0 and dates[0].iso:
-        d = dates[0]
-        return DateSpan(d.start + m.end(), d.end + m.end(), d.iso, d.precision, d.relative)
+    """The date of a dateline ("KYIV, Sept 14 (Wire) -"), resolved against ``published``; on
+    the first line, or on the second one under a headline."""
+    offsets = [0]
+    first_break = text.find("\n", 0, 160)
+    if first_break > 0:
+        offsets.append(first_break + 1)
+    for offset in offsets:
+        head = text[offset : offset + 200]
+        m = _DATELINE.match(head)
+        if not m:
+            continue
+        dates = c.lexicon.find_dates(head[m.end() : m.end() + 40], published)
+        if dates and dates[0].start == 0 and dates[0].iso:
+            d = dates[0]
+            base = offset + m.end()
+            return DateSpan(d.start + base, d.end + base, d.iso, d.precision, d.relative)
     return None
 
 

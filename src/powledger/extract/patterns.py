@@ -132,6 +132,7 @@ class Compiled:
     list_joiners: re.Pattern[str] | None
     stages: Table
     not_exchange: Table
+    capture: Table
     not_event_date: Table
     clause_breaks: Table
     return_nouns: Table
@@ -230,6 +231,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         else None,
         stages=make_set(lx.stage_markers),
         not_exchange=make_set(lx.not_exchange_markers),
+        capture=make_set(lx.capture_markers),
         not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),
         return_nouns=make_set(lx.return_nouns, "return"),

@@ -132,7 +132,8 @@ def sentence_candidates(
         if c.reporting.find(s, max(0, a[0] - 40), min(len(s), a[1] + 40))
     ]
     out: list[Candidate] = []
-    counts = v.counts
+    # "taking hundreds of Russian conscripts prisoner": a capture, not a return.
+    counts = [k for k in v.counts if not _captured(c, s, k)]
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
         before = s[max(0, k.start - 40) : k.start]
@@ -282,6 +283,22 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _captured(c: Compiled, s: str, k: Count) -> bool:
+    """ "took 46 servicemen prisoner", "taking hundreds of conscripts prisoner": a count whose
+    persons are followed by a word of capture (after their own noun) is a capture."""
+    end = max(k.end, k.head_end)
+    pos = end
+    while pos < len(s) and s[pos] == " ":
+        pos += 1
+    if c.capture.match_at(s, pos) is not None:
+        return True
+    phrase = s[k.start : end]
+    last = re.search(r"([^\W\d_]+)\W*$", phrase)
+    if last is None or c.capture.match_at(phrase, last.start(1)) is None:
+        return False
+    return len(c.persons.find(phrase, 0, last.start(1))) > 0
 
 
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:

@@ -471,6 +471,7 @@ LEXICON = Lexicon(
     not_event_date=NOT_EVENT_DATE,
     stage_markers=STAGE_MARKERS,
     not_exchange_markers=NOT_EXCHANGE_MARKERS,
+    capture_markers=(r"prisoners?", r"captives?"),
     superlatives=SUPERLATIVES,
     clause_breaks=CLAUSE_BREAKS,
     previous_markers=PREVIOUS_MARKERS,

@@ -399,6 +399,9 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"deport\w*",
     r"forcibly\s+(?:displaced|transferred)",
     r"amnesty",
+    # studies: "in one study of 24 people, those who swapped breakfast for eggs"
+    r"(?:a|one|the|this|another|their|our)\s+(?:\w+\s+)?(?:study|survey|trial|poll|experiment)\s+(?:of|in|with|among|involving)",
+    r"participants",
     # research and monitoring: "interviewed 205 released prisoners" counts interviews
     r"interview(?:ed|s|ing)?",
     r"surveyed",
@@ -442,7 +445,8 @@ PREVIOUS_MARKERS: tuple[str, ...] = (
     r"another\s+(?:\w+\s+)?(?:exchange|swap)\s+(?:took\s+place|was|came|happened)",
     r"until\s+then",
     r"the\s+one\s+before",
-    r"last\s+(?:exchange|swap)",
+    # "the last exchange of the year" is the final one, not an earlier one
+    r"last\s+(?:exchange|swap)(?!\s+(?:of|in|before)\s+(?:the\s+|this\s+)?(?:year|20\d\d|month|war))",
     r"prior",
     r"before\s+that",
     r"last\s+(?:week|month)",
