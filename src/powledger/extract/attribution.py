@@ -255,7 +255,9 @@ def _speaking(
         m = re.match(r"\s*(?:officials?\s+|authorities\s+|side\s+)?", text[pe : pe + 20])
         pos = pe + (m.end() if m else 0)
         verb = [q for q in cues if q[0] == pos]
-        if not verb and re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, ps - 20) : ps], re.I):
+        if not verb and re.search(
+            r"according\s+to\s+(?:the\s+)?$", text[max(0, ps - 20) : ps], re.I
+        ):
             verb = [q for q in cues if q[1] <= ps and ps - q[1] < 8]
         if not verb:
             continue

@@ -515,7 +515,9 @@ def _unnumbered_plan(
     return []
 
 
-_PASSIVE_GAP = re.compile(r"\s+(?:(?:will|would|could|should|to|may|might|are|is)\s+)?be(?:ing)?\s+$", re.I)
+_PASSIVE_GAP = re.compile(
+    r"\s+(?:(?:will|would|could|should|to|may|might|are|is)\s+)?be(?:ing)?\s+$", re.I
+)
 _OBJECT_GAP = re.compile(r"[^,;:.!?]{0,40}", re.I)
 _NOT_OBJECT = re.compile(r"\b(?:to|for|into|from)\b", re.I)
 
@@ -605,7 +607,10 @@ def _undisclosed(
 ) -> list[Candidate]:
     """ "Another exchange took place on Friday; the numbers were not disclosed": an exchange
     carried out with no figure, still an event (null figures)."""
-    if not any(p[2] in pair for p in c.parties.find(text)):
+    named = any(p[2] in pair for p in c.parties.find(text)) or any(
+        actor_party(a[2]) in pair for a in c.actors.find(text)
+    )
+    if not named and not (pair == ("Russia", "Ukraine") and c.war_context.find(text)):
         return []  # "a swap deal done" in football: neither party of a war is named
     for sent in lead:
         s = text[sent.start : sent.end]
@@ -629,7 +634,9 @@ def _undisclosed(
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
         cand.extra["unnumbered"] = True
-        found = [d for d in event_dates(c, s, reference) if not inside_dateline(d, dateline, sent.start)]
+        found = [
+            d for d in event_dates(c, s, reference) if not inside_dateline(d, dateline, sent.start)
+        ]
         if found:
             d = found[0]
             cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)

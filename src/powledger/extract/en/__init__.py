@@ -8,6 +8,7 @@ from powledger.extract.en.events import (
     CLAUSE_BREAKS,
     CUMULATIVE_MARKERS,
     CUMULATIVE_WEAK,
+    DEAL_TERMS,
     DONE_MARKERS,
     EACH_MARKERS,
     EXCHANGE_FOR,
@@ -20,7 +21,6 @@ from powledger.extract.en.events import (
     NOT_EXCHANGE_MARKERS,
     PLAN_MARKERS,
     PLAN_PHRASES,
-    DEAL_TERMS,
     PRESENT_MARKERS,
     PREVIOUS_MARKERS,
     RECEIVE_VERBS,
@@ -96,7 +96,7 @@ WAR_CONTEXT: tuple[str, ...] = (
     r"of\s+ours", r"\U0001F1FA\U0001F1E6", r"\U0001F1F7\U0001F1FA", r"slava\s+ukraini",
     r"glory\s+to\s+ukraine", r"special\s+military\s+operation", r"full-scale\s+invasion",
     r"HUR", r"SBU", r"FSB", r"\w+\s+oblast", r"territorial\s+defen[cs]e", r"\d+(?:st|nd|rd|th)\s+(?:separate\s+)?(?:\w+\s+)?brigade",
-)
+)  # fmt: skip
 
 # States and armed groups of other conflicts and hostage cases.
 FOREIGN_CONTEXT: tuple[str, ...] = (
@@ -107,7 +107,7 @@ FOREIGN_CONTEXT: tuple[str, ...] = (
     r"nigeria\w*", r"boko\s+haram", r"mali", r"sahel", r"myanmar", r"philippines?",
     r"haiti\w*", r"mexic\w*", r"cartels?", r"libya\w*", r"saudi", r"cuba\w*",
     r"australians?", r"canadians?", r"britons?", r"british", r"french", r"germans?",
-)
+)  # fmt: skip
 
 LEXICON = Lexicon(
     language="en",

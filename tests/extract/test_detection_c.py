@@ -1,0 +1,338 @@
+"""Detection, parties, dates and attribution: the failure kinds of the second held-out pass.
+
+Every sentence here is written for these tests; none is taken from a real article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from powledger.extract.core import extract_document
+
+
+def _run(text: str, published: str | None = "2025-05-22"):
+    return extract_document(text, published=published, language="en")
+
+
+# --- parties come from the text --------------------------------------------------------------
+
+NO_PARTY_NO_EXCHANGE = [
+    pytest.param(
+        "In one study of 24 people, those who swapped a sugary breakfast for eggs ate fewer calories "
+        "and lost more body weight over 12 weeks.",
+        id="health-study",
+    ),
+    pytest.param(
+        "Two hostages, an engineer and a teacher, held by the Taliban since 2021 were released on "
+        "Tuesday in a prisoner swap for three insurgent commanders held in Afghan jails.",
+        id="other-conflict-hostage-swap",
+    ),
+    pytest.param(
+        "A United Nations plan to return people from a desert refugee camp to their home towns has "
+        "stalled, aid workers said.",
+        id="refugee-return-plan",
+    ),
+    pytest.param(
+        "Doctors urged the authorities to accept their offer to provide free flu shots to detainees "
+        "held in immigration custody.",
+        id="free-flu-shots",
+    ),
+    pytest.param(
+        "Washington promised flexibility on missile defence if Putin would in return give the White "
+        "House room before the election, and the Russians kept quiet.",
+        id="in-return-idiom",
+    ),
+    pytest.param(
+        "Gunmen freed 24 pupils kidnapped from a boarding school in Nigeria last month, the governor "
+        "said, adding that no ransom had been paid.",
+        id="kidnapping-release",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NO_PARTY_NO_EXCHANGE)
+def test_no_exchange_and_no_default_parties(text: str) -> None:
+    result = _run(text)
+    assert result.exchanges == ()
+    assert result.planned == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our people are home. Today we brought home another group of our defenders from captivity. 🇺🇦",
+        "The sides swapped 115 captives each on Saturday.",
+        "A soldier from the Kharkiv region was among 95 defenders freed on Friday.",
+    ],
+)
+def test_a_text_of_the_war_without_party_names_still_gets_russia_and_ukraine(text: str) -> None:
+    result = _run(text)
+    assert result.exchanges
+    assert result.exchanges[0].parties == ("Russia", "Ukraine")
+
+
+# --- exchanges reported as done with undisclosed figures ----------------------------------------
+
+UNDISCLOSED = [
+    pytest.param(
+        "Ukraine and Russia swapped prisoners of war on Wednesday, the first exchange in a month; "
+        "the number was not disclosed.",
+        "2025-05-21",
+        id="swapped-prisoners-no-number",
+    ),
+    pytest.param(
+        "Russia said on Wednesday it had secured the return of a group of its soldiers from "
+        "Ukrainian captivity.",
+        "2025-05-21",
+        id="secured-return-of-a-group",
+    ),
+    pytest.param(
+        "Ukraine has brought home more of its people from Russian captivity, Zelensky wrote on "
+        "Wednesday.",
+        "2025-05-21",
+        id="brought-home-more-of-its-people",
+    ),
+    pytest.param(
+        "Russia and Ukraine swap prisoners\nKYIV/MOSCOW, May 22 (Wire) - Russia and Ukraine "
+        "swapped prisoners of war on Wednesday, both sides said, without giving numbers.",
+        "2025-05-21",
+        id="dateline-under-headline",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "day"), UNDISCLOSED)
+def test_done_exchange_with_undisclosed_figures(text: str, day: str) -> None:
+    result = _run(text)
+    assert len(result.exchanges) == 1
+    exchange = result.exchanges[0]
+    assert exchange.parties == ("Russia", "Ukraine")
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+    assert exchange.date == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine have not swapped prisoners since June.",
+        "Ukraine wants to swap prisoners of war with Russia soon.",
+        "By the numbers: bringing prisoners home from Russia",
+    ],
+)
+def test_no_done_exchange_without_a_past_verb(text: str) -> None:
+    assert _run(text).exchanges == ()
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+DATES = [
+    pytest.param(
+        "Ukraine brought home 84 soldiers, Zelensky said on Thursday. The exchange took place on "
+        "Wednesday near the Belarusian border.",
+        "2025-05-22",
+        "2025-05-21",
+        id="took-place-on-beats-said-on",
+    ),
+    pytest.param(
+        "KYIV, May 22 (Wire) - 84 Ukrainian soldiers returned home, the ombudsman said.\nThe swap was "
+        "carried out on Wednesday.",
+        "2025-05-22",
+        "2025-05-21",
+        id="took-place-on-beats-dateline",
+    ),
+    pytest.param(
+        '"Today 103 of our defenders are home," Zelensky wrote on Saturday.',
+        "2024-09-15",
+        "2024-09-14",
+        id="quoted-today-is-the-statement-day",
+    ),
+    pytest.param(
+        'Russia and Ukraine swapped 103 prisoners each on Saturday.\n"Today our people are home," '
+        "Zelensky said.",
+        "2024-09-15",
+        "2024-09-14",
+        id="weekday-looks-back-from-sunday",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "day"), DATES)
+def test_exchange_dates(text: str, published: str, day: str) -> None:
+    result = _run(text, published)
+    assert result.exchanges[0].date == day
+
+
+# --- attribution ------------------------------------------------------------------------------
+
+
+def _asserters(text: str) -> dict[str | None, str | None]:
+    exchange = _run(text).exchanges[0]
+    return {claim.side: claim.asserted_by for claim in exchange.claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv said 84 Ukrainian soldiers had come home on Wednesday, a day after Zelensky met "
+        "Trump in Washington.",
+        "On Wednesday, Ukraine said 84 of its soldiers had returned home; Zelensky was in Rome.",
+    ],
+)
+def test_a_generic_source_is_not_the_official_nearby(text: str) -> None:
+    assert _asserters(text)["Ukraine"] is None
+
+
+def test_moscow_said_is_not_zelensky() -> None:
+    text = "Moscow said it had received 84 Russian servicemen, while Zelensky thanked the UAE."
+    assert _asserters(text)["Russia"] is None
+
+
+def test_the_defence_ministry_in_moscow_still_speaks() -> None:
+    text = "The defence ministry in Moscow said 49 Russian soldiers had been returned on Wednesday."
+    assert _asserters(text)["Russia"] == "Russian Ministry of Defence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "84 Ukrainian soldiers came home on Wednesday, the head of Zelensky's office said.",
+        "84 Ukrainian soldiers came home on Wednesday, the head of the presidential office said.",
+        "Zelensky's chief of staff said 84 Ukrainian soldiers had come home on Wednesday.",
+    ],
+)
+def test_the_head_of_the_presidential_office_is_yermak(text: str) -> None:
+    assert _asserters(text)["Ukraine"] == "Andriy Yermak"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "84 Ukrainian soldiers came home on Wednesday, the Ukrainian defence ministry's main "
+        "intelligence directorate said.",
+        "84 Ukrainian soldiers came home on Wednesday, Ukraine's military intelligence said.",
+        "The Main Intelligence Directorate of the Ministry of Defence of Ukraine said 84 soldiers "
+        "had come home from Russian captivity.",
+    ],
+)
+def test_military_intelligence_is_hur_not_the_ministry(text: str) -> None:
+    assert _asserters(text)["Ukraine"] == "Ukrainian Defence Intelligence (HUR)"
+
+
+def test_the_icrc_that_accompanied_the_men_is_not_the_source() -> None:
+    text = (
+        "84 Ukrainian soldiers were handed over to representatives of the ICRC on Wednesday, the "
+        "Coordination Headquarters said."
+    )
+    assert _asserters(text)["Ukraine"] == (
+        "Coordination Headquarters for the Treatment of Prisoners of War"
+    )
+
+
+def test_the_icrc_speaking_for_itself_is_the_source() -> None:
+    text = "The ICRC said it had accompanied 84 Ukrainian prisoners of war released on Wednesday."
+    assert _asserters(text)["Ukraine"] == "International Committee of the Red Cross"
+
+
+def test_a_closing_remark_is_no_signature() -> None:
+    text = "Russia and Ukraine exchanged 84 prisoners each on Wednesday.\nPutin did not comment."
+    assert set(_asserters(text).values()) == {None}
+
+
+# --- not exchanges ----------------------------------------------------------------------------
+
+NOT_EXCHANGES = [
+    pytest.param(
+        "The UN Human Rights Monitoring Mission said it had interviewed 205 Ukrainian prisoners of "
+        "war released from Russian custody.",
+        id="monitoring-interviews",
+    ),
+    pytest.param(
+        "Ukrainian troops crossed into the Kursk region this month, taking hundreds of Russian "
+        "conscripts prisoner.",
+        id="taken-prisoner",
+    ),
+    pytest.param(
+        "Russian forces took 46 Ukrainian servicemen prisoner near Pokrovsk, the Russian defence "
+        "ministry claimed.",
+        id="took-prisoner",
+    ),
+    pytest.param(
+        "Ukraine handed Russia a list of 1,200 prisoners it wants returned, Umerov said.",
+        id="list-of-prisoners",
+    ),
+    pytest.param(
+        "The list of 1,000 names handed over to Russia includes 500 servicemen and 200 civilians.",
+        id="list-of-names",
+    ),
+    pytest.param(
+        "Since the start of the full-scale invasion, Ukraine has brought home thousands of its "
+        "soldiers from captivity.",
+        id="leading-since-running-total",
+    ),
+    pytest.param(
+        "Several thousand Ukrainians have come home from captivity, Lubinets said.",
+        id="vague-thousands-running-total",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_EXCHANGES)
+def test_not_a_done_exchange(text: str) -> None:
+    assert _run(text).exchanges == ()
+
+
+def test_a_figure_after_a_leading_running_total_still_counts() -> None:
+    text = (
+        "Since the start of the war, Ukraine has returned 3,767 people from captivity; on Saturday "
+        "another 103 came home."
+    )
+    result = _run(text, "2024-09-15")
+    assert result.exchanges[0].returned_to["Ukraine"] == 103
+
+
+@pytest.mark.parametrize(
+    ("text", "ukraine"),
+    [
+        pytest.param(
+            "A bus convoy carrying 84 Ukrainian POWs to an exchange was seen on the road to the "
+            "border on Wednesday.",
+            84,
+            id="convoy-to-an-exchange",
+        ),
+        pytest.param(
+            "Buses carrying 84 Ukrainian prisoners of war were heading towards the border ahead of "
+            "an expected exchange.",
+            84,
+            id="ahead-of-an-exchange",
+        ),
+    ],
+)
+def test_prisoners_on_their_way_are_a_plan(text: str, ukraine: int) -> None:
+    result = _run(text)
+    assert result.exchanges == ()
+    assert result.planned[0].returned_to["Ukraine"] == ukraine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and Hamas agreed a ceasefire deal on Wednesday that provides for 33 hostages to be "
+        "released in the first phase, while Israel frees 1,900 Palestinian prisoners.",
+        "The agreement envisages that Hamas hands over 33 hostages and Israel releases about 1,900 "
+        "Palestinians.",
+    ],
+)
+def test_an_announced_deal_in_another_conflict_is_a_plan(text: str) -> None:
+    result = _run(text)
+    assert result.exchanges == ()
+    assert result.planned and result.planned[0].parties == ("Hamas", "Israel")
+
+
+def test_the_last_exchange_of_the_year_is_this_one() -> None:
+    text = (
+        "189 Ukrainians came home on Monday in the last exchange of the year, which also saw 150 "
+        "Russian servicemen returned to Russia."
+    )
+    result = _run(text, "2024-12-31")
+    assert len(result.exchanges) == 1
+    assert result.exchanges[0].returned_to == {"Russia": 150, "Ukraine": 189}
