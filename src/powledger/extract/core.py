@@ -547,8 +547,10 @@ def _unnumbered(
     for sent in lead:
         s = text[sent.start : sent.end]
         triggers = c.returns.find(s) + c.receive.find(s) + c.give.find(s)
-        if not triggers or any(governed(c, s, t[0]) for t in triggers) or c.plan.find(s):
+        if not triggers or any(governed(c, s, t[0]) for t in triggers):
             continue
+        if c.plan.find(s, 0, max(t[1] for t in triggers)):
+            continue  # a plan word before the verb ("... adding that figures would follow" is fine)
         if c.trial.find(s) or c.not_exchange.find(s):
             continue
         for start, end, _cat in c.persons.find(s):
@@ -614,9 +616,14 @@ def _undisclosed(
         return []  # "a swap deal done" in football: neither party of a war is named
     for sent in lead:
         s = text[sent.start : sent.end]
-        if c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
+        if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
             continue
-        nouns = [t for t in c.exchange.find(s) if NOUN_TRIGGERS.match(s[t[0] : t[1]])]
+        nouns = [
+            t
+            for t in c.exchange.find(s)
+            if NOUN_TRIGGERS.match(s[t[0] : t[1]])
+            and (c.mutual.find(s, t[0], t[1]) or _plan_object(c, s, t))
+        ]  # "the release of the film" is no release of persons; "the exchange" needs none
         done = c.done.find(s)
         if not nouns or not done:
             # "Ukraine and Russia swapped prisoners of war on Wednesday", "Russia secured the
@@ -626,8 +633,10 @@ def _undisclosed(
                 continue
             nouns, done = [verb], [verb]
         lo, hi = min(nouns[0][0], done[0][0]), max(nouns[0][1], done[0][1])
-        if hi - lo > 60 or c.negation.find(s, max(0, lo - 20), hi):
-            continue
+        if hi - lo > 90 or c.negation.find(s, max(0, lo - 20), hi):
+            continue  # "The exchange, the 65th since the start of the war, was completed"
+        if c.plan.find(s, 0, hi):
+            continue  # a plan word before the event; "..., adding figures would follow" is fine
         count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
         cand = Candidate(count, None, "rule_undisclosed", (sent.start, sent.end))
         cand.parties = pair

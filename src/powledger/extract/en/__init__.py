@@ -138,6 +138,8 @@ LEXICON = Lexicon(
         "were home",
         "servicemen",
         "service members",
+        "coordination headquarters",
+        "coordination hq",
     ),
     prefilter_weak=(
         "exchange",

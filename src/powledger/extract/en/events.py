@@ -153,6 +153,10 @@ EXCHANGE_FOR: tuple[str, ...] = (
 
 DONE_MARKERS: tuple[str, ...] = (
     r"took\s+place",
+    r"went\s+ahead",
+    r"(?:has|have|had)\s+gone\s+ahead",
+    r"occurred",
+    r"finali[sz]ed",
     r"has\s+taken\s+place",
     r"was\s+carried\s+out",
     r"were\s+carried\s+out",
@@ -410,7 +414,12 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     # "the list of 1,000 names ... includes 500 servicemen": names on a list, not a handover
     r"lists?\s+(?:of\s+)?(?:[\d,]+\s+)?names",
     # "exchanged fire", "an exchange of letters": the verb of a swap, not of persons
-    r"(?:exchanged|exchanging|exchange|swapped|traded|trading)\s+(?:of\s+)?(?:heavy\s+)?(?:fire|strikes|blows|shots|accusations|threats|letters|proposals|views|messages|notes|documents|drafts?|insults|barbs)",
+    r"(?:exchanged|exchanging|exchanges?|swapped|swapping|traded|trading)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:fire|strikes|blows|shots|attacks|salvos|accusations|threats|letters|proposals|views|messages|notes|documents|drafts?|insults|barbs|words|greetings|gifts|information|intelligence|data|experience|ideas|opinions|pleasantries|punches|places|positions|jerseys|shirts)",
+    # returns that are not from captivity: "returned to the front", "returned from training"
+    r"return(?:ed|ing|s)?\s+to\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:front(?:\s*line)?|frontline|duty|service|combat|units?|battlefield|ranks|positions|training|work|school|classes)",
+    r"return(?:ed|ing|s)?\s+from\s+(?:a\s+|an\s+|the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:training|trip|visit|tour|holiday|vacation|abroad|exile|mission|deployment|rotation|competition|championships?|games|olympics|summit|conference|studies)",
+    # publication: "released a video of 15 soldiers surrendering"
+    r"releas(?:ed|es|ing|e)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+|new\s+)?(?:[\w-]+\s+)?(?:video|videos|footage|statement|report|photos?|photographs?|images?|figures|data|recording|audio|documents?|results|findings|budget)",
 )
 
 SUPERLATIVES: tuple[str, ...] = (
