@@ -336,3 +336,72 @@ def test_the_last_exchange_of_the_year_is_this_one() -> None:
     result = _run(text, "2024-12-31")
     assert len(result.exchanges) == 1
     assert result.exchanges[0].returned_to == {"Russia": 150, "Ukraine": 189}
+
+
+# --- second batch: other returns, other releases, plans ------------------------------------------
+
+MORE_NOT_EXCHANGES = [
+    pytest.param(
+        "Nearly 300 Ukrainian soldiers returned to the front after rehabilitation near Lviv.",
+        id="returned-to-the-front",
+    ),
+    pytest.param(
+        "Two Ukrainian pilots returned from training in the United States, the air force said.",
+        id="returned-from-training",
+    ),
+    pytest.param(
+        "The Ukrainian army released a video of 15 Russian soldiers surrendering to a drone.",
+        id="released-a-video",
+    ),
+    pytest.param(
+        "Ukraine and Russia exchanged drone strikes overnight, with 3 people killed in Kyiv.",
+        id="exchanged-drone-strikes",
+    ),
+    pytest.param(
+        "The release of the Ukrainian film took place in Kyiv cinemas on Friday.",
+        id="release-of-a-film",
+    ),
+    pytest.param(
+        "Georgia released 3 Russian citizens detained after a border incident in Abkhazia.",
+        id="russia-with-another-country",
+    ),
+    pytest.param(
+        "Russia freed a US reporter and 15 others on Thursday in exchange for 8 people held in the "
+        "West.",
+        id="east-west-swap-is-not-with-ukraine",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", MORE_NOT_EXCHANGES)
+def test_more_texts_that_report_no_russia_ukraine_exchange(text: str) -> None:
+    assert all(e.parties != ("Russia", "Ukraine") for e in _run(text).exchanges)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fresh prisoner exchange between Russia and Ukraine went ahead on Wednesday.",
+        "The exchange, the 65th since the start of the war, was completed on Wednesday, the "
+        "Coordination Headquarters said.",
+        "Ukrainian POWs are back home after a new exchange on Wednesday, the Coordination "
+        "Headquarters said, adding that figures would be published later.",
+    ],
+)
+def test_more_undisclosed_exchanges(text: str) -> None:
+    result = _run(text)
+    assert result.exchanges and result.exchanges[0].date == "2025-05-21"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv and Moscow are in talks about swapping 1,200 prisoners each, officials said.",
+        "Prisoner exchange talks continue\nKyiv is preparing a new exchange, Lubinets said.",
+        "Prisoners of war\nA new exchange is scheduled for Saturday, officials said.",
+    ],
+)
+def test_talks_and_preparations_are_plans(text: str) -> None:
+    result = _run(text)
+    assert result.exchanges == ()
+    assert result.planned and result.planned[0].parties == ("Russia", "Ukraine")

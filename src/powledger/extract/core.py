@@ -167,9 +167,22 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str] | None:
         pairs[("Russia", "United States")] = counts["United States"] + counts["Russia"]
     if counts["United States"] and counts["Iran"]:
         pairs[("Iran", "United States")] = counts["United States"] + counts["Iran"]
+    russia_elsewhere = (
+        counts["Russia"]
+        and not counts["Ukraine"]
+        and c.lexicon.war_context
+        and not c.war_context.find(text)
+        and c.foreign_context.find(text)
+    )
+    if russia_elsewhere:
+        # "Russia freed a US reporter in exchange for 8 people held in the West", "Georgia
+        # released 3 Russian citizens": Russia with another country and no trace of the war.
+        pairs[("Russia", "Ukraine")] = 0
     best = max(pairs.items(), key=lambda kv: kv[1])
     if best[1] > 0:
         return best[0]
+    if russia_elsewhere:
+        return None
     if not c.lexicon.war_context or c.war_context.find(text):
         return ("Russia", "Ukraine")
     if has_strong_word(text, c.lexicon) and not c.foreign_context.find(text):
@@ -374,7 +387,19 @@ def _candidates(
         party = cand.extra.get("party_speaker")
         if cand.asserted_by is None and isinstance(party, str) and party in voices:
             cand.asserted_by, cand.asserted_by_text = voices[party]
-    if not any(cand.planned for cand in out):
+    if not out:
+        # An exchange carried out with no figure, before any open-ended plan: "Our POWs are back
+        # home after a new exchange, ... adding that figures would follow" is no plan.
+        out = _unnumbered(c, text, sentences[:4], default_pair)
+        if not out:
+            out = _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
+        done_fallback = {cand.sentence for cand in out}
+        if not any(cand.planned for cand in out):
+            out.extend(
+                k for k in _unnumbered_plan(c, text, sentences, default_pair)
+                if k.sentence not in done_fallback
+            )  # fmt: skip
+    elif not any(cand.planned for cand in out):
         out.extend(_unnumbered_plan(c, text, sentences, default_pair))
     elif c.plan_phrases.find(text):
         # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
@@ -407,10 +432,6 @@ def _candidates(
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
-    if not out:
-        out = _unnumbered(c, text, sentences[:4], default_pair)
-    if not out:
-        out = _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
     return out, mediators, dateline
 
 
@@ -472,7 +493,10 @@ def _unnumbered_plan(
     pair: tuple[str, str],
     phrases_only: bool = False,
 ) -> list[Candidate]:
-    """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
+    """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number.
+
+    In a text about prisoners, "Kyiv is preparing a new exchange" needs no persons named."""
+    strong_doc = has_strong_word(text, c.lexicon)
     for sent in sentences:
         s = text[sent.start : sent.end]
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
@@ -499,7 +523,9 @@ def _unnumbered_plan(
             continue  # "a plan to return people in a refugee camp to their homes"
         if not any(governed(c, s, t[0]) for t in triggers):
             continue
-        if not any(_plan_object(c, s, t) for t in triggers):
+        if not any(
+            _plan_object(c, s, t) or (strong_doc and c.mutual.find(s, t[0], t[1])) for t in triggers
+        ):
             continue  # "its offer to provide free flu shots to detainees"
         parties = {p for _s, _e, p in c.parties.find(s)}
         if parties and not parties & set(pair):

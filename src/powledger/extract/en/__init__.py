@@ -107,6 +107,9 @@ FOREIGN_CONTEXT: tuple[str, ...] = (
     r"nigeria\w*", r"boko\s+haram", r"mali", r"sahel", r"myanmar", r"philippines?",
     r"haiti\w*", r"mexic\w*", r"cartels?", r"libya\w*", r"saudi", r"cuba\w*",
     r"australians?", r"canadians?", r"britons?", r"british", r"french", r"germans?",
+    r"germany", r"poland", r"slovenia", r"norway", r"lithuania", r"the\s+west", r"east-west",
+    r"western\s+(?:countries|governments|jails|prisons)", r"georgian?", r"abkhazi\w*",
+    r"south\s+ossetia\w*", r"moldova\w*", r"transnistria\w*", r"wall\s+street\s+journal",
 )  # fmt: skip
 
 LEXICON = Lexicon(
