@@ -405,3 +405,33 @@ def test_talks_and_preparations_are_plans(text: str) -> None:
     result = _run(text)
     assert result.exchanges == ()
     assert result.planned and result.planned[0].parties == ("Russia", "Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "84 Ukrainian soldiers returned home on Wednesday, Ukrainian officials said, as Zelensky "
+            "met European leaders in London.",
+            {"Ukraine": None},
+            id="officials-said-as-zelensky-met",
+        ),
+        pytest.param(
+            "Moscow says 84 Russian troops have been returned; Zelensky says 84 Ukrainians are home.",
+            {"Russia": None, "Ukraine": "Volodymyr Zelensky"},
+            id="each-verb-its-source",
+        ),
+        pytest.param(
+            "Moscow said on Sunday that 303 Russian servicemen had come back, a day after Putin's "
+            "spokesman said talks were continuing.",
+            {"Russia": None},
+            id="the-party-not-the-spokesman-of-another-clause",
+        ),
+    ],
+)
+def test_each_figure_goes_to_the_source_of_its_own_clause(
+    text: str, expected: dict[str, str | None]
+) -> None:
+    asserters = _asserters(text)
+    for side, actor in expected.items():
+        assert asserters[side] == actor

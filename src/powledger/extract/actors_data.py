@@ -136,7 +136,11 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
         ),
     ),
     "Vladimir Putin": ("official", "Russia", ("Putin", "Путин", "Путін")),
-    "Dmitry Peskov": ("official", "Russia", ("Peskov", "Песков")),
+    "Dmitry Peskov": (
+        "official",
+        "Russia",
+        ("Peskov", "Песков", "Putin's spokesman", "Kremlin spokesman", "Kremlin spokesperson"),
+    ),
     "Vladimir Medinsky": ("official", "Russia", ("Medinsky", "Мединский", "Мединський")),
     "Rustem Umerov": ("official", "Ukraine", ("Umerov", "Умєров", "Умеров")),
     "United Arab Emirates Ministry of Foreign Affairs": (

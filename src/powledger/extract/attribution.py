@@ -193,9 +193,9 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
         # "Ukrainian ombudsman Dmytro Lubinets: '...'": the actor right before a colon speaks.
         colon = [a for a in actors if re.match(r"\s*:", text[a[1] : a[1] + 3])]
         prev = sentences[j - 1] if j > 0 else None
-        speaking = _speaking(c, text, actors, cues)
-        if speaking and (cues or colon):
-            anchor = cues[0][0] if cues else colon[0][0]
+        speaking, free = _speaking(c, text, actors, cues)
+        if speaking and (free or colon):
+            anchor = free[0][0] if free else colon[0][0]
             pick = min(speaking, key=lambda a: abs(a[0] - anchor))
             sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
         elif actors and cues and not speaking:
@@ -228,18 +228,56 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
         _carry_back(c, text, sentences, actor_hits, cue_hits)
 
 
+def party_cues(
+    c: Compiled,
+    text: str,
+    start: int,
+    end: int,
+    actors: list[tuple[int, int, str]],
+    cues: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """Spans where a party itself is the source in text[start:end]: "Kyiv said", "Ukrainian
+    officials said", "according to Moscow" (the span runs from the party to the verb).
+
+    A party inside an actor's name ("Ukraine's defence ministry said", "the defence ministry in
+    Moscow said") is not one.
+    """
+    out = []
+    for ps, pe, party in c.parties.find(text, start, end):
+        m = re.match(
+            r"\s*(?:officials?\s+|authorities\s+|side\s+|government\s+)?", text[pe : pe + 20]
+        )
+        pos = pe + (m.end() if m else 0)
+        verb = [q for q in cues if q[0] == pos]
+        span = (ps, verb[0][1]) if verb else None
+        if not verb and re.search(
+            r"according\s+to\s+(?:the\s+)?$", text[max(0, ps - 20) : ps], re.I
+        ):
+            verb = [q for q in cues if q[1] <= ps and ps - q[1] < 8]
+            span = (verb[0][0], pe) if verb else None
+        if span is None:
+            continue
+        if any(
+            a[0] <= ps < a[1] or re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?", text[a[1] : ps])
+            for a in actors
+        ):
+            continue
+        out.append((span[0], span[1], party))
+    return out
+
+
 def _speaking(
     c: Compiled, text: str, actors: list[tuple[int, int, str]], cues: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """The actors that may speak a sentence's reporting verb.
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The actors that may speak a sentence's reporting verbs, and the verbs left to them.
 
-    A party named right before the verb ("Kyiv said", "Moscow says") or after "according to"
-    is the source when it is nearer the verb than every named actor: a named official further
-    away is only mentioned. An observer (the ICRC) speaks only as the verb's own subject
-    ("the ICRC said"), not when it merely took part ("handed over to the Red Cross").
+    A verb whose subject is a party ("Kyiv said", "Moscow says") belongs to the party: a named
+    official elsewhere in the sentence only speaks through another verb ("Moscow says ...;
+    Zelensky says ..."). An observer (the ICRC) speaks only as the verb's own subject ("the
+    ICRC said"), not when it merely took part ("handed over to the Red Cross").
     """
     if not actors or not cues:
-        return actors
+        return actors, cues
     kept = []
     for a in actors:
         if actors_data_kind(a[2]) == "observer" and not any(
@@ -251,26 +289,18 @@ def _speaking(
         kept.append(a)
     lo = min(min(a[0] for a in actors), cues[0][0])
     hi = max(max(a[1] for a in actors), cues[-1][1])
-    for ps, pe, _party in c.parties.find(text, max(0, lo - 40), hi):
-        m = re.match(r"\s*(?:officials?\s+|authorities\s+|side\s+)?", text[pe : pe + 20])
-        pos = pe + (m.end() if m else 0)
-        verb = [q for q in cues if q[0] == pos]
-        if not verb and re.search(
-            r"according\s+to\s+(?:the\s+)?$", text[max(0, ps - 20) : ps], re.I
-        ):
-            verb = [q for q in cues if q[1] <= ps and ps - q[1] < 8]
-        if not verb:
-            continue
-        if any(
-            a[0] <= ps < a[1] or re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?", text[a[1] : ps])
-            for a in actors
-        ):
-            continue  # "Ukraine's defence ministry said", "the defence ministry in Moscow said"
-        q = verb[0]
-        party_gap = min(abs(ps - q[1]), abs(q[0] - pe))
-        if all(min(abs(a[0] - q[1]), abs(q[0] - a[1])) > party_gap for a in kept):
-            return []
-    return kept
+    taken = party_cues(c, text, max(0, lo - 40), hi, actors, cues)
+    free = [q for q in cues if not any(t[0] <= q[0] and q[1] <= t[1] for t in taken)]
+    if not free:
+        return [], []
+    # An actor speaks a free verb only when it is nearer to it than any party's own verb.
+    speaking = []
+    for a in kept:
+        gap = min(min(abs(a[0] - q[1]), abs(q[0] - a[1])) for q in free)
+        party_gap = min((min(abs(a[0] - t[1]), abs(t[0] - a[1])) for t in taken), default=10**6)
+        if gap <= party_gap or not taken:
+            speaking.append(a)
+    return speaking, free
 
 
 def actors_data_kind(name: str) -> str | None:

@@ -377,16 +377,20 @@ def _candidates(
     out.extend(_echoes(c, lexicon, text, sentences, out))
     # "Russia said it got back 150 soldiers ... The Russian defence ministry said ...": the
     # party speaks through the body the same report names for it.
-    voices: dict[str, tuple[str, str]] = {}
+    # Not the candidate's own sentence: there the party spoke ("Moscow said ..., a day after
+    # Putin's spokesman said ...").
+    voices: dict[str, list[tuple[int, str, str]]] = {}
     for sent in sentences:
         if sent.asserted_by and actor_party(sent.asserted_by):
-            voices.setdefault(
-                actor_party(sent.asserted_by) or "", (sent.asserted_by, sent.asserted_by_text or "")
+            voices.setdefault(actor_party(sent.asserted_by) or "", []).append(
+                (sent.start, sent.asserted_by, sent.asserted_by_text or "")
             )
     for cand in out:
         party = cand.extra.get("party_speaker")
         if cand.asserted_by is None and isinstance(party, str) and party in voices:
-            cand.asserted_by, cand.asserted_by_text = voices[party]
+            other = [v for v in voices[party] if v[0] != cand.sentence[0]]
+            if other:
+                cand.asserted_by, cand.asserted_by_text = other[0][1], other[0][2]
     if not out:
         # An exchange carried out with no figure, before any open-ended plan: "Our POWs are back
         # home after a new exchange, ... adding that figures would follow" is no plan.

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from powledger.extract.attribution import (
     Sentence,
     actors_in,
+    party_cues,
 )
 from powledger.extract.base import DateSpan
 from powledger.extract.compose import (
@@ -126,11 +127,10 @@ def sentence_candidates(
     # "The last swap saw 230 Ukrainians return": an older exchange recalled, no second event.
     background = bool(c.background.find(s)) and not dates
     each_marks = c.each.find(s)
-    actors = [
-        a
-        for a in actors_in(c, s, 0, len(s))
-        if c.reporting.find(s, max(0, a[0] - 40), min(len(s), a[1] + 40))
-    ]
+    named = actors_in(c, s, 0, len(s))
+    actors = [a for a in named if c.reporting.find(s, max(0, a[0] - 40), min(len(s), a[1] + 40))]
+    # "Moscow said it had received 84 ..., while Zelensky thanked the UAE": a party's own verb.
+    own_verbs = party_cues(c, s, 0, len(s), named, c.reporting.find(s)) if named else []
     out: list[Candidate] = []
     # "taking hundreds of Russian conscripts prisoner": a capture, not a return.
     counts = [k for k in v.counts if not _captured(c, s, k)]
@@ -219,6 +219,15 @@ def sentence_candidates(
         if len(actors) > 1 and sent.asserted_by is not None:
             pick = min(actors, key=lambda a: min(abs(a[0] - k.end), abs(k.start - a[1])))
             cand.asserted_by, cand.asserted_by_text = pick[2], s[pick[0] : pick[1]]
+        if own_verbs and cand.asserted_by is not None:
+
+            def gap(span: tuple[int, int, str], k: Count = k) -> int:
+                return min(abs(span[0] - k.end), abs(k.start - span[1]))
+
+            party = min(own_verbs, key=gap)
+            if not actors or gap(party) < min(gap(a) for a in actors):
+                cand.asserted_by = cand.asserted_by_text = None
+                cand.extra["party_speaker"] = party[2]
         cand.date = nearest_date(s, dates, k)
         cand.planned = is_planned(c, v, k, plan_in_sentence, cand.date, published) or deal_terms
         cand.cumulative, cand.weak_cumulative = cumulative(
