@@ -435,3 +435,18 @@ def test_each_figure_goes_to_the_source_of_its_own_clause(
     asserters = _asserters(text)
     for side, actor in expected.items():
         assert asserters[side] == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Zelensky: "Today 103 of our people are home"\nUkraine and Russia swapped 103 prisoners '
+        "each on Saturday, officials said.",
+        '"Today we brought home 103 of our people," Zelensky said. The exchange took place on '
+        "Saturday.",
+        '"Today we brought home 103 of our people," Zelensky said in a video address.\nRussia said '
+        "it had received 103 of its soldiers on Saturday.",
+    ],
+)
+def test_a_quoted_today_yields_to_the_reports_own_date(text: str) -> None:
+    assert _run(text, "2024-09-15").exchanges[0].date == "2024-09-14"

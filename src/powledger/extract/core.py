@@ -420,6 +420,10 @@ def _candidates(
     # dates it, before the dateline or the day of the statement ("Zelensky said on Thursday").
     if usable(done_dates):
         dateline = usable(done_dates)[0]
+        for cand in out:
+            if cand.extra.get("quoted_date"):
+                cand.date = None  # '"Today ...," he said. The exchange took place on Saturday.'
+
     # Fallbacks for the main event's date: the dateline, the report's own date ("said on
     # Friday"), then a date in the lead.
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0

@@ -229,6 +229,9 @@ def sentence_candidates(
                 cand.asserted_by = cand.asserted_by_text = None
                 cand.extra["party_speaker"] = party[2]
         cand.date = nearest_date(s, dates, k)
+        if cand.date is not None and cand.date.relative and s.count('"', 0, cand.date.start) % 2:
+            # '"Today 103 of our people are home"': the speaker's today, a weak date.
+            cand.extra["quoted_date"] = True
         cand.planned = is_planned(c, v, k, plan_in_sentence, cand.date, published) or deal_terms
         cand.cumulative, cand.weak_cumulative = cumulative(
             c, s, k, counts, cumulative_marks, weak_marks, v.pair
