@@ -154,10 +154,12 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str] | None:
     prisoners and names no other conflict; else None (a Taliban hostage swap, a health study):
     parties come from the text, never by default."""
     counts: Counter[str] = Counter(v for _s, _e, v in c.parties.find(text))
-    for _s, _e, actor in c.actors.find(text):
-        party = actor_party(actor)
-        if party:
-            counts[party] += 1
+    if not counts:
+        # "Zelensky: 95 of ours are home": an actor names the party.
+        for _s, _e, actor in c.actors.find(text):
+            party = actor_party(actor)
+            if party:
+                counts[party] += 1
     pairs = {
         ("Russia", "Ukraine"): counts["Russia"] + counts["Ukraine"],
         ("Hamas", "Israel"): counts["Israel"] + counts["Hamas"],
@@ -302,15 +304,15 @@ def _candidates(
     report_dates: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         sent_ref = _reference_at(stamps, sent.start, reference)
-        said_on: list[DateSpan] = []
-        if has_trigger or counts:
-            event_dates(c, local, sent_ref, said_on)
-        if said_on and said_on[0].iso and len(said_on[0].iso) == 10:
-            # '"Today 103 of ours are home," Zelensky wrote on Saturday': "today" and
-            # "yesterday" in a statement are the statement's day, not the publication's.
-            sent_ref = date.fromisoformat(said_on[0].iso)
         if has_trigger:
-            found = event_dates(c, local, sent_ref, report_dates)
+            said_on: list[DateSpan] = []
+            found = event_dates(c, local, sent_ref, said_on)
+            report_dates.extend(said_on)
+            if said_on and said_on[0].iso and len(said_on[0].iso) == 10:
+                # '"Today 103 of ours are home," Zelensky wrote on Saturday': "today" and
+                # "yesterday" in a statement are the statement's day, not the publication's.
+                sent_ref = date.fromisoformat(said_on[0].iso)
+                found = event_dates(c, local, sent_ref)
             trigger_dates.extend(
                 DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
                 for d in found
