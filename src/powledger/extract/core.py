@@ -400,16 +400,24 @@ def _candidates(
         if not out:
             out = _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
         done_fallback = {cand.sentence for cand in out}
+        out.extend(
+            k for k in _unnumbered_plan(c, text, sentences, default_pair)
+            if k.sentence not in done_fallback and not any(cand.planned for cand in out)
+        )  # fmt: skip
+    else:
+        if all(k.cumulative for k in out):
+            # "...; the numbers were not disclosed. The biggest swap to date returned 900": only
+            # background figures, so the undisclosed exchange is the event.
+            used = {k.sentence for k in out}
+            out = [
+                k for k in _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
+                if k.sentence not in used
+            ] + out  # fmt: skip
         if not any(cand.planned for cand in out):
-            out.extend(
-                k for k in _unnumbered_plan(c, text, sentences, default_pair)
-                if k.sentence not in done_fallback
-            )  # fmt: skip
-    elif not any(cand.planned for cand in out):
-        out.extend(_unnumbered_plan(c, text, sentences, default_pair))
-    elif c.plan_phrases.find(text):
-        # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
-        out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
+            out.extend(_unnumbered_plan(c, text, sentences, default_pair))
+        elif c.plan_phrases.find(text):
+            # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
+            out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
 
     def usable(found: list[DateSpan]) -> list[DateSpan]:
         return [

@@ -601,6 +601,10 @@ LEXICON = Lexicon(
         r"^\s*previously\b",
         r"^\s*in\s+(?:a|an|the)\s+(?:previous|earlier)\b",
         r"in\s+the\s+past\b",
+        # summaries: "the biggest swap to date returned 900", "a string of swaps freeing 800"
+        r"^\s*(?:the|its|their|that)\s+(?:\w+\s+)?(?:largest|biggest|smallest)\s+(?:single\s+)?(?:prisoner\s+)?(?:exchange|swap|handover)s?\s+(?:so\s+far|to\s+date|yet|ever|of\s+the\s+war|since)",
+        r"(?:a|the)\s+(?:string|series|number|succession)\s+of\s+(?:\w+\s+)?(?:exchanges|swaps|handovers)",
+        r"(?:earlier|previous|past|prior)\s+rounds",
     ),
     past_mediation_cues=(
         r"previous(?:ly)?",

@@ -411,6 +411,12 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     # studies: "in one study of 24 people, those who swapped breakfast for eggs"
     r"(?:a|one|the|this|another|their|our)\s+(?:\w+\s+)?(?:study|survey|trial|poll|experiment)\s+(?:of|in|with|among|involving)",
     r"participants",
+    # casualties: "four people were killed and 11 hospitalised", "claimed to have killed 120"
+    r"(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|injured|hurt|hospitali[sz]ed)",
+    r"(?:killing|injuring)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?(?:\d|[a-z]+\s+(?:people|civilians|soldiers|servicemen|children))",
+    r"(?:claim(?:ed|s)?|say|says|said)\s+(?:to\s+have\s+|(?:it|they)\s+had\s+|(?:it|they)\s+)?killed",
+    r"(?:all|\d[\d,]*)\s+(?:(?!who\b|which\b)[\w-]+\s+){0,4}?died",
+    r"killed\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?\d",
     # research and monitoring: "interviewed 205 released prisoners" counts interviews
     r"interview(?:ed|s|ing)?",
     r"surveyed",
