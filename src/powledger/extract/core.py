@@ -401,7 +401,7 @@ def _candidates(
             out = _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
         done_fallback = {cand.sentence for cand in out}
         out.extend(
-            k for k in _unnumbered_plan(c, text, sentences, default_pair)
+            k for k in _unnumbered_plan(c, text, sentences, default_pair, reference=reference)
             if k.sentence not in done_fallback and not any(cand.planned for cand in out)
         )  # fmt: skip
     else:
@@ -414,7 +414,7 @@ def _candidates(
                 if k.sentence not in used
             ] + out  # fmt: skip
         if not any(cand.planned for cand in out):
-            out.extend(_unnumbered_plan(c, text, sentences, default_pair))
+            out.extend(_unnumbered_plan(c, text, sentences, default_pair, reference=reference))
         elif c.plan_phrases.find(text):
             # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
             out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
@@ -510,6 +510,7 @@ def _unnumbered_plan(
     sentences: list[Sentence],
     pair: tuple[str, str],
     phrases_only: bool = False,
+    reference: date | None = None,
 ) -> list[Candidate]:
     """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number.
 
@@ -537,6 +538,10 @@ def _unnumbered_plan(
         ]  # fmt: skip
         if not triggers or not c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s):
             continue
+        if reference is not None and any(
+            int(y) < reference.year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", s)
+        ):
+            continue  # "In 2023, the prisoners were being taken to a planned exchange": history
         if not (has_strong_word(s, c.lexicon) or c.mutual.find(s)):
             continue  # "a plan to return people in a refugee camp to their homes"
         if not any(governed(c, s, t[0]) for t in triggers):
