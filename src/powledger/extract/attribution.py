@@ -202,6 +202,12 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
             pass  # "Kyiv said ..., a day after Zelensky met ...": the party speaks, not Zelensky
         elif j in quotes:
             sent.asserted_by, sent.asserted_by_text = quotes[j]
+        elif (
+            not actors and cues and (named := unlisted_speaker(c, text, sent.start, sent.end, cues))
+        ):
+            # "Armenian Deputy Foreign Minister Aram Sargsyan said ...": a speaker not in the
+            # actor list is still the source, by the name the report gives.
+            sent.asserted_by = sent.asserted_by_text = named
         elif last is not None and anaphora.within(sent.start, sent.end):
             sent.asserted_by, sent.asserted_by_text = last
         elif (
@@ -264,6 +270,74 @@ def party_cues(
             continue
         out.append((span[0], span[1], party))
     return out
+
+
+#: Words of titles and descriptions that precede a name ("Deputy Foreign Minister Aram Sargsyan").
+_TITLE_WORDS = frozenset(
+    """president vice prime deputy first foreign defence defense interior justice minister
+    ministry commissioner ombudsman governor mayor head chief spokesman spokeswoman spokesperson
+    general colonel lieutenant major captain senator secretary ambassador envoy adviser advisor
+    director commander chairman chairwoman speaker leader lawmaker mp official officer negotiator
+    mediator special state national security human rights parliamentary presidential acting
+    regional military senior former the a an mr mrs ms dr""".split()
+)
+#: Last words of an organisation's name ("Israel Prison Service", "Azerbaijani State Commission").
+_ORG_WORDS = frozenset(
+    """service ministry office army forces authority authorities agency committee commission
+    council command headquarters staff police guard administration government directorate
+    department bureau mission embassy unit brigade court prosecutor prosecutors""".split()
+)
+#: Last words of news outlets: an outlet reporting is the report's own voice.
+_OUTLET_WORDS = frozenset(
+    """press presse news times post journal independent pravda novosti guardian telegraph herald
+    tribune gazette reuters tass interfax ria bbc cnn agency's channel""".split()
+)
+_CAPS = r"[A-Z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*){0,6}"
+_SPEAKER_BEFORE = re.compile(rf"(?:^|[\s,(])(?P<name>{_CAPS})(?:,\s+[^,;]{{3,90}},)?\s*$")
+_SPEAKER_AFTER = re.compile(rf"\s*(?:the\s+)?(?P<name>{_CAPS})")
+
+
+def unlisted_speaker(
+    c: Compiled, text: str, start: int, end: int, cues: list[tuple[int, int, str]]
+) -> str | None:
+    """The name of a speaker who is not in the actor list, read off a reporting verb:
+    "<Title> <Name> said", "<Name>, <a description>, said", "said <Name>", "The Israel Prison
+    Service said". People and organisations only: a party ("Kyiv said"), an outlet ("TASS
+    reported") or a lower-case description ("officials said") gives None."""
+    for q0, q1, _v in cues:
+        verb = text[q0:q1].lower()
+        if not re.fullmatch(
+            r"said|says|stated|told|wrote|added|announced|reported|confirmed|noted|claimed", verb
+        ):
+            continue
+        m = _SPEAKER_BEFORE.search(text, max(start, q0 - 140), q0)
+        phrase = m.group("name") if m else None
+        if phrase is None and q1 < end:
+            after = _SPEAKER_AFTER.match(text, q1, min(end, q1 + 80))
+            phrase = after.group("name") if after else None
+        name = _speaker_name(c, phrase) if phrase else None
+        if name:
+            return name
+    return None
+
+
+def _speaker_name(c: Compiled, phrase: str) -> str | None:
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or words[-1].lower().strip("'s") in _OUTLET_WORDS:
+        return None
+    if words[-1].lower() in _ORG_WORDS:
+        return " ".join(words) if len(words) >= 2 else None
+    # A person: the capitalised words after the last title word, two or three of them.
+    name: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _TITLE_WORDS or len(name) == 3:
+            break
+        name.insert(0, word)
+    if len(name) < 2 or c.parties.find(" ".join(name)) or c.mediators.find(" ".join(name)):
+        return None
+    return " ".join(name)
 
 
 def _speaking(

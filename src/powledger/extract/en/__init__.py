@@ -542,7 +542,7 @@ LEXICON = Lexicon(
         r"(?:the\s+)?(?:ministry\s+of\s+foreign\s+affairs|foreign\s+ministry)": {
             "United Arab Emirates": "United Arab Emirates Ministry of Foreign Affairs",
         },
-        r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)": {
+        r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)": {
             "Russia": "Russian Ministry of Defence",
             "Ukraine": "Ukrainian Ministry of Defence",
         },
