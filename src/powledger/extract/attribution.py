@@ -198,6 +198,12 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
             anchor = free[0][0] if free else colon[0][0]
             pick = min(speaking, key=lambda a: abs(a[0] - anchor))
             sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
+            title = text[pick[0] : pick[1]][:1].islower() or text.startswith("the ", pick[0])
+            before = _NAME_BEFORE_APPOSITIVE.search(text, max(sent.start, pick[0] - 60), pick[0])
+            named = _speaker_name(c, before.group("name"), True) if before and title else None
+            if named and not c.actors.find(named):
+                # "Olena Kovalenko, the head of Zelensky's office, said": the person named.
+                sent.asserted_by = sent.asserted_by_text = named
         elif actors and cues and not speaking:
             pass  # "Kyiv said ..., a day after Zelensky met ...": the party speaks, not Zelensky
         elif j in quotes:
@@ -269,7 +275,19 @@ def party_cues(
         ):
             continue
         out.append((span[0], span[1], party))
+    for m in _GENERIC_SOURCE.finditer(text, start, end):
+        verb = [q for q in cues if m.start("verb") == q[0]]
+        if verb:
+            out.append((m.start(), verb[0][1], ""))
     return out
+
+
+#: Sources that name no one: "officials in both capitals said", "sources said".
+_GENERIC_SOURCE = re.compile(
+    r"\b(?:officials|authorities|sources|both\s+sides|the\s+two\s+sides|diplomats)"
+    r"(?:\s+(?!said\b|says\b)[\w-]+){0,3}?\s+(?P<verb>said|say|says|reported|confirmed)\b",
+    re.I,
+)
 
 
 #: Words of titles and descriptions that precede a name ("Deputy Foreign Minister Aram Sargsyan").
@@ -297,6 +315,11 @@ _SPEAKER_BEFORE = re.compile(rf"(?:^|[\s,(])(?P<name>{_CAPS})(?:,\s+[^,;]{{3,90}
 _SPEAKER_AFTER = re.compile(rf"\s*(?:the\s+)?(?P<name>{_CAPS})")
 
 
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),\s+(?:the\s+|a\s+)?$"
+)
+
+
 def unlisted_speaker(
     c: Compiled, text: str, start: int, end: int, cues: list[tuple[int, int, str]]
 ) -> str | None:
@@ -321,13 +344,15 @@ def unlisted_speaker(
     return None
 
 
-def _speaker_name(c: Compiled, phrase: str) -> str | None:
+def _speaker_name(c: Compiled, phrase: str, person_only: bool = False) -> str | None:
     words = phrase.split()
     if words and words[0].lower() == "the":
         words = words[1:]
     if not words or words[-1].lower().strip("'s") in _OUTLET_WORDS:
         return None
     if words[-1].lower() in _ORG_WORDS:
+        if person_only:
+            return None
         return " ".join(words) if len(words) >= 2 else None
     # A person: the capitalised words after the last title word, two or three of them.
     name: list[str] = []

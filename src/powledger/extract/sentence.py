@@ -227,7 +227,8 @@ def sentence_candidates(
             party = min(own_verbs, key=gap)
             if not actors or gap(party) < min(gap(a) for a in actors):
                 cand.asserted_by = cand.asserted_by_text = None
-                cand.extra["party_speaker"] = party[2]
+                if party[2]:
+                    cand.extra["party_speaker"] = party[2]
         cand.date = nearest_date(s, dates, k)
         if cand.date is not None and cand.date.relative and s.count('"', 0, cand.date.start) % 2:
             # '"Today 103 of our people are home"': the speaker's today, a weak date.
