@@ -27,6 +27,8 @@ GIVE_VERBS: tuple[str, ...] = (
 
 RECEIVE_VERBS: tuple[str, ...] = (
     r"(?:bring|brings|bringing|brought)(?=\s+(?:back\s+)?(?:[\w,-]+\s+){1,6}?(?:back\s+)?home\b)",
+    # "brought 150 of its people back from captivity": the particle after the object
+    r"(?:bring|brings|bringing|brought|get|gets|getting|got)(?=\s+(?:[\w,-]+\s+){1,6}?back\b)",
     r"brought\s+(?:back\s+)?home",
     r"brings?\s+(?:back\s+)?home",
     r"bringing\s+(?:back\s+)?home",
@@ -64,6 +66,8 @@ RETURN_VERBS: tuple[str, ...] = (
     r"(?:were|was|have\s+been|has\s+been|had\s+been|been|are|being|got|get)\s+(?:successfully\s+|safely\s+|also\s+|finally\s+)?(?:returned|released|freed|exchanged|swapped|repatriated|brought\s+(?:back|home)|handed\s+over|transferred|liberated|set\s+free|rescued)",
     r"returned\s+(?:home|to\s+ukraine|to\s+russia|from\s+captivity|to\s+their\s+homeland|to\s+freedom)",
     r"came\s+(?:back|home)",
+    r"(?:are|is)\s+(?:now\s+|finally\s+)?(?:coming|returning|going|heading)\s+(?:back\s+)?home",
+    r"(?:are|is)\s+(?:now\s+|finally\s+)?returning(?:\s+from\s+captivity)?",
     r"(?:are|is)\s+(?:now\s+|finally\s+)?free",
     r"(?:were|was)\s+(?:now\s+|finally\s+|already\s+)?(?:back\s+)?home",
     r"(?:were|was)\s+(?:now\s+|finally\s+)?back",
