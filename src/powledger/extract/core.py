@@ -463,6 +463,8 @@ def _states_when(c: Compiled, s: str) -> tuple[int, int] | None:
     done = c.done.find(s)
     if nouns and done and 0 <= done[0][0] - nouns[0][1] < 60:
         return nouns[0][0], done[0][1]
+    if nouns and done and 0 <= nouns[0][0] - done[0][1] < 30:
+        return done[0][0], nouns[0][1]  # "the two countries carried out a swap on Tuesday"
     return None
 
 
