@@ -53,6 +53,11 @@ _THEY_INCLUDE = re.compile(
 )
 _N_FOR_N = re.compile(r"\d\s*(?:-\s*for\s*-\s*|\s+for\s+)\d")
 # "in return", "in exchange" (not followed by "for"): an idiom before a trigger noun.
+# "80 soldiers freed", "80 soldiers are home": a headline's participle after the count.
+_SAID_FREED = re.compile(
+    r"\s+(?:were\s+|have\s+been\s+|are\s+|had\s+been\s+)?(?:freed|released|returned|home|back)\b",
+    re.I,
+)
 # A verb in the past: "swapped", "secured the return of", "brought home", "got back".
 _PAST = re.compile(r"(?:\w+ed|brought|got|took|won|gave)\b", re.I)
 _IDIOM_IN = re.compile(r"\bin\s+$", re.I)
@@ -369,6 +374,16 @@ def _candidates(
             # Only a noun of remains ("body weight") brought the sentence in: no verb of return.
             for cand in sentence_out:
                 cand.extra["no_verb"] = True
+        for cand in sentence_out:
+            if (
+                cand.side is None
+                and not cand.both
+                and cand.rule == "none"
+                and speaker_party in pair
+                and _SAID_FREED.match(local, max(cand.count.end, cand.count.head_end))
+            ):
+                # "Kyiv says 80 soldiers freed in latest swap": the speaker's own people.
+                cand.side, cand.rule = speaker_party, "rule_voice"
         if sentence_out and sent.asserted_by is None and speaker_party is not None:
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party
