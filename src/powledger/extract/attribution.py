@@ -290,26 +290,6 @@ _GENERIC_SOURCE = re.compile(
 )
 
 
-#: Words of titles and descriptions that precede a name ("Deputy Foreign Minister Aram Sargsyan").
-_TITLE_WORDS = frozenset(
-    """president vice prime deputy first foreign defence defense interior justice minister
-    ministry commissioner ombudsman governor mayor head chief spokesman spokeswoman spokesperson
-    general colonel lieutenant major captain senator secretary ambassador envoy adviser advisor
-    director commander chairman chairwoman speaker leader lawmaker mp official officer negotiator
-    mediator special state national security human rights parliamentary presidential acting
-    regional military senior former the a an mr mrs ms dr""".split()
-)
-#: Last words of an organisation's name ("Israel Prison Service", "Azerbaijani State Commission").
-_ORG_WORDS = frozenset(
-    """service ministry office army forces authority authorities agency committee commission
-    council command headquarters staff police guard administration government directorate
-    department bureau mission embassy unit brigade court prosecutor prosecutors""".split()
-)
-#: Last words of news outlets: an outlet reporting is the report's own voice.
-_OUTLET_WORDS = frozenset(
-    """press presse news times post journal independent pravda novosti guardian telegraph herald
-    tribune gazette reuters tass interfax ria bbc cnn agency's channel""".split()
-)
 _CAPS = r"[A-Z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*){0,6}"
 _SPEAKER_BEFORE = re.compile(rf"(?:^|[\s,(])(?P<name>{_CAPS})(?:,\s+[^,;]{{3,90}},)?\s*$")
 _SPEAKER_AFTER = re.compile(rf"\s*(?:the\s+)?(?P<name>{_CAPS})")
@@ -327,11 +307,11 @@ def unlisted_speaker(
     "<Title> <Name> said", "<Name>, <a description>, said", "said <Name>", "The Israel Prison
     Service said". People and organisations only: a party ("Kyiv said"), an outlet ("TASS
     reported") or a lower-case description ("officials said") gives None."""
+    lx = c.lexicon
+    if not lx.speaker_verbs:
+        return None
     for q0, q1, _v in cues:
-        verb = text[q0:q1].lower()
-        if not re.fullmatch(
-            r"said|says|stated|told|wrote|added|announced|reported|confirmed|noted|claimed", verb
-        ):
+        if text[q0:q1].lower() not in lx.speaker_verbs:
             continue
         m = _SPEAKER_BEFORE.search(text, max(start, q0 - 140), q0)
         phrase = m.group("name") if m else None
@@ -345,19 +325,20 @@ def unlisted_speaker(
 
 
 def _speaker_name(c: Compiled, phrase: str, person_only: bool = False) -> str | None:
+    lx = c.lexicon
     words = phrase.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    if not words or words[-1].lower().strip("'s") in _OUTLET_WORDS:
+    if not words or re.sub(r"'s$", "", words[-1].lower()) in lx.outlet_words:
         return None
-    if words[-1].lower() in _ORG_WORDS:
+    if words[-1].lower() in lx.organisation_words:
         if person_only:
             return None
         return " ".join(words) if len(words) >= 2 else None
     # A person: the capitalised words after the last title word, two or three of them.
     name: list[str] = []
     for word in reversed(words):
-        if word.lower() in _TITLE_WORDS or len(name) == 3:
+        if word.lower() in lx.speaker_titles or len(name) == 3:
             break
         name.insert(0, word)
     if len(name) < 2 or c.parties.find(" ".join(name)) or c.mediators.find(" ".join(name)):

@@ -234,6 +234,15 @@ class Lexicon:
     #: a sentence with one and no date of its own credits no mediator.
     past_mediation_cues: tuple[str, ...] = ()
 
+    #: Speakers missing from the actor list ("Deputy Foreign Minister Aram Sargsyan said"):
+    #: the reporting verbs that introduce them (plain lower-case words; empty: not looked for),
+    #: lower-case title words before a name, last words of organisations' names ("service") and
+    #: of news outlets ("press": an outlet's report is the report's own voice).
+    speaker_verbs: frozenset[str] = frozenset()
+    speaker_titles: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()
+    outlet_words: frozenset[str] = frozenset()
+
     #: Extra aliases of actors in this language: canonical actor -> aliases (regex fragments).
     actor_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Extra aliases of mediators in this language: canonical mediator -> aliases.

@@ -276,10 +276,14 @@ def sentence_candidates(
             # "together with 114 other servicemen, 115 in all, whom the Russian side got back"
             o.side, o.rule = next(iter(strong)), "rule_other_group"
     dated = [o.date for o in out if o.date is not None and not o.previous]
+    dated_before = [o.date for o in out if o.date is not None and o.previous]
     for o in out:
         if o.date is None and not o.previous and dated:
             # One sentence, one event: "11 hostages were freed on Monday and Israel freed 33".
             o.date = dated[0]
+        elif o.date is None and o.previous and dated_before and o.previous_days is None:
+            # "... in September 2022, when 215 came home, in exchange for 55 Russians".
+            o.date = dated_before[0]
     by_side: dict[str, set[int]] = {}
     for o in out:
         if o.side and o.count.party and o.count.value and not o.count.is_part:

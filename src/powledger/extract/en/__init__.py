@@ -112,6 +112,33 @@ FOREIGN_CONTEXT: tuple[str, ...] = (
     r"south\s+ossetia\w*", r"moldova\w*", r"transnistria\w*", r"wall\s+street\s+journal",
 )  # fmt: skip
 
+# Speakers missing from the actor list: verbs, title words, last words of organisations and outlets.
+SPEAKER_VERBS = frozenset(
+    ("said", "says", "stated", "told", "wrote", "added", "announced", "reported", "confirmed",
+     "noted", "claimed")
+)  # fmt: skip
+SPEAKER_TITLES = frozenset(
+    ("president", "vice", "prime", "deputy", "first", "foreign", "defence", "defense",
+     "interior", "justice", "minister", "ministry", "commissioner", "ombudsman", "governor",
+     "mayor", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "general", "colonel",
+     "lieutenant", "major", "captain", "senator", "secretary", "ambassador", "envoy", "adviser",
+     "advisor", "director", "commander", "chairman", "chairwoman", "speaker", "leader",
+     "lawmaker", "mp", "official", "officer", "negotiator", "mediator", "special", "state",
+     "national", "security", "human", "rights", "parliamentary", "presidential", "acting",
+     "regional", "military", "senior", "former", "the", "a", "an", "mr", "mrs", "ms", "dr")
+)  # fmt: skip
+ORGANISATION_WORDS = frozenset(
+    ("service", "ministry", "office", "army", "forces", "authority", "authorities", "agency",
+     "committee", "commission", "council", "command", "headquarters", "staff", "police", "guard",
+     "administration", "government", "directorate", "department", "bureau", "mission",
+     "embassy", "unit", "brigade", "court", "prosecutor", "prosecutors")
+)  # fmt: skip
+OUTLET_WORDS = frozenset(
+    ("press", "presse", "news", "times", "post", "journal", "independent", "pravda", "novosti",
+     "guardian", "telegraph", "herald", "tribune", "gazette", "reuters", "tass", "interfax",
+     "ria", "bbc", "cnn", "channel")
+)  # fmt: skip
+
 LEXICON = Lexicon(
     language="en",
     find_numbers=find_numbers,
@@ -581,6 +608,10 @@ LEXICON = Lexicon(
         r"in\s+the\s+territory\s+of",
     ),
     carry_back_attribution=True,
+    speaker_verbs=SPEAKER_VERBS,
+    speaker_titles=SPEAKER_TITLES,
+    organisation_words=ORGANISATION_WORDS,
+    outlet_words=OUTLET_WORDS,
     actor_aliases={
         "Andriy Yermak": (
             r"(?:the\s+)?head\s+of\s+(?:the\s+)?(?:Zelensk\w*'s|(?:the\s+)?president'?s|(?:the\s+)?presidential|Ukrainian\s+presidential)\s+office",
