@@ -25,7 +25,7 @@ MEDIATORS: dict[str, tuple[str, ...]] = {
     "Qatar": ("Qatar", "Qatari", "Doha"),
     "Vatican": ("Vatican", "Holy See", "Pope Francis", "Pope Leo"),
     "Egypt": ("Egypt", "Egyptian", "Cairo"),
-    "United States": ("United States", "U.S.", "Washington"),
+    "United States": ("United States", "U.S.", "US", "Washington"),
 }
 
 #: Speakers: canonical name -> (kind, party, aliases).

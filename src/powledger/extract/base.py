@@ -222,6 +222,9 @@ class Lexicon:
     mediation_cues: tuple[str, ...] = ()
     #: Words naming a place or an observer, not a mediator ("border", "observed").
     not_mediator_cues: tuple[str, ...] = ()
+    #: What a mediation cue may be about besides an exchange ("efforts for a ceasefire"): a cue
+    #: followed closely by one of these credits no mediator.
+    other_mediation_goals: tuple[str, ...] = ()
     #: Whether a source named at the very end of a sentence ("..., the ministry reports.")
     #: speaks for the unattributed sentences before it in the same paragraph.
     carry_back_attribution: bool = False

@@ -160,6 +160,7 @@ class Compiled:
     reporting: Table
     mediation: Table
     not_mediator: Table
+    other_goals: Table
     past_mediation: Table
     background: Table
     negation: Table
@@ -261,6 +262,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),
+        other_goals=make_set(lx.other_mediation_goals),
         past_mediation=make_set(lx.past_mediation_cues),
         background=make_set(lx.background_cues),
         negation=make_set(lx.negations),

@@ -79,10 +79,25 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
     return False
 
 
+#: Modal words too weak to make a mediation an offer ("thanks to the mediation of").
+_WEAK_MODALS = frozenset(("to", "new", "next", "possible", "potential", "future", "upcoming"))
+
+
+def _offer(c: Compiled, s: str, start: int) -> bool:
+    """Whether a mediation cue is governed by a modal: an offer or an attempt, not a credit."""
+    tail = re.split(r"[,;:.!?()\d]", s[max(0, start - 45) : start])[-1]
+    words = re.findall(r"[\w'-]+", tail)[-3:]
+    hits = c.modal.find(" ".join(words)) if words else []
+    return any(h[2] and " ".join(words)[h[0] : h[1]].lower() not in _WEAK_MODALS for h in hits)
+
+
 def mediators_in(c: Compiled, s: str) -> list[str]:
     """Mediators credited in one sentence (a cue such as "mediated" must be present)."""
-    if not c.mediation.find(s):
+    cues = c.mediation.find(s)
+    if not cues:
         return []
+    if all(_offer(c, s, cue[0]) or c.other_goals.find(s, cue[1], cue[1] + 30) for cue in cues):
+        return []  # "Turkey has offered to mediate", "is ready to help", "trying to broker"
     if _explains_past_mediation(c, s):
         return []  # "Turkey and Qatar have mediated earlier swaps": not this exchange's
     found = []

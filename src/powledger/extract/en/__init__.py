@@ -601,7 +601,9 @@ LEXICON = Lexicon(
         r"involvement",
         r"under\s+the\s+auspices",
     ),
+    other_mediation_goals=(r"ceasefire", r"cease-fire", r"truce", r"peace", r"settlement"),
     not_mediator_cues=(
+        r"hosted\s+by",
         r"border",
         r"observ\w*",
         r"on\s+the\s+territory\s+of",

@@ -329,6 +329,7 @@ MODAL_MARKERS: tuple[str, ...] = (
     r"demand(?:ed|s)?",
     r"talks\s+(?:on|about|over)",
     r"talked\s+about",
+    r"(?:trying|tried|seeking|sought|attempting|attempted|working)\s+to",
     r"negotiations?\s+(?:on|about|over)",
     r"discuss(?:ed|es|ing)?",
     r"consider(?:ed|s|ing)?",
