@@ -450,3 +450,210 @@ def test_each_figure_goes_to_the_source_of_its_own_clause(
 )
 def test_a_quoted_today_yields_to_the_reports_own_date(text: str) -> None:
     assert _run(text, "2024-09-15").exchanges[0].date == "2024-09-14"
+
+
+# --- third batch: summaries, casualties, aims, unlisted speakers, holidays, mediators -----------
+
+SUMMARIES_AND_CASUALTIES = [
+    pytest.param("The biggest single swap so far returned 900 per side.", id="biggest-so-far"),
+    pytest.param(
+        "Earlier rounds led to a string of swaps freeing over 800 on each side.", id="string-of"
+    ),
+    pytest.param(
+        "Moscow said its forces had taken 9 Ukrainian soldiers prisoner near Kupiansk. Four people "
+        "were killed and 11 hospitalised after the strike.",
+        id="killed-and-hospitalised",
+    ),
+    pytest.param(
+        "Russia claimed to have killed 120 Ukrainian soldiers near Pokrovsk on Sunday.",
+        id="claimed-to-have-killed",
+    ),
+    pytest.param(
+        "All 65 Ukrainian prisoners of war on board died when the plane crashed, Moscow claimed.",
+        id="all-on-board-died",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", SUMMARIES_AND_CASUALTIES)
+def test_summaries_and_casualties_are_no_exchange(text: str) -> None:
+    assert _run(text).exchanges == ()
+
+
+def test_a_summary_does_not_fill_an_undisclosed_exchange() -> None:
+    text = (
+        "Russia and Ukraine swapped prisoners on Sunday; the numbers were not disclosed. The "
+        "biggest swap to date returned 900 people to each side."
+    )
+    exchange = _run(text, "2025-05-18").exchanges[0]
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+    assert exchange.date == "2025-05-18"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Our job is to free all of our people," Zelensky wrote.',
+        "Relatives of the captured marines have urged the government to agree to a swap.",
+        'Swaps are normally framed as "one for one", but the numbers often differ.',
+        "Families of prisoners of war demanded a swap at a rally in Kyiv on Sunday.",
+        "In 2023, the prisoners were being taken to a planned exchange when the plane crashed.",
+    ],
+)
+def test_aims_pleas_and_history_are_no_plans(text: str) -> None:
+    result = _run(text)
+    assert result.exchanges == () and result.planned == ()
+
+
+def test_talked_about_trading_is_a_plan_with_its_figure() -> None:
+    text = (
+        "At the latest round in Istanbul the negotiators talked about trading another 800 captives."
+    )
+    planned = _run(text).planned
+    assert planned and planned[0].returned_to == {"Russia": 800, "Ukraine": 800}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Armenia and Azerbaijan swapped prisoners on Friday. Armenian Deputy Foreign Minister "
+            "Aram Sargsyan said 14 Armenian detainees had come home.",
+            "Aram Sargsyan",
+            id="title-and-name",
+        ),
+        pytest.param(
+            "Tamar Beridze, the Moscow-appointed head of the occupied district, said 61 Russians "
+            "were returned.",
+            "Tamar Beridze",
+            id="name-and-appositive",
+        ),
+        pytest.param(
+            "The Israel Prison Service said 55 Palestinian prisoners had been released overnight.",
+            "Israel Prison Service",
+            id="organisation",
+        ),
+        pytest.param(
+            "84 Ukrainian soldiers came home on Wednesday, said Iryna Vereshchuk, Ukraine's deputy "
+            "prime minister.",
+            "Iryna Vereshchuk",
+            id="said-name",
+        ),
+        pytest.param(
+            "The Russian MoD stated that 84 Russian servicemen had been returned.",
+            "Russian Ministry of Defence",
+            id="russian-mod",
+        ),
+        pytest.param(
+            "Olena Kovalenko, the head of Zelensky's office, said 84 Ukrainian soldiers had come "
+            "home.",
+            "Olena Kovalenko",
+            id="a-named-head-of-office",
+        ),
+        pytest.param(
+            "The Russian Ministry of Defence gave other figures. It claimed that 90 Russian "
+            "servicemen had been returned.",
+            "Russian Ministry of Defence",
+            id="it-claimed",
+        ),
+    ],
+)
+def test_speakers_outside_the_actor_list(text: str, speaker: str) -> None:
+    assert speaker in set(_asserters(text).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "84 Ukrainian soldiers came home on Wednesday, Reuters reported.",
+        "84 Ukrainian soldiers came home on Wednesday, the Kyiv Independent reported.",
+        "84 Ukrainian soldiers came home on Wednesday, officials in both capitals said, days after "
+        "a truce Putin had announced expired.",
+    ],
+)
+def test_outlets_and_anonymous_sources_are_the_reports_voice(text: str) -> None:
+    assert set(_asserters(text).values()) == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "ukraine"),
+    [
+        ("Seventy-two more of our people are coming home this evening.", 72),
+        (
+            "Ukraine has brought 150 of its people back from Russian captivity, the Coordination "
+            "Headquarters said.",
+            150,
+        ),
+        ("Kyiv says 80 soldiers freed in latest swap with Russia", 80),
+    ],
+)
+def test_progressive_and_split_returns(text: str, ukraine: int) -> None:
+    assert _run(text).exchanges[0].returned_to["Ukraine"] == ukraine
+
+
+def test_a_holiday_dates_a_background_exchange() -> None:
+    text = (
+        "Russia and Ukraine exchanged 150 prisoners each on Saturday. The previous handover came "
+        "on Christmas Eve, with 60 Ukrainians and 45 Russians going home."
+    )
+    exchanges = _run(text, "2025-05-10").exchanges
+    assert [e.date for e in exchanges] == ["2025-05-10", "2024-12-24"]
+    assert exchanges[1].returned_to == {"Russia": 45, "Ukraine": 60}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["an Easter truce was announced", "On the eve of Easter we bring them home", "the Easter swap"],
+)
+def test_a_holiday_as_a_modifier_is_no_date(text: str) -> None:
+    from datetime import date
+
+    from powledger.extract.en.dates import find_dates
+
+    assert find_dates(text, date(2025, 4, 19)) == []
+
+
+def test_each_side_after_the_verb_and_a_part_after_it() -> None:
+    text = (
+        "Russia and Ukraine exchanged 150 prisoners each on Saturday. The swap started on "
+        "Thursday, when 120 people were released by each side, including 40 civilians."
+    )
+    exchanges = _run(text, "2025-05-10").exchanges
+    assert exchanges[1].date == "2025-05-08"
+    assert exchanges[1].returned_to == {"Russia": 120, "Ukraine": 120}
+
+
+@pytest.mark.parametrize(
+    ("text", "mediators"),
+    [
+        (
+            "Israel and Hamas swapped 3 hostages for 183 prisoners on Saturday in a deal brokered "
+            "by the US, Egypt and Qatar.",
+            ("United States", "Egypt", "Qatar"),
+        ),
+        (
+            "Russia and Ukraine exchanged 84 prisoners each on Saturday. Turkey, which hosted the "
+            "talks in Istanbul, has offered to mediate further swaps.",
+            (),
+        ),
+        (
+            "Russia and Ukraine exchanged 84 prisoners each on Saturday, amid US-led efforts for a "
+            "ceasefire.",
+            (),
+        ),
+        (
+            "Russia and Ukraine exchanged 84 prisoners each on Saturday, while Washington has been "
+            "trying to broker a broader truce.",
+            (),
+        ),
+        (
+            "Russia and Ukraine exchanged 84 prisoners each on Saturday in Istanbul, after talks "
+            "hosted by Turkey.",
+            (),
+        ),
+    ],
+)
+def test_mediators_are_credited_only_for_this_exchange(
+    text: str, mediators: tuple[str, ...]
+) -> None:
+    assert _run(text, "2025-05-10").exchanges[0].mediators == mediators
