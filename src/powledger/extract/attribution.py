@@ -291,7 +291,7 @@ _GENERIC_SOURCE = re.compile(
 
 
 _CAPS = r"[A-Z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*){0,6}"
-_SPEAKER_BEFORE = re.compile(rf"(?:^|[\s,(])(?P<name>{_CAPS})(?:,\s+[^,;]{{3,90}},)?\s*$")
+_SPEAKER_BEFORE = re.compile(rf"(?<![\w'-])(?P<name>{_CAPS})(?:,\s+[^,;]{{3,90}},)?\s*$")
 _SPEAKER_AFTER = re.compile(rf"\s*(?:the\s+)?(?P<name>{_CAPS})")
 
 

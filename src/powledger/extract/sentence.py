@@ -221,6 +221,13 @@ def sentence_candidates(
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
+        if (
+            k.category != "total"
+            and k.party is None
+            and rule in ("none", "rule_voice", "rule_subject_verb")
+            and (named := _part_of_party(c, s, k))
+        ):
+            side, rule = named, "rule_part_party"  # "Among the Ukrainians freed were 33 officers"
         if k.is_part and side is None:
             heads = [o for o in out if not o.count.is_part] or previous
             if heads:
@@ -331,6 +338,16 @@ def _captured(c: Compiled, s: str, k: Count) -> bool:
     if last is None or c.capture.match_at(phrase, last.start(1)) is None:
         return False
     return len(c.persons.find(phrase, 0, last.start(1))) > 0
+
+
+def _part_of_party(c: Compiled, s: str, k: Count) -> str | None:
+    """The party a part marker names: "Among the Ukrainians freed on Sunday were 33 officers"."""
+    before = s[max(0, k.start - 60) : k.start]
+    marks = c.parts.find(before)
+    if not marks or re.search(r"\d", before[marks[0][0] :]):
+        return None
+    parties = {p for _s, _e, p in c.parties.find(before, marks[0][0])}
+    return next(iter(parties)) if len(parties) == 1 else None
 
 
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:

@@ -379,6 +379,8 @@ CUMULATIVE_MARKERS: tuple[str, ...] = (
     r"previous\s+exchanges",
     r"earlier\s+exchanges",
     r"since\s+then",
+    r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
+    r"in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
     r"still\s+(?:held|in\s+captivity|remain)",
     r"remain\s+in\s+(?:\w+\s+)?captivity",
     r"are\s+held",
@@ -437,7 +439,7 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"(?:killing|injuring)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?(?:\d|[a-z]+\s+(?:people|civilians|soldiers|servicemen|children))",
     r"(?:claim(?:ed|s)?|say|says|said)\s+(?:to\s+have\s+|(?:it|they)\s+had\s+|(?:it|they)\s+)?killed",
     r"(?:all|\d[\d,]*)\s+(?:(?!who\b|which\b)[\w-]+\s+){0,4}?died",
-    r"killed\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?\d",
+    r"(?:killed|injured|wounded)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores)\b(?!\s+(?:soldiers|servicemen|prisoners|defenders)\s+(?:were|had\s+been|have\s+been)\s+(?:returned|freed|released|exchanged))",
     # research and monitoring: "interviewed 205 released prisoners" counts interviews
     r"interview(?:ed|s|ing)?",
     r"surveyed",
