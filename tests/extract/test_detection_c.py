@@ -657,3 +657,25 @@ def test_mediators_are_credited_only_for_this_exchange(
     text: str, mediators: tuple[str, ...]
 ) -> None:
     assert _run(text, "2025-05-10").exchanges[0].mediators == mediators
+
+
+def test_the_sides_own_actor_giving_the_parts_states_the_figure() -> None:
+    text = (
+        "Kyiv and Moscow traded 67 prisoners each on Sunday. Zelensky said the freed Ukrainians "
+        "were 60 soldiers and seven civilians."
+    )
+    exchange = _run(text, "2025-05-18").exchanges[0]
+    credited = {c.asserted_by for c in exchange.claims if c.side == "Ukraine" and c.value == 67}
+    assert "Volodymyr Zelensky" in credited
+    assert {(c.side, c.category, c.count) for c in exchange.composition} == {
+        ("Ukraine", "soldiers", 60),
+        ("Ukraine", "civilians", 7),
+    }
+
+
+def test_the_returning_ukrainians_name_the_side_of_their_parts() -> None:
+    text = "Russia and Ukraine exchanged 84 prisoners each. The returning Ukrainians included 4 civilians."
+    exchange = _run(text).exchanges[0]
+    assert [(c.side, c.category, c.count) for c in exchange.composition] == [
+        ("Ukraine", "civilians", 4)
+    ]

@@ -96,6 +96,53 @@ def _with_additions(
     )  # fmt: skip
 
 
+#: Categories that overlap others ("women" are also civilians or soldiers): never summed.
+_OVERLAPPING = frozenset(("wounded", "seriously_wounded_or_sick", "women", "minors", "bodies"))
+
+
+def _own_parts(claims: list[ClaimFact], returned: dict[str, int | None]) -> list[ClaimFact]:
+    """ "Kyiv and Moscow traded 67 each. Zelensky said the freed Ukrainians were 60 soldiers and
+    seven civilians": when the side's own actor gives only parts that add up to the side's
+    figure, and nobody is credited with the figure itself, the actor states it (derived)."""
+    out = []
+    for side, value in returned.items():
+        if value is None or any(
+            c.side == side and c.value == value and c.asserted_by for c in claims
+        ):
+            continue
+        by_actor: dict[str, dict[str, ClaimFact]] = {}
+        for c in claims:
+            if (
+                c.side == side
+                and c.asserted_by
+                and c.value is not None
+                and c.category not in _OVERLAPPING
+                and c.category != "total"
+                and actor_party(c.asserted_by) == side
+            ):
+                by_actor.setdefault(c.asserted_by, {}).setdefault(c.category, c)
+        for actor, parts in by_actor.items():
+            if len(parts) >= 2 and sum(p.value or 0 for p in parts.values()) == value:
+                q = next(iter(parts.values()))
+                out.append(
+                    ClaimFact(
+                        side=side,
+                        category="total",
+                        value=value,
+                        approximate=False,
+                        asserted_by=actor,
+                        quote=q.quote,
+                        start=q.start,
+                        end=q.end,
+                        kind="returned",
+                        derived=True,
+                        asserted_by_text=q.asserted_by_text,
+                    )
+                )
+                break
+    return out  # fmt: skip
+
+
 def _pick_total(
     side: str, claims: list[ClaimFact], explicit: set[tuple[int, int | None]] | None = None
 ) -> ClaimFact | None:
@@ -228,6 +275,7 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             approx[side] = bool(
                 [c for c in claims if c.side == side and c.category == "total" and c.approximate]
             )
+    extra.extend(_own_parts(claims + extra, returned))
     if not claims:
         return None
     has_any = any(v is not None for v in returned.values()) or composition

@@ -228,6 +228,15 @@ def sentence_candidates(
             and (named := _part_of_party(c, s, k))
         ):
             side, rule = named, "rule_part_party"  # "Among the Ukrainians freed were 33 officers"
+        elif (
+            out
+            and out[-1].rule == "rule_part_party"
+            and k.party is None
+            and rule in ("none", "rule_voice", "rule_subject_verb")
+            and c.list_joiners is not None
+            and c.list_joiners.match(s[max(out[-1].count.end, out[-1].count.head_end) : k.start])
+        ):
+            side, rule = out[-1].side, "rule_part_party"  # "... were 60 soldiers and 7 civilians"
         if k.is_part and side is None:
             heads = [o for o in out if not o.count.is_part] or previous
             if heads:
@@ -340,14 +349,30 @@ def _captured(c: Compiled, s: str, k: Count) -> bool:
     return len(c.persons.find(phrase, 0, last.start(1))) > 0
 
 
+_GROUP_VERB = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|included|includes|include|comprised|numbered)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
 def _part_of_party(c: Compiled, s: str, k: Count) -> str | None:
     """The party a part marker names: "Among the Ukrainians freed on Sunday were 33 officers"."""
     before = s[max(0, k.start - 60) : k.start]
     marks = c.parts.find(before)
-    if not marks or re.search(r"\d", before[marks[0][0] :]):
-        return None
-    parties = {p for _s, _e, p in c.parties.find(before, marks[0][0])}
-    return next(iter(parties)) if len(parties) == 1 else None
+    if marks and not re.search(r"\d", before[marks[0][0] :]):
+        parties = {p for _s, _e, p in c.parties.find(before, marks[0][0])}
+        if len(parties) == 1:
+            return next(iter(parties))
+    # "the freed Ukrainians were 60 soldiers and seven civilians": the demonym is the group.
+    hits = c.parties.find(before)
+    if hits and not re.search(r"\d", before[hits[-1][1] :]):
+        ps, pe, party = hits[-1]
+        if re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before[:ps], re.I) and _GROUP_VERB.match(
+            before, pe
+        ):
+            return party
+    return None
 
 
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
