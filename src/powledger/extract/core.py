@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from datetime import date, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import date, timedelta
 
+from powledger.capture.base import normalise_date
 from powledger.extract.assemble import assemble
 from powledger.extract.attribution import (
     Hits,
@@ -59,35 +59,13 @@ _OF_THEM_ALONE = re.compile(
 
 
 def parse_published(published: str | None) -> date | None:
-    """The publication date as a date (ISO prefix "2024-09-14..."), or None."""
+    """The publication date as a date, read as ingestion reads it (``capture.base.normalise_date``)."""
     if not published:
         return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
-    if not m:
-        return _other_published_format(published.strip())
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
+    read = normalise_date(published)
+    if read is None or read[1] != "day":
         return None
-
-
-_PUBLISHED_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d.%m.%Y")
-
-
-def _other_published_format(value: str) -> date | None:
-    """ "Sun, 15 Sep 2024 08:00:00 GMT" (feeds), "15 September 2024", "15.09.2024"."""
-    try:
-        parsed = parsedate_to_datetime(value)
-        return parsed.date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    head = re.sub(r"\s+", " ", value.replace("Sept.", "Sep").replace(".,", ","))[:40]
-    for fmt in _PUBLISHED_FORMATS:
-        try:
-            return datetime.strptime(head, fmt).date()
-        except ValueError:
-            continue
-    return None
+    return date.fromisoformat(read[0])
 
 
 def extract_document(
