@@ -261,6 +261,7 @@ def _candidates(
             for med in mediators_in(c, text[sent.start : sent.end]):
                 mediators.append((sent.start, med))
     previous_sentence_side: list[Candidate] = []
+    staged = bool(c.stages.find(text))
     trigger_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
@@ -310,6 +311,7 @@ def _candidates(
             part_start and not has_trigger,
             previous_sentence_side,
             dateline,
+            staged,
         )
         if sentence_out and sent.asserted_by is None and speaker_party is not None:
             for cand in sentence_out:

@@ -101,8 +101,12 @@ def sentence_candidates(
     continuation: bool,
     previous: list[Candidate],
     dateline: DateSpan | None,
+    staged: bool = False,
 ) -> list[Candidate]:
-    """Every claim one sentence states, with its side, date, phase and speaker."""
+    """Every claim one sentence states, with its side, date, phase and speaker.
+
+    ``staged`` says the document reports a stage of a larger deal ("first stage").
+    """
     s = v.s
     if c.trial.find(s) and not (c.exchange.find(s) or c.returns.find(s)):
         return []
@@ -221,15 +225,28 @@ def sentence_candidates(
         )
         if background:
             cand.cumulative = True
-        if re.search(
+        deal = False
+        # A bare "N for N" in the lexicon's own words ("1000 на 1000") names a deal as well.
+        bare_pair = rule == "rule_n_for_n" and k.bare and k.party is None
+        english_pair = re.search(
             r"\d\s*-\s*for\s*-\s*\d|\bper\s+side\b", s[max(0, k.start - 10) : k.head_end + 12], re.I
-        ):
-            others = [o.value for o in counts if o is not k and o.value]
-            if c.stages.find(s) or (others and (k.value or 0) > max(others)):
+        )
+        if bare_pair or english_pair:
+            others = [o.value for o in counts if o is not k and o.value and o.value != k.value]
+            # "the second stage, 307 for 307" is the stage's own pair: only a bigger pair next
+            # to a smaller figure ("1000 for 1000: on Saturday 307 more") is the deal's.
+            if (english_pair and c.stages.find(s)) or (others and (k.value or 0) > max(others)):
                 # "the first stage of a 1,000-for-1,000 exchange": the whole deal, not this event.
-                cand.weak_cumulative = True
+                cand.weak_cumulative = deal = True
+            elif bare_pair and staged and plan_in_sentence:
+                # "the exchange under the 1000-for-1000 agreement has begun" in a report of its
+                # first stage: the agreement's figure is a plan, not the figure of this stage.
+                cand.weak_cumulative = deal = True
+                # A deal reported as completed is no longer a plan.
+                cand.planned = not c.done.find(s)
         if (
             cand.weak_cumulative
+            and not deal
             and (dates or swap_noun)
             and (k.value or 0) <= LARGEST_PLAUSIBLE
             and not c.stages.find(s)
@@ -238,6 +255,8 @@ def sentence_candidates(
             cand.weak_cumulative = False
             cand.extra["explicit_total"] = True
         for ms, me, _v in previous_marks:
+            if dates and c.stages.find(s, ms, me):
+                continue  # "today, at the first stage, 390 came home": dated, so not the past
             if k.start >= me:
                 cand.previous = True
                 # Only a date after "a day after" can date the earlier exchange.
