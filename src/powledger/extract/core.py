@@ -181,8 +181,12 @@ def _candidates(
     sentences = [Sentence(s, e, p) for (s, e), p in zip(spans, paras, strict=True)]
     dateline = dateline_date(c, text, published)
     reference = published
-    if reference is None and dateline is not None and dateline.iso and len(dateline.iso) == 10:
-        reference = date.fromisoformat(dateline.iso)
+    if dateline is not None and dateline.iso and len(dateline.iso) == 10:
+        # The dateline is the day the report was written: "today" and "yesterday" count from
+        # it, also when the feed stamped the page a day or two later.
+        written = date.fromisoformat(dateline.iso)
+        if reference is None or timedelta(0) <= reference - written <= timedelta(days=3):
+            reference = written
     # Pass 1 (cheap): which sentences may state a figure at all.
     trigger_starts = [m.start() for m in c.triggers.finditer(text)] if c.triggers else []
     interesting: list[tuple[Sentence, str, list[Count], bool, bool, bool]] = []
