@@ -285,6 +285,13 @@ def assemble(
                 c.extra["unnumbered"] = True
                 live.append(c)
                 break
+    running = [c.sentence for c in candidates if c.cumulative or c.weak_cumulative]
+    live = [
+        c for c in live
+        if not (c.count.value is None and c.count.approximate and any(
+            r == c.sentence or 0 <= c.sentence[0] - r[1] <= 25 for r in running
+        ))
+    ]  # fmt: skip  # "since 2022 over 2,000 came home; dozens of civilians too": the same tally
     done = [c for c in live if not c.planned]
     plans = [c for c in live if c.planned]
     _mark_aggregates(done)

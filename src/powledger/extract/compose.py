@@ -115,7 +115,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             )
     for start, end, _v in c.vague.find(s):
         tail = s[end : end + 60]
-        m = re.match(r"\s+of\s+", tail)
+        # "dozens of prisoners"; Slavic puts the genitive noun right after ("десятки українців").
+        m = re.match(r"\s+of\s+", tail) or re.match(r"\s+(?=[^\W\d_])", tail)
         if m:
             fake = NumberSpan(start, end + m.end() - 1, 0, True)
             count = _count_from_noun_phrase(c, s, fake, {})
