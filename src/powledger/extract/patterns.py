@@ -39,8 +39,19 @@ class Table:
             return []
         out = []
         for m in self.regex.finditer(text, pos, len(text) if endpos is None else endpos):
-            out.append((m.start(), m.end(), self.value_of(m.group(0))))
+            value = self.value_of(m.group(0))
+            if not value:
+                value = self._value_in_context(text, m.start(), m.end())
+            out.append((m.start(), m.end(), value))
         return out
+
+    def _value_in_context(self, text: str, start: int, end: int) -> str:
+        """The value of an entry with a look-behind ("(?<=росії )передали"), which matches
+        only with the text before it."""
+        for pattern, val in self.entries:
+            if pattern.fullmatch(text, start, end):
+                return val
+        return ""
 
     def match_at(self, text: str, pos: int) -> tuple[int, str] | None:
         """The match starting exactly at ``pos`` (end, value), or None."""

@@ -406,6 +406,10 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"визволено",
         r"повернуто\s+додому",
         r"стороні\s+(?:було\s+)?(?:передано|передали|передані|повернуто|повернули)",
+        # A dative before an active "handed over" ("Росії передали 90 військовополонених") is
+        # the receiver too: the subject rule then reads the party before the verb as receiving.
+        r"(?:(?<=україні\s)|(?<=росії\s)|(?<=рф\s)|(?<=києву\s)|(?<=москві\s)|(?<=стороні\s))"
+        r"(?:передал\w*|передав|віддал\w*|видал\w*)",
         # Passive "handed over": a dative before it ("Україні передано 75") is the receiver.
         r"переданий",
         r"передані",
