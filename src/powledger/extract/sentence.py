@@ -488,10 +488,19 @@ def is_planned(
     lo = max([0, *(m.end() for m in re.finditer(r"[;:]|,\s", v.s[: k.start]))])
     if c.future.find(v.s, lo, k.start) and not c.done.find(v.s, lo, k.start):
         return True  # "the next swap could see up to 500 people return home"
+    hi = re.search(r"[;:]|,\s|$", v.s[k.head_end :])
+    after = c.future.find(v.s, k.head_end, k.head_end + (hi.start() if hi else 0))
+    if after and not done and not any(k.head_end <= t[0] < after[0][0] for t in v.triggers):
+        # "обмін 300 на 300 має відбутися в суботу": the future right after the count (not
+        # "100 servicemen had returned and would be flown to Moscow": a verb of its own first).
+        return True
     for t in near:
         phrase = v.s[t[0] : t[1]]
         if governed(c, v.s, t[0]):
             return True
+        end = c.future.match_at(v.s, t[0])
+        if end is not None and end[0] == t[1]:
+            return True  # a verb in the perfective future ("повернуться") is a plan by itself
         if NOUN_TRIGGERS.match(phrase):
             continue
         return False
