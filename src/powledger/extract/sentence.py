@@ -133,6 +133,7 @@ def sentence_candidates(
     ]
     out: list[Candidate] = []
     counts = v.counts
+    lead_part = c.parts.match_at(s, len(s) - len(s.lstrip()))
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
         before = s[max(0, k.start - 40) : k.start]
@@ -144,6 +145,10 @@ def sentence_candidates(
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
         if i > 0 and k.party is None and _OF_THEM.match(s, k.end):
             k.is_part = True  # "95 captives, 20 of them seriously wounded"
+        if i == 0 and lead_part is not None and k.start >= lead_part[0]:
+            # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
+            # with "among those freed" names a part of the group, never the whole.
+            k.is_part = True
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
         for k in counts:
             if k.bare:
