@@ -210,9 +210,11 @@ def sentence_candidates(
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
-        if k.is_part and side is None:
+        if k.is_part and (side is None or (rule in WEAK_RULES and k.party is None)):
+            # "150 Russian servicemen, including 10 officers": the part takes its head's side
+            # rather than the report's voice.
             heads = [o for o in out if not o.count.is_part] or previous
-            if heads:
+            if heads and (side is None or (heads[-1].side and not heads[-1].both)):
                 side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
