@@ -524,12 +524,30 @@ def _undisclosed(
         return []  # "a swap deal done" in football: neither party of a war is named
     for sent in lead:
         s = text[sent.start : sent.end]
-        if c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
+        if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
             continue
         nouns = [t for t in c.exchange.find(s) if NOUN_TRIGGERS.match(s[t[0] : t[1]])]
         done = c.done.find(s)
+        if not nouns and done:
+            # "Сьогодні відбувся обмін полоненими": a language whose exchange words are no
+            # English noun. Then the exchange word must stand next to the done word and the
+            # sentence must date it ("обміни відбувалися регулярно" is no event).
+            dated = [
+                d for d in event_dates(c, s, reference)
+                if not (sent.start == 0 and re.match(r"\s*[^\W\d_]+[,.]", s) and d.start < 40)
+            ]  # fmt: skip
+            nouns = [
+                t for t in c.exchange.find(s)
+                if dated and re.fullmatch(
+                    r"\s+(?:[^\W\d_]+\s+){0,2}",
+                    s[min(t[1], done[0][1]) : max(t[0], done[0][0])] or " ",
+                )
+            ]  # fmt: skip
         if not nouns or not done:
             continue
+        plans = c.plan.find(s)
+        if plans and plans[0][0] < max(done[0][1], nouns[0][1]):
+            continue  # "will take place"; but "took place under the deal agreed in Istanbul"
         lo, hi = min(nouns[0][0], done[0][0]), max(nouns[0][1], done[0][1])
         if hi - lo > 60 or c.negation.find(s, max(0, lo - 20), hi):
             continue
