@@ -823,6 +823,13 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"воротар\w*",
         r"трансфер\w*",
         r"футбол\w*",
+        # A monitoring mission's interviews of freed prisoners report no exchange.
+        r"опитал\w*",
+        r"опитав",
+        r"опитуванн\w*",
+        r"поспілкувал\w*",
+        r"проінтерв['ʼ]ю\w*",
+        r"моніторингов\w*\s+місі\w*",
         # Rescues and travellers come home too, but not from captivity.
         r"з-під\s+завал\w*",
         r"рятувальник\w*",
