@@ -480,14 +480,25 @@ def _same_number_paired(c: Compiled, s: str, n: NumberSpan) -> bool:
         rest = s[hit[0] : hit[0] + 60]
         lead = re.match(r"[\s-]*", rest)
         mates = c.lexicon.find_numbers(rest)
-        if mates and mates[0].start == (lead.end() if lead else 0) and mates[0].value == n.value:
-            return True
+        if mates and mates[0].start == (lead.end() if lead else 0):
+            if mates[0].value == n.value or _named_exchange(c, s, n.start):
+                return True
     before = s[max(0, n.start - 60) : n.start]
     for start, end, _v in c.exchange_for.find(before):
         if before[end:].strip(" -"):
             continue
         head = before[:start].rstrip(" -")
         mates = c.lexicon.find_numbers(head)
-        if mates and mates[-1].end == len(head) and mates[-1].value == n.value:
-            return True
+        if mates and mates[-1].end == len(head):
+            first = n.start - len(before) + mates[-1].start
+            if mates[-1].value == n.value or _named_exchange(c, s, first):
+                return True
     return False
+
+
+def _named_exchange(c: Compiled, s: str, start: int) -> bool:
+    """Whether an exchange word names the pair starting at ``start`` ("обмін полоненими 207 на
+    195", "обмін за формулою 248 на 230"): then two different figures are a pair too."""
+    before = s[max(0, start - 40) : start]
+    hits = c.exchange.find(before)
+    return bool(hits) and not re.search(r"[,;:.]|\d", before[hits[-1][1] :])
