@@ -147,7 +147,7 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     lo = _clause_start(v.s, k.start)
     verbs = [t for t in v.triggers if t[2] in ("give", "receive") and lo <= t[0] < k.start]
     if not verbs:
-        return None
+        return _subject_after_verb(v, k)
     vs, _ve, kind = verbs[-1]
     named = [p for p in v.parties if p[1] <= vs and p[0] >= _clause_start(v.s, vs, loose=True)]
     named = [p for p in named if not _inside_count(v, p[0])]
@@ -166,6 +166,24 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     if kind == "receive":
         return party
     return other(v.pair, party)
+
+
+def _subject_after_verb(v: SentenceView, k: Count) -> str | None:
+    """ "Ще 25 полонених отримала Росія": the object first, then the verb and its subject (free
+    word order); the party must follow the verb directly."""
+    hi = _clause_end(v.s, k.head_end)
+    for vs, ve, kind in v.triggers:
+        if kind not in ("give", "receive") or not k.head_end <= vs < hi:
+            continue
+        if v.s[k.head_end : vs].strip(" ,"):
+            return None  # only the verb right after the count's noun phrase
+        hit = v.c.parties.match_at(v.s, _skip_space(v.s, ve))
+        if hit is None or _coordinated(v, _skip_space(v.s, ve), hit[0]):
+            return None
+        if v.c.captivity.match_at(v.s, _skip_space(v.s, hit[0])) is not None:
+            return None
+        return hit[1] if kind == "receive" else other(v.pair, hit[1])
+    return None
 
 
 def rule_voice(v: SentenceView, k: Count) -> str | None:
