@@ -295,6 +295,7 @@ def assemble(
     done = [c for c in live if not c.planned]
     plans = [c for c in live if c.planned]
     _mark_aggregates(done)
+    _mark_deals(done)
     # Weak running totals ("in total") go when the same side has another figure.
     kept = []
     for cand in done:
@@ -339,6 +340,28 @@ def _mark_aggregates(cands: list[Candidate]) -> None:
             others = [x for x in values if x != v]
             if len(others) >= 2 and _sums_to(others, v):
                 cand.weak_cumulative = True
+
+
+#: No single day of the Russia-Ukraine exchanges returned this many to one side (390 at most);
+#: a bare "N for N" this big is the name of a deal carried out over several days.
+DEAL_SIZE = 500
+
+
+def _mark_deals(cands: list[Candidate]) -> None:
+    """ "Завершився обмін 1000 на 1000. У неділю повернулися ще 303": an undated bare pair of a
+    deal's size next to a dated, smaller figure of the same side is the deal, not the day."""
+    for cand in cands:
+        v = cand.count.value
+        if cand.rule != "rule_n_for_n" or not cand.count.bare or cand.date is not None:
+            continue
+        if not v or v < DEAL_SIZE or cand.parties != ("Russia", "Ukraine"):
+            continue
+        if any(
+            o.date is not None and o.count.value and o.count.value * 2 <= v
+            and o.count.category == "total" and set(_sides(o)) & set(_sides(cand))
+            for o in cands if o is not cand
+        ):  # fmt: skip
+            cand.weak_cumulative = True
 
 
 def _sums_to(values: list[int], target: int) -> bool:
