@@ -146,6 +146,14 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
     """An author named alone on the first line ("Volodymyr Zelensky"), or a statement's voice."""
     if sentences:
         first = text[sentences[0].start : sentences[0].end].strip()
+        headline = text.split("\n", 1)[0]
+        signed = re.search(r"\s-\s*([^\W\d_][^-\n]{1,60}?)[.!]?\s*$", headline)
+        if signed and "\n" in text.strip():
+            # "Ще 95 українців повернулися додому - Зеленський": a headline names its source.
+            tail = signed.group(1)
+            hit = c.actors.match_at(tail, 0)
+            if hit is not None and hit[0] == len(tail):
+                return hit[1], tail
         hit = c.actors.match_at(first, 0)
         if hit is not None and (
             not first[hit[0] :].strip(" .:-") or re.match(r"\s*[:|,]", first[hit[0] :])
