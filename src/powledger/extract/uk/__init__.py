@@ -409,6 +409,7 @@ LEXICON = UKRAINIAN.build_lexicon(
         # A dative before an active "handed over" ("Росії передали 90 військовополонених") is
         # the receiver too: the subject rule then reads the party before the verb as receiving.
         r"(?:(?<=україні\s)|(?<=росії\s)|(?<=рф\s)|(?<=києву\s)|(?<=москві\s)|(?<=стороні\s))"
+        r"(?:(?:натомість|взамін|також|у\s+відповідь|своєю\s+чергою|ж)\s+)?"
         r"(?:передал\w*|передав|віддал\w*|видал\w*)",
         # Passive "handed over": a dative before it ("Україні передано 75") is the receiver.
         r"переданий",
