@@ -122,12 +122,15 @@ def extract_document(
     candidates, mediators, dateline = _candidates(ntext, lexicon, pub_date)
     if not has_strong_word(text, lexicon):
         # Words of return alone ("thousands of Ukrainians returned home") also describe
-        # refugees: without a word of captivity or exchange, only a named side and a number count.
+        # refugees: without a word of captivity or exchange, only a named side and a number count
+        # (or a guessed side in a sentence that names an exchange: "наступний обмін ...").
+        exchange = compile_lexicon(lexicon).exchange
         candidates = [
             k for k in candidates
             if (k.count.value is not None or k.rule == "rule_unnumbered_plan")
             and k.rule != "rule_unnumbered"
-            and not (k.rule == "rule_voice" and k.count.category == "total" and not k.count.is_part)
+            and not (k.rule == "rule_voice" and k.count.category == "total" and not k.count.is_part
+                     and not exchange.find(ntext, k.sentence[0], k.sentence[1]))
         ]  # fmt: skip
     if not candidates:
         return empty
