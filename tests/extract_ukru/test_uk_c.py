@@ -30,7 +30,9 @@ def _returned(data: dict[str, Any]) -> list[tuple[str | None, int | None, int | 
 
 
 def _planned(data: dict[str, Any]) -> list[tuple[int | None, int | None]]:
-    return [(e["returned_to"].get("Ukraine"), e["returned_to"].get("Russia")) for e in data["planned"]]
+    return [
+        (e["returned_to"].get("Ukraine"), e["returned_to"].get("Russia")) for e in data["planned"]
+    ]
 
 
 # --- a deal's figure is not a stage's -------------------------------------------------------
@@ -105,9 +107,9 @@ def test_a_dateline_after_the_headline_is_the_reference_for_yesterday() -> None:
 
 def test_dozens_without_of_are_approximate() -> None:
     data = _run("Сьогодні з російського полону повертаються десятки українських захисників.")
-    assert [(e["returned_to"]["Ukraine"], e["approximate"]["Ukraine"]) for e in data["exchanges"]] == [
-        (None, True)
-    ]
+    assert [
+        (e["returned_to"]["Ukraine"], e["approximate"]["Ukraine"]) for e in data["exchanges"]
+    ] == [(None, True)]
 
 
 def test_dozens_after_a_running_total_are_that_tally() -> None:

@@ -461,9 +461,13 @@ def _group(
             # An open-ended plan ("all for all") next to a numbered one is a plan of its own.
             target = _Group(c.parties, None, None)
             groups.append(target)
-        elif c.previous and main.members and not (
-            main.members[0].previous
-            and (_repeats(main, c) or any(m.sentence == c.sentence for m in main.members))
+        elif (
+            c.previous
+            and main.members
+            and not (
+                main.members[0].previous
+                and (_repeats(main, c) or any(m.sentence == c.sentence for m in main.members))
+            )
         ):
             # (When the main event is itself told as "the first stage", a figure of its
             # sentence or one repeating its figure is that event's: below.)

@@ -480,9 +480,12 @@ def _same_number_paired(c: Compiled, s: str, n: NumberSpan) -> bool:
         rest = s[hit[0] : hit[0] + 60]
         lead = re.match(r"[\s-]*", rest)
         mates = c.lexicon.find_numbers(rest)
-        if mates and mates[0].start == (lead.end() if lead else 0):
-            if mates[0].value == n.value or _named_exchange(c, s, n.start):
-                return True
+        if (
+            mates
+            and mates[0].start == (lead.end() if lead else 0)
+            and (mates[0].value == n.value or _named_exchange(c, s, n.start))
+        ):
+            return True
     before = s[max(0, n.start - 60) : n.start]
     for start, end, _v in c.exchange_for.find(before):
         if before[end:].strip(" -"):
