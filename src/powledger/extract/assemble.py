@@ -57,6 +57,9 @@ def _claims(text: str, group: _Group) -> list[ClaimFact]:
     return out
 
 
+_WOUNDED = frozenset(("wounded", "seriously_wounded_or_sick"))
+
+
 def _with_additions(
     side: str, total: ClaimFact, claims: list[ClaimFact], group: _Group
 ) -> ClaimFact | None:
@@ -80,7 +83,12 @@ def _with_additions(
             if m.count.category != "total" and m.sentence[0] == total.start and not m.count.is_part
         ]  # fmt: skip
     else:
-        added = [m for m in living if m.count.additive and m.count.category != "total"]
+        # "Among the freed are also two civilians": a part, even with "also", adds nothing.
+        added = [
+            m
+            for m in living
+            if m.count.additive and m.count.category != "total" and not m.count.is_part
+        ]
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:
@@ -228,6 +236,14 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             approx[side] = bool(
                 [c for c in claims if c.side == side and c.category == "total" and c.approximate]
             )
+    for side in group.parties:
+        mine = {f.category for f in composition if f.side == side}
+        if "soldiers" in mine and mine - {"soldiers"} <= _WOUNDED and len(mine) > 1:
+            # "175 defenders, and also 22 seriously wounded": 175 is the base group, not a
+            # "soldiers" part; only the categories named beyond it are the composition.
+            composition = [
+                f for f in composition if not (f.side == side and f.category == "soldiers")
+            ]
     if not claims:
         return None
     has_any = any(v is not None for v in returned.values()) or composition

@@ -258,6 +258,8 @@ def _count_from_noun_phrase(
             )
             count.is_part = True
             return count
+        if pos in starts and starts[pos] is not n and c.additive.find(s, n.end, pos):
+            break  # "246 на 246 і ще 31 пораненого": the next number is another group
         if pos in starts and starts[pos] is not n:
             # "103 Ukrainian and 103 Russian prisoners": share the next number's noun.
             shared = _count_from_noun_phrase(c, s, starts[pos], starts)

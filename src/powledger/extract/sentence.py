@@ -28,6 +28,9 @@ from powledger.extract.sides import SentenceView, decide_side
 LARGEST_PLAUSIBLE = 1250
 
 
+#: Rules that give a count the other side of its pair ("246 for 246", "207 for 195").
+_PAIR_RULES = frozenset(("rule_exchange_for", "rule_n_for_n", "rule_n_for_m"))
+
 #: Side rules that guess from the report's voice rather than from the words around a count.
 WEAK_RULES = frozenset({"rule_voice", "none"})
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
@@ -207,13 +210,21 @@ def sentence_candidates(
         if not both and side is None and rule == "none" and mutual_object(c, s, k, counts):
             # "The two sides swapped 390 prisoners": no direction, so each side got that many.
             both, rule = True, "rule_mutual"
+        if not both and k.in_list and rule in WEAK_RULES and k.party is None:
+            mates = [o for o in out if o.count.in_list and o.both]
+            if mates:
+                # "кожна зі сторін повернула по 185 військових і 20 цивільних": the list shares
+                # its "each".
+                side, both, rule = None, True, "rule_each"
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
         if k.is_part and (side is None or (rule in WEAK_RULES and k.party is None)):
             # "150 Russian servicemen, including 10 officers": the part takes its head's side
             # rather than the report's voice.
-            heads = [o for o in out if not o.count.is_part] or previous
+            # (The mate of a pair, "246 for 246", is no head.)
+            heads = [o for o in out if not o.count.is_part and o.rule not in _PAIR_RULES]
+            heads = heads or previous
             if heads and (side is None or (heads[-1].side and not heads[-1].both)):
                 side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
         if k.same_as_previous and not both:
@@ -396,6 +407,9 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
     totals = [k.value for k in counts if k.value] + [
         p.count.value for p in previous if p.count.value
     ]
+    # "277 people: 246 servicemen under the 246-for-246 deal and another 31 wounded": a bare
+    # pair inside the list does not break it.
+    counts = [k for k in counts if not k.bare]
     for i in range(len(counts)):
         for j in range(i + 2, len(counts) + 1):
             run = counts[i:j]
