@@ -57,9 +57,6 @@ def _claims(text: str, group: _Group) -> list[ClaimFact]:
     return out
 
 
-_WOUNDED = frozenset(("wounded", "seriously_wounded_or_sick"))
-
-
 def _with_additions(
     side: str, total: ClaimFact, claims: list[ClaimFact], group: _Group
 ) -> ClaimFact | None:
@@ -236,14 +233,6 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             approx[side] = bool(
                 [c for c in claims if c.side == side and c.category == "total" and c.approximate]
             )
-    for side in group.parties:
-        mine = {f.category for f in composition if f.side == side}
-        if "soldiers" in mine and mine - {"soldiers"} <= _WOUNDED and len(mine) > 1:
-            # "175 defenders, and also 22 seriously wounded": 175 is the base group, not a
-            # "soldiers" part; only the categories named beyond it are the composition.
-            composition = [
-                f for f in composition if not (f.side == side and f.category == "soldiers")
-            ]
     if not claims:
         return None
     has_any = any(v is not None for v in returned.values()) or composition
