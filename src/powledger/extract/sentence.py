@@ -175,6 +175,13 @@ def sentence_candidates(
         both = False
         # "95 for 95", "103 Ukrainians in exchange for 103 Russians"
         pair_mate = for_mate(c, s, counts, i)
+        if (
+            pair_mate is not None
+            and k.in_list
+            and counts[pair_mate].in_list
+            and counts[pair_mate].category != k.category
+        ):
+            pair_mate = None  # "84 військових, а також шістьох цивільних": a list, not a pair
         if pair_mate is not None and side is not None and k.party is None:
             mate = counts[pair_mate]
             if mate.party is None and mate.value == k.value and decide_side(v, mate)[0] == side:
@@ -211,11 +218,14 @@ def sentence_candidates(
             # "The two sides swapped 390 prisoners": no direction, so each side got that many.
             both, rule = True, "rule_mutual"
         if not both and k.in_list and rule in WEAK_RULES and k.party is None:
-            mates = [o for o in out if o.count.in_list and o.both]
-            if mates:
+            mates = [o for o in out if o.count.in_list and (o.both or o.rule not in WEAK_RULES)]
+            if mates and mates[-1].both:
                 # "кожна зі сторін повернула по 185 військових і 20 цивільних": the list shares
                 # its "each".
                 side, both, rule = None, True, "rule_each"
+            elif mates and mates[-1].side:
+                # "Москва отримала 84 військових, а також шістьох цивільних": and its receiver.
+                side, rule = mates[-1].side, "rule_list_mate"
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both

@@ -148,7 +148,16 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     verbs = [t for t in v.triggers if t[2] in ("give", "receive") and lo <= t[0] < k.start]
     if not verbs:
         return _subject_after_verb(v, k)
-    vs, _ve, kind = verbs[-1]
+    vs, ve, kind = verbs[-1]
+    # Gapping: "Україна повернула 130 людей, а Росія - 128 військових" (the verb is not repeated).
+    gapped = [
+        p for p in v.parties
+        if ve <= p[0] and p[1] <= k.start and re.fullmatch(r"\s*-\s*", v.s[p[1] : k.start])
+        and re.search(r"[,;]\s*(?:\w+\s+)?$", v.s[max(ve, p[0] - 12) : p[0]])
+    ]  # fmt: skip
+    if gapped:
+        party = gapped[-1][2]
+        return party if kind == "receive" else other(v.pair, party)
     named = [p for p in v.parties if p[1] <= vs and p[0] >= _clause_start(v.s, vs, loose=True)]
     named = [p for p in named if not _inside_count(v, p[0])]
     if not named:
