@@ -439,9 +439,21 @@ def _group(
         main_pair, main_date.iso if main_date else None, main_date.precision if main_date else None
     )
     groups.append(main)
+    last: tuple[Candidate, _Group] | None = None
     for c in cands:
         target: _Group | None = None
-        if c.parties != main_pair:
+        if (
+            last is not None
+            and last[1] is not main
+            and c.date is None
+            and not c.previous
+            and c.parties == last[1].parties
+            and (c.sentence == last[0].sentence or 0 <= c.sentence[0] - last[0].sentence[1] <= 3)
+        ):
+            # "... ще 140 захисників. Росія теж отримала 140 військових.": an undated sentence
+            # right after a figure of another dated exchange goes on about that exchange.
+            target = last[1]
+        elif c.parties != main_pair:
             target = next((g for g in groups if g.parties == c.parties), None)
             if target is None:
                 target = _Group(
@@ -506,4 +518,5 @@ def _group(
         else:
             target = main
         target.members.append(c)
+        last = (c, target)
     return [g for g in groups if g.members]

@@ -271,6 +271,9 @@ def _candidates(
     staged = bool(c.stages.find(text))
     trigger_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
+    # "3 березня 2024 року відбувся обмін. Україна повернула 130 людей": a dated sentence of an
+    # exchange with no figure dates the undated figures of the sentence right after it.
+    pending: tuple[DateSpan, int] | None = None
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
             found = event_dates(
@@ -281,8 +284,13 @@ def _candidates(
                 for d in found
                 if d.iso and not inside_dateline(d, dateline, sent.start)
             )
+            own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
+            if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
+                pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
         if not counts:
             continue
+        inherited = pending if pending and 0 <= sent.start - pending[1] <= 3 else None
+        pending = None
         orphan_part = not (has_trigger or carried) and part_start and not previous_sentence_side
         if orphan_part and not (
             _N_FOR_N.search(local) or lexicon.find_dates(local[:40], reference)
@@ -320,6 +328,10 @@ def _candidates(
             dateline,
             staged,
         )
+        if inherited is not None:
+            for cand in sentence_out:
+                if cand.date is None and not cand.previous:
+                    cand.date = inherited[0]
         if sentence_out and sent.asserted_by is None and speaker_party is not None:
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party
