@@ -103,7 +103,8 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
         r"український\s+омбудсман",
     ),
     "Coordination Headquarters for the Treatment of Prisoners of War": (
-        r"координаційн\w*\s+штаб\w*",
+        r"координаційн\w*\s+штаб\w*(?:\s+з\s+питань\s+поводження\s+з\s+військовополоненими)?",
+        r"коордштаб\w*",
     ),
     "Ukrainian Defence Intelligence (HUR)": (
         r"гур\s+мо",
