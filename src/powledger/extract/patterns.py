@@ -164,6 +164,7 @@ class Compiled:
     cumulative: Table
     cumulative_weak: Table
     previous: Table
+    origin: Table
     reporting: Table
     mediation: Table
     not_mediator: Table
@@ -261,6 +262,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         cumulative=make_set(lx.cumulative_markers),
         cumulative_weak=make_set(lx.cumulative_weak),
         previous=make_set(lx.previous_markers),
+        origin=make_set(lx.origin_markers),
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),

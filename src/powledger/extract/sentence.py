@@ -148,6 +148,9 @@ def sentence_candidates(
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
         if i > 0 and k.party is None and _OF_THEM.match(s, k.end):
             k.is_part = True  # "95 captives, 20 of them seriously wounded"
+        if k.value is not None and c.origin.match_at(s, _after_space(s, k.head_end)):
+            # "четверо захисників з Полтавщини": the region's share of the exchange.
+            k.is_part = True
         if i == 0 and lead_part is not None and k.start >= lead_part[0]:
             # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
             # with "among those freed" names a part of the group, never the whole.
@@ -240,6 +243,9 @@ def sentence_candidates(
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
+        if k.is_part and k.category == "total" and c.origin.match_at(s, _after_space(s, k.head_end)):
+            # A regional report that gives only its region's share still reports an exchange.
+            cand.extra["unnumbered"] = True
         cand.parties = v.pair
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
@@ -325,6 +331,10 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _after_space(s: str, pos: int) -> int:
+    return pos + len(s[pos:]) - len(s[pos:].lstrip())
 
 
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
