@@ -503,8 +503,9 @@ LEXICON = UKRAINIAN.build_lexicon(
     ),
     plan_markers=(
         r"домовил\w*",
-        r"домовленіст\w*",
-        r"домовленост\w*",
+        # Not "в межах домовленостей" (an exchange carried out under an agreement).
+        r"(?<!межах\s)(?<!виконання\s)домовленіст\w*",
+        r"(?<!межах\s)(?<!виконання\s)домовленост\w*",
         r"погодил\w*",
         r"планує\w*",
         r"планується",
