@@ -32,7 +32,7 @@ PARTY_TERMS: dict[str, str] = {
     r"росі[яїюі]": "Russia", r"російськ\w*": "Russia", r"росіян\w*": "Russia",
     r"окупант\w*": "Russia", r"окупаційн\w*": "Russia",
     r"ворог\w*": "Russia", r"держав\w*-агресор\w*": "Russia",
-    r"ізраїл\w*": "Israel", r"палестинськ\w*": "Hamas",
+    r"ізраїл\w*": "Israel", r"палестинськ\w*": "Hamas", r"хамас\w*": "Hamas",
     r"вірмен\w*": "Armenia", r"єреван\w*": "Armenia",
     r"сполучен\w*\s+штат\w*": "United States", r"сша": "United States",
     r"американ\w*": "United States", r"вашингтон\w*": "United States",
@@ -42,7 +42,7 @@ PARTY_TERMS: dict[str, str] = {
 
 PERSON_NOUNS: dict[str, str] = {
     r"військовополонен\w*": "total", r"полонен\w*": "total", r"полонян\w*": "total", r"полонянок|полонянки|полонянка": "women", r"бранц\w*": "total",
-    r"заручник\w*|заручниц\w*": "total", r"в['ʼ]язн\w*": "total", r"утримуван\w*": "total",
+    r"заручник\w*|заручниц\w*": "total", r"в['ʼ]язн\w*": "total", r"ув['ʼ]язнен(?:их|і|им|ими)": "total", r"утримуван\w*": "total",
     r"військовослужбов\w*": "total", r"військов(?:ий|ого|і|их|им|ими)": "total",
     r"бійц\w*|боєць": "total", r"воїн\w*": "total", r"вояк\w*": "total", r"солдат\w*": "soldiers",
     r"захисник\w*": "total", r"захисниц\w*|військовослужбовиц\w*|військовослужбовиць": "women", r"оборонц\w*|оборонець": "total", r"героїв|герої|героя|героїв": "total",
@@ -390,6 +390,7 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"передати",
         r"віддати",
         r"відпустити",
+        r"звільнити(?!\s+(?:з|із)\s+(?:\w+\s+)?(?:полону|неволі))",
     ),
     receive_verbs=(
         r"повернул\w*\s+додому",
@@ -400,7 +401,9 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"повернув",
         r"повертаємо",
         r"повернути(?:\s+додому)?",
-        r"звільнити(?:\s+з\s+полону)?",
+        # "звільнити" alone is to release (a giver: "ХАМАС має звільнити 20 заручників");
+        # freeing one's own from captivity names the captivity or a "managed to".
+        r"звільнити\s+(?:з|із)\s+(?:\w+\s+)?(?:полону|неволі)",
         r"визволити",
         r"звільнил\w*\s+(?:з|із)\s+полону",
         r"вдалося\s+повернути",
