@@ -153,7 +153,8 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
         ("Hamas", "Israel"): counts["Israel"] + counts["Hamas"],
         ("Armenia", "Azerbaijan"): counts["Armenia"] + counts["Azerbaijan"],
     }
-    if counts["United States"] and counts["Russia"] and not counts["Ukraine"]:
+    if counts["United States"] and counts["Russia"] and counts["United States"] >= counts["Ukraine"]:
+        # (Ukraine named in passing - a detail of a biography - does not make the pair.)
         pairs[("Russia", "United States")] = counts["United States"] + counts["Russia"]
     if counts["United States"] and counts["Iran"]:
         pairs[("Iran", "United States")] = counts["United States"] + counts["Iran"]
@@ -162,6 +163,8 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
 
 
 def _sentence_pair(parties: set[str], default: tuple[str, str]) -> tuple[str, str]:
+    if parties and parties <= set(default):
+        return default  # "Росія звільнила 16 осіб" in a report of a Russia-US swap
     if parties & {"Israel", "Hamas"}:
         return ("Hamas", "Israel")
     if parties & {"Armenia", "Azerbaijan"}:
