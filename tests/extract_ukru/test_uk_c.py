@@ -218,3 +218,120 @@ def test_a_headline_names_its_source() -> None:
     )
     data = _run(text, "2024-05-31")
     assert {c["asserted_by"] for e in data["exchanges"] for c in e["claims"]} == {"Dmytro Lubinets"}
+
+
+# --- several exchanges in one report -------------------------------------------------------------
+
+
+def test_an_undated_sentence_goes_on_about_the_dated_exchange_before_it() -> None:
+    text = (
+        "У середу, 5 березня, з полону звільнено 27 українців.\n\n"
+        "Наступного дня, у четвер, штаб повідомив, що з полону повернулися ще 150 захисників. "
+        "Росія також отримала 150 військових."
+    )
+    data = _run(text, "2025-03-06")
+    assert sorted(_returned(data)) == [("2025-03-05", 27, None), ("2025-03-06", 150, 150)]
+
+
+def test_a_dated_sentence_dates_the_figures_of_the_next_one() -> None:
+    text = (
+        "Сьогодні Україна повернула з полону 84 людей.\n"
+        "14 серпня 2024 року відбувся інший великий обмін. Тоді Україна повернула 115 людей, "
+        "а Росія - 115 військових."
+    )
+    data = _run(text, "2025-08-14")
+    assert ("2024-08-14", 115, 115) in _returned(data)
+
+
+def test_gapping_takes_the_gapped_party() -> None:
+    text = "За посередництва ОАЕ Україна повернула з полону 207 людей, а Росія - 195 військових."
+    assert _returned(_run(text, "2024-01-31")) == [("2024-01-31", 207, 195)]
+
+
+def test_list_items_share_their_receiver() -> None:
+    text = "Москва отримала з полону 146 військових, а також вісьмох цивільних."
+    data = _run(text, "2025-08-24")
+    assert [e["returned_to"]["Russia"] for e in data["exchanges"]] == [154]
+
+
+# --- subsets and background ------------------------------------------------------------------------
+
+
+def test_a_region_s_share_is_not_the_total() -> None:
+    text = (
+        "Із полону повернулися троє захисників з Житомирщини\n"
+        "Учора до України повернулися 150 військових і 25 цивільних."
+    )
+    assert [e["returned_to"]["Ukraine"] for e in _run(text, "2025-03-07")["exchanges"]] == [175]
+
+
+def test_a_regional_report_with_only_its_share_is_still_an_exchange() -> None:
+    text = "Сьогодні з полону повернулися двоє захисників з Буковини, повідомила обласна адміністрація."
+    assert _returned(_run(text)) == [("2025-03-19", None, None)]
+
+
+def test_an_earlier_exchange_without_a_date_of_its_own_is_background() -> None:
+    text = (
+        "Сьогодні Україна повернула з полону 90 людей. Попередній обмін відбувся кілька тижнів "
+        "тому, тоді з полону вдалося визволити 70 людей."
+    )
+    assert _returned(_run(text)) == [("2025-03-19", 90, None)]
+
+
+def test_captures_are_not_returns() -> None:
+    text = (
+        "Сьогодні Україна повернула з полону 90 людей. За тиждень боїв у полон потрапили понад "
+        "200 російських військових."
+    )
+    assert _returned(_run(text)) == [("2025-03-19", 90, None)]
+
+
+def test_past_mediators_are_not_this_exchange_s() -> None:
+    text = (
+        "Сьогодні Україна повернула з полону 90 людей. Посередником стали ОАЕ. У 2022 році "
+        "посередниками були Туреччина та Саудівська Аравія."
+    )
+    assert [e["mediators"] for e in _run(text)["exchanges"]] == [["United Arab Emirates"]]
+
+
+def test_an_exchange_under_an_earlier_agreement_is_done() -> None:
+    text = (
+        "Сьогодні в межах домовленостей, досягнутих у Стамбулі, з російського полону повернулися "
+        "українські захисники."
+    )
+    assert _returned(_run(text)) == [("2025-03-19", None, None)]
+
+
+def test_a_reciprocal_one_is_no_number() -> None:
+    data = _run("Україна та Росія мають передати одна одній по 3000 тіл загиблих.")
+    assert data["exchanges"] == []
+    assert {c["value"] for e in data["planned"] for c in e["claims"]} == {3000}
+
+
+# --- parties and sources -----------------------------------------------------------------------------
+
+
+def test_a_us_russia_swap_keeps_its_pair_when_ukraine_is_named_in_passing() -> None:
+    text = (
+        "Сполучені Штати та Росія обміняли ув'язнених. Американця засудили за донат на підтримку "
+        "України. Обмін відбувся за схемою «один на одного»: Росія звільнила 1 особу."
+    )
+    data = _run(text, "2025-04-10")
+    assert [e["parties"] for e in data["exchanges"]] == [["Russia", "United States"]]
+
+
+def test_the_head_of_the_president_s_office_is_yermak() -> None:
+    text = "Україна повернула з полону 60 людей, повідомив голова Офісу Президента Андрій Єрмак."
+    data = _run(text)
+    assert {c["asserted_by"] for e in data["exchanges"] for c in e["claims"]} == {"Andriy Yermak"}
+
+
+def test_about_this_reported_in_its_own_paragraph() -> None:
+    text = (
+        "З полону повернулися 64 українці.\n\n"
+        "Про це повідомив Президент України Володимир Зеленський у телеграмі."
+    )
+    data = _run(text)
+    assert {c["asserted_by"] for e in data["exchanges"] for c in e["claims"]} == {
+        "Volodymyr Zelensky"
+    }

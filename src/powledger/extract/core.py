@@ -153,7 +153,11 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
         ("Hamas", "Israel"): counts["Israel"] + counts["Hamas"],
         ("Armenia", "Azerbaijan"): counts["Armenia"] + counts["Azerbaijan"],
     }
-    if counts["United States"] and counts["Russia"] and counts["United States"] >= counts["Ukraine"]:
+    if (
+        counts["United States"]
+        and counts["Russia"]
+        and counts["United States"] >= counts["Ukraine"]
+    ):
         # (Ukraine named in passing - a detail of a biography - does not make the pair.)
         pairs[("Russia", "United States")] = counts["United States"] + counts["Russia"]
     if counts["United States"] and counts["Iran"]:

@@ -68,7 +68,9 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
     describes this exchange's mediator and does not count.
     """
     cues = c.past_mediation.find(s)
-    if not cues or c.lexicon.find_dates(s, None):
+    # Only a day dates an exchange of its own here: "in 2022 the mediators were ..." is the past.
+    own = [d for d in c.lexicon.find_dates(s, None) if d.precision not in ("year", "month")]
+    if not cues or own:
         return False
     names = c.mediators.find(s)
     for cue_start, _e, _v in cues:
@@ -243,7 +245,11 @@ def sentence_candidates(
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
-        if k.is_part and k.category == "total" and c.origin.match_at(s, _after_space(s, k.head_end)):
+        if (
+            k.is_part
+            and k.category == "total"
+            and c.origin.match_at(s, _after_space(s, k.head_end))
+        ):
             # A regional report that gives only its region's share still reports an exchange.
             cand.extra["unnumbered"] = True
         cand.parties = v.pair
