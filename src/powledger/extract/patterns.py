@@ -30,6 +30,8 @@ class Table:
 
     regex: re.Pattern[str] | None
     entries: tuple[tuple[re.Pattern[str], str], ...]
+    #: Some entry needs the text around a match ("(?=...)", "(?<=...)") to tell its value.
+    contextual: bool = False
 
     def find(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -39,9 +41,10 @@ class Table:
             return []
         out = []
         for m in self.regex.finditer(text, pos, len(text) if endpos is None else endpos):
-            value = self.value_of(m.group(0))
-            if not value:
+            if self.contextual:
                 value = self._value_in_context(text, m.start(), m.end())
+            else:
+                value = self.value_of(m.group(0))
             out.append((m.start(), m.end(), value))
         return out
 
@@ -49,7 +52,10 @@ class Table:
         """The value of an entry with a look-behind ("(?<=росії )передали"), which matches
         only with the text before it."""
         for pattern, val in self.entries:
-            if pattern.fullmatch(text, start, end):
+            # As the table's regex does: the entry, then no word character (a look-ahead in the
+            # entry sees past ``end``, which fullmatch would hide).
+            m = _bounded(pattern).match(text, start)
+            if m is not None and m.end() == end:
                 return val
         return ""
 
@@ -60,11 +66,18 @@ class Table:
         m = self.regex.match(text, pos)
         if m is None:
             return None
+        if self.contextual:
+            return m.end(), self._value_in_context(text, m.start(), m.end())
         return m.end(), self.value_of(m.group(0))
 
     def value_of(self, phrase: str) -> str:
         """The value of the first entry that matches ``phrase`` entirely."""
         return _value_of(self, phrase)
+
+
+@cache
+def _bounded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{pattern.pattern})(?![\\w])", pattern.flags)
 
 
 @cache
@@ -90,7 +103,8 @@ def make_table(mapping: dict[str, str]) -> Table:
     """Compile a fragment -> value mapping; longer fragments win."""
     ordered = sorted(mapping.items(), key=lambda kv: len(kv[0]), reverse=True)
     entries = tuple((re.compile(f, 0 if _is_acronym(f) else re.IGNORECASE), v) for f, v in ordered)
-    return Table(phrase_regex(list(mapping)), entries)
+    contextual = any("(?=" in f or "(?<=" in f for f, _v in ordered)
+    return Table(phrase_regex(list(mapping)), entries, contextual)
 
 
 def make_set(fragments: tuple[str, ...], value: str = "1") -> Table:
