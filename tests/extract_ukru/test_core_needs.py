@@ -40,7 +40,6 @@ def test_attribution_given_after_the_fact(language: str, text: str, actor: str) 
     assert [c.asserted_by for c in _claims(language, text)] == [actor]
 
 
-@pytest.mark.xfail(strict=True, reason="core: the dateline pattern expects Latin capitals")
 def test_a_cyrillic_dateline_is_the_reference_for_yesterday() -> None:
     text = "МОСКВА, 14 сентября 2024 года. /ТАСС/. Вчера из плена вернулись 103 российских военных."
     result = powledger.extract(text, published=None, language="ru")

@@ -129,11 +129,12 @@ def actors_in(
 def dateline_party(c: Compiled, text: str) -> str | None:
     """The party of a dateline's city ("MOSCOW, October 18." -> Russia), if the text opens so."""
     head = text[:40]
-    m = re.match(r"\s*([A-Z][A-Z /'-]{2,30}),", head)
+    caps = "A-ZА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals: "MOSCOW,", "МОСКВА,", "КИЇВ,"
+    m = re.match(rf"\s*([{caps}][{caps} /'-]{{2,30}}),", head)
     if not m:
         first_line = text.split("\n", 1)[0]
         m = re.match(
-            r"\s*([A-Z][A-Z /'-]{2,30}),", text[len(first_line) + 1 : len(first_line) + 41]
+            rf"\s*([{caps}][{caps} /'-]{{2,30}}),", text[len(first_line) + 1 : len(first_line) + 41]
         )
     if not m:
         return None

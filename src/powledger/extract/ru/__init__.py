@@ -29,6 +29,7 @@ PARTY_TERMS: dict[str, str] = {
     r"украин\w*": "Ukraine", r"украинц\w*": "Ukraine", r"всу": "Ukraine",
     r"киев": "Ukraine", r"киев[аеу]": "Ukraine", r"киевск\w*": "Ukraine",
     r"вооруж[её]нн\w*\s+сил\w*\s+украины": "Ukraine",
+    r"москв(?:а|е|у|ы|ой)": "Russia",
     r"росси[яиюй]": "Russia", r"российск\w*": "Russia", r"россиян\w*": "Russia",
     r"наш\w*\s+(?:военн\w*|бойц\w*|военнослужащ\w*)": "Russia",
     r"израил\w*": "Israel", r"палестинск\w*": "Hamas",
