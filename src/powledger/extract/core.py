@@ -360,10 +360,16 @@ def _candidates(
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
+    # Only background, running totals or figures with no value ("the same number", an age):
+    # the exchange may still be reported, with its figures undisclosed.
+    figureless = not any(
+        o.count.value is not None and not o.cumulative and not o.previous and not o.planned
+        for o in out
+    )
     if not out:
         out = _unnumbered(c, text, sentences[:4], default_pair)
-    if not out:
-        out = _undisclosed(c, text, sentences[:6], default_pair, reference)
+    if figureless and not any(o.extra.get("unnumbered") for o in out):
+        out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
 
 
@@ -505,6 +511,14 @@ def _reference_at(stamps: list[tuple[int, date]], pos: int, default: date | None
     return before[-1] if before else default
 
 
+def _exchange_noun(c: Compiled, phrase: str) -> bool:
+    """Whether an exchange word is a noun ("swap", "обмен"): English by its list; in a lexicon
+    with Cyrillic exchange words that lists its mutual verbs ("обменялись"), every other one."""
+    if NOUN_TRIGGERS.match(phrase):
+        return True
+    return bool(c.lexicon.mutual_verbs) and not phrase.isascii() and not c.mutual.find(phrase)
+
+
 def _undisclosed(
     c: Compiled,
     text: str,
@@ -518,15 +532,24 @@ def _undisclosed(
         return []  # "a swap deal done" in football: neither party of a war is named
     for sent in lead:
         s = text[sent.start : sent.end]
-        if c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
+        if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
             continue
-        nouns = [t for t in c.exchange.find(s) if NOUN_TRIGGERS.match(s[t[0] : t[1]])]
+        if c.cumulative.find(s) or c.previous.find(s):
+            continue  # "since the war began the sides have held 60 exchanges"
+        nouns = [t for t in c.exchange.find(s) if _exchange_noun(c, s[t[0] : t[1]])]
         done = c.done.find(s)
         if not nouns or not done:
             continue
         lo, hi = min(nouns[0][0], done[0][0]), max(nouns[0][1], done[0][1])
         if hi - lo > 60 or c.negation.find(s, max(0, lo - 20), hi):
             continue
+        # A plan word counts unless it only follows a report ("held another exchange under
+        # the Istanbul agreements"): none before the exchange, and no modal on the done word.
+        if any(p[0] < hi for p in c.plan.find(s)) or governed(c, s, done[0][0]):
+            continue
+        before = c.lexicon.find_numbers(s[max(0, nouns[0][0] - 25) : nouns[0][0]])
+        if any(n.value > 1 for n in before):
+            continue  # "more than 60 exchanges have taken place": a count of exchanges
         count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
         cand = Candidate(count, None, "rule_undisclosed", (sent.start, sent.end))
         cand.parties = pair

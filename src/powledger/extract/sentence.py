@@ -469,6 +469,18 @@ def is_planned(
     lo = max([0, *(m.end() for m in re.finditer(r"[;:]|,\s", v.s[: k.start]))])
     if c.future.find(v.s, lo, k.start) and not c.done.find(v.s, lo, k.start):
         return True  # "the next swap could see up to 500 people return home"
+    # After the count, in its clause: "обмен 1000 на 1000 должен состояться", "the 300 are
+    # to be exchanged" — a future word with no return verb between it and the count, or a
+    # modal governing the first verb of return after the count.
+    stop = re.search(r"[;.!?]|,\s", v.s[k.end :])
+    hi = k.end + stop.start() if stop else len(v.s)
+    after = sorted(t for t in v.triggers if k.end <= t[0] < hi)
+    futures = c.future.find(v.s, k.end, hi)
+    if not c.done.find(v.s, k.end, hi):
+        if futures and not [t for t in after if t[0] < futures[0][0]]:
+            return True
+        if after and governed(c, v.s, after[0][0]):
+            return True
     for t in near:
         phrase = v.s[t[0] : t[1]]
         if governed(c, v.s, t[0]):

@@ -448,7 +448,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"прош[её]л",
         r"прошла",
         r"прошло",
-        r"проведен\w*",
+        r"проведен(?!ие|ия|ию|ии|ием)\w*",  # not the noun "проведение" (holding)
         r"провели",
         r"осуществлен\w*",
         r"осуществили",
@@ -555,7 +555,7 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     previous_markers=(
         r"предыдущ\w*",
-        r"прошл\w*\s+(?:обмен\w*|раз|недел\w*|месяц\w*)",
+        r"прошл\w*\s+(?:(?!раз|недел|месяц)\w+\s+)?(?:обмен\w*|раз|недел\w*|месяц\w*)",
         r"через\s+\w+\s+(?:день|дня|дней|неделю|недели)\s+после",
         r"(?:день|два\s+дня|неделю|месяц)\s+назад",
         r"перв\w+\s+этап\w*",
@@ -723,7 +723,13 @@ LEXICON = RUSSIAN.build_lexicon(
         r"командировк\w*",
         r"незаконно\s+вывезен\w*",
         # Lists handed over for an exchange prepare it; the sentence reports no return.
-        r"списк\w*\s+(?:на|для)\s+обмен\w*",
+        r"списк\w*\s+(?:(?!из\b)\w+\s+){0,5}?(?:на|для)\s+обмен\w*",
+        r"(?:передал\w*|переда[её]т|направил\w*|согласовал\w*|составил\w*|получил\w*)\s+(?:\w+\s+){0,2}?списк\w*",
+        # Interviews of freed prisoners by monitors count witnesses, not returns.
+        r"опросил\w*",
+        r"опрошенн\w*",
+        r"побеседовал\w*",
+        r"мониторингов\w*\s+мисси\w*",
         # Sport has its own exchanges of players, and its defenders are not soldiers.
         r"полузащитник\w*",
         r"нападающ\w*",
@@ -870,6 +876,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"обеща\w*",
         r"пообещал\w*",
         r"стремится",
+        r"чтобы",
         r"нужно",
         r"необходимо",
     ),
@@ -900,6 +907,29 @@ LEXICON = RUSSIAN.build_lexicon(
         # The ombudsman's posts send families to "my office" (the ombudsman's staff).
         r"мой\s+аппарат": "Tatyana Moskalkova",
     },
+    # "Россия и Украина обменялись 84 пленными": with no "each", each side got that many.
+    mutual_verbs=(r"обменял\w*", r"обменивались"),
+    negations=(r"не", r"нет", r"ни", r"так\s+и\s+не"),
+    # A sentence recalling an earlier exchange, when it has no date of its own, is background.
+    background_cues=(
+        r"(?:предыдущ|прошл|прежн)\w*\s+(?:\w+\s+)?(?:обмен\w*|раунд\w*|этап\w*)",
+        r"в\s+прошлый\s+раз",
+        r"в\s+прошлом(?!\s+(?:году|месяце|неделе))",
+        r"^\s*ранее\s+(?:\w+\s+){0,4}уже\b",
+        # "Крупнейшим остается обмен 1000 на 1000": an earlier exchange still the largest.
+        r"(?:крупнейш|самы|рекордн)\w*\s+(?:\w+\s+)?оста[её]тся",
+        r"оста[её]тся\s+(?:\w+\s+)?(?:крупнейш|самы|рекордн)\w*",
+    ),
+    past_mediation_cues=(
+        r"(?:предыдущ|прошл|прежн)\w*\s+(?:\w+\s+)?обмен\w*",
+        r"в\s+прошлом",
+        r"чаще\s+всего",
+        r"как\s+правило",
+        r"обычно",
+        r"неоднократно",
+        r"(?:несколько|многие|многих|десятк\w*)\s+(?:\w+\s+)?обмен\w*",
+        r"другие\s+(?:посредник\w*|страны|государства)",
+    ),
     actor_aliases=ACTOR_ALIASES,
     mediator_aliases=MEDIATOR_ALIASES,
 )
