@@ -104,6 +104,9 @@ class Lexicon:
     holder_markers: tuple[str, ...] = ()
     #: Phrases after which a party word names the receiver ("to", "handed to").
     recipient_markers: tuple[str, ...] = ()
+    #: Party words that are datives (Russian «Украине», «Киеву»): before a verb of giving they
+    #: name the receiver, not the subject («Украине передали 1200 тел»).
+    dative_parties: tuple[str, ...] = ()
 
     # --- what: persons and their categories -----------------------------------------------
     #: Person noun -> category ("officers" -> "officers", "prisoners" -> "total").

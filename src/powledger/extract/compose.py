@@ -156,7 +156,7 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         before = s[max(0, count.start - 40) : count.start]
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(
-                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[a-z]+\s+){1,3}", before[e:]
+                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,3}", before[e:]
             ):
                 count.additive = True
         if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):

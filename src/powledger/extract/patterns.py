@@ -110,6 +110,7 @@ class Compiled:
     captivity: Table
     holder: Table
     recipient: Table
+    datives: Table
     persons: Table
     modifiers: Table
     bodies: Table
@@ -193,6 +194,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         captivity=make_set(lx.captivity_nouns),
         holder=make_set(lx.holder_markers),
         recipient=make_set(lx.recipient_markers),
+        datives=make_set(lx.dative_parties),
         persons=make_table(lx.person_nouns),
         modifiers=make_table(lx.category_modifiers),
         bodies=make_set(lx.body_nouns),

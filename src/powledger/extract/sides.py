@@ -163,8 +163,10 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     if not subjects:
         return None
     party = subjects[-1][2]
-    if kind == "receive":
-        return party
+    start, end = subjects[-1][0], subjects[-1][1]
+    dative = v.c.datives.match_at(v.s, start)
+    if kind == "receive" or (dative is not None and dative[0] == end):
+        return party  # «Украине передали 1200 тел»: a dative before the verb receives
     return other(v.pair, party)
 
 

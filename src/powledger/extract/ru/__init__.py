@@ -45,7 +45,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"военнослужащ\w*": "total", r"военн(?:ый|ого|ые|ых|ым|ыми)": "total",
     r"бойц\w*|боец": "total", r"воин\w*": "total", r"солдат\w*": "soldiers",
     r"защитник\w*": "total", r"защитниц\w*": "women", r"геро(?:ев|и|я|ем)": "total",
-    r"человек|людей|люди|лиц": "total", r"граждан\w*": "total",
+    r"человека?|людей|люди|лиц": "total", r"граждан\w*": "total",
     r"россиян\w*": "total", r"украинц\w*": "total", r"соотечественник\w*": "total",
     r"ребят": "total", r"парней": "total", r"освобожд[её]нн(?:ых|ые|ым|ыми)": "total",
     r"офицер\w*": "officers",
@@ -277,6 +277,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"передал\w*",
         r"возвращены",
     ),
+    # «Россия передала» is the giver; «Украине передали», «Киеву передали» the receiver.
+    # («России» is also the genitive of «Минобороны России», so it is not listed.)
+    dative_parties=(r"украине", r"киеву", r"москве"),
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(
