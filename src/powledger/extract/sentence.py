@@ -205,6 +205,12 @@ def sentence_candidates(
             heads = [o for o in out if not o.count.is_part] or previous
             if heads:
                 side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
+        elif k.is_part and rule in WEAK_RULES and not both:
+            # "150 Russian servicemen, including 10 officers": a part goes with its head's
+            # side, not with the report's voice.
+            heads = [o for o in out if not o.count.is_part] or previous
+            if heads and heads[-1].side and not heads[-1].both and heads[-1].rule not in WEAK_RULES:
+                side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
