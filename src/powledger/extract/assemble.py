@@ -398,6 +398,15 @@ def _group(
             main_date = c.date
             break
         seen.append(c)
+    if main_date is None and not planned:
+        # "On Friday 270 servicemen and 120 civilians came home": a dated list of the main event.
+        listed = [
+            c for c in cands
+            if not c.previous and c.parties == main_pair and c.count.in_list
+            and c.date is not None and c.date.iso and c.date.precision == "day"
+        ]  # fmt: skip
+        if listed:
+            main_date = listed[0].date
     if main_date is None and dateline is not None and not planned:
         main_date = dateline
     main = _Group(

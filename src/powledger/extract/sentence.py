@@ -243,6 +243,10 @@ def sentence_candidates(
             # "In total 103 defenders came home today": the day's total, not a running one.
             cand.weak_cumulative = False
             cand.extra["explicit_total"] = True
+        if rule == "rule_n_for_n" and plan_in_sentence and not cand.planned:
+            # "began carrying out the agreement, a 1,000-for-1,000 exchange": the deal's figure;
+            # the day's own figure, if the report gives one, wins over it.
+            cand.weak_cumulative = True
         for ms, me, _v in previous_marks:
             if k.start >= me:
                 cand.previous = True
@@ -509,7 +513,9 @@ def marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> C
     last_words = " ".join(re.findall(r"[\w'-]+", before)[-2:])
     if c.exchange.find(last_words) and not _FORWARD.match(s[ms:me]):
         return None  # "the 60th exchange since the start of the war" dates the exchange
-    if _FORWARD.match(s[ms:me]):
+    if _FORWARD.match(s[ms:me]) or not s[:ms].strip():
+        # "Since 2022, Ukraine, by the headquarters' count, has brought home ...": a marker
+        # opening the sentence covers its first count.
         after = [x for x in counts if x.start >= me]
         return after[0] if after else None
     same = []

@@ -555,6 +555,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"суммарно",
         r"в\s+целом",
         r"общей\s+сложности",
+        # "За три дня домой вернулись 1000": the sum of several days.
+        r"за\s+(?:\w+\s+)?(?:дня|дней|суток|недел\w*)",
     ),
     previous_markers=(
         r"предыдущ\w*",
@@ -733,6 +735,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"опрошенн\w*",
         r"побеседовал\w*",
         r"мониторингов\w*\s+мисси\w*",
+        # Testimonies of the freed about their captivity report no return.
+        r"рассказал\w*\s+о\s+(?:пытк|издевательств|жесток|условиях)\w*",
         # Sport has its own exchanges of players, and its defenders are not soldiers.
         r"полузащитник\w*",
         r"нападающ\w*",
