@@ -166,6 +166,11 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
         hit = c.actors.match_at(last.strip(), 0)
         rest = last.strip()[hit[0] :] if hit else ""
         short = len(re.findall(r"[^\W\d_]+", rest)) <= 5
+        if hit and not short:
+            # "Татьяна Москалькова, Уполномоченный по правам человека в Российской Федерации":
+            # a long title that names the same actor again.
+            titles = actors_in(c, rest, 0, len(rest))
+            short = bool(titles) and {t[2] for t in titles} == {hit[1]}
         if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
             return hit[1], last.strip()[: hit[0]]
     if not c.actors.find(text):

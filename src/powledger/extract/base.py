@@ -208,6 +208,9 @@ class Lexicon:
     generic_actors: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Phrasing that marks a document as one actor's own statement when no one is quoted.
     voice_phrases: dict[str, str] = field(default_factory=dict)
+    #: Words only one side's own voice uses -> that party («киевский режим», «СВО» for Russia;
+    #: «оккупанты» for Ukraine): when no speaker is named, they tell whose "our" is meant.
+    voice_party_cues: dict[str, str] = field(default_factory=dict)
     #: Words crediting a mediator ("mediated by", "brokered", "thanks to").
     mediation_cues: tuple[str, ...] = ()
     #: Words naming a place or an observer, not a mediator ("border", "observed").

@@ -250,6 +250,11 @@ def _candidates(
     attribute(c, text, sentences)
     default_pair = _doc_pair(c, text)
     voice = voice_party(sentences)
+    if voice not in default_pair:
+        # No speaker named: words only one side uses («киевский режим», «оккупанты»).
+        cued = {party for pattern, party in c.voice_cues if pattern.search(text)}
+        if len(cued) == 1 and next(iter(cued)) in default_pair:
+            voice = next(iter(cued))
     voice_guessed = voice not in default_pair
     if voice not in default_pair:
         voice = "Ukraine" if "Ukraine" in default_pair else None

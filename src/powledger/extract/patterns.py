@@ -138,6 +138,7 @@ class Compiled:
     anaphoric: Table
     generic_actors: tuple[tuple[re.Pattern[str], dict[str, str]], ...]
     voice: tuple[tuple[re.Pattern[str], str], ...]
+    voice_cues: tuple[tuple[re.Pattern[str], str], ...]
     present: Table
     number_at: Table
     additive: Table
@@ -236,6 +237,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
             (re.compile(rf"(?<!\w){k}(?!\w)", re.I), v) for k, v in lx.generic_actors.items()
         ),
         voice=tuple((re.compile(k, re.I), v) for k, v in lx.voice_phrases.items()),
+        voice_cues=tuple(
+            (re.compile(rf"(?<!\w)(?:{k})(?!\w)", re.I), v) for k, v in lx.voice_party_cues.items()
+        ),
         present=make_set(lx.present_markers),
         number_at=make_set(lx.number_at),
         additive=make_set(lx.additive_markers),

@@ -302,6 +302,8 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         a.in_list = b.in_list = True
         if b.party is None:
             b.party = a.party
+            # "146 of our servicemen and eight residents of Kursk": ours too.
+            b.first_person = b.first_person or a.first_person
         if a.category == "total" and not a.bare and a.party == b.party:
             a.category = "soldiers"
     for k in counts:
