@@ -146,6 +146,13 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
     """An author named alone on the first line ("Volodymyr Zelensky"), or a statement's voice."""
     if sentences:
         first = text[sentences[0].start : sentences[0].end].strip()
+        headline = text.split("\n", 1)[0]
+        tail = re.search(r"\s[—–-]\s*([^—–\n]{2,60}?)[.\s]*$", headline)
+        if "\n" in text and tail is not None:
+            # A headline closing on its source: «Россия вернула 95 военных — Минобороны».
+            named = actors_in(c, tail.group(1), 0, len(tail.group(1)))
+            if len(named) == 1 and named[0][0] == 0 and not tail.group(1)[named[0][1] :].strip():
+                return named[0][2], tail.group(1)
         hit = c.actors.match_at(first, 0)
         if hit is not None and (
             not first[hit[0] :].strip(" .:-") or re.match(r"\s*[:|,]", first[hit[0] :])

@@ -189,7 +189,7 @@ def sentence_candidates(
                 rule = "rule_n_for_m"
         if (
             not both
-            and any(each_count(s, m, counts) is k for m in each_marks)
+            and any(_each_covers(each_count(s, m, counts), k, counts) for m in each_marks)
             and k.party is None
             and not k.first_person
             and rule in ("none", "rule_voice", "rule_subject_verb")
@@ -288,6 +288,19 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _each_covers(target: Count | None, k: Count, counts: list[Count]) -> bool:
+    """Whether an "each" about ``target`` covers ``k``: the count itself, or a later group of
+    its list ("each side returned 185 servicemen and 20 civilians")."""
+    if target is None:
+        return False
+    if target is k:
+        return True
+    if not (target.in_list and k.in_list):
+        return False
+    i, j = counts.index(target), counts.index(k)
+    return i < j and all(o.in_list for o in counts[i : j + 1])
 
 
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
