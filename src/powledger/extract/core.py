@@ -34,6 +34,7 @@ from powledger.extract.dating import (
 from powledger.extract.patterns import Compiled, actor_party, compile_lexicon
 from powledger.extract.prefilter import has_strong_word, looks_relevant
 from powledger.extract.sentence import (
+    exchange_noun,
     governed,
     mediators_in,
     outermost,
@@ -516,14 +517,6 @@ def _reference_at(stamps: list[tuple[int, date]], pos: int, default: date | None
     return before[-1] if before else default
 
 
-def _exchange_noun(c: Compiled, phrase: str) -> bool:
-    """Whether an exchange word is a noun ("swap", "обмен"): English by its list; in a lexicon
-    with Cyrillic exchange words that lists its mutual verbs ("обменялись"), every other one."""
-    if NOUN_TRIGGERS.match(phrase):
-        return True
-    return bool(c.lexicon.mutual_verbs) and not phrase.isascii() and not c.mutual.find(phrase)
-
-
 def _undisclosed(
     c: Compiled,
     text: str,
@@ -541,7 +534,7 @@ def _undisclosed(
             continue
         if c.cumulative.find(s) or c.previous.find(s):
             continue  # "since the war began the sides have held 60 exchanges"
-        nouns = [t for t in c.exchange.find(s) if _exchange_noun(c, s[t[0] : t[1]])]
+        nouns = [t for t in c.exchange.find(s) if exchange_noun(c, s[t[0] : t[1]])]
         done = c.done.find(s)
         if not nouns or not done:
             continue

@@ -469,6 +469,20 @@ def for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
     return None
 
 
+def exchange_noun(c: Compiled, phrase: str) -> bool:
+    """Whether a trigger is an exchange noun ("swap", "обмен"): English by its list; in a lexicon
+    with Cyrillic exchange words that lists its mutual verbs ("обменялись"), every other
+    exchange word."""
+    if NOUN_TRIGGERS.match(phrase):
+        return True
+    return (
+        bool(c.lexicon.mutual_verbs)
+        and not phrase.isascii()
+        and bool(c.exchange.find(phrase))
+        and not c.mutual.find(phrase)
+    )
+
+
 def is_planned(
     c: Compiled,
     v: SentenceView,
@@ -510,7 +524,7 @@ def is_planned(
         phrase = v.s[t[0] : t[1]]
         if governed(c, v.s, t[0]):
             return True
-        if NOUN_TRIGGERS.match(phrase):
+        if exchange_noun(c, phrase):
             continue
         return False
     # A done marker ("took place") that no plan word governs makes the sentence a report.
