@@ -223,7 +223,8 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
             # A statement goes on in the same paragraph until someone else is named; after
             # "wrote on Telegram:" it goes on into the next line.
             sent.asserted_by, sent.asserted_by_text = last
-        elif byline is not None and not actors and not cues:
+        elif byline is not None and not cues and all(a[2] == byline[0] for a in actors):
+            # No one else named ("… — Минобороны" names the byline's own actor).
             sent.asserted_by, sent.asserted_by_text = byline
         if actors:
             last = (actors[-1][2], text[actors[-1][0] : actors[-1][1]])

@@ -19,7 +19,6 @@ from powledger.extract.attribution import (
 )
 from powledger.extract.base import DateSpan, Lexicon, get_lexicon
 from powledger.extract.compose import (
-    NOUN_TRIGGERS,
     Candidate,
     Count,
     find_counts,
@@ -182,8 +181,12 @@ def _candidates(
     sentences = [Sentence(s, e, p) for (s, e), p in zip(spans, paras, strict=True)]
     dateline = dateline_date(c, text, published)
     reference = published
-    if reference is None and dateline is not None and dateline.iso and len(dateline.iso) == 10:
-        reference = date.fromisoformat(dateline.iso)
+    if dateline is not None and dateline.iso and len(dateline.iso) == 10:
+        day = date.fromisoformat(dateline.iso)
+        # A wire's dateline is the day its "yesterday" counts from, even when the page that
+        # carries it was published a day or two later.
+        if reference is None or timedelta(0) < reference - day <= timedelta(days=3):
+            reference = day
     # Pass 1 (cheap): which sentences may state a figure at all.
     trigger_starts = [m.start() for m in c.triggers.finditer(text)] if c.triggers else []
     interesting: list[tuple[Sentence, str, list[Count], bool, bool, bool]] = []
