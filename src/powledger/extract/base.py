@@ -104,6 +104,9 @@ class Lexicon:
     holder_markers: tuple[str, ...] = ()
     #: Phrases after which a party word names the receiver ("to", "handed to").
     recipient_markers: tuple[str, ...] = ()
+    #: Phrases after which a party word names the destination even before the count
+    #: («в Россию вернулись 46», «на подконтрольную Украине территорию возвращены тела»).
+    recipient_before: tuple[str, ...] = ()
     #: Party words that are datives (Russian «Украине», «Киеву»): before a verb of giving they
     #: name the receiver, not the subject («Украине передали 1200 тел»).
     dative_parties: tuple[str, ...] = ()
@@ -129,6 +132,9 @@ class Lexicon:
     named_along: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
+    #: Whether "N servicemen and M seriously wounded" keeps N as the base group, with only the
+    #: wounded in the composition (the uk/ru annotations); else N is listed as soldiers.
+    wounded_on_top_of_base: bool = False
     #: Words that may follow a number without a noun ("returned 103 on Saturday", "95 for 95");
     #: any other word after it (``tanks``, ``villages``) means the number counts something else.
     bare_followers: tuple[str, ...] = ()

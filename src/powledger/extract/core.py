@@ -377,7 +377,7 @@ def _candidates(
     )
     if not out:
         out = _unnumbered(c, text, sentences[:4], default_pair)
-    if figureless and not any(o.extra.get("unnumbered") for o in out):
+    if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
         out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
 

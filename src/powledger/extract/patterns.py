@@ -111,6 +111,7 @@ class Compiled:
     holder: Table
     recipient: Table
     datives: Table
+    recipient_before: Table
     persons: Table
     modifiers: Table
     bodies: Table
@@ -196,6 +197,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         holder=make_set(lx.holder_markers),
         recipient=make_set(lx.recipient_markers),
         datives=make_set(lx.dative_parties),
+        recipient_before=make_set(lx.recipient_before),
         persons=make_table(lx.person_nouns),
         modifiers=make_table(lx.category_modifiers),
         bodies=make_set(lx.body_nouns),

@@ -213,6 +213,12 @@ def sentence_candidates(
                 side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
+        if k.additive and not both and rule == "rule_voice" and not out:
+            # "118 Russian servicemen came home. Also, three residents of Bryansk returned":
+            # a group added in the next sentence goes to the side it is added to.
+            heads = [p for p in previous if p.side and not p.both and p.rule not in WEAK_RULES]
+            if heads:
+                side, rule = heads[-1].side, "rule_added_to"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
         cand.parties = v.pair
         cand.asserted_by = sent.asserted_by
@@ -318,7 +324,13 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
             # "146 of our servicemen and eight residents of Kursk": ours too.
             b.first_person = b.first_person or a.first_person
         if a.category == "total" and not a.bare and a.party == b.party:
-            a.category = "soldiers"
+            wounded = b.category in ("wounded", "seriously_wounded_or_sick")
+            if wounded and c.lexicon.wounded_on_top_of_base:
+                # "175 servicemen, and also 22 seriously wounded": 175 stays the base group and
+                # the wounded come on top of it.
+                b.additive = True
+            else:
+                a.category = "soldiers"  # "270 servicemen and 120 civilians": the soldiers
     for k in counts:
         if c.plus_named is None or k.value is None:
             continue

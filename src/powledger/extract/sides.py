@@ -121,7 +121,16 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
             tail = _skip_space(v.s, hit[0])
             if v.c.captivity.match_at(v.s, tail) is None:
                 return hit[1]
-    return None
+    # «а в Украину — 118 человек», «в Россию вернулись 46»: a destination earlier in the clause.
+    lo = _clause_start(v.s, k.start)
+    found = None
+    for _s0, e0, _val in v.c.recipient_before.find(v.s, lo, k.start):
+        hit = v.c.parties.match_at(v.s, _skip_space(v.s, e0))
+        between = v.s[hit[0] : k.start] if hit is not None else ""
+        if hit is not None and not any(lo <= o.start < k.start for o in v.counts if o is not k):
+            if v.c.captivity.match_at(v.s, _skip_space(v.s, hit[0])) is None and len(between) < 60:
+                found = hit[1]
+    return found
 
 
 def rule_holder(v: SentenceView, k: Count) -> str | None:

@@ -30,7 +30,9 @@ PARTY_TERMS: dict[str, str] = {
     r"киев": "Ukraine", r"киев[аеу]": "Ukraine", r"киевск\w*": "Ukraine",
     r"вооруж[её]нн\w*\s+сил\w*\s+украины": "Ukraine",
     r"москв(?:а|е|у|ы|ой)": "Russia",
-    r"росси[яиюй]": "Russia", r"российск\w*": "Russia", r"россиян\w*": "Russia",
+    r"росси[яиюй]": "Russia",
+    # The occupied "republics" receive on Russia's side.
+    r"днр": "Russia", r"лнр": "Russia", r"российск\w*": "Russia", r"россиян\w*": "Russia",
     r"израил\w*": "Israel", r"палестинск\w*": "Hamas",
     r"армян\w*": "Armenia", r"армени\w*": "Armenia", r"ереван\w*": "Armenia",
     r"соедин[её]нн\w*\s+штат\w*": "United States",
@@ -39,7 +41,7 @@ PARTY_TERMS: dict[str, str] = {
 }  # fmt: skip
 
 PERSON_NOUNS: dict[str, str] = {
-    r"военнопленн\w*": "total", r"пленн\w*": "total", r"пленник\w*": "total", r"пленниц\w*": "women", r"заложник\w*|заложниц\w*": "total",
+    r"военнопленн\w*": "total", r"пленн\w*": "total", r"пленник\w*": "total", r"пленниц\w*": "women", r"заложник\w*": "total", r"заложниц\w*": "women",
     r"заключ[её]нн\w*": "total", r"удерживаем\w*": "total",
     r"военнослужащ\w*": "total", r"военн(?:ый|ого|ые|ых|ым|ыми)": "total",
     r"бойц\w*|боец": "total", r"воин\w*": "total", r"солдат\w*": "soldiers",
@@ -52,7 +54,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"мирн\w*\s+жител\w*|гражданск\w*\s+лиц\w*|гражданск\w*": "civilians", r"жител\w*": "civilians",
     r"женщин\w*": "women", r"девушек|девушки": "women",
     r"тяжелораненых|тяжелораненые|тяжелоранен\w*": "seriously_wounded_or_sick", r"ранен\w*": "wounded",
-    r"несовершеннолетн\w*": "minors", r"детей|дети|ребенк\w*|реб[её]нок": "minors", r"подростк\w*": "minors",
+    r"несовершеннолетн\w*": "minors", r"детей|дети|ребенк\w*|реб[её]нок": "minors", r"подрост(?:ок|к\w*)": "minors",
     r"теробороновц\w*|теробороновец": "soldiers", r"срочник\w*": "conscripts", r"военнослужащ\w*\s+срочной\s+службы": "conscripts",
     r"священник\w*|священнослужител\w*|капеллан\w*": "clergy",
     r"пограничник\w*": "border_guards", r"нацгвардейц\w*|гвардейц\w*": "national_guard",
@@ -278,7 +280,12 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     # «Россия передала» is the giver; «Украине передали», «Киеву передали» the receiver.
     # («России» is also the genitive of «Минобороны России», so it is not listed.)
-    dative_parties=(r"украине", r"киеву", r"москве"),
+    dative_parties=(r"украине", r"киеву", r"москве", r"россиянам", r"украинцам"),
+    recipient_before=(
+        r"в(?=\s+(?:россию|украину|рф))",
+        r"на\s+подконтрольн\w*",
+        r"на\s+территори\w*(?:\s+республик\w*)?",
+    ),
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(
@@ -422,6 +429,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"обмен(?!яю|яе|ят)\w*",
         r"обменял\w*",
         r"обменива\w*",
+        # The infinitives follow a plan word ("условились обменяться"): the plan keeps them.
+        r"обменяться",
+        r"обменять",
         r"репатриац\w*",
         r"возвращени\w*",
         r"освобождени\w*",
@@ -460,6 +470,10 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     plan_markers=(
         r"договорил\w*",
+        r"условил\w*",
+        r"передадут",
+        r"обменяют",
+        r"освободят",
         r"договор[её]нност\w*",
         r"согласовал\w*",
         r"планиру\w*",
@@ -637,7 +651,18 @@ LEXICON = RUSSIAN.build_lexicon(
         r"через\s+территорию",
     ),
     plus_named=(r"плюс", r"и", r"а\s+также", r"вместе\s+с"),
-    list_joiners=(r",", r"и", r",\s*а\s+также", r"а\s+также", r",\s*и"),
+    wounded_on_top_of_base=True,
+    list_joiners=(
+        r",",
+        r"и",
+        r",\s*а\s+также",
+        r"а\s+также",
+        r",\s*и",
+        # "по 64 военнопленных и по 9 мирных жителей": "each" repeated on every group.
+        r"и\s+по",
+        r",\s*и\s+по",
+        r",?\s*а\s+также\s+по",
+    ),
     bare_followers=(
         r"из",
         r"с",
@@ -803,6 +828,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"также",
         r"а\s+также",
         r"кроме\s+того",
+        r"сверх\s+(?:того|этого)",
         r"помимо\s+этого",
         r"дополнительно",
         r"вместе\s+с",
@@ -877,6 +903,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"мог\s+бы",
         r"могли\s+бы",
         r"договорил\w*",
+        r"условил\w*",
         r"согласил\w*",
         r"согласовал\w*",
         r"планиру\w*",
