@@ -127,9 +127,13 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
     for _s0, e0, _val in v.c.recipient_before.find(v.s, lo, k.start):
         hit = v.c.parties.match_at(v.s, _skip_space(v.s, e0))
         between = v.s[hit[0] : k.start] if hit is not None else ""
-        if hit is not None and not any(lo <= o.start < k.start for o in v.counts if o is not k):
-            if v.c.captivity.match_at(v.s, _skip_space(v.s, hit[0])) is None and len(between) < 60:
-                found = hit[1]
+        if (
+            hit is not None
+            and not any(lo <= o.start < k.start for o in v.counts if o is not k)
+            and v.c.captivity.match_at(v.s, _skip_space(v.s, hit[0])) is None
+            and len(between) < 60
+        ):
+            found = hit[1]
     return found
 
 
