@@ -296,6 +296,7 @@ def assemble(
                 o for o in done
                 if o is not cand and not o.weak_cumulative and o.count.category == cand.count.category
                 and (o.side == cand.side or o.both or cand.both)
+                and (cand.previous or not o.previous)  # an earlier exchange is no rival
             ]  # fmt: skip
             big = (
                 (cand.count.value or 0) > 1250

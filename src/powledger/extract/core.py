@@ -474,6 +474,8 @@ def _unnumbered(
             continue
         if c.trial.find(s) or c.not_exchange.find(s):
             continue
+        if c.cumulative.find(s) or c.background.find(s):
+            continue  # "since the war began, thousands of Russian servicemen have come home"
         for start, end, _cat in c.persons.find(s):
             before = s[max(0, start - 30) : start]
             parties = c.parties.find(before)

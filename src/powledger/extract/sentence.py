@@ -249,9 +249,10 @@ def sentence_candidates(
             # "In total 103 defenders came home today": the day's total, not a running one.
             cand.weak_cumulative = False
             cand.extra["explicit_total"] = True
-        if rule == "rule_n_for_n" and plan_in_sentence and not cand.planned:
-            # "began carrying out the agreement, a 1,000-for-1,000 exchange": the deal's figure;
-            # the day's own figure, if the report gives one, wins over it.
+        if rule == "rule_n_for_n" and (plan_in_sentence or c.stages.find(s)) and not cand.planned:
+            # "began carrying out the agreement, a 1,000-for-1,000 exchange", "the third stage of
+            # the 1,000-for-1,000 exchange": the deal's figure; the day's own figure, if the
+            # report gives one, wins over it.
             cand.weak_cumulative = True
         for ms, me, _v in previous_marks:
             if k.start >= me:
@@ -287,6 +288,12 @@ def sentence_candidates(
         sums = {x + y for x in a for y in b}
         # "206 captives, 103 of them Russian and 103 Ukrainian": the 206 counts both sides.
         out = [o for o in out if o.count.party or o.count.value not in sums]
+    # "95 на 95": the pair states one figure for each side once, not twice.
+    out = [
+        o for i, o in enumerate(out)
+        if not (o.rule == "rule_n_for_n" and i > 0 and out[i - 1].rule == "rule_n_for_n"
+                and out[i - 1].count.value == o.count.value and out[i - 1].sentence == o.sentence)
+    ]  # fmt: skip
     both_values = {o.count.value for o in out if o.both and o.count.value}
     # "180 captives, 90 from each side": the 180 counts both sides together.
     return [
