@@ -541,6 +541,14 @@ def _undisclosed(
             continue  # "since the war began the sides have held 60 exchanges"
         nouns = [t for t in c.exchange.find(s) if exchange_noun(c, s[t[0] : t[1]])]
         done = c.done.find(s)
+        if not (nouns and done) and c.lexicon.mutual_verbs and not c.lexicon.find_numbers(s):
+            # «Москва и Киев накануне обменялись пленными»: a past mutual verb and its persons.
+            mutual = [
+                m for m in c.mutual.find(s)
+                if not s[m[0] : m[1]].isascii()
+                and c.persons.match_at(s, m[1] + len(s[m[1] :]) - len(s[m[1] :].lstrip()))
+            ]  # fmt: skip
+            nouns = done = mutual
         if not nouns or not done:
             continue
         lo, hi = min(nouns[0][0], done[0][0]), max(nouns[0][1], done[0][1])
