@@ -153,7 +153,13 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             if extra_total is not None:
                 returned[side] = extra_total.value
                 extra.append(extra_total)
-                if "civilians" in seen and "soldiers" not in seen and total.value is not None:
+                unlisted = any(m.extra.get("base_unlisted") for m in group.members)
+                if (
+                    "civilians" in seen
+                    and "soldiers" not in seen
+                    and total.value is not None
+                    and not unlisted
+                ):
                     # "35 servicemen ... six civilians were returned together with them".
                     composition.append(CompositionFact(side, "soldiers", total.value))
             continue

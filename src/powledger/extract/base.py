@@ -132,9 +132,11 @@ class Lexicon:
     named_along: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
-    #: Whether "N servicemen and M seriously wounded" keeps N as the base group, with only the
-    #: wounded in the composition (the uk/ru annotations); else N is listed as soldiers.
-    wounded_on_top_of_base: bool = False
+    #: Whether the composition lists only the groups named beyond the base (the uk/ru
+    #: annotations): "N servicemen and M seriously wounded" keeps N as the base with M on top,
+    #: and "N servicemen ... also three residents" lists the residents only; else (English) N is
+    #: listed as soldiers too.
+    composition_beyond_base: bool = False
     #: Words that may follow a number without a noun ("returned 103 on Saturday", "95 for 95");
     #: any other word after it (``tanks``, ``villages``) means the number counts something else.
     bare_followers: tuple[str, ...] = ()

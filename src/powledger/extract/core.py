@@ -320,6 +320,11 @@ def _candidates(
             previous_sentence_side,
             dateline,
         )
+        if carried and previous_sentence_side and all(p.planned for p in previous_sentence_side):
+            # "They agreed to swap 1,200 more. That is 1,200 prisoners, including the wounded":
+            # a sentence with no verb of its own goes on with the plan before it.
+            for cand in sentence_out:
+                cand.planned = True
         if sentence_out and sent.asserted_by is None and speaker_party is not None:
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party

@@ -220,6 +220,8 @@ def sentence_candidates(
             if heads:
                 side, rule = heads[-1].side, "rule_added_to"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
+        if c.lexicon.composition_beyond_base:
+            cand.extra["base_unlisted"] = True
         cand.parties = v.pair
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
@@ -332,7 +334,7 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
             b.first_person = b.first_person or a.first_person
         if a.category == "total" and not a.bare and a.party == b.party:
             wounded = b.category in ("wounded", "seriously_wounded_or_sick")
-            if wounded and c.lexicon.wounded_on_top_of_base:
+            if wounded and c.lexicon.composition_beyond_base:
                 # "175 servicemen, and also 22 seriously wounded": 175 stays the base group and
                 # the wounded come on top of it.
                 b.additive = True
