@@ -282,3 +282,128 @@ def test_a_signature_with_a_long_title_asserts_the_post() -> None:
     exchange = _main(text)
     assert exchange.returned_to["Russia"] == 84
     assert {c.asserted_by for c in exchange.claims} == {"Tatyana Moskalkova"}
+
+
+# --- second batch: sums, destinations, background, talks, numbers -----------------------------
+
+
+def test_each_repeated_on_every_group_of_a_list() -> None:
+    exchange = _main(
+        "В пятницу Москва и Киев передали друг другу по 60 военнопленных и по 7 мирных жителей."
+    )
+    assert exchange.returned_to == {"Russia": 67, "Ukraine": 67}
+    assert {(c.side, c.category, c.count) for c in exchange.composition} == {
+        (side, category, count)
+        for side in ("Russia", "Ukraine")
+        for category, count in (("soldiers", 60), ("civilians", 7))
+    }
+
+
+def test_a_group_added_in_the_next_sentence_goes_to_the_same_side() -> None:
+    exchange = _main(
+        "На родину возвращены 120 российских военнослужащих. Кроме того, домой вернулись двое "
+        "жителей Брянской области."
+    )
+    assert exchange.returned_to["Russia"] == 122
+    assert [(c.side, c.category, c.count) for c in exchange.composition] == [
+        ("Russia", "civilians", 2)
+    ]
+
+
+def test_wounded_named_beyond_the_base_are_added_and_listed_alone() -> None:
+    exchange = _main("Из плена вернулись 180 украинских защитников, а также 20 тяжелораненых.")
+    assert exchange.returned_to["Ukraine"] == 200
+    assert [(c.category, c.count) for c in exchange.composition] == [
+        ("seriously_wounded_or_sick", 20)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В Россию вернули 110 военнослужащих, а в Украину — 108 человек.",
+            {"Russia": 110, "Ukraine": 108},
+        ),
+        ("Взамен россиянам отдали 40 пленных.", {"Russia": 40, "Ukraine": None}),
+        (
+            "Киев получил 44 пленных, тогда как в Россию вернулись 46 человек.",
+            {"Russia": 46, "Ukraine": 44},
+        ),
+    ],
+    ids=["two-destinations", "dative-demonym", "destination-in-second-clause"],
+)
+def test_a_destination_or_dative_names_the_receiver(
+    text: str, expected: dict[str, int | None]
+) -> None:
+    assert _main(text).returned_to == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Предыдущий, по формуле «120 на 120», прошел летом.",
+        "Два прошлых обмена прошли по схемам «90 на 90» и «160 на 160».",
+        "За несколько дней до этого стороны меняли 50 на 50.",
+        "Еще летом Киев получил 70 человек, отдав 64.",
+    ],
+)
+def test_recalls_with_only_a_vague_time_are_background(text: str) -> None:
+    result = _extract(f"Сегодня из плена вернулись 90 украинских военных. {text}")
+    assert [e.returned_to["Ukraine"] for e in result.exchanges] == [90]
+
+
+def test_a_past_mutual_verb_with_no_figure_is_an_undisclosed_exchange() -> None:
+    exchange = _main("Москва и Киев накануне обменялись пленными.")
+    assert exchange.date == "2025-03-19"
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+
+
+def test_running_totals_alone_make_no_exchange() -> None:
+    text = "С начала СВО домой вернулись несколько тысяч российских военнослужащих."
+    assert _extract(text).exchanges == ()
+
+
+def test_a_stage_of_a_deal_keeps_its_own_figure() -> None:
+    text = (
+        "Третий этап обмена 1000 на 1000: сегодня из плена возвращены 303 российских "
+        "военнослужащих. Украине переданы 303 военнопленных ВСУ."
+    )
+    assert _main(text).returned_to == {"Russia": 303, "Ukraine": 303}
+
+
+def test_an_agreement_in_talks_is_a_plan_and_its_gloss_too() -> None:
+    text = (
+        "По итогам переговоров делегации условились обменяться еще 1200 пленными с каждой "
+        "стороны. По его словам, речь идет о тысяче двухстах военнопленных."
+    )
+    result = _extract(text)
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1200, "Ukraine": 1200}]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("тысячи двухсот", 1200), ("тысяче двухстах", 1200), ("тысяча двести", 1200)],
+)
+def test_a_thousand_in_any_case_composes_with_hundreds(phrase: str, value: int) -> None:
+    from powledger.extract.ru import LEXICON
+
+    assert [n.value for n in LEXICON.find_numbers(f"о {phrase} пленных")] == [value]
+
+
+def test_a_sentence_goes_on_after_a_short_thousand() -> None:
+    exchange = _main("Россия передала Украине 6 тыс. тел погибших военнослужащих.")
+    assert [(c.side, c.category, c.count) for c in exchange.composition] == [
+        ("Ukraine", "bodies", 6000)
+    ]
+
+
+def test_an_institution_named_in_the_next_sentence_asserts() -> None:
+    text = (
+        "Из плена освобождены 64 украинца. Информацию подтвердили в Координационном штабе по "
+        "вопросам обращения с военнопленными."
+    )
+    assert {c.asserted_by for c in _main(text).claims} == {
+        "Coordination Headquarters for the Treatment of Prisoners of War"
+    }

@@ -122,14 +122,14 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
             if v.c.captivity.match_at(v.s, tail) is None:
                 return hit[1]
     # «а в Украину — 118 человек», «в Россию вернулись 46»: a destination earlier in the clause.
-    lo = _clause_start(v.s, k.start)
+    # Only after the count before it: "Kyiv got 44, while 46 went to Russia".
+    lo = max([_clause_start(v.s, k.start)] + [o.head_end for o in v.counts if o.end <= k.start])
     found = None
     for _s0, e0, _val in v.c.recipient_before.find(v.s, lo, k.start):
         hit = v.c.parties.match_at(v.s, _skip_space(v.s, e0))
         between = v.s[hit[0] : k.start] if hit is not None else ""
         if (
             hit is not None
-            and not any(lo <= o.start < k.start for o in v.counts if o is not k)
             and v.c.captivity.match_at(v.s, _skip_space(v.s, hit[0])) is None
             and len(between) < 60
         ):
