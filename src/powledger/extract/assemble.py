@@ -80,7 +80,11 @@ def _with_additions(
             if m.count.category != "total" and m.sentence[0] == total.start and not m.count.is_part
         ]  # fmt: skip
     else:
-        added = [m for m in living if m.count.additive and m.count.category != "total"]
+        # "Among the freed are 20 officers, and also 5 women": parts, never added.
+        added = [
+            m for m in living
+            if m.count.additive and m.count.category != "total" and not m.count.is_part
+        ]  # fmt: skip
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:
@@ -321,7 +325,20 @@ def assemble(
     exchanges = [e for e in (_exchange(text, g) for g in groups) if e is not None]
     plan_groups = _group(plans, None, planned=True)
     planned = [e for e in (_exchange(text, g) for g in plan_groups) if e is not None]
+    # "They agreed on 84 for 84. On Thursday the exchange took place: 84 came home": the
+    # agreement the same report shows carried out is no plan any more.
+    planned = [p for p in planned if not any(_carried_out(p, e) for e in exchanges)]
     return exchanges, planned
+
+
+def _carried_out(plan: ExchangeFact, done: ExchangeFact) -> bool:
+    """Whether a plan's figures are exactly those of an exchange reported as done."""
+    figures = {side: value for side, value in plan.returned_to.items() if value is not None}
+    return (
+        bool(figures)
+        and plan.parties == done.parties
+        and all(done.returned_to.get(side) == value for side, value in figures.items())
+    )
 
 
 def _mark_aggregates(cands: list[Candidate]) -> None:

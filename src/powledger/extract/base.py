@@ -132,6 +132,9 @@ class Lexicon:
     named_along: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
+    #: Whether a stated position ("Kyiv insists on all for all") in a report of a done exchange
+    #: is an open-ended plan (English annotations) or nothing (ru annotations).
+    positions_are_plans: bool = True
     #: Whether the composition lists only the groups named beyond the base (the uk/ru
     #: annotations): "N servicemen and M seriously wounded" keeps N as the base with M on top,
     #: and "N servicemen ... also three residents" lists the residents only; else (English) N is

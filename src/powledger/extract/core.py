@@ -345,8 +345,12 @@ def _candidates(
         party = cand.extra.get("party_speaker")
         if cand.asserted_by is None and isinstance(party, str) and party in voices:
             cand.asserted_by, cand.asserted_by_text = voices[party]
+    reported = not lexicon.positions_are_plans and any(
+        o.count.value and not (o.planned or o.cumulative or o.previous) for o in out
+    )
     if not any(cand.planned for cand in out):
-        out.extend(_unnumbered_plan(c, text, sentences, default_pair))
+        # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
+        out.extend(_unnumbered_plan(c, text, sentences, default_pair, no_phrases=reported))
     elif c.plan_phrases.find(text):
         # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
         out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
@@ -431,12 +435,13 @@ def _unnumbered_plan(
     sentences: list[Sentence],
     pair: tuple[str, str],
     phrases_only: bool = False,
+    no_phrases: bool = False,
 ) -> list[Candidate]:
     """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
     for sent in sentences:
         s = text[sent.start : sent.end]
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
-        if c.plan_phrases.find(s) and triggers and not c.trial.find(s):
+        if c.plan_phrases.find(s) and triggers and not c.trial.find(s) and not no_phrases:
             # "ready for an exchange on the all-for-all principle"
             count = Count(
                 triggers[0][0], triggers[0][1], None, False, "total", None, False, triggers[0][1]

@@ -471,8 +471,8 @@ def for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
     """Index of the count paired with counts[i] by "for" / "in exchange for", if any."""
     k = counts[i]
     for j in (i - 1, i + 1):
-        if not 0 <= j < len(counts):
-            continue
+        if not 0 <= j < len(counts) or (k.is_part and counts[j].is_part):
+            continue  # "among them 20 officers and 5 women": two parts of one group
         a, b = (counts[j], k) if j < i else (k, counts[j])
         gap = s[a.head_end if a.head_end > a.end else a.end : b.start]
         if len(gap) > 60:

@@ -455,7 +455,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"взамен",
         r"в\s+ответ",
         r"на",
-        r"а\s+также",
+        # Not "а также" (as well as): "20 офицеров, а также 5 женщин" is one list.
         r"а",
     ),
     done_markers=(
@@ -658,6 +658,7 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     plus_named=(r"плюс", r"и", r"а\s+также", r"вместе\s+с"),
     composition_beyond_base=True,
+    positions_are_plans=False,
     list_joiners=(
         r",",
         r"и",
