@@ -80,12 +80,11 @@ def _with_additions(
             if m.count.category != "total" and m.sentence[0] == total.start and not m.count.is_part
         ]  # fmt: skip
     else:
-        # "Among the freed are also two civilians": a part, even with "also", adds nothing.
+        # "Among the freed are 20 officers, and also 5 women": parts, never added.
         added = [
-            m
-            for m in living
+            m for m in living
             if m.count.additive and m.count.category != "total" and not m.count.is_part
-        ]
+        ]  # fmt: skip
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:
@@ -158,7 +157,13 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             if extra_total is not None:
                 returned[side] = extra_total.value
                 extra.append(extra_total)
-                if "civilians" in seen and "soldiers" not in seen and total.value is not None:
+                unlisted = any(m.extra.get("base_unlisted") for m in group.members)
+                if (
+                    "civilians" in seen
+                    and "soldiers" not in seen
+                    and total.value is not None
+                    and not unlisted
+                ):
                     # "35 servicemen ... six civilians were returned together with them".
                     composition.append(CompositionFact(side, "soldiers", total.value))
             continue
@@ -309,6 +314,7 @@ def assemble(
                 o for o in done
                 if o is not cand and not o.weak_cumulative and o.count.category == cand.count.category
                 and (o.side == cand.side or o.both or cand.both)
+                and (cand.previous or not o.previous)  # an earlier exchange is no rival
             ]  # fmt: skip
             big = (
                 (cand.count.value or 0) > 1250
@@ -327,7 +333,20 @@ def assemble(
     exchanges = [e for e in (_exchange(text, g) for g in groups) if e is not None]
     plan_groups = _group(plans, None, planned=True)
     planned = [e for e in (_exchange(text, g) for g in plan_groups) if e is not None]
+    # "They agreed on 84 for 84. On Thursday the exchange took place: 84 came home": the
+    # agreement the same report shows carried out is no plan any more.
+    planned = [p for p in planned if not any(_carried_out(p, e) for e in exchanges)]
     return exchanges, planned
+
+
+def _carried_out(plan: ExchangeFact, done: ExchangeFact) -> bool:
+    """Whether a plan's figures are exactly those of an exchange reported as done."""
+    figures = {side: value for side, value in plan.returned_to.items() if value is not None}
+    return (
+        bool(figures)
+        and plan.parties == done.parties
+        and all(done.returned_to.get(side) == value for side, value in figures.items())
+    )
 
 
 def _mark_aggregates(cands: list[Candidate]) -> None:
@@ -433,6 +452,15 @@ def _group(
             main_date = c.date
             break
         seen.append(c)
+    if main_date is None and not planned:
+        # "On Friday 270 servicemen and 120 civilians came home": a dated list of the main event.
+        listed = [
+            c for c in cands
+            if not c.previous and c.parties == main_pair and c.count.in_list
+            and c.date is not None and c.date.iso and c.date.precision == "day"
+        ]  # fmt: skip
+        if listed:
+            main_date = listed[0].date
     if main_date is None and dateline is not None and not planned:
         main_date = dateline
     main = _Group(

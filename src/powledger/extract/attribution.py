@@ -147,13 +147,12 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
     if sentences:
         first = text[sentences[0].start : sentences[0].end].strip()
         headline = text.split("\n", 1)[0]
-        signed = re.search(r"\s-\s*([^\W\d_][^-\n]{1,60}?)[.!]?\s*$", headline)
-        if signed and "\n" in text.strip():
-            # "Ще 95 українців повернулися додому - Зеленський": a headline names its source.
-            tail = signed.group(1)
-            hit = c.actors.match_at(tail, 0)
-            if hit is not None and hit[0] == len(tail):
-                return hit[1], tail
+        tail = re.search(r"\s[—–-]\s*([^—–\n]{2,60}?)[.\s]*$", headline)
+        if "\n" in text and tail is not None:
+            # A headline closing on its source: «Россия вернула 95 военных — Минобороны».
+            named = actors_in(c, tail.group(1), 0, len(tail.group(1)))
+            if len(named) == 1 and named[0][0] == 0 and not tail.group(1)[named[0][1] :].strip():
+                return named[0][2], tail.group(1)
         hit = c.actors.match_at(first, 0)
         if hit is not None and (
             not first[hit[0] :].strip(" .:-") or re.match(r"\s*[:|,]", first[hit[0] :])
@@ -174,6 +173,11 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
         hit = c.actors.match_at(last.strip(), 0)
         rest = last.strip()[hit[0] :] if hit else ""
         short = len(re.findall(r"[^\W\d_]+", rest)) <= 5
+        if hit and not short:
+            # "Татьяна Москалькова, Уполномоченный по правам человека в Российской Федерации":
+            # a long title that names the same actor again.
+            titles = actors_in(c, rest, 0, len(rest))
+            short = bool(titles) and {t[2] for t in titles} == {hit[1]}
         if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
             return hit[1], last.strip()[: hit[0]]
     if not c.actors.find(text):
@@ -219,12 +223,8 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
             # A statement goes on in the same paragraph until someone else is named; after
             # "wrote on Telegram:" it goes on into the next line.
             sent.asserted_by, sent.asserted_by_text = last
-        elif (
-            byline is not None
-            and not cues
-            and (not actors or (j == 0 and all(a[2] == byline[0] for a in actors)))
-        ):
-            # (The first line may name the byline's own actor: "... - Лубінець".)
+        elif byline is not None and not cues and all(a[2] == byline[0] for a in actors):
+            # No one else named ("… — Минобороны" names the byline's own actor).
             sent.asserted_by, sent.asserted_by_text = byline
         if actors:
             last = (actors[-1][2], text[actors[-1][0] : actors[-1][1]])

@@ -19,7 +19,6 @@ from powledger.extract.attribution import (
 )
 from powledger.extract.base import DateSpan, Lexicon, get_lexicon
 from powledger.extract.compose import (
-    NOUN_TRIGGERS,
     Candidate,
     Count,
     find_counts,
@@ -34,6 +33,7 @@ from powledger.extract.dating import (
 from powledger.extract.patterns import Compiled, actor_party, compile_lexicon
 from powledger.extract.prefilter import has_strong_word, looks_relevant
 from powledger.extract.sentence import (
+    exchange_noun,
     governed,
     mediators_in,
     outermost,
@@ -192,11 +192,11 @@ def _candidates(
     dateline = dateline_date(c, text, published)
     reference = published
     if dateline is not None and dateline.iso and len(dateline.iso) == 10:
-        # The dateline is the day the report was written: "today" and "yesterday" count from
-        # it, also when the feed stamped the page a day or two later.
-        written = date.fromisoformat(dateline.iso)
-        if reference is None or timedelta(0) <= reference - written <= timedelta(days=3):
-            reference = written
+        day = date.fromisoformat(dateline.iso)
+        # A wire's dateline is the day its "yesterday" counts from, even when the page that
+        # carries it was published a day or two later.
+        if reference is None or timedelta(0) < reference - day <= timedelta(days=3):
+            reference = day
     # Pass 1 (cheap): which sentences may state a figure at all.
     trigger_starts = [m.start() for m in c.triggers.finditer(text)] if c.triggers else []
     interesting: list[tuple[Sentence, str, list[Count], bool, bool, bool]] = []
@@ -264,6 +264,11 @@ def _candidates(
     attribute(c, text, sentences)
     default_pair = _doc_pair(c, text)
     voice = voice_party(sentences)
+    if voice not in default_pair:
+        # No speaker named: words only one side uses («киевский режим», «оккупанты»).
+        cued = {party for pattern, party in c.voice_cues if pattern.search(text)}
+        if len(cued) == 1 and next(iter(cued)) in default_pair:
+            voice = next(iter(cued))
     voice_guessed = voice not in default_pair
     if voice not in default_pair:
         voice = "Ukraine" if "Ukraine" in default_pair else None
@@ -339,6 +344,11 @@ def _candidates(
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
                     cand.date = inherited[0]
+        if carried and previous_sentence_side and all(p.planned for p in previous_sentence_side):
+            # "They agreed to swap 1,200 more. That is 1,200 prisoners, including the wounded":
+            # a sentence with no verb of its own goes on with the plan before it.
+            for cand in sentence_out:
+                cand.planned = True
         if sentence_out and sent.asserted_by is None and speaker_party is not None:
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party
@@ -359,8 +369,12 @@ def _candidates(
         party = cand.extra.get("party_speaker")
         if cand.asserted_by is None and isinstance(party, str) and party in voices:
             cand.asserted_by, cand.asserted_by_text = voices[party]
+    reported = not lexicon.positions_are_plans and any(
+        o.count.value and not (o.planned or o.cumulative or o.previous) for o in out
+    )
     if not any(cand.planned for cand in out):
-        out.extend(_unnumbered_plan(c, text, sentences, default_pair))
+        # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
+        out.extend(_unnumbered_plan(c, text, sentences, default_pair, no_phrases=reported))
     elif c.plan_phrases.find(text):
         # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
         out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
@@ -388,10 +402,16 @@ def _candidates(
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
+    # Only background, running totals or figures with no value ("the same number", an age):
+    # the exchange may still be reported, with its figures undisclosed.
+    figureless = not any(
+        o.count.value is not None and not o.cumulative and not o.previous and not o.planned
+        for o in out
+    )
     if not out:
         out = _unnumbered(c, text, sentences[:4], default_pair)
-    if not out:
-        out = _undisclosed(c, text, sentences[:6], default_pair, reference)
+    if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
+        out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
 
 
@@ -439,12 +459,13 @@ def _unnumbered_plan(
     sentences: list[Sentence],
     pair: tuple[str, str],
     phrases_only: bool = False,
+    no_phrases: bool = False,
 ) -> list[Candidate]:
     """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
     for sent in sentences:
         s = text[sent.start : sent.end]
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
-        if c.plan_phrases.find(s) and triggers and not c.trial.find(s):
+        if c.plan_phrases.find(s) and triggers and not c.trial.find(s) and not no_phrases:
             # "ready for an exchange on the all-for-all principle"
             count = Count(
                 triggers[0][0], triggers[0][1], None, False, "total", None, False, triggers[0][1]
@@ -487,6 +508,8 @@ def _unnumbered(
             continue
         if c.trial.find(s) or c.not_exchange.find(s):
             continue
+        if c.cumulative.find(s) or c.background.find(s):
+            continue  # "since the war began, thousands of Russian servicemen have come home"
         for start, end, _cat in c.persons.find(s):
             before = s[max(0, start - 30) : start]
             parties = c.parties.find(before)
@@ -548,7 +571,9 @@ def _undisclosed(
         s = text[sent.start : sent.end]
         if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
             continue
-        nouns = [t for t in c.exchange.find(s) if NOUN_TRIGGERS.match(s[t[0] : t[1]])]
+        if c.cumulative.find(s) or c.previous.find(s):
+            continue  # "since the war began the sides have held 60 exchanges"
+        nouns = [t for t in c.exchange.find(s) if exchange_noun(c, s[t[0] : t[1]])]
         done = c.done.find(s)
         if not nouns and done:
             # "Сьогодні відбувся обмін полоненими": a language whose exchange words are no
@@ -565,14 +590,26 @@ def _undisclosed(
                     s[min(t[1], done[0][1]) : max(t[0], done[0][0])] or " ",
                 )
             ]  # fmt: skip
+        if not (nouns and done) and c.lexicon.mutual_verbs and not c.lexicon.find_numbers(s):
+            # «Москва и Киев накануне обменялись пленными»: a past mutual verb and its persons.
+            mutual = [
+                m for m in c.mutual.find(s)
+                if not s[m[0] : m[1]].isascii()
+                and c.persons.match_at(s, m[1] + len(s[m[1] :]) - len(s[m[1] :].lstrip()))
+            ]  # fmt: skip
+            nouns = done = mutual
         if not nouns or not done:
             continue
-        plans = c.plan.find(s)
-        if plans and plans[0][0] < max(done[0][1], nouns[0][1]):
-            continue  # "will take place"; but "took place under the deal agreed in Istanbul"
         lo, hi = min(nouns[0][0], done[0][0]), max(nouns[0][1], done[0][1])
         if hi - lo > 60 or c.negation.find(s, max(0, lo - 20), hi):
             continue
+        # A plan word counts unless it only follows a report ("held another exchange under
+        # the Istanbul agreements"): none before the exchange, and no modal on the done word.
+        if any(p[0] < hi for p in c.plan.find(s)) or governed(c, s, done[0][0]):
+            continue
+        before = c.lexicon.find_numbers(s[max(0, nouns[0][0] - 25) : nouns[0][0]])
+        if any(n.value > 1 for n in before):
+            continue  # "more than 60 exchanges have taken place": a count of exchanges
         count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
         cand = Candidate(count, None, "rule_undisclosed", (sent.start, sent.end))
         cand.parties = pair

@@ -45,7 +45,9 @@ def dateline_date(c: Compiled, text: str, published: date | None) -> DateSpan | 
         dates = c.lexicon.find_dates(window, published)
         if dates and dates[0].start == 0 and dates[0].iso:
             d = dates[0]
-            if m.re is _DATELINE_DAY_FIRST and not re.match(r"\s*(?:[.(/]|[-–—]\s)", window[d.end :]):
+            if m.re is _DATELINE_DAY_FIRST and not re.match(
+                r"\s*(?:[.(/]|[-–—]\s)", window[d.end :]
+            ):
                 continue
             at = offset + m.end()
             return DateSpan(d.start + at, d.end + at, d.iso, d.precision, d.relative)

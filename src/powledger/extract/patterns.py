@@ -135,6 +135,8 @@ class Compiled:
     captivity: Table
     holder: Table
     recipient: Table
+    datives: Table
+    recipient_before: Table
     persons: Table
     modifiers: Table
     bodies: Table
@@ -162,6 +164,7 @@ class Compiled:
     anaphoric: Table
     generic_actors: tuple[tuple[re.Pattern[str], dict[str, str]], ...]
     voice: tuple[tuple[re.Pattern[str], str], ...]
+    voice_cues: tuple[tuple[re.Pattern[str], str], ...]
     present: Table
     number_at: Table
     additive: Table
@@ -219,6 +222,8 @@ def _compile(lexicon: Lexicon) -> Compiled:
         captivity=make_set(lx.captivity_nouns),
         holder=make_set(lx.holder_markers),
         recipient=make_set(lx.recipient_markers),
+        datives=make_set(lx.dative_parties),
+        recipient_before=make_set(lx.recipient_before),
         persons=make_table(lx.person_nouns),
         modifiers=make_table(lx.category_modifiers),
         bodies=make_set(lx.body_nouns),
@@ -260,6 +265,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
             (re.compile(rf"(?<!\w){k}(?!\w)", re.I), v) for k, v in lx.generic_actors.items()
         ),
         voice=tuple((re.compile(k, re.I), v) for k, v in lx.voice_phrases.items()),
+        voice_cues=tuple(
+            (re.compile(rf"(?<!\w)(?:{k})(?!\w)", re.I), v) for k, v in lx.voice_party_cues.items()
+        ),
         present=make_set(lx.present_markers),
         number_at=make_set(lx.number_at),
         additive=make_set(lx.additive_markers),

@@ -213,7 +213,7 @@ def sentence_candidates(
                 rule = "rule_n_for_m"
         if (
             not both
-            and any(each_count(s, m, counts) is k for m in each_marks)
+            and any(_each_covers(each_count(s, m, counts), k, counts) for m in each_marks)
             and k.party is None
             and not k.first_person
             and rule in ("none", "rule_voice", "rule_subject_verb")
@@ -242,8 +242,20 @@ def sentence_candidates(
             heads = heads or previous
             if heads and (side is None or (heads[-1].side and not heads[-1].both)):
                 side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
+        elif k.is_part and rule in WEAK_RULES and not both:
+            # "150 Russian servicemen, including 10 officers": a part goes with its head's
+            # side, not with the report's voice.
+            heads = [o for o in out if not o.count.is_part] or previous
+            if heads and heads[-1].side and not heads[-1].both and heads[-1].rule not in WEAK_RULES:
+                side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
+        if k.additive and not both and rule == "rule_voice" and not out:
+            # "118 Russian servicemen came home. Also, three residents of Bryansk returned":
+            # a group added in the next sentence goes to the side it is added to.
+            heads = [p for p in previous if p.side and not p.both and p.rule not in WEAK_RULES]
+            if heads:
+                side, rule = heads[-1].side, "rule_added_to"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
         if (
             k.is_part
@@ -252,6 +264,8 @@ def sentence_candidates(
         ):
             # A regional report that gives only its region's share still reports an exchange.
             cand.extra["unnumbered"] = True
+        if c.lexicon.composition_beyond_base:
+            cand.extra["base_unlisted"] = True
         cand.parties = v.pair
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
@@ -294,9 +308,15 @@ def sentence_candidates(
             # "In total 103 defenders came home today": the day's total, not a running one.
             cand.weak_cumulative = False
             cand.extra["explicit_total"] = True
+        if rule == "rule_n_for_n" and (plan_in_sentence or c.stages.find(s)) and not cand.planned:
+            # "began carrying out the agreement, a 1,000-for-1,000 exchange", "the third stage of
+            # the 1,000-for-1,000 exchange": the deal's figure; the day's own figure, if the
+            # report gives one, wins over it.
+            cand.weak_cumulative = True
         for ms, me, _v in previous_marks:
-            if dates and c.stages.find(s, ms, me):
-                continue  # "today, at the first stage, 390 came home": dated, so not the past
+            today = reference.isoformat() if reference else None
+            if c.stages.find(s, ms, me) and any(d.iso == today for d in dates):
+                continue  # "today, at the first stage, 390 came home": this report's own stage
             if k.start >= me:
                 cand.previous = True
                 # Only a date after "a day after" can date the earlier exchange.
@@ -330,6 +350,12 @@ def sentence_candidates(
         sums = {x + y for x in a for y in b}
         # "206 captives, 103 of them Russian and 103 Ukrainian": the 206 counts both sides.
         out = [o for o in out if o.count.party or o.count.value not in sums]
+    # "95 на 95": the pair states one figure for each side once, not twice.
+    out = [
+        o for i, o in enumerate(out)
+        if not (o.rule == "rule_n_for_n" and i > 0 and out[i - 1].rule == "rule_n_for_n"
+                and out[i - 1].count.value == o.count.value and out[i - 1].sentence == o.sentence)
+    ]  # fmt: skip
     both_values = {o.count.value for o in out if o.both and o.count.value}
     # "180 captives, 90 from each side": the 180 counts both sides together.
     return [
@@ -341,6 +367,19 @@ def sentence_candidates(
 
 def _after_space(s: str, pos: int) -> int:
     return pos + len(s[pos:]) - len(s[pos:].lstrip())
+
+
+def _each_covers(target: Count | None, k: Count, counts: list[Count]) -> bool:
+    """Whether an "each" about ``target`` covers ``k``: the count itself, or a later group of
+    its list ("each side returned 185 servicemen and 20 civilians")."""
+    if target is None:
+        return False
+    if target is k:
+        return True
+    if not (target.in_list and k.in_list):
+        return False
+    i, j = counts.index(target), counts.index(k)
+    return i < j and all(o.in_list for o in counts[i : j + 1])
 
 
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
@@ -355,8 +394,16 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         a.in_list = b.in_list = True
         if b.party is None:
             b.party = a.party
+            # "146 of our servicemen and eight residents of Kursk": ours too.
+            b.first_person = b.first_person or a.first_person
         if a.category == "total" and not a.bare and a.party == b.party:
-            a.category = "soldiers"
+            wounded = b.category in ("wounded", "seriously_wounded_or_sick")
+            if wounded and c.lexicon.composition_beyond_base:
+                # "175 servicemen, and also 22 seriously wounded": 175 stays the base group and
+                # the wounded come on top of it.
+                b.additive = True
+            else:
+                a.category = "soldiers"  # "270 servicemen and 120 civilians": the soldiers
     for k in counts:
         if c.plus_named is None or k.value is None:
             continue
@@ -491,8 +538,8 @@ def for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
     """Index of the count paired with counts[i] by "for" / "in exchange for", if any."""
     k = counts[i]
     for j in (i - 1, i + 1):
-        if not 0 <= j < len(counts):
-            continue
+        if not 0 <= j < len(counts) or (k.is_part and counts[j].is_part):
+            continue  # "among them 20 officers and 5 women": two parts of one group
         a, b = (counts[j], k) if j < i else (k, counts[j])
         gap = s[a.head_end if a.head_end > a.end else a.end : b.start]
         if len(gap) > 60:
@@ -508,6 +555,20 @@ def for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
         if core and c.exchange_for.regex is not None and c.exchange_for.regex.fullmatch(core):
             return j
     return None
+
+
+def exchange_noun(c: Compiled, phrase: str) -> bool:
+    """Whether a trigger is an exchange noun ("swap", "обмен"): English by its list; in a lexicon
+    with Cyrillic exchange words that lists its mutual verbs ("обменялись"), every other
+    exchange word."""
+    if NOUN_TRIGGERS.match(phrase):
+        return True
+    return (
+        bool(c.lexicon.mutual_verbs)
+        and not phrase.isascii()
+        and bool(c.exchange.find(phrase))
+        and not c.mutual.find(phrase)
+    )
 
 
 def is_planned(
@@ -535,12 +596,18 @@ def is_planned(
     lo = max([0, *(m.end() for m in re.finditer(r"[;:]|,\s", v.s[: k.start]))])
     if c.future.find(v.s, lo, k.start) and not c.done.find(v.s, lo, k.start):
         return True  # "the next swap could see up to 500 people return home"
-    hi = re.search(r"[;:]|,\s|$", v.s[k.head_end :])
-    after = c.future.find(v.s, k.head_end, k.head_end + (hi.start() if hi else 0))
-    if after and not done and not any(k.head_end <= t[0] < after[0][0] for t in v.triggers):
-        # "обмін 300 на 300 має відбутися в суботу": the future right after the count (not
-        # "100 servicemen had returned and would be flown to Moscow": a verb of its own first).
-        return True
+    # After the count, in its clause: "обмен 1000 на 1000 должен состояться", "the 300 are
+    # to be exchanged" — a future word with no return verb between it and the count, or a
+    # modal governing the first verb of return after the count.
+    stop = re.search(r"[;.!?]|,\s", v.s[k.end :])
+    hi = k.end + stop.start() if stop else len(v.s)
+    after = sorted(t for t in v.triggers if k.end <= t[0] < hi)
+    futures = c.future.find(v.s, k.end, hi)
+    if not c.done.find(v.s, k.end, hi):
+        if futures and not [t for t in after if t[0] < futures[0][0]]:
+            return True
+        if after and governed(c, v.s, after[0][0]):
+            return True
     for t in near:
         phrase = v.s[t[0] : t[1]]
         if governed(c, v.s, t[0]):
@@ -548,7 +615,7 @@ def is_planned(
         end = c.future.match_at(v.s, t[0])
         if end is not None and end[0] == t[1]:
             return True  # a verb in the perfective future ("повернуться") is a plan by itself
-        if NOUN_TRIGGERS.match(phrase):
+        if exchange_noun(c, phrase):
             continue
         return False
     # A done marker ("took place") that no plan word governs makes the sentence a report.
@@ -566,7 +633,9 @@ def marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> C
     last_words = " ".join(re.findall(r"[\w'-]+", before)[-2:])
     if c.exchange.find(last_words) and not _FORWARD.match(s[ms:me]):
         return None  # "the 60th exchange since the start of the war" dates the exchange
-    if _FORWARD.match(s[ms:me]):
+    if _FORWARD.match(s[ms:me]) or not s[:ms].strip():
+        # "Since 2022, Ukraine, by the headquarters' count, has brought home ...": a marker
+        # opening the sentence covers its first count.
         after = [x for x in counts if x.start >= me]
         return after[0] if after else None
     same = []

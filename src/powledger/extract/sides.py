@@ -121,7 +121,20 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
             tail = _skip_space(v.s, hit[0])
             if v.c.captivity.match_at(v.s, tail) is None:
                 return hit[1]
-    return None
+    # «а в Украину — 118 человек», «в Россию вернулись 46»: a destination earlier in the clause.
+    # Only after the count before it: "Kyiv got 44, while 46 went to Russia".
+    lo = max([_clause_start(v.s, k.start)] + [o.head_end for o in v.counts if o.end <= k.start])
+    found = None
+    for _s0, e0, _val in v.c.recipient_before.find(v.s, lo, k.start):
+        hit = v.c.parties.match_at(v.s, _skip_space(v.s, e0))
+        between = v.s[hit[0] : k.start] if hit is not None else ""
+        if (
+            hit is not None
+            and v.c.captivity.match_at(v.s, _skip_space(v.s, hit[0])) is None
+            and len(between) < 60
+        ):
+            found = hit[1]
+    return found
 
 
 def rule_holder(v: SentenceView, k: Count) -> str | None:
@@ -172,8 +185,10 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     if not subjects:
         return None
     party = subjects[-1][2]
-    if kind == "receive":
-        return party
+    start, end = subjects[-1][0], subjects[-1][1]
+    dative = v.c.datives.match_at(v.s, start)
+    if kind == "receive" or (dative is not None and dative[0] == end):
+        return party  # «Украине передали 1200 тел»: a dative before the verb receives
     return other(v.pair, party)
 
 
