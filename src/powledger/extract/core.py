@@ -479,9 +479,21 @@ def _unnumbered_plan(
             continue
         if not triggers or not c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s):
             continue
-        if not any(governed(c, s, t[0]) for t in triggers):
+        # "Наступний етап обміну запланований на понеділок", "Наступний обмін може відбутися
+        # до Різдва": a future word before an exchange noun, in a report of prisoners.
+        foreseen = (
+            not c.done.find(s)
+            and not c.lexicon.find_numbers(s)  # (a numbered plan is read with its numbers)
+            and any(
+                exchange_noun(c, s[t[0] : t[1]]) or not s[t[0] : t[1]].isascii()
+                for t in c.exchange.find(s)
+                if c.future.find(s, 0, t[0])
+            )
+            and bool(c.persons.find(text))
+        )
+        if not foreseen and not any(governed(c, s, t[0]) for t in triggers):
             continue
-        if not (c.persons.find(s) or c.bodies.find(s)):
+        if not foreseen and not (c.persons.find(s) or c.bodies.find(s)):
             continue
         parties = {p for _s, _e, p in c.parties.find(s)}
         if parties and not parties & set(pair):
