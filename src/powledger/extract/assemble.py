@@ -450,6 +450,17 @@ def _group(
         )  # fmt: skip
         if c.date is not None and c.date.iso and not clash and c.count.category == "total":
             main_date = c.date
+            if c.date.relative:
+                # "... і що з ними сьогодні" over "Рік тому, 3 листопада 2023 року, ... 140": an
+                # explicit date given to the same figure wins over a relative word.
+                explicit = [
+                    o.date for o in cands
+                    if o.date is not None and o.date.iso and not o.date.relative
+                    and o.date.precision == "day" and o.count.value == c.count.value
+                    and set(_sides(o)) & set(_sides(c)) and not o.previous
+                ]  # fmt: skip
+                if explicit:
+                    main_date = explicit[0]
             break
         seen.append(c)
     if main_date is None and not planned:
