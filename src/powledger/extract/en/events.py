@@ -402,6 +402,8 @@ CUMULATIVE_WEAK: tuple[str, ...] = (
 NOT_EVENT_DATE: tuple[str, ...] = (r"since", r"until", r"by", r"from", r"till")
 
 STAGE_MARKERS: tuple[str, ...] = (
+    # "each side freed 1,000 over three days": the sum of several days' stages
+    r"over\s+(?:the\s+)?(?:two|three|four|five|six|seven|several|\d+)\s+days",
     r"stages?",
     r"complete",
     r"phases?",
