@@ -314,6 +314,10 @@ def assemble(
                 and cand.count.category != "bodies"
             )
             if rivals or big:
+                if rivals and cand.extra.get("deal"):
+                    # "the first stage of the 1,000-for-1,000 exchange": the deal is a plan.
+                    cand.planned = True
+                    plans.append(cand)
                 continue
         kept.append(cand)
     done = kept

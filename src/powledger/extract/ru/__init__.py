@@ -59,7 +59,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"священник\w*|священнослужител\w*|капеллан\w*": "clergy",
     r"пограничник\w*": "border_guards", r"нацгвардейц\w*|гвардейц\w*": "national_guard",
     r"моряк\w*\s+гражданск\w*\s+суд\w*|гражданск\w*\s+моряк\w*": "civilians", r"моряк\w*": "navy", r"морпех\w*|морских\s+пехотинц\w*": "marines",
-    r"азовц\w*|защитник\w*\s+мариупол\w*": "defenders_of_mariupol",
+    r"азовц\w*|защитник\w*\s+(?:мариупол\w*|[«\"]?азовстал\w*)": "defenders_of_mariupol",
 }  # fmt: skip
 
 #: A party named after the noun in the genitive ("военнопленных ВСУ", "граждан Украины"):
@@ -469,6 +469,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"осуществили",
         r"завершен\w*",
         r"завершился",
+        r"завершил\w*",
+        r"заключительн\w*",
+        r"завершающ\w*",
         r"удалось",
     ),
     plan_markers=(
@@ -476,6 +479,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"условил\w*",
         r"передадут",
         r"обменяют",
+        r"будет\s+продолжен\w*",
+        r"ожида\w*\s+в\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)",
         r"освободят",
         r"договор[её]нност\w*",
         r"согласовал\w*",
@@ -659,6 +664,7 @@ LEXICON = RUSSIAN.build_lexicon(
     plus_named=(r"плюс", r"и", r"а\s+также", r"вместе\s+с"),
     composition_beyond_base=True,
     positions_are_plans=False,
+    deal_stages_are_plans=True,
     list_joiners=(
         r",",
         r"и",
@@ -780,6 +786,11 @@ LEXICON = RUSSIAN.build_lexicon(
         r"опрошенн\w*",
         r"побеседовал\w*",
         r"мониторингов\w*\s+мисси\w*",
+        # A digest's other news: shelling, strikes, losses.
+        r"обстрел\w*",
+        r"атак\w*\s+(?:дрон|беспилотник|бпла)\w*",
+        r"уничтожен[ыо]?\s+(?:до\s+|более\s+|свыше\s+)?\d",
+        r"ранены\s+(?:\w+\s+){0,2}(?:жител|мирн)\w*",
         # Testimonies of the freed about their captivity report no return.
         r"рассказал\w*\s+о\s+(?:пытк|издевательств|жесток|условиях)\w*",
         # Sport has its own exchanges of players, and its defenders are not soldiers.
@@ -975,6 +986,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"^\s*(?:предыдущ|прошл)\w*\s*,",
         r"(?:два|три|оба|несколько)\s+(?:предыдущ|прошл)\w*",
         r"до\s+этого",
+        r"недавно",
         r"(?<!\w)меняли",
         r"^\s*(?:ещ[её]\s+)?(?:летом|осенью|весной|зимой)\b",
         # "Крупнейшим остается обмен 1000 на 1000": an earlier exchange still the largest.
