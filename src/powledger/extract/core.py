@@ -353,7 +353,11 @@ def _candidates(
         out.extend(_unnumbered_plan(c, text, sentences, default_pair, no_phrases=reported))
         if not any(cand.planned for cand in out):
             out.extend(_next_stage(c, text, sentences, default_pair, reference))
-    elif c.plan_phrases.find(text):
+    elif c.plan_phrases.find(text) and (
+        lexicon.positions_are_plans
+        or not any(o.planned and o.count.value and o.count.category != "bodies" for o in out)
+    ):
+        # (ru: a second, open-ended plan next to a numbered one is the same deal; merged.)
         # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
         out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
 
