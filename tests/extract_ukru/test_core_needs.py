@@ -46,7 +46,6 @@ def test_a_cyrillic_dateline_is_the_reference_for_yesterday() -> None:
     assert [ex.date for ex in result.exchanges] == ["2024-09-13"]
 
 
-@pytest.mark.xfail(strict=True, reason="core: a vague quantity must be followed by English 'of'")
 def test_dozens_of_ukrainians_is_an_approximate_count() -> None:
     text = "Сьогодні з російського полону додому повернулися десятки українських військових."
     assert [(c.value, c.approximate) for c in _claims("uk", text)] == [(None, True)]

@@ -295,9 +295,17 @@ def assemble(
                 c.extra["unnumbered"] = True
                 live.append(c)
                 break
+    running = [c.sentence for c in candidates if c.cumulative or c.weak_cumulative]
+    live = [
+        c for c in live
+        if not (c.count.value is None and c.count.approximate and any(
+            r == c.sentence or 0 <= c.sentence[0] - r[1] <= 25 for r in running
+        ))
+    ]  # fmt: skip  # "since 2022 over 2,000 came home; dozens of civilians too": the same tally
     done = [c for c in live if not c.planned]
     plans = [c for c in live if c.planned]
     _mark_aggregates(done)
+    _mark_deals(done)
     # Weak running totals ("in total") go when the same side has another figure.
     kept = []
     for cand in done:
@@ -362,6 +370,28 @@ def _mark_aggregates(cands: list[Candidate]) -> None:
                 cand.weak_cumulative = True
 
 
+#: No single day of the Russia-Ukraine exchanges returned this many to one side (390 at most);
+#: a bare "N for N" this big is the name of a deal carried out over several days.
+DEAL_SIZE = 500
+
+
+def _mark_deals(cands: list[Candidate]) -> None:
+    """ "Завершився обмін 1000 на 1000. У неділю повернулися ще 303": an undated bare pair of a
+    deal's size next to a dated, smaller figure of the same side is the deal, not the day."""
+    for cand in cands:
+        v = cand.count.value
+        if cand.rule != "rule_n_for_n" or not cand.count.bare or cand.date is not None:
+            continue
+        if not v or v < DEAL_SIZE or cand.parties != ("Russia", "Ukraine"):
+            continue
+        if any(
+            o.date is not None and o.count.value and o.count.value * 2 <= v
+            and o.count.category == "total" and set(_sides(o)) & set(_sides(cand))
+            for o in cands if o is not cand
+        ):  # fmt: skip
+            cand.weak_cumulative = True
+
+
 def _sums_to(values: list[int], target: int) -> bool:
     """Whether at least two of ``values`` add up to ``target`` (small sets: try them all)."""
     from itertools import combinations
@@ -424,6 +454,17 @@ def _group(
         )  # fmt: skip
         if c.date is not None and c.date.iso and not clash and c.count.category == "total":
             main_date = c.date
+            if c.date.relative:
+                # "... і що з ними сьогодні" over "Рік тому, 3 листопада 2023 року, ... 140": an
+                # explicit date given to the same figure wins over a relative word.
+                explicit = [
+                    o.date for o in cands
+                    if o.date is not None and o.date.iso and not o.date.relative
+                    and o.date.precision == "day" and o.count.value == c.count.value
+                    and set(_sides(o)) & set(_sides(c)) and not o.previous
+                ]  # fmt: skip
+                if explicit:
+                    main_date = explicit[0]
             break
         seen.append(c)
     if main_date is None and not planned:
@@ -441,9 +482,21 @@ def _group(
         main_pair, main_date.iso if main_date else None, main_date.precision if main_date else None
     )
     groups.append(main)
+    last: tuple[Candidate, _Group] | None = None
     for c in cands:
         target: _Group | None = None
-        if c.parties != main_pair:
+        if (
+            last is not None
+            and last[1] is not main
+            and c.date is None
+            and not c.previous
+            and c.parties == last[1].parties
+            and (c.sentence == last[0].sentence or 0 <= c.sentence[0] - last[0].sentence[1] <= 3)
+        ):
+            # "... ще 140 захисників. Росія теж отримала 140 військових.": an undated sentence
+            # right after a figure of another dated exchange goes on about that exchange.
+            target = last[1]
+        elif c.parties != main_pair:
             target = next((g for g in groups if g.parties == c.parties), None)
             if target is None:
                 target = _Group(
@@ -468,7 +521,16 @@ def _group(
             # An open-ended plan ("all for all") next to a numbered one is a plan of its own.
             target = _Group(c.parties, None, None)
             groups.append(target)
-        elif c.previous and main.members:
+        elif (
+            c.previous
+            and main.members
+            and not (
+                main.members[0].previous
+                and (_repeats(main, c) or any(m.sentence == c.sentence for m in main.members))
+            )
+        ):
+            # (When the main event is itself told as "the first stage", a figure of its
+            # sentence or one repeating its figure is that event's: below.)
             when = c.date.iso if c.date and c.date.iso else None
             precision = c.date.precision if c.date and c.date.iso else None
             if when is None and c.previous_days is not None:
@@ -499,4 +561,5 @@ def _group(
         else:
             target = main
         target.members.append(c)
+        last = (c, target)
     return [g for g in groups if g.members]

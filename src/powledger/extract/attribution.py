@@ -258,10 +258,24 @@ def _carry_back(
         cue_tail = cue_hits.within(actors[-1][1], sent.end)
         if len(tail) > 30 or not (cue_tail or c.reporting.find(text, sent.start, actors[-1][0])):
             continue
-        if text[sent.start : actors[-1][0]].count(",") == 0 and len(tail.strip(" .")) > 10:
+        rest = tail
+        for c0, c1, _v in reversed(cue_tail):
+            # "... Зеленський у телеграмі.": a reporting phrase after the name is no content.
+            rest = rest[: c0 - actors[-1][1]] + rest[c1 - actors[-1][1] :]
+        if text[sent.start : actors[-1][0]].count(",") == 0 and len(rest.strip(" .")) > 10:
             continue
         k = j - 1
-        while k >= 0 and sentences[k].paragraph == sent.paragraph:
+        paragraph = sent.paragraph
+        if (
+            sentences[k].paragraph != paragraph
+            and (j + 1 == len(sentences) or sentences[j + 1].paragraph != paragraph)
+            and not re.search(r"\d", text[sent.start : sent.end])
+            and sent.end - sent.start <= 160
+        ):
+            # "Про це повідомив Зеленський." as a paragraph of its own: it speaks for the
+            # paragraph before it.
+            paragraph = sentences[k].paragraph
+        while k >= 0 and sentences[k].paragraph == paragraph:
             if sentences[k].asserted_by is not None:
                 break
             sentences[k].asserted_by = sent.asserted_by

@@ -159,6 +159,9 @@ class Lexicon:
     possessives: tuple[str, ...] = ()
     #: Words that add a group to the main one ("another", "also", "as well as", "in addition").
     additive_markers: tuple[str, ...] = ()
+    #: A place of origin right after the persons ("з Полтавщини", "from the Poltava region"):
+    #: such a count is a local subset of the exchange, never its total.
+    origin_markers: tuple[str, ...] = ()
 
     # --- how: verbs and nouns of return and exchange --------------------------------------
     #: The subject gives persons away ("handed over", "released", "returned <persons>").

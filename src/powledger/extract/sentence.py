@@ -28,6 +28,9 @@ from powledger.extract.sides import SentenceView, decide_side
 LARGEST_PLAUSIBLE = 1250
 
 
+#: Rules that give a count the other side of its pair ("246 for 246", "207 for 195").
+_PAIR_RULES = frozenset(("rule_exchange_for", "rule_n_for_n", "rule_n_for_m"))
+
 #: Side rules that guess from the report's voice rather than from the words around a count.
 WEAK_RULES = frozenset({"rule_voice", "none"})
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
@@ -65,7 +68,9 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
     describes this exchange's mediator and does not count.
     """
     cues = c.past_mediation.find(s)
-    if not cues or c.lexicon.find_dates(s, None):
+    # Only a day dates an exchange of its own here: "in 2022 the mediators were ..." is the past.
+    own = [d for d in c.lexicon.find_dates(s, None) if d.precision not in ("year", "month")]
+    if not cues or own:
         return False
     names = c.mediators.find(s)
     for cue_start, _e, _v in cues:
@@ -101,8 +106,12 @@ def sentence_candidates(
     continuation: bool,
     previous: list[Candidate],
     dateline: DateSpan | None,
+    staged: bool = False,
 ) -> list[Candidate]:
-    """Every claim one sentence states, with its side, date, phase and speaker."""
+    """Every claim one sentence states, with its side, date, phase and speaker.
+
+    ``staged`` says the document reports a stage of a larger deal ("first stage").
+    """
     s = v.s
     if c.trial.find(s) and not (c.exchange.find(s) or c.returns.find(s)):
         return []
@@ -129,6 +138,7 @@ def sentence_candidates(
     ]
     out: list[Candidate] = []
     counts = v.counts
+    lead_part = c.parts.match_at(s, len(s) - len(s.lstrip()))
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
         before = s[max(0, k.start - 40) : k.start]
@@ -140,6 +150,13 @@ def sentence_candidates(
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
         if i > 0 and k.party is None and _OF_THEM.match(s, k.end):
             k.is_part = True  # "95 captives, 20 of them seriously wounded"
+        if k.value is not None and c.origin.match_at(s, _after_space(s, k.head_end)):
+            # "четверо захисників з Полтавщини": the region's share of the exchange.
+            k.is_part = True
+        if i == 0 and lead_part is not None and k.start >= lead_part[0]:
+            # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
+            # with "among those freed" names a part of the group, never the whole.
+            k.is_part = True
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
         for k in counts:
             if k.bare:
@@ -163,6 +180,13 @@ def sentence_candidates(
         both = False
         # "95 for 95", "103 Ukrainians in exchange for 103 Russians"
         pair_mate = for_mate(c, s, counts, i)
+        if (
+            pair_mate is not None
+            and k.in_list
+            and counts[pair_mate].in_list
+            and counts[pair_mate].category != k.category
+        ):
+            pair_mate = None  # "84 військових, а також шістьох цивільних": a list, not a pair
         if pair_mate is not None and side is not None and k.party is None:
             mate = counts[pair_mate]
             if mate.party is None and mate.value == k.value and decide_side(v, mate)[0] == side:
@@ -198,12 +222,25 @@ def sentence_candidates(
         if not both and side is None and rule == "none" and mutual_object(c, s, k, counts):
             # "The two sides swapped 390 prisoners": no direction, so each side got that many.
             both, rule = True, "rule_mutual"
+        if not both and k.in_list and rule in WEAK_RULES and k.party is None:
+            mates = [o for o in out if o.count.in_list and (o.both or o.rule not in WEAK_RULES)]
+            if mates and mates[-1].both:
+                # "кожна зі сторін повернула по 185 військових і 20 цивільних": the list shares
+                # its "each".
+                side, both, rule = None, True, "rule_each"
+            elif mates and mates[-1].side:
+                # "Москва отримала 84 військових, а також шістьох цивільних": and its receiver.
+                side, rule = mates[-1].side, "rule_list_mate"
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
-        if k.is_part and side is None:
-            heads = [o for o in out if not o.count.is_part] or previous
-            if heads:
+        if k.is_part and (side is None or (rule in WEAK_RULES and k.party is None)):
+            # "150 Russian servicemen, including 10 officers": the part takes its head's side
+            # rather than the report's voice.
+            # (The mate of a pair, "246 for 246", is no head.)
+            heads = [o for o in out if not o.count.is_part and o.rule not in _PAIR_RULES]
+            heads = heads or previous
+            if heads and (side is None or (heads[-1].side and not heads[-1].both)):
                 side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
         elif k.is_part and rule in WEAK_RULES and not both:
             # "150 Russian servicemen, including 10 officers": a part goes with its head's
@@ -220,6 +257,13 @@ def sentence_candidates(
             if heads:
                 side, rule = heads[-1].side, "rule_added_to"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
+        if (
+            k.is_part
+            and k.category == "total"
+            and c.origin.match_at(s, _after_space(s, k.head_end))
+        ):
+            # A regional report that gives only its region's share still reports an exchange.
+            cand.extra["unnumbered"] = True
         if c.lexicon.composition_beyond_base:
             cand.extra["base_unlisted"] = True
         cand.parties = v.pair
@@ -235,15 +279,28 @@ def sentence_candidates(
         )
         if background:
             cand.cumulative = True
-        if re.search(
+        deal = False
+        # A bare "N for N" in the lexicon's own words ("1000 на 1000") names a deal as well.
+        bare_pair = rule == "rule_n_for_n" and k.bare and k.party is None
+        english_pair = re.search(
             r"\d\s*-\s*for\s*-\s*\d|\bper\s+side\b", s[max(0, k.start - 10) : k.head_end + 12], re.I
-        ):
-            others = [o.value for o in counts if o is not k and o.value]
-            if c.stages.find(s) or (others and (k.value or 0) > max(others)):
+        )
+        if bare_pair or english_pair:
+            others = [o.value for o in counts if o is not k and o.value and o.value != k.value]
+            # "the second stage, 307 for 307" is the stage's own pair: only a bigger pair next
+            # to a smaller figure ("1000 for 1000: on Saturday 307 more") is the deal's.
+            if (english_pair and c.stages.find(s)) or (others and (k.value or 0) > max(others)):
                 # "the first stage of a 1,000-for-1,000 exchange": the whole deal, not this event.
-                cand.weak_cumulative = True
+                cand.weak_cumulative = deal = True
+            elif bare_pair and staged and plan_in_sentence:
+                # "the exchange under the 1000-for-1000 agreement has begun" in a report of its
+                # first stage: the agreement's figure is a plan, not the figure of this stage.
+                cand.weak_cumulative = deal = True
+                # A deal reported as completed is no longer a plan.
+                cand.planned = not c.done.find(s)
         if (
             cand.weak_cumulative
+            and not deal
             and (dates or swap_noun)
             and (k.value or 0) <= LARGEST_PLAUSIBLE
             and not c.stages.find(s)
@@ -259,6 +316,9 @@ def sentence_candidates(
             if c.lexicon.deal_stages_are_plans and not c.done.find(s):
                 cand.extra["deal"] = True  # not reported complete: the rest is still to come
         for ms, me, _v in previous_marks:
+            today = reference.isoformat() if reference else None
+            if c.stages.find(s, ms, me) and any(d.iso == today for d in dates):
+                continue  # "today, at the first stage, 390 came home": this report's own stage
             if k.start >= me:
                 cand.previous = True
                 # Only a date after "a day after" can date the earlier exchange.
@@ -305,6 +365,10 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _after_space(s: str, pos: int) -> int:
+    return pos + len(s[pos:]) - len(s[pos:].lstrip())
 
 
 def _each_covers(target: Count | None, k: Count, counts: list[Count]) -> bool:
@@ -418,6 +482,9 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
     totals = [k.value for k in counts if k.value] + [
         p.count.value for p in previous if p.count.value
     ]
+    # "277 people: 246 servicemen under the 246-for-246 deal and another 31 wounded": a bare
+    # pair inside the list does not break it.
+    counts = [k for k in counts if not k.bare]
     for i in range(len(counts)):
         for j in range(i + 2, len(counts) + 1):
             run = counts[i:j]
@@ -547,6 +614,9 @@ def is_planned(
         phrase = v.s[t[0] : t[1]]
         if governed(c, v.s, t[0]):
             return True
+        end = c.future.match_at(v.s, t[0])
+        if end is not None and end[0] == t[1]:
+            return True  # a verb in the perfective future ("повернуться") is a plan by itself
         if exchange_noun(c, phrase):
             continue
         return False
