@@ -356,7 +356,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"в\s+том\s+числе",
         r"включая",
         r"из\s+которых",
-        r"это",
+        # "95 человек — это военные и …", not "Это первый обмен …" opening a sentence.
+        r"(?<=[—–-]\s)это",
         r":",
     ),
     vague_quantities=(
