@@ -501,3 +501,33 @@ def test_a_digests_shelling_news_adds_no_composition() -> None:
         "ранены трое жителей."
     )
     assert exchange.composition == ()
+
+
+# --- fourth batch: additions far from their marker, vague plans, a side's own list --------------
+
+
+def test_an_addition_with_a_destination_goes_to_that_side() -> None:
+    exchange = _main(
+        "Из плена вернулись 146 российских военнослужащих, сообщили в Минобороны. Кроме того, на "
+        "территорию России возвращены восемь жителей Курской области."
+    )
+    assert exchange.returned_to["Russia"] == 154
+
+
+def test_a_sides_own_list_beats_the_other_sides_figure() -> None:
+    text = (
+        "Из плена вернулись 146 российских военнослужащих, сообщили в Минобороны РФ. Взамен "
+        "передано 146 военнопленных ВСУ.\n"
+        "Зеленский подтвердил, что домой вернулись 146 украинских защитников и восемь гражданских."
+    )
+    assert _main(text).returned_to == {"Russia": 146, "Ukraine": 154}
+
+
+def test_several_hundred_in_any_case_is_vague() -> None:
+    result = _extract(
+        "Москалькова сообщила, что стороны согласовали списки для нового обмена. По ее словам, "
+        "речь может идти о нескольких сотнях человек с каждой стороны. «Мы надеемся, что обмен "
+        "состоится в ближайшее время», — сказала омбудсмен."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": None}]

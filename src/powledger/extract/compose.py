@@ -154,10 +154,10 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 taken.add(n.start)
             break
     for count in counts:
-        before = s[max(0, count.start - 40) : count.start]
+        before = s[max(0, count.start - 60) : count.start]
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(
-                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,3}", before[e:]
+                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,4}", before[e:]
             ):
                 count.additive = True
         if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):
