@@ -532,3 +532,31 @@ def test_several_hundred_in_any_case_is_vague() -> None:
     )
     assert result.exchanges == ()
     assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": None}]
+
+
+def test_a_sentence_opening_on_an_addition_adds_every_group_to_its_side() -> None:
+    text = (
+        "Из плена возвращены 246 российских военнослужащих, сообщили в Минобороны. Кроме того, в "
+        "качестве жеста доброй воли Украине переданы 31 раненый военнопленный ВСУ, а российская "
+        "сторона получила 15 раненых военнослужащих."
+    )
+    assert _main(text).returned_to["Russia"] == 261
+
+
+def test_a_sides_own_total_already_holds_what_the_other_side_added() -> None:
+    text = (
+        "Минобороны: из плена возвращены 246 российских военнослужащих. Кроме того, Украине "
+        "переданы 31 раненый военнопленный ВСУ.\n"
+        "Зеленский подтвердил обмен: «Домой вернулись 277 наших воинов»."
+    )
+    assert _main(text).returned_to["Ukraine"] == 277
+
+
+def test_a_future_return_with_a_vague_figure_is_a_plan() -> None:
+    text = (
+        "Ермак заявил, что Украина готовит новый этап обмена пленными. «Мы рассчитываем, что в "
+        "ближайшие недели домой вернутся сотни наших людей», — подчеркнул он."
+    )
+    result = _extract(text)
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": None}]

@@ -85,6 +85,14 @@ def _with_additions(
             m for m in living
             if m.count.additive and m.count.category != "total" and not m.count.is_part
         ]  # fmt: skip
+    if total.asserted_by and actor_party(total.asserted_by) == side:
+        # Zelensky's "277 of ours are home" already holds the 31 wounded Moscow says it added.
+        # Only the side's own additions, or the outlet's after that statement, come on top.
+        added = [
+            m for m in added
+            if m.asserted_by == total.asserted_by
+            or (m.asserted_by is None and m.sentence[0] > total.start)
+        ]  # fmt: skip
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:

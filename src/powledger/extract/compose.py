@@ -153,7 +153,12 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 )  # fmt: skip
                 taken.add(n.start)
             break
+    # "Кроме того, …, а российская сторона получила 15 раненых": a sentence opening on an
+    # addition adds every named group in it.
+    opening = c.additive.match_at(s, len(s) - len(s.lstrip()))
     for count in counts:
+        if opening is not None and count.category != "total":
+            count.additive = True
         before = s[max(0, count.start - 60) : count.start]
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(

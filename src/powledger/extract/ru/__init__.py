@@ -410,8 +410,10 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     return_verbs=(
         r"вернул\w*сь\s+домой",
-        # The infinitive only follows a plan word ("могут вернуться"): the plan keeps it.
+        # The infinitive only follows a plan word ("могут вернуться"), and the future
+        # ("вернутся") is one: the plan keeps them.
         r"вернуться",
+        r"вернутся",
         r"вернул\w*сь",
         r"вернулся",
         r"возвращаются",
@@ -495,6 +497,9 @@ LEXICON = RUSSIAN.build_lexicon(
         # "готовы к новым обменам" is a plan; "готова передать тела" a readiness, not one.
         r"готов\w*\s+к\s+(?:\w+\s+)?обмен\w*",
         r"подготовк\w*",
+        r"готови\w*",
+        r"готовят",
+        r"готовится",
         r"будет",
         r"будут",
         r"должн\w*\s+(?:состояться|пройти|быть)",
