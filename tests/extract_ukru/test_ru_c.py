@@ -560,3 +560,34 @@ def test_a_future_return_with_a_vague_figure_is_a_plan() -> None:
     result = _extract(text)
     assert result.exchanges == ()
     assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": None}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Россия и США провели обмен заключенными: в Россию вернулся Александр Винник, "
+        "американской стороне передан Марк Фогель.",
+        "Москва обменяла американку Ксению Карелину на россиянина Артура Петрова.",
+    ],
+)
+def test_a_swap_of_named_persons_counts_one_each(text: str) -> None:
+    exchange = _main(text)
+    assert exchange.parties == ("Russia", "United States")
+    assert exchange.returned_to == {"Russia": 1, "United States": 1}
+
+
+def test_names_among_a_group_of_the_war_add_nobody() -> None:
+    text = (
+        "Домой вернулись 146 украинских защитников и восемь гражданских, в том числе журналист "
+        "Дмитрий Хилюк, сообщил Зеленский."
+    )
+    assert _main(text).returned_to["Ukraine"] == 154
+
+
+def test_the_head_of_the_occupied_donetsk_region_speaks_for_russia() -> None:
+    exchange = _main(
+        "Глава ДНР Денис Пушилин сообщил, что на территорию республики вернулись 20 "
+        "военнослужащих из украинского плена."
+    )
+    assert exchange.returned_to["Russia"] == 20
+    assert {c.asserted_by for c in exchange.claims} == {"Denis Pushilin"}

@@ -35,7 +35,9 @@ PARTY_TERMS: dict[str, str] = {
     r"днр": "Russia", r"лнр": "Russia", r"российск\w*": "Russia", r"россиян\w*": "Russia",
     r"израил\w*": "Israel", r"палестинск\w*": "Hamas",
     r"армян\w*": "Armenia", r"армени\w*": "Armenia", r"ереван\w*": "Armenia",
-    r"соедин[её]нн\w*\s+штат\w*": "United States",
+    r"соедин[её]нн\w*\s+штат\w*": "United States", r"сша": "United States",
+    r"американ\w*": "United States", r"вашингтон\w*": "United States",
+    r"азербайджан\w*": "Azerbaijan", r"баку": "Azerbaijan",
     r"белорус\w*": "Belarus", r"беларус\w*": "Belarus", r"минск\w*": "Belarus",
     r"иран\w*": "Iran",
 }  # fmt: skip
@@ -402,7 +404,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"встретили",
         r"встречали",
         r"возвращено\s+домой",
-        r"стороне\s+(?:были\s+|было\s+)?(?:переданы|передано|передали|возвращены|возвращено|вернули)",
+        r"стороне\s+(?:были\s+|было\s+|был\s+|была\s+)?(?:переданы|передано|передана|передан|передали|возвращены|возвращено|возвращен|возвращена|вернули)",
         # Passive "handed over": a dative before it ("Украине переданы 75") is the receiver.
         r"переданы",
         r"передано",
