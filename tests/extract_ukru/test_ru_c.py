@@ -591,3 +591,28 @@ def test_the_head_of_the_occupied_donetsk_region_speaks_for_russia() -> None:
     )
     assert exchange.returned_to["Russia"] == 20
     assert {c.asserted_by for c in exchange.claims} == {"Denis Pushilin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Домой вернулись 103 украинских защитника, взамен передано 103 человека.",
+            {"Russia": 103, "Ukraine": 103},
+        ),
+        (
+            "Из плена вернулись 95 украинских военных, а 90 человек получила Россия.",
+            {"Russia": 90, "Ukraine": 95},
+        ),
+    ],
+    ids=["in-return-handed-over", "subject-after-verb"],
+)
+def test_the_second_clause_is_not_decided_by_the_first(
+    text: str, expected: dict[str, int | None]
+) -> None:
+    assert _main(text).returned_to == expected
+
+
+def test_an_explainer_quoting_a_headline_reports_nothing() -> None:
+    text = "За каждым заголовком «домой вернулись 95 защитников» стоят месяцы переговоров."
+    assert _extract(text).exchanges == ()

@@ -194,6 +194,10 @@ def sentence_candidates(
                 side, both, rule = None, True, "rule_n_for_n"
             elif mate.party is None and pair_mate < i and decide_side(v, mate)[0] == side:
                 side, rule = other_of(v, side), "rule_exchange_for"
+            elif mate.party in v.pair and rule in WEAK_RULES and mate.party == side:
+                # "103 Ukrainian defenders came home; in exchange 103 people were handed over":
+                # the report's voice does not make the mate of a named group the same side.
+                side, rule = other_of(v, mate.party), "rule_exchange_for"
         if pair_mate is not None and side is None and not both:
             mate = counts[pair_mate]
             mate_side, _r = decide_side(v, mate)

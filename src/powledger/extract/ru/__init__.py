@@ -462,8 +462,9 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     exchange_for=(
         r"в\s+обмен\s+на",
-        r"взамен",
-        r"в\s+ответ",
+        # "…, взамен передано 103 человека": "in return", then a verb of the handover.
+        r"(?:взамен|в\s+обмен|в\s+ответ)(?:\s+(?:на\s+них|им|этого))?"
+        r"(?:\s+(?:был[иао]?\s+)?(?:передан\w*|возвращен\w*|отдал\w*|передал\w*|вернул\w*))?",
         r"на",
         # Not "а также" (as well as): "20 офицеров, а также 5 женщин" is one list.
         r"а",
@@ -808,6 +809,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"атак\w*\s+(?:дрон|беспилотник|бпла)\w*",
         r"уничтожен[ыо]?\s+(?:до\s+|более\s+|свыше\s+)?\d",
         r"ранены\s+(?:\w+\s+){0,2}(?:жител|мирн)\w*",
+        # An explainer quoting a headline as an example: «за каждым заголовком …».
+        r"заголовк\w*",
         # Testimonies of the freed about their captivity report no return.
         r"рассказал\w*\s+о\s+(?:пытк|издевательств|жесток|условиях)\w*",
         # Sport has its own exchanges of players, and its defenders are not soldiers.
@@ -1017,6 +1020,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"оста[её]тся\s+(?:\w+\s+)?(?:крупнейш|самы|рекордн)\w*",
     ),
     past_mediation_cues=(
+        r"раньше",
         r"(?:предыдущ|прошл|прежн)\w*\s+(?:\w+\s+)?обмен\w*",
         r"в\s+прошлом",
         r"чаще\s+всего",
