@@ -616,3 +616,28 @@ def test_the_second_clause_is_not_decided_by_the_first(
 def test_an_explainer_quoting_a_headline_reports_nothing() -> None:
     text = "За каждым заголовком «домой вернулись 95 защитников» стоят месяцы переговоров."
     assert _extract(text).exchanges == ()
+
+
+def test_a_pair_followed_by_a_report_verb_is_a_pair() -> None:
+    text = "Обмен военнопленными в формате 150 на 150 состоялся в среду при посредничестве ОАЭ."
+    exchange = _main(text, "2025-02-06")
+    assert (exchange.date, exchange.returned_to) == ("2025-02-05", {"Russia": 150, "Ukraine": 150})
+
+
+def test_a_running_total_opening_the_sentence_does_not_reach_past_a_colon() -> None:
+    text = (
+        "С февраля 2022 года стороны провели более 50 обменов, последний из них состоялся в среду: "
+        "тогда домой вернулись 150 украинцев."
+    )
+    assert _main(text, "2025-02-06").returned_to["Ukraine"] == 150
+
+
+def test_russia_opening_its_clause_before_a_verb_of_giving_is_a_dative() -> None:
+    exchange = _main(
+        "В ходе обмена на Украину возвращены тела 757 погибших военнослужащих, России передали 34 "
+        "тела."
+    )
+    assert {(c.side, c.category, c.count) for c in exchange.composition} == {
+        ("Ukraine", "bodies", 757),
+        ("Russia", "bodies", 34),
+    }

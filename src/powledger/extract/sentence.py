@@ -641,8 +641,10 @@ def marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> C
         return None  # "the 60th exchange since the start of the war" dates the exchange
     if _FORWARD.match(s[ms:me]) or not s[:ms].strip():
         # "Since 2022, Ukraine, by the headquarters' count, has brought home ...": a marker
-        # opening the sentence covers its first count.
+        # opening the sentence covers its first count, in its own clause.
         after = [x for x in counts if x.start >= me]
+        if after and not _FORWARD.match(s[ms:me]) and re.search(r"[:;]", s[me : after[0].start]):
+            return None
         return after[0] if after else None
     same = []
     for x in counts:
