@@ -141,6 +141,8 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
         "Russia",
         ("Peskov", "Песков", "Putin's spokesman", "Kremlin spokesman", "Kremlin spokesperson"),
     ),
+    # The Russian-installed head of the occupied Donetsk region speaks for Russia's side.
+    "Denis Pushilin": ("official", "Russia", ("Pushilin", "Пушилин", "Пушилін")),
     "Vladimir Medinsky": ("official", "Russia", ("Medinsky", "Мединский", "Мединський")),
     "Rustem Umerov": ("official", "Ukraine", ("Umerov", "Умєров", "Умеров")),
     "United Arab Emirates Ministry of Foreign Affairs": (
