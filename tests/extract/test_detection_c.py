@@ -679,3 +679,37 @@ def test_the_returning_ukrainians_name_the_side_of_their_parts() -> None:
     assert [(c.side, c.category, c.count) for c in exchange.composition] == [
         ("Ukraine", "civilians", 4)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        pytest.param(
+            "Russia and Ukraine exchanged 84 prisoners each on Saturday. The previous one brought "
+            "90 soldiers home.",
+            None,
+            id="undated-previous-one-is-background",
+        ),
+        pytest.param(
+            "Russia and Ukraine exchanged 84 prisoners each on Saturday. A week earlier, 150 "
+            "Ukrainians had come home.",
+            ("2025-05-03", {"Russia": None, "Ukraine": 150}),
+            id="a-week-earlier",
+        ),
+        pytest.param(
+            "Russia and Ukraine exchanged 84 prisoners each on Saturday. Last month's swap returned "
+            "150 to each side.",
+            ("2025-04", {"Russia": 150, "Ukraine": 150}),
+            id="last-months-swap",
+        ),
+    ],
+)
+def test_earlier_exchanges_with_and_without_a_date(
+    text: str, second: tuple[str, dict[str, int | None]] | None
+) -> None:
+    exchanges = _run(text, "2025-05-10").exchanges
+    assert exchanges[0].returned_to == {"Russia": 84, "Ukraine": 84}
+    if second is None:
+        assert len(exchanges) == 1
+    else:
+        assert (exchanges[1].date, exchanges[1].returned_to) == second

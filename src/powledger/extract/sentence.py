@@ -378,7 +378,8 @@ def sentence_candidates(
             if k.start >= me:
                 cand.previous = True
                 # Only a date after "a day after" can date the earlier exchange.
-                later = [d for d in dates if d.start >= me]
+                # ("Last month's swap returned 150": the marker is its own date.)
+                later = [d for d in dates if d.start >= me or (d.start <= ms < d.end)]
                 cand.date = nearest_date(s, later, k) if later else None
                 words = s[ms:me].lower()
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(

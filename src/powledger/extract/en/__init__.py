@@ -630,7 +630,7 @@ LEXICON = Lexicon(
     },
     negations=(r"no", r"not", r"never", r"\w+n't", r"neither", r"nor", r"failed\s+to"),
     background_cues=(
-        r"(?:the|a|an|its|their)\s+(?:last|previous|earlier|prior|former)\s+(?:prisoner\s+)?(?:exchanges?|swaps?|rounds?|deals?|handovers?)",
+        r"(?:the|a|an|its|their)\s+(?:last|previous|earlier|prior|former)\s+(?:prisoner\s+)?(?:exchanges?|swaps?|rounds?|deals?|handovers?|one)\b",
         r"^\s*previously\b",
         r"^\s*in\s+(?:a|an|the)\s+(?:previous|earlier)\b",
         r"in\s+the\s+past\b",

@@ -482,7 +482,7 @@ CLAUSE_BREAKS: tuple[str, ...] = (
 )
 
 PREVIOUS_MARKERS: tuple[str, ...] = (
-    r"(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?)\s+(?:after|since)",
+    r"(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?)\s+(?:after|since|earlier|before)",
     r"previous",
     r"earlier\s+(?:exchange|swap)",
     r"previously",
