@@ -713,3 +713,20 @@ def test_earlier_exchanges_with_and_without_a_date(
         assert len(exchanges) == 1
     else:
         assert (exchanges[1].date, exchanges[1].returned_to) == second
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine returned 1,200 Russian POWs' letters to their families via the Red Cross.",
+        "In Kharkiv, 12 civilians were freed from a basement where Russian troops had held them.",
+    ],
+)
+def test_what_prisoners_own_and_liberations_are_no_exchange(text: str) -> None:
+    assert _run(text).exchanges == ()
+
+
+def test_soldiers_bodies_are_bodies() -> None:
+    text = "Ukraine released 11 Russian soldiers' bodies to be buried in Russia."
+    exchanges = _run(text).exchanges
+    assert all(v is None for e in exchanges for v in e.returned_to.values())

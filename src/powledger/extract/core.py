@@ -761,6 +761,8 @@ def _unnumbered(
         if c.cumulative.find(s) or c.background.find(s):
             continue  # "since the war began, thousands of Russian servicemen have come home"
         for start, end, _cat in c.persons.find(s):
+            if re.match(r"'s?\s", s[end : end + 3]):
+                continue  # "1,200 Russian POWs' letters": what they own, not the persons
             before = s[max(0, start - 30) : start]
             parties = c.parties.find(before)
             party = parties[-1][2] if parties and not before[parties[-1][1] :].strip(" -") else None

@@ -177,6 +177,16 @@ def sentence_candidates(
             # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
             # with "among those freed" names a part of the group, never the whole.
             k.is_part = True
+    owned = []
+    for k in counts:
+        # "11 Russian soldiers' bodies" are bodies; "1,200 POWs' letters" are no persons.
+        m = _POSSESSIVE.match(s, max(k.end, k.head_end))
+        if m is None:
+            owned.append(k)
+        elif c.bodies.match_at(s, m.end()) is not None:
+            k.category = "bodies"
+            owned.append(k)
+    counts = owned
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
         for k in counts:
             if k.bare:
@@ -426,6 +436,10 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+#: A count's noun in the possessive: "soldiers' bodies", "POWs' letters", "the men's families".
+_POSSESSIVE = re.compile(r"'s?\s+")
 
 
 def _captured(c: Compiled, s: str, k: Count) -> bool:

@@ -454,6 +454,8 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     # returns that are not from captivity: "returned to the front", "returned from training"
     r"return(?:ed|ing|s)?\s+to\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:front(?:\s*line)?|frontline|duty|service|combat|units?|battlefield|ranks|positions|training|work|school|classes)",
     r"return(?:ed|ing|s)?\s+from\s+(?:a\s+|an\s+|the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:training|trip|visit|tour|holiday|vacation|abroad|exile|mission|deployment|rotation|competition|championships?|games|olympics|summit|conference|studies)",
+    # liberation, not a swap: "12 civilians were freed from a basement"
+    r"(?:freed|rescued|released|liberated)\s+from\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:basement|cellar|rubble|debris|encirclement|occupation|torture\s+chamber|bunker)",
     # publication: "released a video of 15 soldiers surrendering"
     r"releas(?:ed|es|ing|e)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+|new\s+)?(?:[\w-]+\s+)?(?:video|videos|footage|statement|report|photos?|photographs?|images?|figures|data|recording|audio|documents?|results|findings|budget)",
 )
