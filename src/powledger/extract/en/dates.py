@@ -55,6 +55,9 @@ def _infer_year(month: int, day: int, published: date | None) -> int | None:
     return year
 
 
+_HOLIDAY_WORDS = ("easter", "christmas", "new year", "independence day", "victory day")
+
+
 def _easter(year: int, orthodox: bool) -> date:
     """Easter Sunday of ``year``: Gregorian (western) or Julian (orthodox, 1900-2099)."""
     if orthodox:
@@ -103,7 +106,11 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
     """Return date expressions in ``text``, resolved against ``published`` when relative."""
     spans: list[DateSpan] = []
     taken: list[tuple[int, int]] = []
+    lowered = text.lower()
+    holidays = any(h in lowered for h in _HOLIDAY_WORDS)
     for pattern, kind in _PATTERNS:
+        if kind == "hol" and not holidays:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
