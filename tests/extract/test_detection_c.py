@@ -730,3 +730,19 @@ def test_soldiers_bodies_are_bodies() -> None:
     text = "Ukraine released 11 Russian soldiers' bodies to be buried in Russia."
     exchanges = _run(text).exchanges
     assert all(v is None for e in exchanges for v in e.returned_to.values())
+
+
+def test_a_figureless_sentence_about_the_handover_dates_it() -> None:
+    text = (
+        "Kyiv says 80 soldiers freed in latest swap with Russia\n"
+        "Russian Defence Ministry says 79 Russian servicemen returned\n"
+        "They were handed to the Red Cross on Saturday, the headquarters said."
+    )
+    exchange = _run(text, "2024-03-18").exchanges[0]
+    assert exchange.date == "2024-03-16"
+    assert exchange.returned_to == {"Russia": 79, "Ukraine": 80}
+
+
+def test_a_capture_date_does_not_date_the_exchange() -> None:
+    text = "80 Ukrainian soldiers came home. They were captured on Saturday in Kharkiv."
+    assert _run(text, "2024-03-18").exchanges[0].date != "2024-03-16"

@@ -327,6 +327,8 @@ def _candidates(
                 if d.iso and not inside_dateline(d, dateline, sent.start)
             )
             span = _states_when(c, local) if found else None
+            if span is None and found and not counts:
+                span = _persons_returned_when(c, local)
             if span is not None:
                 done_dates.extend(
                     DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
@@ -514,6 +516,21 @@ def _candidates(
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
     return out, mediators, dateline
+
+
+_THEY_WERE = re.compile(r"\b(?:they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:were|had\s+been)\s+$", re.I)
+
+
+def _persons_returned_when(c: Compiled, s: str) -> tuple[int, int] | None:
+    """The span of a figure-less "they were handed to the Red Cross on Saturday" (persons or
+    "they", then a passive verb of return), which dates the exchange like "the swap took place"."""
+    if c.plan.find(s) or c.previous.find(s) or c.background.find(s) or c.negation.find(s):
+        return None
+    for vs, ve, _v in c.give.find(s) + c.returns.find(s):
+        head = s[max(0, vs - 40) : vs]
+        if _THEY_WERE.search(head) and (c.persons.find(head) or re.search(r"\bthey\b", head, re.I)):
+            return vs, ve
+    return None
 
 
 def _states_when(c: Compiled, s: str) -> tuple[int, int] | None:
