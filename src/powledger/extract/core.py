@@ -529,7 +529,7 @@ def _persons_returned_when(c: Compiled, s: str) -> tuple[int, int] | None:
     for vs, ve, _v in c.give.find(s) + c.returns.find(s):
         head = s[max(0, vs - 40) : vs]
         if _THEY_WERE.search(head) and (c.persons.find(head) or re.search(r"\bthey\b", head, re.I)):
-            return vs, ve
+            return vs, min(len(s), ve + 20)  # "handed to Red Cross staff on Friday"
     return None
 
 
