@@ -71,6 +71,12 @@ def _value_of(table: Table, phrase: str) -> str:
         if pattern.fullmatch(phrase):
             value = val
             break
+    else:
+        values = {val for _p, val in table.entries}
+        if len(values) == 1:
+            # A fragment with a lookahead ("brought(?=... home)") never matches its phrase
+            # alone; in a table of one value every match still has that value.
+            value = values.pop()
     _value_cache()[key] = value
     return value
 

@@ -56,7 +56,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"occupiers": "total",
     r"members": "total",
     r"personnel": "total", r"persons?": "total", r"individuals?": "total", r"detainees?": "total",
-    r"hostages?": "total", r"citizens?": "total", r"nationals?": "total", r"defenders?": "total",
+    r"hostages?": "total", r"citizens?": "total", r"compatriots?": "total", r"countrym[ae]n": "total", r"nationals?": "total", r"defenders?": "total",
     r"heroes": "total", r"servicem[ae]n": "total", r"service\s*(?:members?|personnel|people)": "total",
     r"military\s+personnel": "total", r"military(?:\s+men)?": "total", r"fighters?": "total",
     r"troops": "total", r"warriors?": "total", r"men": "total", r"guys": "total", r"boys": "total",
