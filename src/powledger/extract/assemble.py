@@ -296,7 +296,19 @@ def assemble(
                 o for o in done
                 if o is not cand and not o.weak_cumulative and o.count.category == cand.count.category
                 and (o.side == cand.side or o.both or cand.both)
+                # A deal's size equal to a stage's own figure is that figure, not a rival.
+                and not (cand.extra.get("deal") and o.count.value == cand.count.value)
             ]  # fmt: skip
+            if cand.extra.get("deal"):
+                # "270 soldiers and 120 civilians ... of the 1,000-for-1,000 exchange": a stage's
+                # figures in any category (a list of groups) replace the deal's size.
+                rivals = [
+                    o for o in done
+                    if o is not cand and not o.weak_cumulative and not o.count.is_part
+                    and o.count.category != "bodies" and o.count.value
+                    and o.count.value != cand.count.value
+                    and (o.side == cand.side or o.both or cand.both)
+                ]  # fmt: skip
             big = (
                 (cand.count.value or 0) > 1250
                 and cand.parties == ("Russia", "Ukraine")

@@ -228,8 +228,14 @@ def sentence_candidates(
             if c.stages.find(s) or (others and (k.value or 0) > max(others)):
                 # "the first stage of a 1,000-for-1,000 exchange": the whole deal, not this event.
                 cand.weak_cumulative = True
+        if deal_figure(c, s, k, counts, bool(dates)):
+            # "the 1,000-for-1,000 exchange", "the deal foresees 1,000 on each side": the whole
+            # deal, which a stage's own figure elsewhere in the report replaces.
+            cand.weak_cumulative = True
+            cand.extra["deal"] = True
         if (
             cand.weak_cumulative
+            and not cand.extra.get("deal")
             and (dates or swap_noun)
             and (k.value or 0) <= LARGEST_PLAUSIBLE
             and not c.stages.find(s)
@@ -278,6 +284,35 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def deal_figure(c: Compiled, s: str, k: Count, counts: list[Count], dated: bool) -> bool:
+    """Whether ``k`` is the size of a whole deal rather than what one stage returned.
+
+    "the 1,000-for-1,000 exchange" (an N-for-N pair naming a deal noun, or next to smaller
+    figures in the same sentence), "the deal foresees 1,000 prisoners on each side" (each side,
+    a deal or stage word and no date of its own).
+    """
+    if k.value is None or k.is_part or k.category == "bodies":
+        return False
+    i = counts.index(k)
+    j = for_mate(c, s, counts, i)
+    mate = counts[j] if j is not None and counts[j].value == k.value else None
+    if mate is not None:
+        second = mate if mate.start > k.start else k
+        noun = re.match(r"[\s-]*", s[second.end :])
+        if c.exchange.match_at(s, second.end + (noun.end() if noun else 0)) is not None:
+            return True  # "the 1,000-for-1,000 exchange"
+        others = [
+            o.value for o in counts
+            if o is not k and o is not mate and o.value and not o.is_part and o.category != "bodies"
+        ]  # fmt: skip
+        if others and k.value > max(others):
+            return True  # "... of the 1,000-for-1,000 exchange: 270 soldiers and 120 civilians"
+    window = (max(0, k.start - 12), min(len(s), k.head_end + 25))
+    if not dated and c.each.find(s, *window) and c.stages.find(s):
+        return True
+    return False
 
 
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:

@@ -378,6 +378,12 @@ STAGE_MARKERS: tuple[str, ...] = (
     r"wrap(?:s|ped)?\s+up",
     r"rounds?\s+of",
     r"final\s+part",
+    r"deal",
+    r"agreements?",
+    r"foresees?",
+    r"envisag\w+",
+    r"provides?\s+for",
+    r"over\s+(?:two|three|four|five|several|\d)\s+days",
 )
 
 NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
