@@ -80,7 +80,11 @@ def _with_additions(
             if m.count.category != "total" and m.sentence[0] == total.start and not m.count.is_part
         ]  # fmt: skip
     else:
-        added = [m for m in living if m.count.additive and m.count.category != "total"]
+        # A part ("also said 20 of them were seriously wounded") is inside the total already.
+        added = [
+            m for m in living
+            if m.count.additive and m.count.category != "total" and not m.count.is_part
+        ]  # fmt: skip
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:

@@ -153,10 +153,15 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 taken.add(n.start)
             break
     for count in counts:
-        before = s[max(0, count.start - 40) : count.start]
+        lo = max(0, count.start - 40)
+        before = s[lo : count.start]
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(
                 r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[a-z]+\s+){1,3}", before[e:]
+            ) or (
+                # "In addition, Russia handed over 20 ...": a marker opening the clause.
+                not re.search(r"\w", s[max(0, lo + _s - 3) : lo + _s])
+                and re.fullmatch(r",?\s+(?:[^\W\d]+\s+){1,4}", before[e:])
             ):
                 count.additive = True
         if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):
@@ -228,6 +233,8 @@ def _count_from_noun_phrase(
                 end = nxt[0]
             if party is None:
                 party = _party_after(c, s, end)
+            if _joint_group(c, s, end, final):
+                final = "total"  # "4 women and children": one group of two kinds, neither's count
             fp_head = c.first_person.match_at(s, pos)
             if fp_head is not None and fp_head[0] == head[0]:
                 first = True  # "95 наших": the pronoun itself is the persons noun
@@ -328,6 +335,26 @@ def _count_from_noun_phrase(
     return None
 
 
+_NOT_JOINABLE = ("total", "bodies", "wounded", "seriously_wounded_or_sick")
+
+
+def _joint_group(c: Compiled, s: str, end: int, category: str) -> bool:
+    """Whether the noun ending at ``end`` is joined to a noun of another category with no number
+    of its own ("women and children", "officers and soldiers"): the count is of both together."""
+    if category in _NOT_JOINABLE or c.list_joiners is None:
+        return False
+    for pos in range(end + 1, min(len(s), end + 16)):
+        if not s[pos - 1].isspace() or not s[pos].isalpha():
+            continue
+        gap = s[end:pos]
+        if re.search(r"\d", gap) or not c.list_joiners.match(gap):
+            continue
+        head = c.persons.match_at(s, pos)
+        if head is not None and head[1] not in (*_NOT_JOINABLE, category):
+            return True
+    return False
+
+
 def _first_person_only(c: Compiled, s: str, start: int, end: int) -> bool:
     """Whether s[start:end] is one first-person word ("наших", "of ours") and a clause goes on."""
     pos = _skip_space(s, start)
@@ -401,6 +428,19 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                 )
                 count.possessive = possessive  # "got back 41 of its own"
                 return count
+    more = re.match(r"\s+more\s+", after, re.I)
+    if more:
+        # "307 more came home", "and 15 more who were seriously wounded": a group on top.
+        at = n.end + more.end()
+        state = re.match(r"(?:who|that)\s+(?:were|was|are|had\s+been)\s+", s[at : at + 30], re.I)
+        mod = c.modifiers.match_at(s, at + state.end()) if state else None
+        if mod is not None or c.returns.match_at(s, at) is not None:
+            count = Count(
+                n.start, n.end, n.value, n.approximate, mod[1] if mod else "total", None, False,
+                mod[0] if mod else n.end, bare=True,
+            )  # fmt: skip
+            count.additive = True
+            return count
     pos = _skip_space(s, n.end)
     auxiliary = re.match(
         r"(?:were|was|have\s+been|had\s+been|are|have)\s+", s[pos : pos + 20], re.I

@@ -138,8 +138,10 @@ def sentence_candidates(
         marker = c.parts.find(before)
         if i > 0 and k.category == "total" and marker and not before[marker[-1][1] :].strip(" ,"):
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
-        if i > 0 and k.party is None and _OF_THEM.match(s, k.end):
-            k.is_part = True  # "95 captives, 20 of them seriously wounded"
+        if i > 0 and k.party is None and (
+            _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
+        ):
+            k.is_part = True  # "95 captives, 20 of them seriously wounded", "84 soldiers among them"
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
         for k in counts:
             if k.bare:
@@ -327,7 +329,10 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         a.in_list = b.in_list = True
         if b.party is None:
             b.party = a.party
-        if a.category == "total" and not a.bare and a.party == b.party:
+        wounded = b.category in ("wounded", "seriously_wounded_or_sick")
+        if a.category == "total" and not a.bare and a.party == b.party and not wounded:
+            # "270 servicemen and 120 civilians"; not "246 servicemen plus 15 seriously wounded"
+            # (the wounded are servicemen too: the first figure names no category of its own).
             a.category = "soldiers"
     for k in counts:
         if c.plus_named is None or k.value is None:
