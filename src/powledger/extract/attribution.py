@@ -271,6 +271,14 @@ def party_speaker(
             continue
         m = re.match(r"\s*(?:officials?\s+|authorities\s+|side\s+)?", s[end:])
         pos = end + (m.end() if m else 0)
+        for _word in range(4):
+            # "the Russian ombudswoman said", "Russian state news agency TASS reported"
+            noun = c.speaker_nouns.match_at(s, pos)
+            acronym = re.match(r"[A-Z]{2,6}\b", s[pos : pos + 7])
+            if noun is None and acronym is None:
+                break
+            gap = re.match(r"[\s,]*", s[noun[0] if noun else pos + acronym.end() :])  # type: ignore[union-attr]
+            pos = (noun[0] if noun else pos + acronym.end()) + (gap.end() if gap else 0)  # type: ignore[union-attr]
         if c.reporting.match_at(s, pos) is not None:
             return party
         if re.search(r"according\s+to\s+(?:the\s+)?$", s[max(0, start - 20) : start], re.I):

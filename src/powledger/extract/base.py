@@ -203,6 +203,10 @@ class Lexicon:
     anaphoric_reporting: tuple[str, ...] = ()
     #: Institutions named without their country ("the defence ministry") -> party -> actor.
     generic_actors: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Nouns of a party's institutions and people that may stand between a party word and a
+    #: reporting verb: the party then speaks ("the Russian ombudswoman said", "Russian state
+    #: news agency TASS reported" -> Russia's voice).
+    speaker_nouns: tuple[str, ...] = ()
     #: Phrasing that marks a document as one actor's own statement when no one is quoted.
     voice_phrases: dict[str, str] = field(default_factory=dict)
     #: Words crediting a mediator ("mediated by", "brokered", "thanks to").

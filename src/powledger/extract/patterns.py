@@ -135,6 +135,7 @@ class Compiled:
     named_along: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
     stages: Table
+    speaker_nouns: Table
     not_exchange: Table
     not_event_date: Table
     clause_breaks: Table
@@ -230,6 +231,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if lx.list_joiners
         else None,
         stages=make_set(lx.stage_markers),
+        speaker_nouns=make_set(lx.speaker_nouns),
         not_exchange=make_set(lx.not_exchange_markers),
         not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),
