@@ -53,7 +53,6 @@ def test_dozens_of_ukrainians_is_an_approximate_count() -> None:
     assert [(c.value, c.approximate) for c in _claims("uk", text)] == [(None, True)]
 
 
-@pytest.mark.xfail(strict=True, reason="core: a part does not take the side of its head")
 def test_a_part_takes_the_side_of_its_head() -> None:
     text = "Из плена вернулись 150 российских военнослужащих, включая 10 офицеров."
     assert {c.side for c in _claims("ru", text)} == {"Russia"}

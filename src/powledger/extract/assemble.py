@@ -310,7 +310,7 @@ def assemble(
                     o for o in done
                     if o is not cand and not o.weak_cumulative and not o.count.is_part
                     and o.count.category != "bodies" and o.count.value
-                    and o.count.value != cand.count.value
+                    and o.count.value < (cand.count.value or 0)
                     and (o.side == cand.side or o.both or cand.both)
                 ]  # fmt: skip
             big = (

@@ -26,6 +26,9 @@ NOUN_TRIGGERS = re.compile(
     re.I,
 )
 
+#: Categories that name a state of the persons ("15 seriously wounded") rather than a group.
+_STATES = ("wounded", "seriously_wounded_or_sick")
+
 
 @dataclass
 class Count:
@@ -168,6 +171,14 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             # "alongside 175 other prisoners": this group comes on top of another one.
             count.additive = True
             count.other_group = True
+        for hit_start, hit_end, _v in c.additive.find(s, count.head_end, count.head_end + 100):
+            # "20 civilians, residents of the Kursk region, have also come home"
+            if (
+                not re.search(r"\d|[;:]", s[count.head_end : hit_start])
+                and not c.parties.find(s, count.head_end, hit_start)
+                and c.returns.match_at(s, _skip_space(s, hit_end)) is not None
+            ):
+                count.additive = True
         after = s[count.head_end : count.head_end + 40]
         for hit_start, _e, _v in c.additive.find(after):
             # "Six civilians were returned together with them"
@@ -264,6 +275,8 @@ def _count_from_noun_phrase(
             )
             count.is_part = True
             return count
+        if pos in starts and starts[pos] is not n and category in _STATES:
+            break  # "12 seriously wounded and 2 civilians": the state is this count's noun
         if pos in starts and starts[pos] is not n:
             # "103 Ukrainian and 103 Russian prisoners": share the next number's noun.
             shared = _count_from_noun_phrase(c, s, starts[pos], starts)
@@ -479,6 +492,9 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         # "270 of them were soldiers": a part of the group named before.
         at = n.end + of_them.end()
         head = c.persons.match_at(s, at)
+        state = c.modifiers.match_at(s, at)
+        if head is None and state is not None and state[1] in _STATES:
+            head = state  # "20 of whom were seriously wounded": the state names the part
         if head is None:
             # "175 of them were exchanged" is a part; "30 of them were captured" is not returned.
             if (

@@ -21,7 +21,7 @@ from powledger.extract.dating import (
     inside_dateline,
     nearest_date,
 )
-from powledger.extract.patterns import Compiled
+from powledger.extract.patterns import Compiled, Table
 from powledger.extract.sides import SentenceView, decide_side
 
 #: The largest number of persons one side has received in one Russia-Ukraine exchange, with room.
@@ -191,7 +191,7 @@ def sentence_candidates(
                 rule = "rule_n_for_m"
         if (
             not both
-            and any(each_count(s, m, counts) is k for m in each_marks)
+            and any(each_count(s, m, counts, c.parts) is k for m in each_marks)
             and k.party is None
             and not k.first_person
             and rule in ("none", "rule_voice", "rule_subject_verb")
@@ -207,6 +207,16 @@ def sentence_candidates(
             heads = [o for o in out if not o.count.is_part] or previous
             if heads:
                 side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
+        elif k.is_part and rule in WEAK_RULES:
+            # A part belongs to its head ("390 Ukrainians came home - 270 soldiers and 120
+            # civilians -"; "Zelensky: 230 came home. By Kyiv's count, 224 soldiers and 6
+            # civilians"), whatever the report's voice would guess. A head both sides share
+            # leaves the guess to the voice ("Of the Ukrainians, 270 were servicemen").
+            heads = [o for o in out if not o.count.is_part and o.side is not None]
+            if not heads and not any(not o.count.is_part for o in out):
+                heads = [o for o in previous if not o.count.is_part and o.side is not None]
+            if heads and heads[-1].rule not in WEAK_RULES and not heads[-1].both:
+                side, rule = heads[-1].side, "rule_part_of"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
@@ -421,9 +431,10 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
             ]
             parties = {k.party for k in run if k.party}
             if value in earlier and value in totals and len(parties) <= 1:
+                wounded = any(k.category in ("wounded", "seriously_wounded_or_sick") for k in run)
                 for k in run:
                     k.is_part = True
-                    if k.category == "total" and not k.bare:
+                    if k.category == "total" and not k.bare and not wounded:
                         k.category = "soldiers"
                 return
 
@@ -440,7 +451,9 @@ def mutual_object(c: Compiled, s: str, k: Count, counts: list[Count]) -> bool:
     return False
 
 
-def each_count(s: str, mark: tuple[int, int, str], counts: list[Count]) -> Count | None:
+def each_count(
+    s: str, mark: tuple[int, int, str], counts: list[Count], parts: Table | None = None
+) -> Count | None:
     """The count an "each" speaks about: the nearest one within 40 characters, same clause."""
     best: Count | None = None
     best_gap = 41
@@ -451,6 +464,8 @@ def each_count(s: str, mark: tuple[int, int, str], counts: list[Count]) -> Count
         gap = s[lo:hi]
         # "... 230 citizens back, both sides agreed": after a comma, "both sides" is a subject.
         crossing = r"[;:,]|\d" if k.end <= mark[0] else r"[;:]|\d"
+        if k.start > mark[1] and parts is not None and parts.find(gap):
+            continue  # "freed by each side, among them 120 civilians": the 120 is a part
         if len(gap) < best_gap and not re.search(crossing, gap):
             best, best_gap = k, len(gap)
     return best

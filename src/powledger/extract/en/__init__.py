@@ -383,6 +383,11 @@ LEXICON = Lexicon(
         r"between\s+the\s+ages\s+of",
         r"aged\s+from",
         r"aged\s+between",
+        # "servicemen under 25", "all of them under 25": after persons, "under" reads an age
+        # ("under 100 prisoners" before a noun stays a count).
+        r"(?:servicem[ae]n|soldiers|men|women|people|defenders|prisoners|POWs|troops|personnel|"
+        r"captives|fighters|guys|boys|youths?|them|all|are|were|was|is|be)\s+(?:aged\s+)?"
+        r"(?:under|below|over|above|younger\s+than|older\s+than)",
     ),
     prepositions=(r"to", r"from", r"by", r"of", r"in", r"for", r"into", r"against", r"between"),
     same_number=(
