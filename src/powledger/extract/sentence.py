@@ -149,7 +149,11 @@ def sentence_candidates(
     mark_sum_parts(counts, previous)
     join_lists(c, s, counts)
     join_named_before(c, s, counts)
-    listed = [k for k in counts if k.category not in ("total", "soldiers", "bodies")]
+    # Other groups listed beside the soldiers; a part inside a group ("including 20 seriously
+    # wounded") lists nothing beside it.
+    listed = [
+        k for k in counts if k.category not in ("total", "soldiers", "bodies") and not k.is_part
+    ]
     for i, k in enumerate(counts):
         if k.category == "soldiers" and not k.is_part and not listed:
             # "195 Russian soldiers were returned": soldiers is the whole group here.
@@ -157,9 +161,9 @@ def sentence_candidates(
         if k.same_as_previous:
             earlier = [o for o in counts[:i] if o.value is not None]
             if earlier:
-                k.value = earlier[-1].value
+                k.value = _group_value(earlier)
             elif previous:
-                k.value = previous[-1].count.value
+                k.value = _group_value([p.count for p in previous if p.count.value is not None])
     for i, k in enumerate(counts):
         side, rule = decide_side(v, k)
         both = False
@@ -327,13 +331,35 @@ def deal_figure(c: Compiled, s: str, k: Count, counts: list[Count], dated: bool)
     return False
 
 
+def _group_value(counts: list[Count]) -> int | None:
+    """The figure a "same number" repeats: the last count, or the sum of the list it ends
+    ("185 soldiers and 20 civilians ... the same number of Russians" -> 205)."""
+    if not counts:
+        return None
+    run = [counts[-1]]
+    for k in reversed(counts[:-1]):
+        if not (k.in_list and run[0].in_list) or k.category == "bodies":
+            break
+        run.insert(0, k)
+    if len(run) > 1 and len({k.party for k in run}) == 1:
+        return sum(k.value or 0 for k in run)
+    return counts[-1].value
+
+
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
     """ "270 servicemen and 120 civilians": one list; the second shares the first's party, and a
     generic first noun names the soldiers among them. "55 Russians plus Viktor Medvedchuk": +1."""
     for a, b in itertools.pairwise(counts):
-        if c.list_joiners is None or b.is_part:
+        if c.list_joiners is None:
             continue
         gap = s[max(a.head_end, a.end) : b.start]
+        if b.is_part:
+            # "said 270 Russian servicemen and 120 civilians" (the parts of an earlier 390):
+            # the second part is still of the first one's party.
+            if a.is_part and c.list_joiners.match(gap) and b.category not in ("total", "bodies"):
+                a.in_list = b.in_list = True
+                b.party = b.party or a.party
+            continue
         if not c.list_joiners.match(gap) or b.category in ("total", "bodies"):
             continue
         a.in_list = b.in_list = True
