@@ -133,6 +133,12 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
     approx: dict[str, bool] = {}
     composition: list[CompositionFact] = []
     extra: list[ClaimFact] = []
+    # Groups counted as soldiers only because another group is listed beside them; the lexicon
+    # says their noun is no word for soldiers, so they sum but are not composition.
+    generic_soldiers = {
+        (m.sentence[0], m.count.value) for m in group.members
+        if m.count.category == "soldiers" and not m.count.soldier_word
+    }  # fmt: skip
     for side in group.parties:
         explicit = {
             (m.sentence[0], m.count.value) for m in group.members if m.extra.get("explicit_total")
@@ -149,6 +155,8 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             if p.category in seen:
                 continue
             seen.add(p.category)
+            if p.category == "soldiers" and (p.start, p.value) in generic_soldiers:
+                continue  # "146 servicemen and 8 civilians": the servicemen are the base
             composition.append(CompositionFact(side, p.category, p.value))
         if total is not None:
             returned[side] = total.value
@@ -157,7 +165,17 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             if extra_total is not None:
                 returned[side] = extra_total.value
                 extra.append(extra_total)
-                if "civilians" in seen and "soldiers" not in seen and total.value is not None:
+                base = [
+                    m for m in group.members
+                    if m.sentence[0] == total.start and m.count.value == total.value
+                ]  # fmt: skip
+                soldierly = not base or base[0].count.soldier_word
+                if (
+                    "civilians" in seen
+                    and "soldiers" not in seen
+                    and total.value is not None
+                    and soldierly
+                ):
                     # "35 servicemen ... six civilians were returned together with them".
                     composition.append(CompositionFact(side, "soldiers", total.value))
             continue

@@ -207,6 +207,11 @@ class Lexicon:
     #: reporting verb: the party then speaks ("the Russian ombudswoman said", "Russian state
     #: news agency TASS reported" -> Russia's voice).
     speaker_nouns: tuple[str, ...] = ()
+    #: Person nouns that make a group ``soldiers`` when another group is listed beside it
+    #: ("270 soldiers and 120 civilians"); a generic noun ("270 servicemen and 120 civilians")
+    #: then stays the base and only the named group is composition. None: any generic noun
+    #: listed beside another group is ``soldiers`` (the older reading).
+    listed_soldier_words: tuple[str, ...] | None = None
     #: Phrasing that marks a document as one actor's own statement when no one is quoted.
     voice_phrases: dict[str, str] = field(default_factory=dict)
     #: Words crediting a mediator ("mediated by", "brokered", "thanks to").

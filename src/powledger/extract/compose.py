@@ -50,6 +50,8 @@ class Count:
     extra_named: str | None = None
     other_group: bool = False
     in_list: bool = False
+    #: The head noun may name the soldiers of a list (see ``Lexicon.listed_soldier_words``).
+    soldier_word: bool = True
 
 
 @dataclass
@@ -509,12 +511,15 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                 return count
             return None
         category = head[1]
-        if head and category == "total":
+        generic = category == "total"
+        if head and generic:
             # "270 of them servicemen and 120 civilians": the generic part is the soldiers.
             category = "soldiers"
         count = Count(
             n.start, n.end, n.value, n.approximate, category, None, False, n.end, bare=True
         )
+        if generic and c.soldier_words is not None:
+            count.soldier_word = c.soldier_words.match_at(s, at) is not None
         count.is_part = True
         return count
     if _same_number_paired(c, s, n):

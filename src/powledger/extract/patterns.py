@@ -136,6 +136,7 @@ class Compiled:
     list_joiners: re.Pattern[str] | None
     stages: Table
     speaker_nouns: Table
+    soldier_words: Table | None
     not_exchange: Table
     not_event_date: Table
     clause_breaks: Table
@@ -232,6 +233,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         else None,
         stages=make_set(lx.stage_markers),
         speaker_nouns=make_set(lx.speaker_nouns),
+        soldier_words=None
+        if lx.listed_soldier_words is None
+        else make_set(lx.listed_soldier_words),
         not_exchange=make_set(lx.not_exchange_markers),
         not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),

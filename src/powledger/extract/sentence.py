@@ -146,6 +146,10 @@ def sentence_candidates(
         for k in counts:
             if k.bare:
                 k.category = "bodies"  # "the bodies ...: 909 were returned to Ukraine"
+    if c.soldier_words is not None:
+        for k in counts:
+            if k.head_end > k.end:
+                k.soldier_word = bool(c.soldier_words.find(s, k.end, k.head_end))
     mark_sum_parts(counts, previous)
     join_lists(c, s, counts)
     join_named_before(c, s, counts)

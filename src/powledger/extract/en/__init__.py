@@ -515,6 +515,7 @@ LEXICON = Lexicon(
             "Ukraine": "Ukrainian Ministry of Defence",
         },
     },
+    listed_soldier_words=(r"soldiers?", r"military(?:\s+men)?"),
     speaker_nouns=(
         r"state",
         r"news",
