@@ -179,9 +179,15 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
                     # "35 servicemen ... six civilians were returned together with them".
                     composition.append(CompositionFact(side, "soldiers", total.value))
             continue
+        inside = {
+            (m.sentence[0], m.count.value) for m in group.members
+            if side in _sides(m) and m.count.is_part and m.rule == "rule_part_owner"
+        }  # fmt: skip
         living = [
-            p for p in parts if p.category not in NON_PRISONER_CATEGORIES and p.value is not None
-        ]
+            p for p in parts
+            if p.category not in NON_PRISONER_CATEGORIES and p.value is not None
+            and (p.start, p.value) not in inside  # "the freed Ukrainians included 4 civilians"
+        ]  # fmt: skip
         first_of: dict[str, ClaimFact] = {}
         for p in living:
             first_of.setdefault(p.category, p)

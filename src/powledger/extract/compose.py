@@ -163,10 +163,14 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(
                 r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[a-z]+\s+){1,3}", before[e:]
-            ) or (
-                # "In addition, Russia handed over 20 ...": a marker opening the clause.
-                not re.search(r"\w", s[max(0, lo + _s - 3) : lo + _s])
-                and re.fullmatch(r",?\s+(?:[^\W\d]+\s+){1,4}", before[e:])
+            ):
+                count.additive = True
+        wide = max(0, count.start - 80)
+        for _s, e, _v in c.additive.find(s, wide, count.start):
+            # "In a separate humanitarian gesture, Russia handed over 31 ...": a marker opening
+            # the sentence or clause, then a few words of its own clause.
+            if not re.search(r"\w", s[max(0, _s - 3) : _s]) and re.fullmatch(
+                r",?\s+(?:[^\W\d]+\s+){1,4}", s[e : count.start]
             ):
                 count.additive = True
         if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):
@@ -478,10 +482,12 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         re.I,
     ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+    mate = re.search(r"(\d[\d,]*)\s+(?:[^\W\d]+\s+){1,3}for\s+$", before)
     if re.search(r"-for-$", before, re.I) or (
         re.search(r"(?:-|\bfor\s+|\bto\s+)$", before)
         and re.search(r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before)
-    ):
+    ) or (mate and mate.group(1).replace(",", "") == str(n.value)):
+        # "95 for 95", "90 prisoners for 90"
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     to_party = re.match(r"\s+(?:back\s+)?to\s+(?:the\s+)?", after, re.I)
     if to_party and c.parties.match_at(s, n.end + to_party.end()) is not None:

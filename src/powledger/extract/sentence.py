@@ -22,7 +22,8 @@ from powledger.extract.dating import (
     nearest_date,
 )
 from powledger.extract.patterns import Compiled, Table
-from powledger.extract.sides import SentenceView, decide_side
+from powledger.extract.compose import _skip_space
+from powledger.extract.sides import SentenceView, _clause_start, decide_side
 
 #: The largest number of persons one side has received in one Russia-Ukraine exchange, with room.
 LARGEST_PLAUSIBLE = 1250
@@ -159,6 +160,14 @@ def sentence_candidates(
         k for k in counts if k.category not in ("total", "soldiers", "bodies") and not k.is_part
     ]
     for i, k in enumerate(counts):
+        mate_at = for_mate(c, s, counts, i)
+        if mate_at is not None and counts[mate_at].additive and k.category != "total":
+            k.additive = True  # "in a separate gesture 31 wounded for 15 wounded": both on top
+        earlier_added = [o for o in counts[:i] if o.additive and o.category == k.category]
+        if earlier_added and k.category not in ("total", "bodies") and not k.is_part:
+            # "Separately, Russia handed over 31 wounded and Ukraine 15 wounded": the same kind
+            # of group, later in the sentence, is on top too.
+            k.additive = True
         if k.category == "soldiers" and not k.is_part and not listed:
             # "195 Russian soldiers were returned": soldiers is the whole group here.
             k.category = "total"
@@ -211,6 +220,9 @@ def sentence_candidates(
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
+        own = _part_owner(v, k) if k.is_part and (side is None or rule in WEAK_RULES) else None
+        if own is not None:
+            side, rule = own, "rule_part_owner"
         if k.is_part and side is None:
             heads = [o for o in out if not o.count.is_part] or previous
             if heads:
@@ -325,7 +337,8 @@ def deal_figure(c: Compiled, s: str, k: Count, counts: list[Count], dated: bool)
             return True  # "the 1,000-for-1,000 exchange"
         others = [
             o.value for o in counts
-            if o is not k and o is not mate and o.value and not o.is_part and o.category != "bodies"
+            if o is not k and o is not mate and o.value and not o.is_part
+            and o.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
         ]  # fmt: skip
         if others and k.value > max(others):
             return True  # "... of the 1,000-for-1,000 exchange: 270 soldiers and 120 civilians"
@@ -333,6 +346,29 @@ def deal_figure(c: Compiled, s: str, k: Count, counts: list[Count], dated: bool)
     if not dated and c.each.find(s, *window) and c.stages.find(s):
         return True
     return False
+
+
+def _part_owner(v: SentenceView, k: Count) -> str | None:
+    """The party a part belongs to when the sentence names the whole by its people:
+    "The freed Ukrainians included four civilians", "Among the Ukrainians were 20 women"."""
+    if k.party is not None:
+        return None
+    lo = _clause_start(v.s, k.start, loose=True)
+    for start, end, party in reversed(v.parties):
+        if not lo <= start < k.start or party not in v.pair:
+            continue
+        if any(o.start <= start < max(o.end, o.head_end) for o in v.counts):
+            continue  # the party word of another count ("75 Ukrainians")
+        if v.c.persons.match_at(v.s, start) is None:
+            continue  # "Ukraine", "Russian": not the people themselves
+        if v.c.captivity.match_at(v.s, _skip_space(v.s, end)) is not None:
+            continue
+        words = re.findall(r"[\w'-]+", v.s[max(0, start - 12) : start])
+        prep = words and v.c.prepositions.match_at(words[-1], 0)
+        if prep and prep[0] == len(words[-1]) and not v.c.parts.find(v.s, max(0, start - 14), end):
+            continue  # "handed over to Ukrainians": not the owner
+        return party
+    return None
 
 
 def _group_value(counts: list[Count]) -> int | None:

@@ -417,6 +417,7 @@ LEXICON = Lexicon(
         r"alongside",
         r"plus",
         r"separately",
+        r"in\s+(?:a\s+)?separate\s+(?:\w+\s+)?(?:gesture|exchange|swap|handover|deal|step|move)",
         r"on\s+top\s+of",
         r"besides",
         r"other",
