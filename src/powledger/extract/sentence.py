@@ -133,7 +133,17 @@ def sentence_candidates(
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
         before = s[max(0, k.start - 40) : k.start]
-        previous_part = i > 0 and counts[i - 1].is_part and k.category != "bodies"
+        previous_part = (
+            i > 0
+            and counts[i - 1].is_part
+            and k.category != "bodies"
+            # "including 21 officers and 7 border guards"; not "..., in exchange for 95 soldiers"
+            and (
+                c.list_joiners is None
+                or c.list_joiners.match(s[max(counts[i - 1].end, counts[i - 1].head_end) : k.start])
+                is not None
+            )
+        )
         if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
             k.is_part = True
         marker = c.parts.find(before)
@@ -418,7 +428,7 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
             continue
         name = m.group("name")
         known = c.parties.find(name) or c.mediators.find(name) or c.actors.find(name)
-        if not known and not c.persons.find(name):
+        if not known and not c.persons.find(name) and not c.lexicon.find_dates(name, None):
             k.value += 1
             k.extra_named = name
 
@@ -438,6 +448,8 @@ def join_named_before(c: Compiled, s: str, counts: list[Count]) -> None:
         name = m.group("name")
         if c.parties.find(name) or c.mediators.find(name) or c.actors.find(name):
             continue
+        if c.lexicon.find_dates(name, None):
+            continue  # "on Friday and 15 more": a day, not a person handed over
         k.value += 1
         k.extra_named = name
         for _r0, r1, _v in c.recipient.find(s, m.end("name"), k.start):
