@@ -207,7 +207,9 @@ def test_servicemen_beside_civilians_are_the_base() -> None:
 
 
 def test_soldiers_beside_civilians_are_a_group() -> None:
-    ex = _main("Ukraine got 84 people back in a prisoner swap on Thursday, 33 soldiers and 51 civilians.")
+    ex = _main(
+        "Ukraine got 84 people back in a prisoner swap on Thursday, 33 soldiers and 51 civilians."
+    )
     assert _composition(ex) == {("Ukraine", "soldiers", 33), ("Ukraine", "civilians", 51)}
 
 

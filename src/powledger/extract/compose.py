@@ -483,10 +483,14 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
     ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     mate = re.search(r"(\d[\d,]*)\s+(?:[^\W\d]+\s+){1,3}for\s+$", before)
-    if re.search(r"-for-$", before, re.I) or (
-        re.search(r"(?:-|\bfor\s+|\bto\s+)$", before)
-        and re.search(r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before)
-    ) or (mate and mate.group(1).replace(",", "") == str(n.value)):
+    if (
+        re.search(r"-for-$", before, re.I)
+        or (
+            re.search(r"(?:-|\bfor\s+|\bto\s+)$", before)
+            and re.search(r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before)
+        )
+        or (mate and mate.group(1).replace(",", "") == str(n.value))
+    ):
         # "95 for 95", "90 prisoners for 90"
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     to_party = re.match(r"\s+(?:back\s+)?to\s+(?:the\s+)?", after, re.I)
@@ -500,9 +504,9 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         # "270 of them were soldiers": a part of the group named before.
         at = n.end + of_them.end()
         head = c.persons.match_at(s, at)
-        state = c.modifiers.match_at(s, at)
-        if head is None and state is not None and state[1] in _STATES:
-            head = state  # "20 of whom were seriously wounded": the state names the part
+        condition = c.modifiers.match_at(s, at)
+        if head is None and condition is not None and condition[1] in _STATES:
+            head = condition  # "20 of whom were seriously wounded": the state names the part
         if head is None:
             # "175 of them were exchanged" is a part; "30 of them were captured" is not returned.
             if (

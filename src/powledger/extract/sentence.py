@@ -15,6 +15,7 @@ from powledger.extract.compose import (
     NOUN_TRIGGERS,
     Candidate,
     Count,
+    _skip_space,
 )
 from powledger.extract.dating import (
     event_dates,
@@ -22,7 +23,6 @@ from powledger.extract.dating import (
     nearest_date,
 )
 from powledger.extract.patterns import Compiled, Table
-from powledger.extract.compose import _skip_space
 from powledger.extract.sides import SentenceView, _clause_start, decide_side
 
 #: The largest number of persons one side has received in one Russia-Ukraine exchange, with room.
@@ -149,10 +149,10 @@ def sentence_candidates(
         marker = c.parts.find(before)
         if i > 0 and k.category == "total" and marker and not before[marker[-1][1] :].strip(" ,"):
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
-        if i > 0 and k.party is None and (
-            _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
-        ):
-            k.is_part = True  # "95 captives, 20 of them seriously wounded", "84 soldiers among them"
+        # "95 captives, 20 of them seriously wounded", "84 soldiers among them"
+        tail = _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
+        if i > 0 and k.party is None and tail:
+            k.is_part = True
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
         for k in counts:
             if k.bare:
@@ -353,9 +353,7 @@ def deal_figure(c: Compiled, s: str, k: Count, counts: list[Count], dated: bool)
         if others and k.value > max(others):
             return True  # "... of the 1,000-for-1,000 exchange: 270 soldiers and 120 civilians"
     window = (max(0, k.start - 12), min(len(s), k.head_end + 25))
-    if not dated and c.each.find(s, *window) and c.stages.find(s):
-        return True
-    return False
+    return bool(not dated and c.each.find(s, *window) and c.stages.find(s))
 
 
 def _part_owner(v: SentenceView, k: Count) -> str | None:
