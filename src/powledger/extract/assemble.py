@@ -100,6 +100,32 @@ def _with_additions(
     )  # fmt: skip
 
 
+def _own_parts_sum(
+    side: str, total: ClaimFact, parts: list[ClaimFact], hidden: set[tuple[int, int | None]]
+) -> ClaimFact | None:
+    """The side's own actor states the total as parts: "Zelensky said the freed Ukrainians were
+    60 soldiers and seven civilians" under an outlet's "67 each" -> a derived 67 by Zelensky."""
+    if total.value is None or (total.asserted_by and actor_party(total.asserted_by) == side):
+        return None
+    by_actor: dict[str, list[ClaimFact]] = {}
+    for p in parts:
+        if p.asserted_by and actor_party(p.asserted_by) == side and not p.approximate:
+            by_actor.setdefault(p.asserted_by, []).append(p)
+    for actor, mine in by_actor.items():
+        first: dict[str, ClaimFact] = {}
+        for p in mine:
+            first.setdefault(p.category, p)
+        groups = [p for p in first.values() if p.category not in NON_PRISONER_CATEGORIES]
+        if len(groups) >= 2 and sum(p.value or 0 for p in groups) == total.value:
+            q = groups[0]
+            return ClaimFact(
+                side=side, category="total", value=total.value, approximate=False,
+                asserted_by=actor, quote=q.quote, start=q.start, end=q.end, kind="returned",
+                derived=True, asserted_by_text=q.asserted_by_text,
+            )  # fmt: skip
+    return None
+
+
 def _pick_total(
     side: str, claims: list[ClaimFact], explicit: set[tuple[int, int | None]] | None = None
 ) -> ClaimFact | None:
@@ -149,7 +175,11 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         }  # fmt: skip
         whole_claims = [c for c in claims if (c.start, c.value) not in parts_of_total]
         total = _pick_total(side, whole_claims, explicit)
-        parts = [c for c in claims if c.side == side and c.category != "total"]
+        # An exact figure of a group wins over a hedged one ("more than 100 women" ... "104").
+        parts = sorted(
+            (c for c in claims if c.side == side and c.category != "total"),
+            key=lambda c: c.approximate,
+        )
         seen: set[str] = set()
         for p in parts:
             if p.category in seen:
@@ -161,6 +191,9 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         if total is not None:
             returned[side] = total.value
             approx[side] = total.approximate
+            own_sum = _own_parts_sum(side, total, parts, generic_soldiers)
+            if own_sum is not None:
+                extra.append(own_sum)
             extra_total = _with_additions(side, total, claims, group)
             if extra_total is not None:
                 returned[side] = extra_total.value
@@ -181,7 +214,7 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             continue
         inside = {
             (m.sentence[0], m.count.value) for m in group.members
-            if side in _sides(m) and m.count.is_part and m.rule == "rule_part_owner"
+            if side in _sides(m) and m.count.is_part and not m.count.in_list
         }  # fmt: skip
         living = [
             p for p in parts

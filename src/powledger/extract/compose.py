@@ -499,7 +499,12 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     if re.match(r"\s+(?:in\s+all|in\s+total|altogether)\b", after, re.I):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
-    of_them = re.match(r"\s+of\s+(?:them|whom|those)\s+(?:(?:were|are|was|being)\s+)?", after, re.I)
+    of_them = re.match(
+        r"\s+of\s+(?:them|whom|those|the\s+(?=(?:freed|released|returned|returnees)\b))"
+        r"(?:\s+(?:freed|released|returned|returnees))?\s+(?:(?:were|are|was|being)\s+)?",
+        s[n.end : n.end + 60],
+        re.I,
+    )
     if of_them:
         # "270 of them were soldiers": a part of the group named before.
         at = n.end + of_them.end()

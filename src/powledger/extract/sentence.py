@@ -300,6 +300,17 @@ def sentence_candidates(
                 if num is not None:
                     cand.previous_days = num * (7 if "week" in words else 1)
         out.append(cand)
+    for o in out:
+        if o.side is None and not o.both and o.count.in_list:
+            # "90 servicemen and 5 civilians ... were returned": one list, one receiving side.
+            mates = [
+                m for m in out
+                if m is not o and m.count.in_list and (m.side is not None or m.both)
+                and abs(m.count.start - o.count.start) < 80
+            ]  # fmt: skip
+            if mates:
+                near = min(mates, key=lambda m: abs(m.count.start - o.count.start))
+                o.side, o.both, o.rule = near.side, near.both, "rule_list"
     strong = {o.side for o in out if o.side and o.rule not in WEAK_RULES and not o.count.additive}
     for o in out:
         if o.count.other_group and o.rule in WEAK_RULES and len(strong) == 1:
@@ -426,7 +437,18 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
             continue
         name = m.group("name")
         known = c.parties.find(name) or c.mediators.find(name) or c.actors.find(name)
-        if not known and not c.persons.find(name) and not c.lexicon.find_dates(name, None):
+        lead = s[k.head_end : m.start("name")]
+        # "and two members of the State Special Transport Service", "and 5 residents of
+        # Belgorod Oblast": a group with its own number or noun, not one person handed over.
+        grouped = bool(
+            c.lexicon.find_numbers(lead) or c.persons.find(lead) or re.search(r"\bof\s+$", lead)
+        )
+        if (
+            not known
+            and not grouped
+            and not c.persons.find(name)
+            and not c.lexicon.find_dates(name, None)
+        ):
             k.value += 1
             k.extra_named = name
 
@@ -536,7 +558,9 @@ def each_count(
     for k in counts:
         if k.end > mark[1] and _GRAND_TOTAL.match(s, k.head_end):
             continue  # "150 from each side, 300 in all": the sum of both sides is no side's
-        lo, hi = (k.end, mark[0]) if k.end <= mark[0] else (mark[1], k.start)
+        # "120 people from each side - 80 soldiers ...": the noun belongs to the count before.
+        head = k.head_end if k.head_end <= mark[0] else k.end
+        lo, hi = (head, mark[0]) if k.end <= mark[0] else (mark[1], k.start)
         gap = s[lo:hi]
         # "... 230 citizens back, both sides agreed": after a comma, "both sides" is a subject.
         crossing = r"[;:,]|\d" if k.end <= mark[0] else r"[;:]|\d"

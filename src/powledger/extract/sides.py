@@ -165,12 +165,19 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     party = subjects[-1][2]
     if kind == "receive":
         return party
+    back = re.match(r"\s*(?:from|out\s+of)\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 30], re.I)
+    if back and v.c.captivity.match_at(v.s, k.head_end + back.end()) is not None:
+        # "Ukraine returns 60 defenders from captivity": the subject gets them back ("from its
+        # prisons", "from Russian captivity" name the holder and stay with the other rules).
+        return party
     return other(v.pair, party)
 
 
 def rule_voice(v: SentenceView, k: Count) -> str | None:
     """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
-    near = [t for t in v.triggers if t[2] in ("return", "receive") and abs(t[0] - k.start) < 80]
+    # A part "of those freed" speaks of persons received, whatever the verb of the phrase.
+    kinds = ("return", "receive", "give") if k.is_part else ("return", "receive")
+    near = [t for t in v.triggers if t[2] in kinds and abs(t[0] - k.start) < 80]
     lo, hi = _clause_start(v.s, k.start), _clause_end(v.s, k.head_end)
     # "were exchanged by Russia and Ukraine": both named as doers, no direction to guess.
     if not k.first_person and any(
