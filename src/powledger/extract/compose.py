@@ -199,7 +199,13 @@ def _count_from_noun_phrase(
     c: Compiled, s: str, n: NumberSpan, starts: dict[int, NumberSpan]
 ) -> Count | None:
     before = s[max(0, n.start - 40) : n.start]
-    bodies = bool(re.search(r"(?:bod(?:y|ies)|remains)\s+of\s+(?:the\s+)?$", before, re.I))
+    bodies = bool(
+        re.search(
+            r"(?:bod(?:y|ies)|remains)\s+of\s+(?:the\s+|a\s+further\s+|another\s+|further\s+)?$",
+            before,
+            re.I,
+        )
+    )
     party: str | None = None
     first = False
     possessive = False
@@ -392,7 +398,9 @@ def _demonym_only(c: Compiled, s: str, start: int, end: int) -> bool:
 
 def _modifier_after(c: Compiled, s: str, end: int) -> str | None:
     """A category named right after the noun: "servicemen of the National Guard"."""
-    m = re.match(r"\s*(?:of|from)\s+(?:the\s+)?", s[end : end + 30], re.I)
+    m = re.match(
+        r"\s*(?:of|from|(?:who|that)\s+(?:had\s+)?defended)\s+(?:the\s+)?", s[end : end + 40], re.I
+    )
     if not m:
         return None
     hit = c.modifiers.match_at(s, end + m.end())

@@ -146,6 +146,14 @@ def sentence_candidates(
         )
         if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
             k.is_part = True
+        since = counts[i - 1].end if i > 0 else None
+        if (
+            since is not None
+            and k.category not in ("total", "bodies")
+            and c.parts.find(s, since, k.start)
+        ):
+            # "84 people, among them soldiers of the army, as well as two civilians": still a part.
+            k.is_part = True
         marker = c.parts.find(before)
         if i > 0 and k.category == "total" and marker and not before[marker[-1][1] :].strip(" ,"):
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
