@@ -146,11 +146,13 @@ def sentence_candidates(
         )
         if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
             k.is_part = True
-        since = counts[i - 1].end if i > 0 else None
+        prev = counts[i - 1] if i > 0 else None
         if (
-            since is not None
+            prev is not None
+            and not prev.is_part
+            and k.party in (None, prev.party)
             and k.category not in ("total", "bodies")
-            and c.parts.find(s, since, k.start)
+            and c.parts.find(s, max(prev.end, prev.head_end), k.start)
         ):
             # "84 people, among them soldiers of the army, as well as two civilians": still a part.
             k.is_part = True
