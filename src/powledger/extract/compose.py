@@ -86,6 +86,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
     counts: list[Count] = []
     starts = {n.start: n for n in numbers}
     for n in numbers:
+        if re.match(r"\s*/\s*\d", s[n.end : n.end + 4]) or re.search(r"\d\s*/\s*$", s[: n.start]):
+            continue  # "Photo 3 / 12": a gallery counter
         lead = s[max(0, n.start - 30) : n.start]
         age = c.ages.find(lead)
         if age and re.fullmatch(r"[\s\d]*(?:(?:from|to|and|-)\s*[\d\s]*)*", lead[age[-1][1] :]):
@@ -178,6 +180,11 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             count.additive = True
             count.other_group = True
         for hit_start, hit_end, _v in c.additive.find(s, count.head_end, count.head_end + 100):
+            lead = re.match(r"\s*,?\s*", s[count.head_end : hit_start])
+            verb_at = count.head_end + (lead.end() if lead else 0)
+            verb = c.give.match_at(s, verb_at) or c.returns.match_at(s, verb_at)
+            if verb is not None and not s[verb[0] : hit_start].strip():
+                count.additive = True  # "15 wounded prisoners of war, handed over in addition"
             # "20 civilians, residents of the Kursk region, have also come home"
             if (
                 not re.search(r"\d|[;:]", s[count.head_end : hit_start])
@@ -289,6 +296,8 @@ def _count_from_noun_phrase(
             return count
         if pos in starts and starts[pos] is not n and category in _STATES:
             break  # "12 seriously wounded and 2 civilians": the state is this count's noun
+        if pos in starts and starts[pos] is not n and _verb_between(c, s, n.end, pos):
+            return None  # "the two sides each released 95 prisoners": "two" counts no persons
         if pos in starts and starts[pos] is not n:
             # "103 Ukrainian and 103 Russian prisoners": share the next number's noun.
             shared = _count_from_noun_phrase(c, s, starts[pos], starts)
@@ -378,6 +387,11 @@ def _joint_group(c: Compiled, s: str, end: int, category: str) -> bool:
         if head is not None and head[1] not in (*_NOT_JOINABLE, category):
             return True
     return False
+
+
+def _verb_between(c: Compiled, s: str, start: int, end: int) -> bool:
+    """Whether a verb of giving, receiving, returning or exchanging lies in s[start:end]."""
+    return any(table.find(s, start, end) for table in (c.give, c.receive, c.returns, c.exchange))
 
 
 def _first_person_only(c: Compiled, s: str, start: int, end: int) -> bool:
@@ -509,7 +523,8 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     of_them = re.match(
         r"\s+of\s+(?:them|whom|those|the\s+(?=(?:freed|released|returned|returnees)\b))"
-        r"(?:\s+(?:freed|released|returned|returnees))?\s+(?:(?:were|are|was|being)\s+)?",
+        r"(?:\s+(?:freed|released|returned|returnees)(?:\s+[\w-]+){0,3}?(?=\s+(?:were|are|was)\b))?"
+        r"\s+(?:(?:were|are|was|being)\s+)?",
         s[n.end : n.end + 60],
         re.I,
     )

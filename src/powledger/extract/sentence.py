@@ -244,19 +244,22 @@ def sentence_candidates(
         if own is not None:
             side, rule = own, "rule_part_owner"
         if k.is_part and side is None:
-            heads = [o for o in out if not o.count.is_part] or previous
-            if heads:
-                side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
+            here = [o for o in out if not o.count.is_part]
+            # The nearest head in this sentence; in the sentence before, its first (the subject:
+            # "90 Ukrainians came home in exchange for 90 Russians. Among them were ...").
+            head = here[-1] if here else (previous[0] if previous else None)
+            if head is not None:
+                side, both, rule = head.side, head.both, "rule_part_of"
         elif k.is_part and rule in WEAK_RULES:
             # A part belongs to its head ("390 Ukrainians came home - 270 soldiers and 120
             # civilians -"; "Zelensky: 230 came home. By Kyiv's count, 224 soldiers and 6
             # civilians"), whatever the report's voice would guess. A head both sides share
             # leaves the guess to the voice ("Of the Ukrainians, 270 were servicemen").
-            heads = [o for o in out if not o.count.is_part and o.side is not None]
+            heads = [o for o in out if not o.count.is_part and o.side is not None][-1:]
             if not heads and not any(not o.count.is_part for o in out):
-                heads = [o for o in previous if not o.count.is_part and o.side is not None]
-            if heads and heads[-1].rule not in WEAK_RULES and not heads[-1].both:
-                side, rule = heads[-1].side, "rule_part_of"
+                heads = [o for o in previous if not o.count.is_part and o.side is not None][:1]
+            if heads and heads[0].rule not in WEAK_RULES and not heads[0].both:
+                side, rule = heads[0].side, "rule_part_of"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
@@ -434,6 +437,9 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         a.in_list = b.in_list = True
         if b.party is None:
             b.party = a.party
+        if b.category in ("wounded", "seriously_wounded_or_sick") and a.category == "total":
+            # "246 prisoners of war and 31 wounded prisoners": a group beside the base, on top.
+            b.additive = True
         wounded = b.category in ("wounded", "seriously_wounded_or_sick")
         if a.category == "total" and not a.bare and a.party == b.party and not wounded:
             # "270 servicemen and 120 civilians"; not "246 servicemen plus 15 seriously wounded"
