@@ -180,8 +180,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             count.additive = True
             count.other_group = True
         for hit_start, hit_end, _v in c.additive.find(s, count.head_end, count.head_end + 100):
-            lead = re.match(r"\s*,?\s*", s[count.head_end : hit_start])
-            verb_at = count.head_end + (lead.end() if lead else 0)
+            comma = re.match(r"\s*,?\s*", s[count.head_end : hit_start])
+            verb_at = count.head_end + (comma.end() if comma else 0)
             verb = c.give.match_at(s, verb_at) or c.returns.match_at(s, verb_at)
             if verb is not None and not s[verb[0] : hit_start].strip():
                 count.additive = True  # "15 wounded prisoners of war, handed over in addition"
