@@ -276,3 +276,128 @@ def test_freed_by_each_side_with_a_part() -> None:
         "civilians on each side."
     )
     assert ex["returned_to"] == {"Russia": 390, "Ukraine": 390}
+
+
+# --- second pass: lists, progressive returns, owners of parts, headlines --------------------------
+def test_one_list_has_one_receiving_side() -> None:
+    ex = _main(
+        "The group consisted of 33 soldiers and 51 civilians, the headquarters said after "
+        "Ukraine got 84 people back in the prisoner swap."
+    )
+    assert ex["returned_to"]["Ukraine"] == 84  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "soldiers", 33), ("Ukraine", "civilians", 51)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow says 120 people from each side - 80 soldiers and 40 civilians - were freed in the "
+        "prisoner swap on Friday.",
+        "The two countries traded 80 prisoners each on Friday, and more than 2,000 bodies have "
+        "come back since then.",
+        "The two sides each released 95 prisoners of war on Friday.",
+    ],
+)
+def test_each_side_after_the_noun_gives_both_sides(text: str) -> None:
+    values = set(_main(text)["returned_to"].values())  # type: ignore[union-attr]
+    assert len(values) == 1 and None not in values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seventy-two more of our people are coming home from captivity this evening.", 72),
+        (
+            "Ukraine has brought 150 of its people back from Russian captivity, the Coordination "
+            "Headquarters said.",
+            150,
+        ),
+        ("Ukraine returns 60 defenders from captivity in swap with Russia", 60),
+        ("150 soldiers freed in prisoner swap, 20 of them Azovstal defenders", 150),
+    ],
+)
+def test_progressive_particle_and_headline_returns(text: str, value: int) -> None:
+    assert _main(text)["returned_to"] == {"Russia": None, "Ukraine": value}
+
+
+def test_a_part_of_those_freed_is_composition_not_a_total() -> None:
+    ex = _main(
+        "Russia and Ukraine exchanged prisoners on Friday. Eleven of those freed on Friday were "
+        "women and 4 were teenage boys, Zelensky said."
+    )
+    assert ex["returned_to"]["Ukraine"] is None  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "women", 11), ("Ukraine", "minors", 4)}
+
+
+def test_an_exact_group_figure_beats_a_hedged_one() -> None:
+    ex = _main(
+        "More than 100 Ukrainian women were freed on Monday in a prisoner swap. Andriy Yermak "
+        "said 104 women had been released."
+    )
+    assert ex["returned_to"]["Ukraine"] == 104  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "women", 104)}
+
+
+def test_the_sides_own_actor_giving_the_parts_is_credited() -> None:
+    result = extract_text(
+        "Kyiv and Moscow traded 67 prisoners each on Friday. Zelensky said the freed Ukrainians "
+        "were 60 soldiers and seven civilians.",
+        published=PUB,
+        language="en",
+    )
+    ex = result.exchanges[0]
+    assert any(
+        c.side == "Ukraine" and c.value == 67 and c.asserted_by == "Volodymyr Zelensky"
+        for c in ex.claims
+    )
+    assert {(c.side, c.category) for c in ex.composition} == {
+        ("Ukraine", "soldiers"),
+        ("Ukraine", "civilians"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow said 90 servicemen and 5 civilian residents of Belgorod Oblast whom Kyiv had "
+            "detained were returned in the swap.",
+            {"Russia": 95, "Ukraine": None},
+        ),
+        (
+            "Ukraine got back 84 people in the swap, among them soldiers of the army and the navy, "
+            "as well as border guards and two civilians.",
+            {"Russia": None, "Ukraine": 84},
+        ),
+    ],
+)
+def test_places_and_late_list_members_are_no_extra_persons(
+    text: str, expected: dict[str, int | None]
+) -> None:
+    assert _main(text)["returned_to"] == expected
+
+
+def test_the_bodies_of_a_further_n_are_bodies() -> None:
+    ex = _main(
+        "Russia and Ukraine exchanged 95 prisoners each on Friday. Ukraine also received the "
+        "bodies of another 500 soldiers."
+    )
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+    assert _composition(ex) == {("Ukraine", "bodies", 500)}
+
+
+def test_a_gallery_counter_is_no_figure() -> None:
+    ex = _main(
+        "Photo 3 / 12: Freed prisoners arrive in Chernihiv. Ukraine got back 100 soldiers in the "
+        "prisoner swap on Friday."
+    )
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": 100}
+
+
+def test_wounded_handed_over_in_addition_on_both_sides() -> None:
+    ex = _main(
+        "246 Russian servicemen and 15 wounded prisoners of war, handed over in addition, have "
+        "been returned from territory controlled by Kiev, the Defence Ministry said. In exchange, "
+        "246 Ukrainian prisoners of war and 31 wounded Ukrainian prisoners were handed over."
+    )
+    assert ex["returned_to"] == {"Russia": 261, "Ukraine": 277}
