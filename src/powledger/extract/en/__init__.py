@@ -258,6 +258,7 @@ LEXICON = Lexicon(
         r"female",
         r"male",
         r"elderly",
+        r"foreign",
         r"navy",
         r"naval",
         r"national",
