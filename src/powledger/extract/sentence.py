@@ -313,14 +313,21 @@ def sentence_candidates(
                 if num is not None:
                     cand.previous_days = num * (7 if "week" in words else 1)
         first = [o for o in out if pair_mate is not None and o.count is counts[pair_mate]]
-        if cand.both and cand.rule == "rule_n_for_n" and pair_mate is not None and pair_mate < i:
-            if first and first[0].both:
-                # "95 for 95" states one figure for each side, not two: keep the plainer one.
-                if (first[0].cumulative or first[0].weak_cumulative) and not (
-                    cand.cumulative or cand.weak_cumulative
-                ):
-                    out[out.index(first[0])] = cand
-                continue
+        paired_twice = (
+            cand.both
+            and cand.rule == "rule_n_for_n"
+            and pair_mate is not None
+            and pair_mate < i
+            and bool(first)
+            and first[0].both
+        )
+        if paired_twice:
+            # "95 for 95" states one figure for each side, not two: keep the plainer one.
+            if (first[0].cumulative or first[0].weak_cumulative) and not (
+                cand.cumulative or cand.weak_cumulative
+            ):
+                out[out.index(first[0])] = cand
+            continue
         if cand.both and cand.rule == "rule_n_for_n" and k.value == 1:
             # "swaps are framed as one for one": a format, unless nothing else is counted.
             cand.weak_cumulative = True
