@@ -401,3 +401,28 @@ def test_wounded_handed_over_in_addition_on_both_sides() -> None:
         "246 Ukrainian prisoners of war and 31 wounded Ukrainian prisoners were handed over."
     )
     assert ex["returned_to"] == {"Russia": 261, "Ukraine": 277}
+
+
+def test_a_one_for_one_format_gives_way_to_the_figure() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped 90 prisoners each on Friday. Swaps of this kind are usually "
+        "described as one for one, though the numbers often differ."
+    )
+    assert ex["returned_to"] == {"Russia": 90, "Ukraine": 90}
+
+
+def test_n_for_n_is_one_claim_per_side() -> None:
+    result = extract_text(
+        "Russia and Ukraine exchanged prisoners 95 for 95 on Friday.", published=PUB, language="en"
+    )
+    claims = result.exchanges[0].claims
+    assert sorted((c.side, c.value) for c in claims) == [("Russia", 95), ("Ukraine", 95)]
+
+
+def test_remains_named_with_an_adjective_are_bodies() -> None:
+    ex = _main(
+        "Ukraine got back 95 prisoners in the swap on Friday. The remains of three foreign "
+        "volunteers were also repatriated."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert ("Ukraine", "bodies", 3) in _composition(ex)

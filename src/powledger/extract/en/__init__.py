@@ -66,7 +66,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"soldiers?": "soldiers", r"(?:rank[- ]and[- ]file|privates?(?:\s+and\s+sergeants)?|sergeants?(?:\s+and\s+privates)?)": "privates_and_sergeants",
     r"officers?": "officers", r"civilians?": "civilians", r"women": "women", r"woman": "women",
     r"minors?": "minors", r"children": "minors", r"teenage\s+(?:boys|girls)": "minors", r"teenagers?": "minors", r"juveniles?": "minors",
-    r"conscripts?": "conscripts", r"pilots?": "total", r"medics?": "total", r"paratroopers?": "total", r"priests?": "clergy", r"clergy(?:men)?": "clergy", r"chaplains?": "clergy",
+    r"conscripts?": "conscripts", r"pilots?": "total", r"medics?": "total", r"volunteers": "total", r"paratroopers?": "total", r"priests?": "clergy", r"clergy(?:men)?": "clergy", r"chaplains?": "clergy",
     r"marines": "marines", r"sailors": "navy", r"border\s+guards?": "border_guards",
     r"national\s+guard(?:sm[ae]n)?": "national_guard", r"guardsm[ae]n": "national_guard",
     r"wounded": "wounded", r"injured": "wounded",
