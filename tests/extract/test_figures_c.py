@@ -426,3 +426,36 @@ def test_remains_named_with_an_adjective_are_bodies() -> None:
     )
     assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
     assert ("Ukraine", "bodies", 3) in _composition(ex)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Russia said it had killed 300 Ukrainian soldiers near Pokrovsk.",
+        "Separately, 12 wounded soldiers were hospitalised after a strike on Sumy.",
+        "Overnight, a Russian strike killed 4 people and injured 11 in Kharkiv.",
+    ],
+)
+def test_casualty_counts_are_never_returned(tail: str) -> None:
+    ex = _main("Russia and Ukraine swapped 95 prisoners each on Friday. " + tail)
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+    assert _composition(ex) == set()
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The biggest swap to date returned 900 people to each side.",
+        "Ukraine has brought home more than 5,000 people since 2022.",
+    ],
+)
+def test_undisclosed_figures_beside_a_record_or_a_running_total(tail: str) -> None:
+    result = extract_text(
+        "Another prisoner exchange between Russia and Ukraine took place on Sunday; the numbers "
+        "were not disclosed. " + tail,
+        published=PUB,
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-05-18", {"Russia": None, "Ukraine": None})
+    ]

@@ -212,6 +212,10 @@ class Lexicon:
     #: then stays the base and only the named group is composition. None: any generic noun
     #: listed beside another group is ``soldiers`` (the older reading).
     listed_soldier_words: tuple[str, ...] | None = None
+    #: Words of killing and injuring: one right before a number ("killed 300") or right after
+    #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
+    #: count, never persons returned.
+    casualty_markers: tuple[str, ...] = ()
     #: Phrasing that marks a document as one actor's own statement when no one is quoted.
     voice_phrases: dict[str, str] = field(default_factory=dict)
     #: Words crediting a mediator ("mediated by", "brokered", "thanks to").

@@ -198,8 +198,22 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             close = hit_start > 0 and not re.search(r"\d|[,;]", after[:hit_start])
             if close and re.match(r"\s*(?:with\s+)?them\b|\s*$|\s*[.,]", after[_e:]):
                 count.additive = True
+    counts = [k for k in counts if not _casualty(c, s, k)]
     counts.sort(key=lambda x: x.start)
     return counts
+
+
+def _casualty(c: Compiled, s: str, k: Count) -> bool:
+    """Whether a count is of the killed or injured: "killed 300 soldiers", "4 were killed"."""
+    if c.casualties.regex is None:
+        return False
+    lead = re.search(
+        r"(?:\s+(?:at\s+least|more\s+than|over|about|some|nearly|almost))?\s*$", s[: k.start]
+    )
+    before = s[max(0, k.start - 40) : lead.start() if lead else k.start]
+    if any(e == len(before) for _s, e, _v in c.casualties.find(before)):
+        return True
+    return c.casualties.match_at(s, _skip_space(s, max(k.end, k.head_end))) is not None
 
 
 def _count_from_noun_phrase(

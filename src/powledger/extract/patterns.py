@@ -137,6 +137,7 @@ class Compiled:
     stages: Table
     speaker_nouns: Table
     soldier_words: Table | None
+    casualties: Table
     not_exchange: Table
     not_event_date: Table
     clause_breaks: Table
@@ -233,6 +234,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         else None,
         stages=make_set(lx.stage_markers),
         speaker_nouns=make_set(lx.speaker_nouns),
+        casualties=make_set(lx.casualty_markers),
         soldier_words=None
         if lx.listed_soldier_words is None
         else make_set(lx.listed_soldier_words),

@@ -520,6 +520,14 @@ LEXICON = Lexicon(
             "Ukraine": "Ukrainian Ministry of Defence",
         },
     },
+    casualty_markers=(
+        r"kill(?:ed|ing|s)",
+        r"injur(?:ed|ing|es)",
+        r"wounding",
+        r"(?:were|was|have\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:killed|hospitali[sz]ed|injured\s+(?:in|by|when|after)|wounded\s+(?:in|by|when|after))",
+        r"(?:have\s+|had\s+)?died",
+        r"(?:were|was)\s+(?:reported\s+)?(?:dead|missing)",
+    ),
     listed_soldier_words=(r"soldiers?", r"military(?:\s+men)?"),
     speaker_nouns=(
         r"state",
@@ -591,6 +599,8 @@ LEXICON = Lexicon(
         r"^\s*previously\b",
         r"^\s*in\s+(?:a|an|the)\s+(?:previous|earlier)\b",
         r"in\s+the\s+past\b",
+        # "The biggest swap to date returned 900": a record recalled, not this exchange.
+        r"^\s*(?:the|its|their)\s+(?:biggest|largest|smallest|most\s+\w+)\s+(?:single\s+)?(?:prisoner\s+)?(?:exchanges?|swaps?|handovers?)\b",
     ),
     past_mediation_cues=(
         r"previous(?:ly)?",
