@@ -210,8 +210,9 @@ def _casualty(c: Compiled, s: str, k: Count) -> bool:
     lead = re.search(
         r"(?:\s+(?:at\s+least|more\s+than|over|about|some|nearly|almost))?\s*$", s[: k.start]
     )
-    before = s[max(0, k.start - 40) : lead.start() if lead else k.start]
-    if any(e == len(before) for _s, e, _v in c.casualties.find(before)):
+    lo = max(0, k.start - 40)
+    edge = (lead.start() if lead else k.start) - lo
+    if any(e - lo == edge for _s, e, _v in c.casualties.find(s, lo, k.end)):
         return True
     return c.casualties.match_at(s, _skip_space(s, max(k.end, k.head_end))) is not None
 

@@ -522,8 +522,8 @@ LEXICON = Lexicon(
     },
     casualty_markers=(
         r"kill(?:ed|ing|s)",
-        r"injur(?:ed|ing|es)",
-        r"wounding",
+        # Before a number only: "20 soldiers injured in battle were handed over" is no casualty.
+        r"(?:injur(?:ed|ing|es)|wounding)(?=\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?\d)",
         r"(?:were|was|have\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:killed|hospitali[sz]ed|injured\s+(?:in|by|when|after)|wounded\s+(?:in|by|when|after))",
         r"(?:have\s+|had\s+)?died",
         r"(?:were|was)\s+(?:reported\s+)?(?:dead|missing)",
