@@ -459,3 +459,19 @@ def test_undisclosed_figures_beside_a_record_or_a_running_total(tail: str) -> No
     assert [(e.date, e.returned_to) for e in result.exchanges] == [
         ("2025-05-18", {"Russia": None, "Ukraine": None})
     ]
+
+
+def test_a_figure_for_both_sides_together_gives_way_to_each_sides_own() -> None:
+    ex = _main(
+        "Russia and Ukraine swap 538 prisoners in Easter exchange\n"
+        "Russia's defence ministry said 261 Russian servicemen were returned on Saturday. Kyiv "
+        "said 277 Ukrainians came home."
+    )
+    assert ex["returned_to"] == {"Russia": 261, "Ukraine": 277}
+
+
+def test_a_swap_figure_agreeing_with_one_side_still_gives_both() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped 90 prisoners on Friday. Zelensky said 90 Ukrainians are home."
+    )
+    assert ex["returned_to"] == {"Russia": 90, "Ukraine": 90}

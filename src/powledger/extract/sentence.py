@@ -298,6 +298,12 @@ def sentence_candidates(
             # "In total 103 defenders came home today": the day's total, not a running one.
             cand.weak_cumulative = False
             cand.extra["explicit_total"] = True
+        if cand.rule == "rule_mutual":
+            # "Russia and Ukraine swap 538 prisoners": maybe both sides together; a figure with
+            # a direction for the same side replaces it, alone it stands for each side.
+            # Like a deal's size, only a smaller figure replaces it (an equal one agrees).
+            cand.weak_cumulative = True
+            cand.extra["deal"] = True
         for ms, me, _v in previous_marks:
             if k.start >= me:
                 cand.previous = True
