@@ -475,3 +475,16 @@ def test_a_swap_figure_agreeing_with_one_side_still_gives_both() -> None:
         "Russia and Ukraine swapped 90 prisoners on Friday. Zelensky said 90 Ukrainians are home."
     )
     assert ex["returned_to"] == {"Russia": 90, "Ukraine": 90}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the prisoner swap on Thursday, each side returned 185 servicemen and 20 civilians.",
+        "Russia and Ukraine each freed 185 servicemen and 20 civilians on Thursday.",
+    ],
+)
+def test_each_side_lists_sum_for_both_sides(text: str) -> None:
+    ex = _main(text)
+    assert ex["returned_to"] == {"Russia": 205, "Ukraine": 205}
+    assert _composition(ex) == {("Russia", "civilians", 20), ("Ukraine", "civilians", 20)}

@@ -339,11 +339,15 @@ def sentence_candidates(
             cand.weak_cumulative = True
         out.append(cand)
     for o in out:
-        if o.side is None and not o.both and o.count.in_list:
-            # "90 servicemen and 5 civilians ... were returned": one list, one receiving side.
+        guessed = (o.side is None and not o.both) or o.rule in WEAK_RULES
+        if guessed and o.count.in_list:
+            # "90 servicemen and 5 civilians ... were returned", "each side returned 185
+            # servicemen and 20 civilians": one list, one receiving side (or both).
+            unsided = o.side is None and not o.both
             mates = [
                 m for m in out
                 if m is not o and m.count.in_list and (m.side is not None or m.both)
+                and (unsided or m.rule not in WEAK_RULES)
                 and abs(m.count.start - o.count.start) < 80
             ]  # fmt: skip
             if mates:
