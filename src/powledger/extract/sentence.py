@@ -381,72 +381,6 @@ def sentence_candidates(
     ]  # fmt: skip
 
 
-def deal_figure(c: Compiled, s: str, k: Count, counts: list[Count], dated: bool) -> bool:
-    """Whether ``k`` is the size of a whole deal rather than what one stage returned.
-
-    "the 1,000-for-1,000 exchange" (an N-for-N pair naming a deal noun, or next to smaller
-    figures in the same sentence), "the deal foresees 1,000 prisoners on each side" (each side,
-    a deal or stage word and no date of its own).
-    """
-    if k.value is None or k.is_part or k.category == "bodies":
-        return False
-    i = counts.index(k)
-    j = for_mate(c, s, counts, i)
-    mate = counts[j] if j is not None and counts[j].value == k.value else None
-    if mate is not None:
-        second = mate if mate.start > k.start else k
-        noun = re.match(r"[\s-]*", s[second.end :])
-        if c.exchange.match_at(s, second.end + (noun.end() if noun else 0)) is not None:
-            return True  # "the 1,000-for-1,000 exchange"
-        others = [
-            o.value for o in counts
-            if o is not k and o is not mate and o.value and not o.is_part
-            and o.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
-        ]  # fmt: skip
-        if others and k.value > max(others):
-            return True  # "... of the 1,000-for-1,000 exchange: 270 soldiers and 120 civilians"
-    window = (max(0, k.start - 12), min(len(s), k.head_end + 25))
-    return bool(not dated and c.each.find(s, *window) and c.stages.find(s))
-
-
-def _part_owner(v: SentenceView, k: Count) -> str | None:
-    """The party a part belongs to when the sentence names the whole by its people:
-    "The freed Ukrainians included four civilians", "Among the Ukrainians were 20 women"."""
-    if k.party is not None:
-        return None
-    lo = _clause_start(v.s, k.start, loose=True)
-    for start, end, party in reversed(v.parties):
-        if not lo <= start < k.start or party not in v.pair:
-            continue
-        if any(o.start <= start < max(o.end, o.head_end) for o in v.counts):
-            continue  # the party word of another count ("75 Ukrainians")
-        if v.c.persons.match_at(v.s, start) is None:
-            continue  # "Ukraine", "Russian": not the people themselves
-        if v.c.captivity.match_at(v.s, _skip_space(v.s, end)) is not None:
-            continue
-        words = re.findall(r"[\w'-]+", v.s[max(0, start - 12) : start])
-        prep = words and v.c.prepositions.match_at(words[-1], 0)
-        if prep and prep[0] == len(words[-1]) and not v.c.parts.find(v.s, max(0, start - 14), end):
-            continue  # "handed over to Ukrainians": not the owner
-        return party
-    return None
-
-
-def _group_value(counts: list[Count]) -> int | None:
-    """The figure a "same number" repeats: the last count, or the sum of the list it ends
-    ("185 soldiers and 20 civilians ... the same number of Russians" -> 205)."""
-    if not counts:
-        return None
-    run = [counts[-1]]
-    for k in reversed(counts[:-1]):
-        if not (k.in_list and run[0].in_list) or k.category == "bodies":
-            break
-        run.insert(0, k)
-    if len(run) > 1 and len({k.party for k in run}) == 1:
-        return sum(k.value or 0 for k in run)
-    return counts[-1].value
-
-
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
     """ "270 servicemen and 120 civilians": one list; the second shares the first's party, and a
     generic first noun names the soldiers among them. "55 Russians plus Viktor Medvedchuk": +1."""
@@ -726,3 +660,69 @@ def cumulative(
     ):
         weak_hit = True
     return strong, weak_hit
+
+
+def deal_figure(c: Compiled, s: str, k: Count, counts: list[Count], dated: bool) -> bool:
+    """Whether ``k`` is the size of a whole deal rather than what one stage returned.
+
+    "the 1,000-for-1,000 exchange" (an N-for-N pair naming a deal noun, or next to smaller
+    figures in the same sentence), "the deal foresees 1,000 prisoners on each side" (each side,
+    a deal or stage word and no date of its own).
+    """
+    if k.value is None or k.is_part or k.category == "bodies":
+        return False
+    i = counts.index(k)
+    j = for_mate(c, s, counts, i)
+    mate = counts[j] if j is not None and counts[j].value == k.value else None
+    if mate is not None:
+        second = mate if mate.start > k.start else k
+        noun = re.match(r"[\s-]*", s[second.end :])
+        if c.exchange.match_at(s, second.end + (noun.end() if noun else 0)) is not None:
+            return True  # "the 1,000-for-1,000 exchange"
+        others = [
+            o.value for o in counts
+            if o is not k and o is not mate and o.value and not o.is_part
+            and o.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
+        ]  # fmt: skip
+        if others and k.value > max(others):
+            return True  # "... of the 1,000-for-1,000 exchange: 270 soldiers and 120 civilians"
+    window = (max(0, k.start - 12), min(len(s), k.head_end + 25))
+    return bool(not dated and c.each.find(s, *window) and c.stages.find(s))
+
+
+def _part_owner(v: SentenceView, k: Count) -> str | None:
+    """The party a part belongs to when the sentence names the whole by its people:
+    "The freed Ukrainians included four civilians", "Among the Ukrainians were 20 women"."""
+    if k.party is not None:
+        return None
+    lo = _clause_start(v.s, k.start, loose=True)
+    for start, end, party in reversed(v.parties):
+        if not lo <= start < k.start or party not in v.pair:
+            continue
+        if any(o.start <= start < max(o.end, o.head_end) for o in v.counts):
+            continue  # the party word of another count ("75 Ukrainians")
+        if v.c.persons.match_at(v.s, start) is None:
+            continue  # "Ukraine", "Russian": not the people themselves
+        if v.c.captivity.match_at(v.s, _skip_space(v.s, end)) is not None:
+            continue
+        words = re.findall(r"[\w'-]+", v.s[max(0, start - 12) : start])
+        prep = words and v.c.prepositions.match_at(words[-1], 0)
+        if prep and prep[0] == len(words[-1]) and not v.c.parts.find(v.s, max(0, start - 14), end):
+            continue  # "handed over to Ukrainians": not the owner
+        return party
+    return None
+
+
+def _group_value(counts: list[Count]) -> int | None:
+    """The figure a "same number" repeats: the last count, or the sum of the list it ends
+    ("185 soldiers and 20 civilians ... the same number of Russians" -> 205)."""
+    if not counts:
+        return None
+    run = [counts[-1]]
+    for k in reversed(counts[:-1]):
+        if not (k.in_list and run[0].in_list) or k.category == "bodies":
+            break
+        run.insert(0, k)
+    if len(run) > 1 and len({k.party for k in run}) == 1:
+        return sum(k.value or 0 for k in run)
+    return counts[-1].value
