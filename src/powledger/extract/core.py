@@ -362,10 +362,8 @@ def _candidates(
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
     if not out:
         out = _unnumbered(c, text, sentences[:4], default_pair)
-    if not any(not k.cumulative for k in out):
-        # Only background figures ("the biggest swap to date returned 900"): the exchange of
-        # the day may still be reported with its numbers undisclosed.
-        out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
+    if not out:
+        out = _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
 
 
