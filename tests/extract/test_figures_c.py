@@ -469,3 +469,12 @@ def test_each_side_lists_sum_for_both_sides(text: str) -> None:
     ex = _main(text)
     assert ex["returned_to"] == {"Russia": 205, "Ukraine": 205}
     assert _composition(ex) == {("Russia", "civilians", 20), ("Ukraine", "civilians", 20)}
+
+
+def test_an_agency_group_beside_a_named_one_sums_without_a_category() -> None:
+    ex = _main(
+        "Ukraine got back 80 border guards and two members of the State Special Transport "
+        "Service in the prisoner swap on Friday."
+    )
+    assert ex["returned_to"]["Ukraine"] == 82  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "border_guards", 80)}

@@ -395,6 +395,16 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
                 a.in_list = b.in_list = True
                 b.party = b.party or a.party
             continue
+        if (
+            b.category == "total"
+            and a.category not in ("total", "bodies", "wounded", "seriously_wounded_or_sick")
+            and not b.bare
+            and b.party in (None, a.party)
+            and c.list_joiners.match(gap)
+        ):
+            # "80 border guards and two members of the State Special Transport Service": a
+            # group beside a named one; it sums, but names no category of its own.
+            b.category, b.soldier_word = "soldiers", False
         if not c.list_joiners.match(gap) or b.category in ("total", "bodies"):
             continue
         a.in_list = b.in_list = True
