@@ -171,9 +171,10 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         for _s, e, _v in c.additive.find(s, wide, count.start):
             # "In a separate humanitarian gesture, Russia handed over 31 ...": a marker opening
             # the sentence or clause, then a few words of its own clause.
-            if not re.search(r"\w", s[max(0, _s - 3) : _s]) and re.fullmatch(
-                r",?\s+(?:[^\W\d]+\s+){1,4}", s[e : count.start]
-            ):
+            opening = not re.search(r"\w", s[max(0, _s - 3) : _s]) or re.search(
+                r"(?:^|[,;]\s*)and\s+$", s[max(0, _s - 8) : _s], re.I
+            )
+            if opening and re.fullmatch(r",?\s+(?:[^\W\d]+\s+){1,4}", s[e : count.start]):
                 count.additive = True
         if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):
             # "alongside 175 other prisoners": this group comes on top of another one.

@@ -118,7 +118,10 @@ def sentence_candidates(
     plan_in_sentence = bool(c.plan.find(s))
     # "A total of 215 Ukrainians were freed in the swap": one event's total, not a running one.
     swap_noun = any(
-        re.fullmatch(r"(?:exchange|swap|trade|handover)", s[t[0] : t[1]], re.I) for t in v.triggers
+        re.fullmatch(
+            r"(?:(?:prisoner|POW)\s+)?(?:exchange|swap|trade|handover)", s[t[0] : t[1]], re.I
+        )
+        for t in v.triggers
     )
     # "The last swap saw 230 Ukrainians return": an older exchange recalled, no second event.
     background = bool(c.background.find(s)) and not dates
@@ -146,13 +149,18 @@ def sentence_candidates(
         )
         if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
             k.is_part = True
-        prev = counts[i - 1] if i > 0 else None
+        # The last count before this one with a noun of its own ("318 of our people are home:
+        # 280 under the exchange, and another 38 seriously wounded": the 318).
+        prev = next((o for o in reversed(counts[:i]) if not o.bare), None)
         if (
             prev is not None
             and not prev.is_part
             and k.party in (None, prev.party)
             and k.category not in ("total", "bodies")
-            and c.parts.find(s, max(prev.end, prev.head_end), k.start)
+            and (
+                c.parts.find(s, max(prev.end, prev.head_end), k.start)
+                or re.search(r":\s", s[max(prev.end, prev.head_end) : k.start])
+            )
         ):
             # "84 people, among them soldiers of the army, as well as two civilians": still a part.
             k.is_part = True

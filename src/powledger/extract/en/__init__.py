@@ -422,7 +422,7 @@ LEXICON = Lexicon(
         r"plus",
         r"separately",
         r"in\s+(?:a\s+)?separate\s+(?:\w+\s+)?(?:gesture|exchange|swap|handover|deal|step|move)",
-        r"on\s+top\s+of",
+        r"on\s+top\s+of(?:\s+(?:that|this))?",
         r"besides",
         r"other",
         r"together\s+with",
