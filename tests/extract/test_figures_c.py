@@ -478,3 +478,26 @@ def test_an_agency_group_beside_a_named_one_sums_without_a_category() -> None:
     )
     assert ex["returned_to"]["Ukraine"] == 82  # type: ignore[index]
     assert _composition(ex) == {("Ukraine", "border_guards", 80)}
+
+
+def test_a_gapped_clause_keeps_its_own_subject() -> None:
+    ex = _main(
+        "In the prisoner swap on Friday, Ukraine got back 130 people, and Russia 128 soldiers."
+    )
+    assert ex["returned_to"] == {"Russia": 128, "Ukraine": 130}
+
+
+def test_a_breakdown_after_a_colon_is_not_added_again() -> None:
+    ex = _main(
+        "318 of our people are home after the prisoner swap: 280 under the exchange, and another "
+        "38 seriously wounded."
+    )
+    assert ex["returned_to"]["Ukraine"] == 318  # type: ignore[index]
+
+
+def test_an_explicit_total_of_the_swap_wins() -> None:
+    ex = _main(
+        "First the sides swapped 140 for 140, and on top of that Moscow handed over 12 seriously "
+        "ill Ukrainians. In total Ukraine got 152 people in the prisoner swap."
+    )
+    assert ex["returned_to"] == {"Russia": 140, "Ukraine": 152}

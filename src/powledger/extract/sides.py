@@ -173,6 +173,28 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     return other(v.pair, party)
 
 
+def rule_gapped(v: SentenceView, k: Count) -> str | None:
+    """ "Ukraine got back 130 people, and Russia 128 soldiers": a party right before the count,
+    after a verb of an earlier clause, is the subject of that verb, left out the second time."""
+    named = [
+        p for p in v.parties
+        if p[1] <= k.start and re.fullmatch(r"[\s,:\u2013\u2014-]*", v.s[p[1] : k.start])
+    ]  # fmt: skip
+    if not named or _inside_count(v, named[-1][0]) or _after_preposition(v, named[-1][0]):
+        return None
+    start, _end, party = named[-1]
+    if not re.search(r"[,;]\s*\S+\s*$", v.s[max(0, start - 12) : start]) and not re.search(
+        r"[,;]\s*$", v.s[max(0, start - 3) : start]
+    ):
+        return None  # the party must open a clause of its own (", and Russia 128")
+    verbs = [t for t in v.triggers if t[2] in ("give", "receive") and t[1] <= start]
+    # The first clause has its own count after the verb: "got back 130 people, and Russia 128".
+    if not verbs or not any(verbs[-1][1] <= o.start < start for o in v.counts):
+        return None
+    kind = verbs[-1][2]
+    return party if kind == "receive" else other(v.pair, party)
+
+
 def rule_voice(v: SentenceView, k: Count) -> str | None:
     """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
     # A part "of those freed" speaks of persons received, whatever the verb of the phrase.
@@ -203,6 +225,7 @@ SIDE_RULES = (
     rule_first_person,
     rule_recipient,
     rule_holder,
+    rule_gapped,
     rule_subject_verb,
     rule_voice,
 )
