@@ -501,3 +501,30 @@ def test_an_explicit_total_of_the_swap_wins() -> None:
         "ill Ukrainians. In total Ukraine got 152 people in the prisoner swap."
     )
     assert ex["returned_to"] == {"Russia": 140, "Ukraine": 152}
+
+
+def test_residents_added_in_the_next_sentence_are_civilians_of_that_side() -> None:
+    ex = _main(
+        "118 Russian servicemen were returned home in the prisoner swap. In addition, three "
+        "residents of the Bryansk region came home."
+    )
+    assert ex["returned_to"] == {"Russia": 121, "Ukraine": None}
+    assert _composition(ex) == {("Russia", "civilians", 3)}
+
+
+def test_residents_among_the_freed_are_only_a_subset() -> None:
+    ex = _main(
+        "Among 95 defenders who returned home today in the prisoner swap there are 6 residents "
+        "of Sumy region."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert _composition(ex) == set()
+
+
+def test_a_breakdown_in_the_next_sentence_is_not_added() -> None:
+    ex = _main(
+        "On the eve of Easter we brought 277 of our warriors home from Russian captivity. 246 "
+        "under the exchange, and another 31 wounded."
+    )
+    assert ex["returned_to"]["Ukraine"] == 277  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "wounded", 31)}

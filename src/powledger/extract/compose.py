@@ -397,7 +397,9 @@ def _joint_group(c: Compiled, s: str, end: int, category: str) -> bool:
         if not s[pos - 1].isspace() or not s[pos].isalpha():
             continue
         gap = s[end:pos]
-        if re.search(r"\d", gap) or not c.list_joiners.match(gap):
+        if re.search(r"\d", gap) or not re.search(r"[^\W\d_]", gap):
+            continue  # "20 civilians, residents of ...": an apposition, not a second kind
+        if not c.list_joiners.match(gap):
             continue
         head = c.persons.match_at(s, pos)
         if head is not None and head[1] not in (*_NOT_JOINABLE, category):

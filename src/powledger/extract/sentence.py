@@ -182,6 +182,27 @@ def sentence_candidates(
     mark_sum_parts(counts, previous)
     join_lists(c, s, counts)
     join_named_before(c, s, counts)
+    numbers = {n.value for n in c.lexicon.find_numbers(s)}
+    for i, k in enumerate(counts):
+        if not k.additive or k.value is None or k.is_part:
+            continue
+        wholes = [
+            o.value for o in counts[:i] if o.value and o.category == "total" and not o.is_part
+        ]
+        wholes += [p.count.value for p in previous if p.count.value and not p.count.is_part]
+        if any(w - k.value in numbers for w in wholes if w > k.value):
+            # "277 of our warriors. 246 under the exchange, and another 31 wounded": a breakdown
+            # of a figure already stated, not a group on top of it.
+            k.is_part, k.additive = True, False
+    for k in counts:
+        if k.category == "residents":
+            # "and 5 residents of the Bryansk region", "In addition, three residents ... came
+            # home": a group of civilians beside the soldiers; "among them 6 residents of Sumy
+            # region" is only where some came from (a subset, no category, never a total).
+            if (k.additive or k.in_list) and not k.is_part:
+                k.category = "civilians"
+            else:
+                k.category, k.is_part = "total", True
     # Other groups listed beside the soldiers; a part inside a group ("including 20 seriously
     # wounded") lists nothing beside it.
     listed = [
@@ -268,6 +289,12 @@ def sentence_candidates(
                 heads = [o for o in previous if not o.count.is_part and o.side is not None][:1]
             if heads and heads[0].rule not in WEAK_RULES and not heads[0].both:
                 side, rule = heads[0].side, "rule_part_of"
+        if k.additive and rule in WEAK_RULES and not out and previous:
+            # "118 Russian servicemen were returned. In addition, three residents of the Bryansk
+            # region came home": a group on top goes where the sentence before sent its group.
+            heads = [o for o in previous if not o.count.is_part and o.side is not None]
+            if heads and not heads[0].both and heads[0].rule not in WEAK_RULES:
+                side, rule = heads[0].side, "rule_added_to"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
