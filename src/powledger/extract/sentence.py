@@ -582,8 +582,10 @@ def each_count(
     for k in counts:
         if k.end > mark[1] and _GRAND_TOTAL.match(s, k.head_end):
             continue  # "150 from each side, 300 in all": the sum of both sides is no side's
-        # "120 people from each side - 80 soldiers ...": the noun belongs to the count before.
-        head = k.head_end if k.head_end <= mark[0] else k.end
+        if k.end > mark[1] and k.is_part and best is not None:
+            continue  # "120 were released by each side, including 40 civilians": the head
+        # "80 prisoners each": measured from the count's noun.
+        head = max(k.end, k.head_end) if k.head_end <= mark[0] else k.end
         lo, hi = (head, mark[0]) if k.end <= mark[0] else (mark[1], k.start)
         gap = s[lo:hi]
         # "... 230 citizens back, both sides agreed": after a comma, "both sides" is a subject.
