@@ -182,7 +182,9 @@ def sentence_candidates(
     mark_sum_parts(counts, previous)
     join_lists(c, s, counts)
     join_named_before(c, s, counts)
-    numbers = {n.value for n in c.lexicon.find_numbers(s)}
+    numbers = (
+        {n.value for n in c.lexicon.find_numbers(s)} if any(k.additive for k in counts) else set()
+    )
     for i, k in enumerate(counts):
         if not k.additive or k.value is None or k.is_part:
             continue
