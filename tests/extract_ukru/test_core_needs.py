@@ -40,14 +40,12 @@ def test_attribution_given_after_the_fact(language: str, text: str, actor: str) 
     assert [c.asserted_by for c in _claims(language, text)] == [actor]
 
 
-@pytest.mark.xfail(strict=True, reason="core: the dateline pattern expects Latin capitals")
 def test_a_cyrillic_dateline_is_the_reference_for_yesterday() -> None:
     text = "МОСКВА, 14 сентября 2024 года. /ТАСС/. Вчера из плена вернулись 103 российских военных."
     result = powledger.extract(text, published=None, language="ru")
     assert [ex.date for ex in result.exchanges] == ["2024-09-13"]
 
 
-@pytest.mark.xfail(strict=True, reason="core: a vague quantity must be followed by English 'of'")
 def test_dozens_of_ukrainians_is_an_approximate_count() -> None:
     text = "Сьогодні з російського полону додому повернулися десятки українських військових."
     assert [(c.value, c.approximate) for c in _claims("uk", text)] == [(None, True)]

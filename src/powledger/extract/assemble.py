@@ -67,6 +67,12 @@ def _with_additions(
     """
     if total.value is None:
         return None
+    if any(
+        m.extra.get("explicit_total") and m.sentence[0] == total.start
+        and m.count.value == total.value
+        for m in group.members
+    ):  # fmt: skip
+        return None  # "In total Ukraine got 152": a stated total already holds the groups on top
     mine = [m for m in group.members if side in _sides(m) and m.count.value is not None]
     living = [m for m in mine if m.count.category not in NON_PRISONER_CATEGORIES]
     base_is_other = any(
@@ -80,7 +86,8 @@ def _with_additions(
             if m.count.category != "total" and m.sentence[0] == total.start and not m.count.is_part
         ]  # fmt: skip
     else:
-        # A part ("also said 20 of them were seriously wounded") is inside the total already.
+        # A part ("also said 20 of them were seriously wounded", "Among the freed are 20
+        # officers, and also 5 women") is inside the total already: never added.
         added = [
             m for m in living
             if m.count.additive and m.count.category != "total" and not m.count.is_part
@@ -203,11 +210,13 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
                     if m.sentence[0] == total.start and m.count.value == total.value
                 ]  # fmt: skip
                 soldierly = not base or base[0].count.soldier_word
+                unlisted = any(m.extra.get("base_unlisted") for m in group.members)
                 if (
                     "civilians" in seen
                     and "soldiers" not in seen
                     and total.value is not None
                     and soldierly
+                    and not unlisted
                 ):
                     # "35 servicemen ... six civilians were returned together with them".
                     composition.append(CompositionFact(side, "soldiers", total.value))
@@ -346,9 +355,17 @@ def assemble(
                 c.extra["unnumbered"] = True
                 live.append(c)
                 break
+    running = [c.sentence for c in candidates if c.cumulative or c.weak_cumulative]
+    live = [
+        c for c in live
+        if not (c.count.value is None and c.count.approximate and any(
+            r == c.sentence or 0 <= c.sentence[0] - r[1] <= 25 for r in running
+        ))
+    ]  # fmt: skip  # "since 2022 over 2,000 came home; dozens of civilians too": the same tally
     done = [c for c in live if not c.planned]
     plans = [c for c in live if c.planned]
     _mark_aggregates(done)
+    _mark_deals(done)
     # Weak running totals ("in total") go when the same side has another figure.
     kept = []
     for cand in done:
@@ -359,6 +376,7 @@ def assemble(
                 and (o.side == cand.side or o.both or cand.both)
                 # A deal's size equal to a stage's own figure is that figure, not a rival.
                 and not (cand.extra.get("deal") and o.count.value == cand.count.value)
+                and (cand.previous or not o.previous)  # an earlier exchange is no rival
             ]  # fmt: skip
             if cand.extra.get("deal"):
                 # "270 soldiers and 120 civilians ... of the 1,000-for-1,000 exchange": a stage's
@@ -387,7 +405,20 @@ def assemble(
     exchanges = [e for e in (_exchange(text, g) for g in groups) if e is not None]
     plan_groups = _group(plans, None, planned=True)
     planned = [e for e in (_exchange(text, g) for g in plan_groups) if e is not None]
+    # "They agreed on 84 for 84. On Thursday the exchange took place: 84 came home": the
+    # agreement the same report shows carried out is no plan any more.
+    planned = [p for p in planned if not any(_carried_out(p, e) for e in exchanges)]
     return exchanges, planned
+
+
+def _carried_out(plan: ExchangeFact, done: ExchangeFact) -> bool:
+    """Whether a plan's figures are exactly those of an exchange reported as done."""
+    figures = {side: value for side, value in plan.returned_to.items() if value is not None}
+    return (
+        bool(figures)
+        and plan.parties == done.parties
+        and all(done.returned_to.get(side) == value for side, value in figures.items())
+    )
 
 
 def _mark_aggregates(cands: list[Candidate]) -> None:
@@ -405,6 +436,28 @@ def _mark_aggregates(cands: list[Candidate]) -> None:
             others = [x for x in values if x != v]
             if len(others) >= 2 and _sums_to(others, v):
                 cand.weak_cumulative = True
+
+
+#: No single day of the Russia-Ukraine exchanges returned this many to one side (390 at most);
+#: a bare "N for N" this big is the name of a deal carried out over several days.
+DEAL_SIZE = 500
+
+
+def _mark_deals(cands: list[Candidate]) -> None:
+    """ "Завершився обмін 1000 на 1000. У неділю повернулися ще 303": an undated bare pair of a
+    deal's size next to a dated, smaller figure of the same side is the deal, not the day."""
+    for cand in cands:
+        v = cand.count.value
+        if cand.rule != "rule_n_for_n" or not cand.count.bare or cand.date is not None:
+            continue
+        if not v or v < DEAL_SIZE or cand.parties != ("Russia", "Ukraine"):
+            continue
+        if any(
+            o.date is not None and o.count.value and o.count.value * 2 <= v
+            and o.count.category == "total" and set(_sides(o)) & set(_sides(cand))
+            for o in cands if o is not cand
+        ):  # fmt: skip
+            cand.weak_cumulative = True
 
 
 def _sums_to(values: list[int], target: int) -> bool:
@@ -469,17 +522,49 @@ def _group(
         )  # fmt: skip
         if c.date is not None and c.date.iso and not clash and c.count.category == "total":
             main_date = c.date
+            if c.date.relative:
+                # "... і що з ними сьогодні" over "Рік тому, 3 листопада 2023 року, ... 140": an
+                # explicit date given to the same figure wins over a relative word.
+                explicit = [
+                    o.date for o in cands
+                    if o.date is not None and o.date.iso and not o.date.relative
+                    and o.date.precision == "day" and o.count.value == c.count.value
+                    and set(_sides(o)) & set(_sides(c)) and not o.previous
+                ]  # fmt: skip
+                if explicit:
+                    main_date = explicit[0]
             break
         seen.append(c)
+    if main_date is None and not planned:
+        # "On Friday 270 servicemen and 120 civilians came home": a dated list of the main event.
+        listed = [
+            c for c in cands
+            if not c.previous and c.parties == main_pair and c.count.in_list
+            and c.date is not None and c.date.iso and c.date.precision == "day"
+        ]  # fmt: skip
+        if listed:
+            main_date = listed[0].date
     if main_date is None and dateline is not None and not planned:
         main_date = dateline
     main = _Group(
         main_pair, main_date.iso if main_date else None, main_date.precision if main_date else None
     )
     groups.append(main)
+    last: tuple[Candidate, _Group] | None = None
     for c in cands:
         target: _Group | None = None
-        if c.parties != main_pair:
+        if (
+            last is not None
+            and last[1] is not main
+            and c.date is None
+            and not c.previous
+            and c.parties == last[1].parties
+            and (c.sentence == last[0].sentence or 0 <= c.sentence[0] - last[0].sentence[1] <= 3)
+        ):
+            # "... ще 140 захисників. Росія теж отримала 140 військових.": an undated sentence
+            # right after a figure of another dated exchange goes on about that exchange.
+            target = last[1]
+        elif c.parties != main_pair:
             target = next((g for g in groups if g.parties == c.parties), None)
             if target is None:
                 target = _Group(
@@ -504,7 +589,16 @@ def _group(
             # An open-ended plan ("all for all") next to a numbered one is a plan of its own.
             target = _Group(c.parties, None, None)
             groups.append(target)
-        elif c.previous and main.members:
+        elif (
+            c.previous
+            and main.members
+            and not (
+                main.members[0].previous
+                and (_repeats(main, c) or any(m.sentence == c.sentence for m in main.members))
+            )
+        ):
+            # (When the main event is itself told as "the first stage", a figure of its
+            # sentence or one repeating its figure is that event's: below.)
             when = c.date.iso if c.date and c.date.iso else None
             precision = c.date.precision if c.date and c.date.iso else None
             if when is None and c.previous_days is not None:
@@ -535,4 +629,5 @@ def _group(
         else:
             target = main
         target.members.append(c)
+        last = (c, target)
     return [g for g in groups if g.members]

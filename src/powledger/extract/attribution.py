@@ -129,11 +129,12 @@ def actors_in(
 def dateline_party(c: Compiled, text: str) -> str | None:
     """The party of a dateline's city ("MOSCOW, October 18." -> Russia), if the text opens so."""
     head = text[:40]
-    m = re.match(r"\s*([A-Z][A-Z /'-]{2,30}),", head)
+    caps = "A-ZА-ЯЁІЇЄҐ"  # Latin and Cyrillic capitals: "MOSCOW,", "МОСКВА,", "КИЇВ,"
+    m = re.match(rf"\s*([{caps}][{caps} /'-]{{2,30}}),", head)
     if not m:
         first_line = text.split("\n", 1)[0]
         m = re.match(
-            r"\s*([A-Z][A-Z /'-]{2,30}),", text[len(first_line) + 1 : len(first_line) + 41]
+            rf"\s*([{caps}][{caps} /'-]{{2,30}}),", text[len(first_line) + 1 : len(first_line) + 41]
         )
     if not m:
         return None
@@ -145,6 +146,13 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
     """An author named alone on the first line ("Volodymyr Zelensky"), or a statement's voice."""
     if sentences:
         first = text[sentences[0].start : sentences[0].end].strip()
+        headline = text.split("\n", 1)[0]
+        tail = re.search(r"\s[—–-]\s*([^—–\n]{2,60}?)[.\s]*$", headline)
+        if "\n" in text and tail is not None:
+            # A headline closing on its source: «Россия вернула 95 военных — Минобороны».
+            named = actors_in(c, tail.group(1), 0, len(tail.group(1)))
+            if len(named) == 1 and named[0][0] == 0 and not tail.group(1)[named[0][1] :].strip():
+                return named[0][2], tail.group(1)
         hit = c.actors.match_at(first, 0)
         if hit is not None and (
             not first[hit[0] :].strip(" .:-") or re.match(r"\s*[:|,]", first[hit[0] :])
@@ -165,6 +173,11 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
         hit = c.actors.match_at(last.strip(), 0)
         rest = last.strip()[hit[0] :] if hit else ""
         short = len(re.findall(r"[^\W\d_]+", rest)) <= 5
+        if hit and not short:
+            # "Татьяна Москалькова, Уполномоченный по правам человека в Российской Федерации":
+            # a long title that names the same actor again.
+            titles = actors_in(c, rest, 0, len(rest))
+            short = bool(titles) and {t[2] for t in titles} == {hit[1]}
         if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
             return hit[1], last.strip()[: hit[0]]
     if not c.actors.find(text):
@@ -210,7 +223,8 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
             # A statement goes on in the same paragraph until someone else is named; after
             # "wrote on Telegram:" it goes on into the next line.
             sent.asserted_by, sent.asserted_by_text = last
-        elif byline is not None and not actors and not cues:
+        elif byline is not None and not cues and all(a[2] == byline[0] for a in actors):
+            # No one else named ("… — Минобороны" names the byline's own actor).
             sent.asserted_by, sent.asserted_by_text = byline
         if actors:
             last = (actors[-1][2], text[actors[-1][0] : actors[-1][1]])
@@ -239,10 +253,24 @@ def _carry_back(
         cue_tail = cue_hits.within(actors[-1][1], sent.end)
         if len(tail) > 30 or not (cue_tail or c.reporting.find(text, sent.start, actors[-1][0])):
             continue
-        if text[sent.start : actors[-1][0]].count(",") == 0 and len(tail.strip(" .")) > 10:
+        rest = tail
+        for c0, c1, _v in reversed(cue_tail):
+            # "... Зеленський у телеграмі.": a reporting phrase after the name is no content.
+            rest = rest[: c0 - actors[-1][1]] + rest[c1 - actors[-1][1] :]
+        if text[sent.start : actors[-1][0]].count(",") == 0 and len(rest.strip(" .")) > 10:
             continue
         k = j - 1
-        while k >= 0 and sentences[k].paragraph == sent.paragraph:
+        paragraph = sent.paragraph
+        if (
+            sentences[k].paragraph != paragraph
+            and (j + 1 == len(sentences) or sentences[j + 1].paragraph != paragraph)
+            and not re.search(r"\d", text[sent.start : sent.end])
+            and sent.end - sent.start <= 160
+        ):
+            # "Про це повідомив Зеленський." as a paragraph of its own: it speaks for the
+            # paragraph before it.
+            paragraph = sentences[k].paragraph
+        while k >= 0 and sentences[k].paragraph == paragraph:
             if sentences[k].asserted_by is not None:
                 break
             sentences[k].asserted_by = sent.asserted_by

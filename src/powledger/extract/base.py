@@ -104,6 +104,12 @@ class Lexicon:
     holder_markers: tuple[str, ...] = ()
     #: Phrases after which a party word names the receiver ("to", "handed to").
     recipient_markers: tuple[str, ...] = ()
+    #: Phrases after which a party word names the destination even before the count
+    #: («в Россию вернулись 46», «на подконтрольную Украине территорию возвращены тела»).
+    recipient_before: tuple[str, ...] = ()
+    #: Party words that are datives (Russian «Украине», «Киеву»): before a verb of giving they
+    #: name the receiver, not the subject («Украине передали 1200 тел»).
+    dative_parties: tuple[str, ...] = ()
 
     # --- what: persons and their categories -----------------------------------------------
     #: Person noun -> category ("officers" -> "officers", "prisoners" -> "total").
@@ -126,6 +132,14 @@ class Lexicon:
     named_along: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
+    #: Whether a stated position ("Kyiv insists on all for all") in a report of a done exchange
+    #: is an open-ended plan (English annotations) or nothing (ru annotations).
+    positions_are_plans: bool = True
+    #: Whether the composition lists only the groups named beyond the base (the uk/ru
+    #: annotations): "N servicemen and M seriously wounded" keeps N as the base with M on top,
+    #: and "N servicemen ... also three residents" lists the residents only; else (English) N is
+    #: listed as soldiers too.
+    composition_beyond_base: bool = False
     #: Words that may follow a number without a noun ("returned 103 on Saturday", "95 for 95");
     #: any other word after it (``tanks``, ``villages``) means the number counts something else.
     bare_followers: tuple[str, ...] = ()
@@ -142,6 +156,9 @@ class Lexicon:
     possessives: tuple[str, ...] = ()
     #: Words that add a group to the main one ("another", "also", "as well as", "in addition").
     additive_markers: tuple[str, ...] = ()
+    #: A place of origin right after the persons ("з Полтавщини", "from the Poltava region"):
+    #: such a count is a local subset of the exchange, never its total.
+    origin_markers: tuple[str, ...] = ()
 
     # --- how: verbs and nouns of return and exchange --------------------------------------
     #: The subject gives persons away ("handed over", "released", "returned <persons>").
@@ -218,6 +235,9 @@ class Lexicon:
     casualty_markers: tuple[str, ...] = ()
     #: Phrasing that marks a document as one actor's own statement when no one is quoted.
     voice_phrases: dict[str, str] = field(default_factory=dict)
+    #: Words only one side's own voice uses -> that party («киевский режим», «СВО» for Russia;
+    #: «оккупанты» for Ukraine): when no speaker is named, they tell whose "our" is meant.
+    voice_party_cues: dict[str, str] = field(default_factory=dict)
     #: Words crediting a mediator ("mediated by", "brokered", "thanks to").
     mediation_cues: tuple[str, ...] = ()
     #: Words naming a place or an observer, not a mediator ("border", "observed").

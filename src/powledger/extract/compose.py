@@ -122,7 +122,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             )
     for start, end, _v in c.vague.find(s):
         tail = s[end : end + 60]
-        m = re.match(r"\s+of\s+", tail)
+        # "dozens of prisoners"; Slavic puts the genitive noun right after ("десятки українців").
+        m = re.match(r"\s+of\s+", tail) or re.match(r"\s+(?=[^\W\d_])", tail)
         if m:
             fake = NumberSpan(start, end + m.end() - 1, 0, True)
             count = _count_from_noun_phrase(c, s, fake, {})
@@ -164,7 +165,7 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         before = s[lo : count.start]
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(
-                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[a-z]+\s+){1,3}", before[e:]
+                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,3}", before[e:]
             ):
                 count.additive = True
         wide = max(0, count.start - 80)
@@ -314,6 +315,8 @@ def _count_from_noun_phrase(
             break  # "12 seriously wounded and 2 civilians": the state is this count's noun
         if pos in starts and starts[pos] is not n and _verb_between(c, s, n.end, pos):
             return None  # "the two sides each released 95 prisoners": "two" counts no persons
+        if pos in starts and starts[pos] is not n and c.additive.find(s, n.end, pos):
+            break  # "246 на 246 і ще 31 пораненого": the next number is another group
         if pos in starts and starts[pos] is not n:
             # "103 Ukrainian and 103 Russian prisoners": share the next number's noun.
             shared = _count_from_noun_phrase(c, s, starts[pos], starts)
@@ -596,7 +599,11 @@ def _same_number_paired(c: Compiled, s: str, n: NumberSpan) -> bool:
         rest = s[hit[0] : hit[0] + 60]
         lead = re.match(r"[\s-]*", rest)
         mates = c.lexicon.find_numbers(rest)
-        if mates and mates[0].start == (lead.end() if lead else 0) and mates[0].value == n.value:
+        if (
+            mates
+            and mates[0].start == (lead.end() if lead else 0)
+            and (mates[0].value == n.value or _named_exchange(c, s, n.start))
+        ):
             return True
     before = s[max(0, n.start - 60) : n.start]
     for start, end, _v in c.exchange_for.find(before):
@@ -604,6 +611,16 @@ def _same_number_paired(c: Compiled, s: str, n: NumberSpan) -> bool:
             continue
         head = before[:start].rstrip(" -")
         mates = c.lexicon.find_numbers(head)
-        if mates and mates[-1].end == len(head) and mates[-1].value == n.value:
-            return True
+        if mates and mates[-1].end == len(head):
+            first = n.start - len(before) + mates[-1].start
+            if mates[-1].value == n.value or _named_exchange(c, s, first):
+                return True
     return False
+
+
+def _named_exchange(c: Compiled, s: str, start: int) -> bool:
+    """Whether an exchange word names the pair starting at ``start`` ("обмін полоненими 207 на
+    195", "обмін за формулою 248 на 230"): then two different figures are a pair too."""
+    before = s[max(0, start - 40) : start]
+    hits = c.exchange.find(before)
+    return bool(hits) and not re.search(r"[,;:.]|\d", before[hits[-1][1] :])

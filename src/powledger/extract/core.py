@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from datetime import date, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import date, timedelta
 
+from powledger.capture.base import normalise_date
 from powledger.extract.assemble import assemble
 from powledger.extract.attribution import (
     Hits,
@@ -19,7 +19,6 @@ from powledger.extract.attribution import (
 )
 from powledger.extract.base import DateSpan, Lexicon, get_lexicon
 from powledger.extract.compose import (
-    NOUN_TRIGGERS,
     Candidate,
     Count,
     find_counts,
@@ -34,6 +33,7 @@ from powledger.extract.dating import (
 from powledger.extract.patterns import Compiled, actor_party, compile_lexicon
 from powledger.extract.prefilter import has_strong_word, looks_relevant
 from powledger.extract.sentence import (
+    exchange_noun,
     governed,
     mediators_in,
     outermost,
@@ -59,35 +59,13 @@ _OF_THEM_ALONE = re.compile(
 
 
 def parse_published(published: str | None) -> date | None:
-    """The publication date as a date (ISO prefix "2024-09-14..."), or None."""
+    """The publication date as a date, read as ingestion reads it (``capture.base.normalise_date``)."""
     if not published:
         return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
-    if not m:
-        return _other_published_format(published.strip())
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
+    read = normalise_date(published)
+    if read is None or read[1] != "day":
         return None
-
-
-_PUBLISHED_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d.%m.%Y")
-
-
-def _other_published_format(value: str) -> date | None:
-    """ "Sun, 15 Sep 2024 08:00:00 GMT" (feeds), "15 September 2024", "15.09.2024"."""
-    try:
-        parsed = parsedate_to_datetime(value)
-        return parsed.date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    head = re.sub(r"\s+", " ", value.replace("Sept.", "Sep").replace(".,", ","))[:40]
-    for fmt in _PUBLISHED_FORMATS:
-        try:
-            return datetime.strptime(head, fmt).date()
-        except ValueError:
-            continue
-    return None
+    return date.fromisoformat(read[0])
 
 
 def extract_document(
@@ -122,12 +100,15 @@ def extract_document(
     candidates, mediators, dateline = _candidates(ntext, lexicon, pub_date)
     if not has_strong_word(text, lexicon):
         # Words of return alone ("thousands of Ukrainians returned home") also describe
-        # refugees: without a word of captivity or exchange, only a named side and a number count.
+        # refugees: without a word of captivity or exchange, only a named side and a number count
+        # (or a guessed side in a sentence that names an exchange: "наступний обмін ...").
+        exchange = compile_lexicon(lexicon).exchange
         candidates = [
             k for k in candidates
             if (k.count.value is not None or k.rule == "rule_unnumbered_plan")
             and k.rule != "rule_unnumbered"
-            and not (k.rule == "rule_voice" and k.count.category == "total" and not k.count.is_part)
+            and not (k.rule == "rule_voice" and k.count.category == "total" and not k.count.is_part
+                     and not exchange.find(ntext, k.sentence[0], k.sentence[1]))
         ]  # fmt: skip
     if not candidates:
         return empty
@@ -150,7 +131,12 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
         ("Hamas", "Israel"): counts["Israel"] + counts["Hamas"],
         ("Armenia", "Azerbaijan"): counts["Armenia"] + counts["Azerbaijan"],
     }
-    if counts["United States"] and counts["Russia"] and not counts["Ukraine"]:
+    if (
+        counts["United States"]
+        and counts["Russia"]
+        and counts["United States"] >= counts["Ukraine"]
+    ):
+        # (Ukraine named in passing - a detail of a biography - does not make the pair.)
         pairs[("Russia", "United States")] = counts["United States"] + counts["Russia"]
     if counts["United States"] and counts["Iran"]:
         pairs[("Iran", "United States")] = counts["United States"] + counts["Iran"]
@@ -159,6 +145,8 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
 
 
 def _sentence_pair(parties: set[str], default: tuple[str, str]) -> tuple[str, str]:
+    if parties and parties <= set(default):
+        return default  # "Росія звільнила 16 осіб" in a report of a Russia-US swap
     if parties & {"Israel", "Hamas"}:
         return ("Hamas", "Israel")
     if parties & {"Armenia", "Azerbaijan"}:
@@ -181,8 +169,12 @@ def _candidates(
     sentences = [Sentence(s, e, p) for (s, e), p in zip(spans, paras, strict=True)]
     dateline = dateline_date(c, text, published)
     reference = published
-    if reference is None and dateline is not None and dateline.iso and len(dateline.iso) == 10:
-        reference = date.fromisoformat(dateline.iso)
+    if dateline is not None and dateline.iso and len(dateline.iso) == 10:
+        day = date.fromisoformat(dateline.iso)
+        # A wire's dateline is the day its "yesterday" counts from, even when the page that
+        # carries it was published a day or two later.
+        if reference is None or timedelta(0) < reference - day <= timedelta(days=3):
+            reference = day
     # Pass 1 (cheap): which sentences may state a figure at all.
     trigger_starts = [m.start() for m in c.triggers.finditer(text)] if c.triggers else []
     interesting: list[tuple[Sentence, str, list[Count], bool, bool, bool]] = []
@@ -250,6 +242,11 @@ def _candidates(
     attribute(c, text, sentences)
     default_pair = _doc_pair(c, text)
     voice = voice_party(sentences)
+    if voice not in default_pair:
+        # No speaker named: words only one side uses («киевский режим», «оккупанты»).
+        cued = {party for pattern, party in c.voice_cues if pattern.search(text)}
+        if len(cued) == 1 and next(iter(cued)) in default_pair:
+            voice = next(iter(cued))
     voice_guessed = voice not in default_pair
     if voice not in default_pair:
         voice = "Ukraine" if "Ukraine" in default_pair else None
@@ -261,8 +258,12 @@ def _candidates(
             for med in mediators_in(c, text[sent.start : sent.end]):
                 mediators.append((sent.start, med))
     previous_sentence_side: list[Candidate] = []
+    staged = bool(c.stages.find(text))
     trigger_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
+    # "3 березня 2024 року відбувся обмін. Україна повернула 130 людей": a dated sentence of an
+    # exchange with no figure dates the undated figures of the sentence right after it.
+    pending: tuple[DateSpan, int] | None = None
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
             found = event_dates(
@@ -273,8 +274,13 @@ def _candidates(
                 for d in found
                 if d.iso and not inside_dateline(d, dateline, sent.start)
             )
+            own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
+            if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
+                pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
         if not counts:
             continue
+        inherited = pending if pending and 0 <= sent.start - pending[1] <= 3 else None
+        pending = None
         orphan_part = not (has_trigger or carried) and part_start and not previous_sentence_side
         if orphan_part and not (
             _N_FOR_N.search(local) or lexicon.find_dates(local[:40], reference)
@@ -310,7 +316,17 @@ def _candidates(
             part_start and not has_trigger,
             previous_sentence_side,
             dateline,
+            staged,
         )
+        if inherited is not None:
+            for cand in sentence_out:
+                if cand.date is None and not cand.previous:
+                    cand.date = inherited[0]
+        if carried and previous_sentence_side and all(p.planned for p in previous_sentence_side):
+            # "They agreed to swap 1,200 more. That is 1,200 prisoners, including the wounded":
+            # a sentence with no verb of its own goes on with the plan before it.
+            for cand in sentence_out:
+                cand.planned = True
         if sentence_out and sent.asserted_by is None and speaker_party is not None:
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party
@@ -331,8 +347,12 @@ def _candidates(
         party = cand.extra.get("party_speaker")
         if cand.asserted_by is None and isinstance(party, str) and party in voices:
             cand.asserted_by, cand.asserted_by_text = voices[party]
+    reported = not lexicon.positions_are_plans and any(
+        o.count.value and not (o.planned or o.cumulative or o.previous) for o in out
+    )
     if not any(cand.planned for cand in out):
-        out.extend(_unnumbered_plan(c, text, sentences, default_pair))
+        # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
+        out.extend(_unnumbered_plan(c, text, sentences, default_pair, no_phrases=reported))
     elif c.plan_phrases.find(text):
         # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
         out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
@@ -360,10 +380,16 @@ def _candidates(
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
+    # Only background, running totals or figures with no value ("the same number", an age):
+    # the exchange may still be reported, with its figures undisclosed.
+    figureless = not any(
+        o.count.value is not None and not o.cumulative and not o.previous and not o.planned
+        for o in out
+    )
     if not out:
         out = _unnumbered(c, text, sentences[:4], default_pair)
-    if not out:
-        out = _undisclosed(c, text, sentences[:6], default_pair, reference)
+    if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
+        out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
 
 
@@ -411,12 +437,13 @@ def _unnumbered_plan(
     sentences: list[Sentence],
     pair: tuple[str, str],
     phrases_only: bool = False,
+    no_phrases: bool = False,
 ) -> list[Candidate]:
     """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
     for sent in sentences:
         s = text[sent.start : sent.end]
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
-        if c.plan_phrases.find(s) and triggers and not c.trial.find(s):
+        if c.plan_phrases.find(s) and triggers and not c.trial.find(s) and not no_phrases:
             # "ready for an exchange on the all-for-all principle"
             count = Count(
                 triggers[0][0], triggers[0][1], None, False, "total", None, False, triggers[0][1]
@@ -430,9 +457,21 @@ def _unnumbered_plan(
             continue
         if not triggers or not c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s):
             continue
-        if not any(governed(c, s, t[0]) for t in triggers):
+        # "Наступний етап обміну запланований на понеділок", "Наступний обмін може відбутися
+        # до Різдва": a future word before an exchange noun, in a report of prisoners.
+        foreseen = (
+            not c.done.find(s)
+            and not c.lexicon.find_numbers(s)  # (a numbered plan is read with its numbers)
+            and any(
+                exchange_noun(c, s[t[0] : t[1]]) or not s[t[0] : t[1]].isascii()
+                for t in c.exchange.find(s)
+                if c.future.find(s, 0, t[0])
+            )
+            and bool(c.persons.find(text))
+        )
+        if not foreseen and not any(governed(c, s, t[0]) for t in triggers):
             continue
-        if not (c.persons.find(s) or c.bodies.find(s)):
+        if not foreseen and not (c.persons.find(s) or c.bodies.find(s)):
             continue
         parties = {p for _s, _e, p in c.parties.find(s)}
         if parties and not parties & set(pair):
@@ -459,6 +498,8 @@ def _unnumbered(
             continue
         if c.trial.find(s) or c.not_exchange.find(s):
             continue
+        if c.cumulative.find(s) or c.background.find(s):
+            continue  # "since the war began, thousands of Russian servicemen have come home"
         for start, end, _cat in c.persons.find(s):
             before = s[max(0, start - 30) : start]
             parties = c.parties.find(before)
@@ -518,15 +559,47 @@ def _undisclosed(
         return []  # "a swap deal done" in football: neither party of a war is named
     for sent in lead:
         s = text[sent.start : sent.end]
-        if c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
+        if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
             continue
-        nouns = [t for t in c.exchange.find(s) if NOUN_TRIGGERS.match(s[t[0] : t[1]])]
+        if c.cumulative.find(s) or c.previous.find(s):
+            continue  # "since the war began the sides have held 60 exchanges"
+        nouns = [t for t in c.exchange.find(s) if exchange_noun(c, s[t[0] : t[1]])]
         done = c.done.find(s)
+        if not nouns and done:
+            # "Сьогодні відбувся обмін полоненими": a language whose exchange words are no
+            # English noun. Then the exchange word must stand next to the done word and the
+            # sentence must date it ("обміни відбувалися регулярно" is no event).
+            dated = [
+                d for d in event_dates(c, s, reference)
+                if not (sent.start == 0 and re.match(r"\s*[^\W\d_]+[,.]", s) and d.start < 40)
+            ]  # fmt: skip
+            nouns = [
+                t for t in c.exchange.find(s)
+                if dated and re.fullmatch(
+                    r"\s+(?:[^\W\d_]+\s+){0,2}",
+                    s[min(t[1], done[0][1]) : max(t[0], done[0][0])] or " ",
+                )
+            ]  # fmt: skip
+        if not (nouns and done) and c.lexicon.mutual_verbs and not c.lexicon.find_numbers(s):
+            # «Москва и Киев накануне обменялись пленными»: a past mutual verb and its persons.
+            mutual = [
+                m for m in c.mutual.find(s)
+                if not s[m[0] : m[1]].isascii()
+                and c.persons.match_at(s, m[1] + len(s[m[1] :]) - len(s[m[1] :].lstrip()))
+            ]  # fmt: skip
+            nouns = done = mutual
         if not nouns or not done:
             continue
         lo, hi = min(nouns[0][0], done[0][0]), max(nouns[0][1], done[0][1])
         if hi - lo > 60 or c.negation.find(s, max(0, lo - 20), hi):
             continue
+        # A plan word counts unless it only follows a report ("held another exchange under
+        # the Istanbul agreements"): none before the exchange, and no modal on the done word.
+        if any(p[0] < hi for p in c.plan.find(s)) or governed(c, s, done[0][0]):
+            continue
+        before = c.lexicon.find_numbers(s[max(0, nouns[0][0] - 25) : nouns[0][0]])
+        if any(n.value > 1 for n in before):
+            continue  # "more than 60 exchanges have taken place": a count of exchanges
         count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
         cand = Candidate(count, None, "rule_undisclosed", (sent.start, sent.end))
         cand.parties = pair

@@ -20,16 +20,37 @@ _DATELINE = re.compile(
 )
 
 
+#: "МОСКВА, 14 сентября. /ТАСС/.", "Киев, 25 июня. ИНТЕРФАКС", "KYIV, 14 September (Wire)": a
+#: city in capitals (or one capitalised word), a comma or full stop, then a day before its month.
+_DATELINE_DAY_FIRST = re.compile(
+    r"^\s*(?:[A-ZА-ЯЁІЇЄҐ][A-ZА-ЯЁІЇЄҐ .'-]{1,40}|[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'-]{2,25})[,.]\s*"
+    r"(?=\d{1,2}\s+[^\W\d_]{3,})"
+)
+
+
 def dateline_date(c: Compiled, text: str, published: date | None) -> DateSpan | None:
-    """The date of a dateline ("KYIV, Sept 14 (Wire) -"), resolved against ``published``."""
-    head = text[:200]
-    m = _DATELINE.match(head)
-    if not m:
-        return None
-    dates = c.lexicon.find_dates(head[m.end() : m.end() + 40], published)
-    if dates and dates[0].start == 0 and dates[0].iso:
-        d = dates[0]
-        return DateSpan(d.start + m.end(), d.end + m.end(), d.iso, d.precision, d.relative)
+    """The date of a dateline ("KYIV, Sept 14 (Wire) -", "МОСКВА, 14 сентября. /ТАСС/."),
+    resolved against ``published``; on the first line or on the line after a headline."""
+    first_line = text.split("\n", 1)[0]
+    starts = [0]
+    if len(first_line) < 200 and len(text) > len(first_line):
+        starts.append(len(first_line) + 1)
+    for offset in starts:
+        head = text[offset : offset + 200]
+        m = _DATELINE.match(head) or _DATELINE_DAY_FIRST.match(head)
+        if not m:
+            continue
+        # The date must close the dateline: a full stop, dash, bracket or slash after it.
+        window = head[m.end() : m.end() + 40]
+        dates = c.lexicon.find_dates(window, published)
+        if dates and dates[0].start == 0 and dates[0].iso:
+            d = dates[0]
+            if m.re is _DATELINE_DAY_FIRST and not re.match(
+                r"\s*(?:[.(/]|[-–—]\s)", window[d.end :]
+            ):
+                continue
+            at = offset + m.end()
+            return DateSpan(d.start + at, d.end + at, d.iso, d.precision, d.relative)
     return None
 
 

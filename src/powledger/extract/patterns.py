@@ -30,6 +30,8 @@ class Table:
 
     regex: re.Pattern[str] | None
     entries: tuple[tuple[re.Pattern[str], str], ...]
+    #: Some entry needs the text around a match ("(?=...)", "(?<=...)") to tell its value.
+    contextual: bool = False
 
     def find(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -39,8 +41,23 @@ class Table:
             return []
         out = []
         for m in self.regex.finditer(text, pos, len(text) if endpos is None else endpos):
-            out.append((m.start(), m.end(), self.value_of(m.group(0))))
+            if self.contextual:
+                value = self._value_in_context(text, m.start(), m.end())
+            else:
+                value = self.value_of(m.group(0))
+            out.append((m.start(), m.end(), value))
         return out
+
+    def _value_in_context(self, text: str, start: int, end: int) -> str:
+        """The value of an entry with a look-behind ("(?<=росії )передали"), which matches
+        only with the text before it."""
+        for pattern, val in self.entries:
+            # As the table's regex does: the entry, then no word character (a look-ahead in the
+            # entry sees past ``end``, which fullmatch would hide).
+            m = _bounded(pattern).match(text, start)
+            if m is not None and m.end() == end:
+                return val
+        return ""
 
     def match_at(self, text: str, pos: int) -> tuple[int, str] | None:
         """The match starting exactly at ``pos`` (end, value), or None."""
@@ -49,11 +66,18 @@ class Table:
         m = self.regex.match(text, pos)
         if m is None:
             return None
+        if self.contextual:
+            return m.end(), self._value_in_context(text, m.start(), m.end())
         return m.end(), self.value_of(m.group(0))
 
     def value_of(self, phrase: str) -> str:
         """The value of the first entry that matches ``phrase`` entirely."""
         return _value_of(self, phrase)
+
+
+@cache
+def _bounded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{pattern.pattern})(?![\\w])", pattern.flags)
 
 
 @cache
@@ -85,7 +109,8 @@ def make_table(mapping: dict[str, str]) -> Table:
     """Compile a fragment -> value mapping; longer fragments win."""
     ordered = sorted(mapping.items(), key=lambda kv: len(kv[0]), reverse=True)
     entries = tuple((re.compile(f, 0 if _is_acronym(f) else re.IGNORECASE), v) for f, v in ordered)
-    return Table(phrase_regex(list(mapping)), entries)
+    contextual = any("(?=" in f or "(?<=" in f for f, _v in ordered)
+    return Table(phrase_regex(list(mapping)), entries, contextual)
 
 
 def make_set(fragments: tuple[str, ...], value: str = "1") -> Table:
@@ -116,6 +141,8 @@ class Compiled:
     captivity: Table
     holder: Table
     recipient: Table
+    datives: Table
+    recipient_before: Table
     persons: Table
     modifiers: Table
     bodies: Table
@@ -146,6 +173,7 @@ class Compiled:
     anaphoric: Table
     generic_actors: tuple[tuple[re.Pattern[str], dict[str, str]], ...]
     voice: tuple[tuple[re.Pattern[str], str], ...]
+    voice_cues: tuple[tuple[re.Pattern[str], str], ...]
     present: Table
     number_at: Table
     additive: Table
@@ -162,6 +190,7 @@ class Compiled:
     cumulative: Table
     cumulative_weak: Table
     previous: Table
+    origin: Table
     reporting: Table
     mediation: Table
     not_mediator: Table
@@ -202,6 +231,8 @@ def _compile(lexicon: Lexicon) -> Compiled:
         captivity=make_set(lx.captivity_nouns),
         holder=make_set(lx.holder_markers),
         recipient=make_set(lx.recipient_markers),
+        datives=make_set(lx.dative_parties),
+        recipient_before=make_set(lx.recipient_before),
         persons=make_table(lx.person_nouns),
         modifiers=make_table(lx.category_modifiers),
         bodies=make_set(lx.body_nouns),
@@ -248,6 +279,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
             (re.compile(rf"(?<!\w){k}(?!\w)", re.I), v) for k, v in lx.generic_actors.items()
         ),
         voice=tuple((re.compile(k, re.I), v) for k, v in lx.voice_phrases.items()),
+        voice_cues=tuple(
+            (re.compile(rf"(?<!\w)(?:{k})(?!\w)", re.I), v) for k, v in lx.voice_party_cues.items()
+        ),
         present=make_set(lx.present_markers),
         number_at=make_set(lx.number_at),
         additive=make_set(lx.additive_markers),
@@ -264,6 +298,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         cumulative=make_set(lx.cumulative_markers),
         cumulative_weak=make_set(lx.cumulative_weak),
         previous=make_set(lx.previous_markers),
+        origin=make_set(lx.origin_markers),
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),

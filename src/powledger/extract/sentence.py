@@ -29,6 +29,9 @@ from powledger.extract.sides import SentenceView, _clause_start, decide_side
 LARGEST_PLAUSIBLE = 1250
 
 
+#: Rules that give a count the other side of its pair ("246 for 246", "207 for 195").
+_PAIR_RULES = frozenset(("rule_exchange_for", "rule_n_for_n", "rule_n_for_m"))
+
 #: Side rules that guess from the report's voice rather than from the words around a count.
 WEAK_RULES = frozenset({"rule_voice", "none"})
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
@@ -66,7 +69,9 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
     describes this exchange's mediator and does not count.
     """
     cues = c.past_mediation.find(s)
-    if not cues or c.lexicon.find_dates(s, None):
+    # Only a day dates an exchange of its own here: "in 2022 the mediators were ..." is the past.
+    own = [d for d in c.lexicon.find_dates(s, None) if d.precision not in ("year", "month")]
+    if not cues or own:
         return False
     names = c.mediators.find(s)
     for cue_start, _e, _v in cues:
@@ -102,8 +107,12 @@ def sentence_candidates(
     continuation: bool,
     previous: list[Candidate],
     dateline: DateSpan | None,
+    staged: bool = False,
 ) -> list[Candidate]:
-    """Every claim one sentence states, with its side, date, phase and speaker."""
+    """Every claim one sentence states, with its side, date, phase and speaker.
+
+    ``staged`` says the document reports a stage of a larger deal ("first stage").
+    """
     s = v.s
     if c.trial.find(s) and not (c.exchange.find(s) or c.returns.find(s)):
         return []
@@ -133,6 +142,7 @@ def sentence_candidates(
     ]
     out: list[Candidate] = []
     counts = v.counts
+    lead_part = c.parts.match_at(s, len(s) - len(s.lstrip()))
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
         before = s[max(0, k.start - 40) : k.start]
@@ -171,6 +181,13 @@ def sentence_candidates(
         tail = _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
         if i > 0 and k.party is None and tail:
             k.is_part = True
+        if k.value is not None and c.origin.match_at(s, _after_space(s, k.head_end)):
+            # "четверо захисників з Полтавщини": the region's share of the exchange.
+            k.is_part = True
+        if i == 0 and lead_part is not None and k.start >= lead_part[0]:
+            # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
+            # with "among those freed" names a part of the group, never the whole.
+            k.is_part = True
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
         for k in counts:
             if k.bare:
@@ -192,7 +209,10 @@ def sentence_candidates(
             o.value for o in counts[:i] if o.value and o.category == "total" and not o.is_part
         ]
         wholes += [p.count.value for p in previous if p.count.value and not p.count.is_part]
-        if any(w - k.value in numbers for w in wholes if w > k.value):
+        counted = {o.value for o in counts if o is not k}
+        # (When the rest is itself counted, "246 returned ..., another 31", the sum is made
+        # and checked later; only a rest that is a bare number marks a breakdown here.)
+        if any(w - k.value in numbers - counted for w in wholes if w > k.value):
             # "277 of our warriors. 246 under the exchange, and another 31 wounded": a breakdown
             # of a figure already stated, not a group on top of it.
             k.is_part, k.additive = True, False
@@ -233,6 +253,13 @@ def sentence_candidates(
         both = False
         # "95 for 95", "103 Ukrainians in exchange for 103 Russians"
         pair_mate = for_mate(c, s, counts, i)
+        if (
+            pair_mate is not None
+            and k.in_list
+            and counts[pair_mate].in_list
+            and counts[pair_mate].category != k.category
+        ):
+            pair_mate = None  # "84 військових, а також шістьох цивільних": a list, not a pair
         if pair_mate is not None and side is not None and k.party is None:
             mate = counts[pair_mate]
             if mate.party is None and mate.value == k.value and decide_side(v, mate)[0] == side:
@@ -259,7 +286,7 @@ def sentence_candidates(
                 rule = "rule_n_for_m"
         if (
             not both
-            and any(each_count(s, m, counts, c.parts) is k for m in each_marks)
+            and any(_each_covers(each_count(s, m, counts, c.parts), k, counts) for m in each_marks)
             and k.party is None
             and not k.first_person
             and rule in ("none", "rule_voice", "rule_subject_verb")
@@ -268,6 +295,15 @@ def sentence_candidates(
         if not both and side is None and rule == "none" and mutual_object(c, s, k, counts):
             # "The two sides swapped 390 prisoners": no direction, so each side got that many.
             both, rule = True, "rule_mutual"
+        if not both and k.in_list and rule in WEAK_RULES and k.party is None:
+            mates = [o for o in out if o.count.in_list and (o.both or o.rule not in WEAK_RULES)]
+            if mates and mates[-1].both:
+                # "кожна зі сторін повернула по 185 військових і 20 цивільних": the list shares
+                # its "each".
+                side, both, rule = None, True, "rule_each"
+            elif mates and mates[-1].side:
+                # "Москва отримала 84 військових, а також шістьох цивільних": and its receiver.
+                side, rule = mates[-1].side, "rule_list_mate"
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
@@ -275,31 +311,44 @@ def sentence_candidates(
         if own is not None:
             side, rule = own, "rule_part_owner"
         if k.is_part and side is None:
-            here = [o for o in out if not o.count.is_part]
-            # The nearest head in this sentence; in the sentence before, its first (the subject:
-            # "90 Ukrainians came home in exchange for 90 Russians. Among them were ...").
+            # The nearest head in this sentence (the mate of a pair, "246 for 246", is no head);
+            # in the sentence before, its first (the subject: "90 Ukrainians came home in
+            # exchange for 90 Russians. Among them were ...").
+            here = [o for o in out if not o.count.is_part and o.rule not in _PAIR_RULES]
             head = here[-1] if here else (previous[0] if previous else None)
             if head is not None:
                 side, both, rule = head.side, head.both, "rule_part_of"
-        elif k.is_part and rule in WEAK_RULES:
-            # A part belongs to its head ("390 Ukrainians came home - 270 soldiers and 120
-            # civilians -"; "Zelensky: 230 came home. By Kyiv's count, 224 soldiers and 6
-            # civilians"), whatever the report's voice would guess. A head both sides share
-            # leaves the guess to the voice ("Of the Ukrainians, 270 were servicemen").
-            heads = [o for o in out if not o.count.is_part and o.side is not None][-1:]
+        elif k.is_part and rule in WEAK_RULES and not both and k.party is None:
+            # A part belongs to its head ("150 Russian servicemen, including 10 officers"; "390
+            # Ukrainians came home - 270 soldiers and 120 civilians -"; "Zelensky: 230 came
+            # home. By Kyiv's count, 224 soldiers and 6 civilians"), whatever the report's voice
+            # would guess. A head both sides share leaves the guess to the voice.
+            heads = [
+                o for o in out
+                if not o.count.is_part and o.side is not None and o.rule not in _PAIR_RULES
+            ][-1:]  # fmt: skip
             if not heads and not any(not o.count.is_part for o in out):
                 heads = [o for o in previous if not o.count.is_part and o.side is not None][:1]
             if heads and heads[0].rule not in WEAK_RULES and not heads[0].both:
                 side, rule = heads[0].side, "rule_part_of"
-        if k.additive and rule in WEAK_RULES and not out and previous:
-            # "118 Russian servicemen were returned. In addition, three residents of the Bryansk
-            # region came home": a group on top goes where the sentence before sent its group.
-            heads = [o for o in previous if not o.count.is_part and o.side is not None]
-            if heads and not heads[0].both and heads[0].rule not in WEAK_RULES:
-                side, rule = heads[0].side, "rule_added_to"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
+        if k.additive and not both and rule == "rule_voice" and not out:
+            # "118 Russian servicemen came home. Also, three residents of Bryansk returned":
+            # a group added in the next sentence goes to the side it is added to.
+            heads = [p for p in previous if p.side and not p.both and p.rule not in WEAK_RULES]
+            if heads:
+                side, rule = heads[-1].side, "rule_added_to"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
+        if (
+            k.is_part
+            and k.category == "total"
+            and c.origin.match_at(s, _after_space(s, k.head_end))
+        ):
+            # A regional report that gives only its region's share still reports an exchange.
+            cand.extra["unnumbered"] = True
+        if c.lexicon.composition_beyond_base:
+            cand.extra["base_unlisted"] = True
         cand.parties = v.pair
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
@@ -313,21 +362,38 @@ def sentence_candidates(
         )
         if background:
             cand.cumulative = True
-        if re.search(
+        deal = False
+        # A bare "N for N" in the lexicon's own words ("1000 на 1000") names a deal as well.
+        bare_pair = rule == "rule_n_for_n" and k.bare and k.party is None
+        english_pair = re.search(
             r"\d\s*-\s*for\s*-\s*\d|\bper\s+side\b", s[max(0, k.start - 10) : k.head_end + 12], re.I
-        ):
-            others = [o.value for o in counts if o is not k and o.value]
-            if c.stages.find(s) or (others and (k.value or 0) > max(others)):
+        )
+        if bare_pair or english_pair:
+            # (A group on top, "and 12 seriously ill", is no stage's figure.)
+            others = [
+                o.value for o in counts
+                if o is not k and o.value and o.value != k.value and not o.additive
+                and o.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
+            ]  # fmt: skip
+            # "the second stage, 307 for 307" is the stage's own pair: only a bigger pair next
+            # to a smaller figure ("1000 for 1000: on Saturday 307 more") is the deal's.
+            if (english_pair and c.stages.find(s)) or (others and (k.value or 0) > max(others)):
                 # "the first stage of a 1,000-for-1,000 exchange": the whole deal, not this event.
-                cand.weak_cumulative = True
+                cand.weak_cumulative = deal = True
+            elif bare_pair and staged and plan_in_sentence:
+                # "the exchange under the 1000-for-1000 agreement has begun" in a report of its
+                # first stage: the agreement's figure is a plan, not the figure of this stage.
+                cand.weak_cumulative = deal = True
+                # A deal reported as completed is no longer a plan.
+                cand.planned = not c.done.find(s)
         if deal_figure(c, s, k, counts, bool(dates)):
             # "the 1,000-for-1,000 exchange", "the deal foresees 1,000 on each side": the whole
-            # deal, which a stage's own figure elsewhere in the report replaces.
-            cand.weak_cumulative = True
+            # deal, which a smaller stage figure elsewhere in the report replaces.
+            cand.weak_cumulative = deal = True
             cand.extra["deal"] = True
         if (
             cand.weak_cumulative
-            and not cand.extra.get("deal")
+            and not deal
             and (dates or swap_noun)
             and (k.value or 0) <= LARGEST_PLAUSIBLE
             and not c.stages.find(s)
@@ -341,7 +407,15 @@ def sentence_candidates(
             # Like a deal's size, only a smaller figure replaces it (an equal one agrees).
             cand.weak_cumulative = True
             cand.extra["deal"] = True
+        if rule == "rule_n_for_n" and (plan_in_sentence or c.stages.find(s)) and not cand.planned:
+            # "began carrying out the agreement, a 1,000-for-1,000 exchange", "the third stage of
+            # the 1,000-for-1,000 exchange": the deal's figure; the day's own figure, if the
+            # report gives one, wins over it.
+            cand.weak_cumulative = True
         for ms, me, _v in previous_marks:
+            today = reference.isoformat() if reference else None
+            if c.stages.find(s, ms, me) and any(d.iso == today for d in dates):
+                continue  # "today, at the first stage, 390 came home": this report's own stage
             if k.start >= me:
                 cand.previous = True
                 # Only a date after "a day after" can date the earlier exchange.
@@ -409,6 +483,12 @@ def sentence_candidates(
         sums = {x + y for x in a for y in b}
         # "206 captives, 103 of them Russian and 103 Ukrainian": the 206 counts both sides.
         out = [o for o in out if o.count.party or o.count.value not in sums]
+    # "95 на 95": the pair states one figure for each side once, not twice.
+    out = [
+        o for i, o in enumerate(out)
+        if not (o.rule == "rule_n_for_n" and i > 0 and out[i - 1].rule == "rule_n_for_n"
+                and out[i - 1].count.value == o.count.value and out[i - 1].sentence == o.sentence)
+    ]  # fmt: skip
     both_values = {o.count.value for o in out if o.both and o.count.value}
     # "180 captives, 90 from each side": the 180 counts both sides together.
     return [
@@ -416,6 +496,23 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _after_space(s: str, pos: int) -> int:
+    return pos + len(s[pos:]) - len(s[pos:].lstrip())
+
+
+def _each_covers(target: Count | None, k: Count, counts: list[Count]) -> bool:
+    """Whether an "each" about ``target`` covers ``k``: the count itself, or a later group of
+    its list ("each side returned 185 servicemen and 20 civilians")."""
+    if target is None:
+        return False
+    if target is k:
+        return True
+    if not (target.in_list and k.in_list):
+        return False
+    i, j = counts.index(target), counts.index(k)
+    return i < j and all(o.in_list for o in counts[i : j + 1])
 
 
 def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
@@ -447,14 +544,18 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         a.in_list = b.in_list = True
         if b.party is None:
             b.party = a.party
-        if b.category in ("wounded", "seriously_wounded_or_sick") and a.category == "total":
-            # "246 prisoners of war and 31 wounded prisoners": a group beside the base, on top.
-            b.additive = True
+            # "146 of our servicemen and eight residents of Kursk": ours too.
+            b.first_person = b.first_person or a.first_person
         wounded = b.category in ("wounded", "seriously_wounded_or_sick")
-        if a.category == "total" and not a.bare and a.party == b.party and not wounded:
-            # "270 servicemen and 120 civilians"; not "246 servicemen plus 15 seriously wounded"
-            # (the wounded are servicemen too: the first figure names no category of its own).
-            a.category = "soldiers"
+        # The base stays the base beside the wounded where the annotation lists only the groups
+        # beyond it (uk/ru), or names soldiers only by the word (English).
+        beyond = c.lexicon.composition_beyond_base or c.soldier_words is not None
+        if wounded and beyond and a.category == "total":
+            # "246 prisoners of war and 31 wounded prisoners", "175 servicemen, and also 22
+            # seriously wounded": a group beside the base, on top of it.
+            b.additive = True
+        if a.category == "total" and not a.bare and a.party == b.party and not (wounded and beyond):
+            a.category = "soldiers"  # "270 servicemen and 120 civilians": the soldiers
     for k in counts:
         if c.plus_named is None or k.value is None:
             continue
@@ -544,6 +645,9 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
     totals = [k.value for k in counts if k.value] + [
         p.count.value for p in previous if p.count.value
     ]
+    # "277 people: 246 servicemen under the 246-for-246 deal and another 31 wounded": a bare
+    # pair inside the list does not break it.
+    counts = [k for k in counts if not k.bare]
     for i in range(len(counts)):
         for j in range(i + 2, len(counts) + 1):
             run = counts[i:j]
@@ -608,8 +712,8 @@ def for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
     """Index of the count paired with counts[i] by "for" / "in exchange for", if any."""
     k = counts[i]
     for j in (i - 1, i + 1):
-        if not 0 <= j < len(counts):
-            continue
+        if not 0 <= j < len(counts) or (k.is_part and counts[j].is_part):
+            continue  # "among them 20 officers and 5 women": two parts of one group
         a, b = (counts[j], k) if j < i else (k, counts[j])
         gap = s[a.head_end if a.head_end > a.end else a.end : b.start]
         if len(gap) > 60:
@@ -625,6 +729,20 @@ def for_mate(c: Compiled, s: str, counts: list[Count], i: int) -> int | None:
         if core and c.exchange_for.regex is not None and c.exchange_for.regex.fullmatch(core):
             return j
     return None
+
+
+def exchange_noun(c: Compiled, phrase: str) -> bool:
+    """Whether a trigger is an exchange noun ("swap", "обмен"): English by its list; in a lexicon
+    with Cyrillic exchange words that lists its mutual verbs ("обменялись"), every other
+    exchange word."""
+    if NOUN_TRIGGERS.match(phrase):
+        return True
+    return (
+        bool(c.lexicon.mutual_verbs)
+        and not phrase.isascii()
+        and bool(c.exchange.find(phrase))
+        and not c.mutual.find(phrase)
+    )
 
 
 def is_planned(
@@ -652,11 +770,26 @@ def is_planned(
     lo = max([0, *(m.end() for m in re.finditer(r"[;:]|,\s", v.s[: k.start]))])
     if c.future.find(v.s, lo, k.start) and not c.done.find(v.s, lo, k.start):
         return True  # "the next swap could see up to 500 people return home"
+    # After the count, in its clause: "обмен 1000 на 1000 должен состояться", "the 300 are
+    # to be exchanged" — a future word with no return verb between it and the count, or a
+    # modal governing the first verb of return after the count.
+    stop = re.search(r"[;.!?]|,\s", v.s[k.end :])
+    hi = k.end + stop.start() if stop else len(v.s)
+    after = sorted(t for t in v.triggers if k.end <= t[0] < hi)
+    futures = c.future.find(v.s, k.end, hi)
+    if not c.done.find(v.s, k.end, hi):
+        if futures and not [t for t in after if t[0] < futures[0][0]]:
+            return True
+        if after and governed(c, v.s, after[0][0]):
+            return True
     for t in near:
         phrase = v.s[t[0] : t[1]]
         if governed(c, v.s, t[0]):
             return True
-        if NOUN_TRIGGERS.match(phrase):
+        end = c.future.match_at(v.s, t[0])
+        if end is not None and end[0] == t[1]:
+            return True  # a verb in the perfective future ("повернуться") is a plan by itself
+        if exchange_noun(c, phrase):
             continue
         return False
     # A done marker ("took place") that no plan word governs makes the sentence a report.
@@ -674,7 +807,9 @@ def marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> C
     last_words = " ".join(re.findall(r"[\w'-]+", before)[-2:])
     if c.exchange.find(last_words) and not _FORWARD.match(s[ms:me]):
         return None  # "the 60th exchange since the start of the war" dates the exchange
-    if _FORWARD.match(s[ms:me]):
+    if _FORWARD.match(s[ms:me]) or not s[:ms].strip():
+        # "Since 2022, Ukraine, by the headquarters' count, has brought home ...": a marker
+        # opening the sentence covers its first count.
         after = [x for x in counts if x.start >= me]
         return after[0] if after else None
     same = []

@@ -121,7 +121,20 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
             tail = _skip_space(v.s, hit[0])
             if v.c.captivity.match_at(v.s, tail) is None:
                 return hit[1]
-    return None
+    # «а в Украину — 118 человек», «в Россию вернулись 46»: a destination earlier in the clause.
+    # Only after the count before it: "Kyiv got 44, while 46 went to Russia".
+    lo = max([_clause_start(v.s, k.start)] + [o.head_end for o in v.counts if o.end <= k.start])
+    found = None
+    for _s0, e0, _val in v.c.recipient_before.find(v.s, lo, k.start):
+        hit = v.c.parties.match_at(v.s, _skip_space(v.s, e0))
+        between = v.s[hit[0] : k.start] if hit is not None else ""
+        if (
+            hit is not None
+            and v.c.captivity.match_at(v.s, _skip_space(v.s, hit[0])) is None
+            and len(between) < 60
+        ):
+            found = hit[1]
+    return found
 
 
 def rule_holder(v: SentenceView, k: Count) -> str | None:
@@ -147,8 +160,17 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     lo = _clause_start(v.s, k.start)
     verbs = [t for t in v.triggers if t[2] in ("give", "receive") and lo <= t[0] < k.start]
     if not verbs:
-        return None
-    vs, _ve, kind = verbs[-1]
+        return _subject_after_verb(v, k)
+    vs, ve, kind = verbs[-1]
+    # Gapping: "Україна повернула 130 людей, а Росія - 128 військових" (the verb is not repeated).
+    gapped = [
+        p for p in v.parties
+        if ve <= p[0] and p[1] <= k.start and re.fullmatch(r"\s*-\s*", v.s[p[1] : k.start])
+        and re.search(r"[,;]\s*(?:\w+\s+)?$", v.s[max(ve, p[0] - 12) : p[0]])
+    ]  # fmt: skip
+    if gapped:
+        party = gapped[-1][2]
+        return party if kind == "receive" else other(v.pair, party)
     named = [p for p in v.parties if p[1] <= vs and p[0] >= _clause_start(v.s, vs, loose=True)]
     named = [p for p in named if not _inside_count(v, p[0])]
     if not named:
@@ -163,8 +185,10 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     if not subjects:
         return None
     party = subjects[-1][2]
-    if kind == "receive":
-        return party
+    start, end = subjects[-1][0], subjects[-1][1]
+    dative = v.c.datives.match_at(v.s, start)
+    if kind == "receive" or (dative is not None and dative[0] == end):
+        return party  # «Украине передали 1200 тел»: a dative before the verb receives
     back = re.match(r"\s*(?:from|out\s+of)\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 30], re.I)
     if back and v.c.captivity.match_at(v.s, k.head_end + back.end()) is not None:
         # "Ukraine returns 60 defenders from captivity": the subject gets them back ("from its
@@ -193,6 +217,24 @@ def rule_gapped(v: SentenceView, k: Count) -> str | None:
         return None
     kind = verbs[-1][2]
     return party if kind == "receive" else other(v.pair, party)
+
+
+def _subject_after_verb(v: SentenceView, k: Count) -> str | None:
+    """ "Ще 25 полонених отримала Росія": the object first, then the verb and its subject (free
+    word order); the party must follow the verb directly."""
+    hi = _clause_end(v.s, k.head_end)
+    for vs, ve, kind in v.triggers:
+        if kind not in ("give", "receive") or not k.head_end <= vs < hi:
+            continue
+        if v.s[k.head_end : vs].strip(" ,"):
+            return None  # only the verb right after the count's noun phrase
+        hit = v.c.parties.match_at(v.s, _skip_space(v.s, ve))
+        if hit is None or _coordinated(v, _skip_space(v.s, ve), hit[0]):
+            return None
+        if v.c.captivity.match_at(v.s, _skip_space(v.s, hit[0])) is not None:
+            return None
+        return hit[1] if kind == "receive" else other(v.pair, hit[1])
+    return None
 
 
 def rule_voice(v: SentenceView, k: Count) -> str | None:

@@ -76,7 +76,11 @@ _ABBREVIATIONS = frozenset(
         "pres",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u04ff])|[.!?]+[\"')\]]*$")
+# A sentence goes on after "6 тыс. тел": the next sentence starts with a capital (Latin or
+# Cyrillic, Ґ included) or a digit, perhaps after a quote mark.
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9\u0400-\u042f\u0490])|[.!?]+[\"')\]]*$"
+)
 _LINE = re.compile(r"[^\n]+")
 
 

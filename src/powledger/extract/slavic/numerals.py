@@ -270,6 +270,17 @@ class NumeralParser:
         """Add one word to the run; False when it cannot belong to it."""
         lex = self.lexicon
         first = run.words == 0
+        if (
+            run.vague is not None
+            and run.words == 1
+            and lex.genitive_singular.get(run.vague_word) == 1000
+        ):
+            entry = self.words.get(word)
+            if entry is not None and entry[1] in ("hundred", "ten", "teen", "unit"):
+                # "тысячи двухсот" / "тисячі двохсот": a genitive singular thousand, 1200.
+                run.vague, run.vague_word = None, ""
+                run.total, run.group, run.last_kind = 1000, 0, "thousand"
+                run.only_company = False
         if run.vague is not None or run.last_kind in ("closed", "collective", "fixed"):
             return False
         if word in lex.vague_plurals and (first or run.several):

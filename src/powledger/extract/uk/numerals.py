@@ -164,8 +164,9 @@ WORDS: dict[str, tuple[int, NumeralKind]] = {
     ),
 }
 
-# "сьома" and "восьма" are also ordinals ("сьома година"); "одні" means "only" as often as "ones".
-NEEDS_COMPANY = frozenset({"сьома", "восьма", "одні", "одних", "одними", "одно"})
+# "сьома" and "восьма" are also ordinals ("сьома година"); "одні" means "only" as often as "ones";
+# "одній", "одному" are the second half of the reciprocal "одна одній", "один одному".
+NEEDS_COMPANY = frozenset({"сьома", "восьма", "одні", "одних", "одними", "одно", "одній", "одному"})
 
 VAGUE_PLURALS = vague_plural_ranges(
     tens=("десятки", "десятків", "десятками"),

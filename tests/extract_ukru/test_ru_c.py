@@ -1,0 +1,409 @@
+"""Russian reports, third pass: phrasings from wires, official posts, Ukrainian outlets in Russian.
+
+Each test is a class of phrasing, in sentences of our own; the corpus documents of this pass are
+in tests/corpus/ru/set_c.jsonl.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import powledger
+
+
+def _extract(text: str, published: str | None = "2025-03-20") -> Any:
+    return powledger.extract(text, published=published, language="ru")
+
+
+def _main(text: str, published: str | None = "2025-03-20") -> Any:
+    result = _extract(text, published)
+    assert result.exchanges, "no exchange found"
+    return result.exchanges[0]
+
+
+# --- the figure handed over in return is the other side's --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Из украинского плена возвращены 115 российских военнослужащих. В обмен переданы 115 "
+        "военнопленных ВСУ.",
+        "МОСКВА, 20 марта. /ТАСС/. Российская сторона вернула из плена 115 военнослужащих. "
+        "Взамен украинской стороне переданы 115 военнопленных.",
+        "Сегодня домой вернулись 115 наших соотечественников. В ответ Украине переданы 115 "
+        "человек, сообщила Москалькова.",
+    ],
+    ids=["wire-short-passive", "dateline-взамен", "ombudsman-в-ответ"],
+)
+def test_what_is_handed_over_in_return_goes_to_ukraine(text: str) -> None:
+    assert _main(text).returned_to == {"Russia": 115, "Ukraine": 115}
+
+
+def test_a_dative_before_an_active_verb_receives() -> None:
+    exchange = _main("Кроме того, Украине передали 1200 тел погибших военных.")
+    assert [(c.side, c.category, c.count) for c in exchange.composition] == [
+        ("Ukraine", "bodies", 1200)
+    ]
+
+
+# --- whose "our" ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Зеленский: домой вернулись 95 наших военных.", "Ukraine"),
+        ("Сегодня домой вернулись 95 наших военных, сообщил Координационный штаб.", "Ukraine"),
+        ("Домой вернулись 95 наших военнослужащих, сообщила Москалькова.", "Russia"),
+        ("Домой возвращаются 95 наших бойцов. Киеву отдали столько же пленных ВСУ.", "Russia"),
+        ("Из российского плена домой вернулись 95 наших ребят.", "Ukraine"),
+    ],
+    ids=["zelensky", "coordination-hq", "moskalkova", "z-channel-voice", "ua-voice"],
+)
+def test_our_people_go_to_the_speakers_side(text: str, side: str) -> None:
+    exchange = _main(text)
+    assert exchange.returned_to[side] == 95
+
+
+def test_our_people_with_no_voice_get_no_side() -> None:
+    exchange = _main("Домой вернулись 95 наших военнослужащих.")
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+
+
+def test_a_list_of_ours_is_summed_for_the_speaker() -> None:
+    exchange = _main(
+        "Домой вернулись 146 наших военнослужащих и восемь жителей Курской области, сообщила "
+        "Москалькова."
+    )
+    assert exchange.returned_to["Russia"] == 154
+    assert {(c.category, c.count) for c in exchange.composition} == {
+        ("soldiers", 146),
+        ("civilians", 8),
+    }
+
+
+# --- each, parts and additions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Каждая сторона вернула 185 военнослужащих и 20 гражданских лиц.",
+        "Стороны вернули по 185 военнослужащих и 20 гражданских.",
+    ],
+)
+def test_each_covers_every_group_of_its_list(text: str) -> None:
+    assert _main(text).returned_to == {"Russia": 205, "Ukraine": 205}
+
+
+def test_a_part_stays_a_part_of_its_side() -> None:
+    exchange = _main("Из плена вернулись 75 российских военнослужащих, включая четырех офицеров.")
+    assert exchange.returned_to["Russia"] == 75
+    assert [(c.side, c.category, c.count) for c in exchange.composition] == [
+        ("Russia", "officers", 4)
+    ]
+
+
+def test_a_group_added_with_words_between_the_marker_and_the_count() -> None:
+    exchange = _main(
+        "Из плена вернулись 246 российских военнослужащих, сообщили в Минобороны. Кроме того, "
+        "из плена дополнительно вернулись 15 наших раненых военнопленных."
+    )
+    assert exchange.returned_to["Russia"] == 261
+
+
+# --- a deal's figure against the day's ---------------------------------------------------------
+
+
+def test_the_deals_figure_yields_to_the_days_own() -> None:
+    text = (
+        "Россия и Украина приступили к выполнению договоренности, достигнутой в Стамбуле, — "
+        "обмену пленными по формуле 1000 на 1000.\n"
+        "В пятницу на родину вернулись 270 российских военнослужащих и 120 мирных жителей, "
+        "сообщили в Минобороны России. Украине передано столько же — 390 человек."
+    )
+    exchange = _main(text, "2025-05-24")
+    assert exchange.returned_to == {"Russia": 390, "Ukraine": 390}
+    assert exchange.date == "2025-05-23"
+
+
+def test_a_sum_over_several_days_yields_to_the_days_figure() -> None:
+    text = (
+        "За три дня домой вернулись 1000 украинцев, сообщил Зеленский. В воскресенье из "
+        "российского плена освобождены 303 украинских защитника."
+    )
+    assert _main(text, "2025-05-26").returned_to["Ukraine"] == 303
+
+
+def test_a_running_total_opening_the_sentence_is_not_the_exchange() -> None:
+    text = (
+        "Сегодня домой вернулись 84 украинских защитника. С начала года Украина, по подсчетам "
+        "штаба, вернула из плена больше тысячи человек."
+    )
+    result = _extract(text)
+    assert [e.returned_to["Ukraine"] for e in result.exchanges] == [84]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ранее Украина и Россия уже проводили обмен по формуле 103 на 103.",
+        "Во время прошлого обмена стороны передали друг другу по 95 человек.",
+        "Крупнейшим остается обмен 1000 на 1000.",
+    ],
+)
+def test_background_about_earlier_exchanges_is_no_exchange(text: str) -> None:
+    assert _extract(f"Сегодня в Киеве прошла пресс-конференция. {text}").exchanges == ()
+
+
+# --- exchanges without figures, and plans ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В понедельник Россия и Украина провели обмен военнопленными, сообщили в Минобороны. "
+        "Число освобожденных не раскрывается.",
+        "В пятницу Россия и Украина провели еще один обмен пленными в рамках стамбульских "
+        "договоренностей.",
+        "11:40 Россия и Украина провели очередной обмен военнопленными. Украине переданы столько "
+        "же военнопленных ВСУ.",
+    ],
+)
+def test_an_exchange_with_undisclosed_figures_is_found(text: str) -> None:
+    exchange = _main(text)
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "С начала войны стороны провели более 60 обменов.",
+        "Он отметил, что проведение обменов по равной формуле затруднено.",
+        "Обмен так и не состоялся.",
+    ],
+)
+def test_talk_about_exchanges_is_no_undisclosed_exchange(text: str) -> None:
+    assert _extract(f"Россия и Украина. {text}").exchanges == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Песков: обмен пленными 1000 на 1000 должен состояться в ближайшее время.",
+        "Умеров: первые пленные в рамках обмена 1000 на 1000 должны вернуться на этой неделе.",
+        "Обмен должен состояться в ближайшие дни: стороны договорились обменять по 300 пленных.",
+        "В Кремле не исключили новый обмен 1000 на 1000.",
+    ],
+)
+def test_a_plan_word_around_the_count_makes_a_plan(text: str) -> None:
+    result = _extract(text)
+    assert result.exchanges == ()
+    assert result.planned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мединский: Россия передала Украине списки первых 640 военнопленных для обмена.",
+        "Мониторинговая миссия ООН опросила 150 освобожденных украинских военнопленных.",
+        "Освобожденные из плена рассказали о пытках, которым подвергались 200 человек.",
+    ],
+)
+def test_lists_and_interviews_are_no_exchange(text: str) -> None:
+    assert _extract(text).exchanges == ()
+
+
+# --- datelines and headlines -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "МОСКВА, 1 февраля 2024 года. /ТАСС/. Вчера из украинского плена вернулись 195 "
+            "российских военнослужащих.",
+            None,
+            "2024-01-31",
+        ),
+        (
+            "Россия вернула из плена 95 военных\nМОСКВА, 18 окт — РИА Новости. Вчера возвращены "
+            "95 российских военнослужащих.",
+            "2024-10-18",
+            "2024-10-17",
+        ),
+        (
+            "Киев, 25 июня. ИНТЕРФАКС-УКРАИНА - Вчера Украина вернула из плена 90 военных.",
+            "2024-06-27",
+            "2024-06-24",
+        ),
+    ],
+    ids=["tass-no-published", "ria-after-headline", "interfax-title-case"],
+)
+def test_a_cyrillic_dateline_dates_relative_words(
+    text: str, published: str | None, day: str
+) -> None:
+    assert _main(text, published).date == day
+
+
+def test_a_day_first_sentence_is_no_dateline_when_a_comma_follows() -> None:
+    text = "Сегодня, 14 сентября, Украина вернула из плена 90 военных."
+    assert _main(text, "2024-09-15").date == "2024-09-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Россия вернула из плена 90 военных — Минобороны\nВ результате переговорного процесса "
+            "возвращены 90 российских военнослужащих.",
+            "Russian Ministry of Defence",
+        ),
+        (
+            "Из плена вернули еще 25 украинцев — Зеленский\nВ воскресенье домой вернулись 25 "
+            "защитников.",
+            "Volodymyr Zelensky",
+        ),
+    ],
+)
+def test_a_headline_closing_on_its_source_asserts_the_report(text: str, actor: str) -> None:
+    exchange = _main(text)
+    assert {c.asserted_by for c in exchange.claims} == {actor}
+
+
+def test_a_signature_with_a_long_title_asserts_the_post() -> None:
+    text = (
+        "На родину вернулись 84 наших военнослужащих.\n"
+        "Татьяна Москалькова, Уполномоченный по правам человека в Российской Федерации"
+    )
+    exchange = _main(text)
+    assert exchange.returned_to["Russia"] == 84
+    assert {c.asserted_by for c in exchange.claims} == {"Tatyana Moskalkova"}
+
+
+# --- second batch: sums, destinations, background, talks, numbers -----------------------------
+
+
+def test_each_repeated_on_every_group_of_a_list() -> None:
+    exchange = _main(
+        "В пятницу Москва и Киев передали друг другу по 60 военнопленных и по 7 мирных жителей."
+    )
+    assert exchange.returned_to == {"Russia": 67, "Ukraine": 67}
+    assert {(c.side, c.category, c.count) for c in exchange.composition} == {
+        (side, category, count)
+        for side in ("Russia", "Ukraine")
+        for category, count in (("soldiers", 60), ("civilians", 7))
+    }
+
+
+def test_a_group_added_in_the_next_sentence_goes_to_the_same_side() -> None:
+    exchange = _main(
+        "На родину возвращены 120 российских военнослужащих. Кроме того, домой вернулись двое "
+        "жителей Брянской области."
+    )
+    assert exchange.returned_to["Russia"] == 122
+    assert [(c.side, c.category, c.count) for c in exchange.composition] == [
+        ("Russia", "civilians", 2)
+    ]
+
+
+def test_wounded_named_beyond_the_base_are_added_and_listed_alone() -> None:
+    exchange = _main("Из плена вернулись 180 украинских защитников, а также 20 тяжелораненых.")
+    assert exchange.returned_to["Ukraine"] == 200
+    assert [(c.category, c.count) for c in exchange.composition] == [
+        ("seriously_wounded_or_sick", 20)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В Россию вернули 110 военнослужащих, а в Украину — 108 человек.",
+            {"Russia": 110, "Ukraine": 108},
+        ),
+        ("Взамен россиянам отдали 40 пленных.", {"Russia": 40, "Ukraine": None}),
+        (
+            "Киев получил 44 пленных, тогда как в Россию вернулись 46 человек.",
+            {"Russia": 46, "Ukraine": 44},
+        ),
+    ],
+    ids=["two-destinations", "dative-demonym", "destination-in-second-clause"],
+)
+def test_a_destination_or_dative_names_the_receiver(
+    text: str, expected: dict[str, int | None]
+) -> None:
+    assert _main(text).returned_to == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Предыдущий, по формуле «120 на 120», прошел летом.",
+        "Два прошлых обмена прошли по схемам «90 на 90» и «160 на 160».",
+        "За несколько дней до этого стороны меняли 50 на 50.",
+        "Еще летом Киев получил 70 человек, отдав 64.",
+    ],
+)
+def test_recalls_with_only_a_vague_time_are_background(text: str) -> None:
+    result = _extract(f"Сегодня из плена вернулись 90 украинских военных. {text}")
+    assert [e.returned_to["Ukraine"] for e in result.exchanges] == [90]
+
+
+def test_a_past_mutual_verb_with_no_figure_is_an_undisclosed_exchange() -> None:
+    exchange = _main("Москва и Киев накануне обменялись пленными.")
+    assert exchange.date == "2025-03-19"
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+
+
+def test_running_totals_alone_make_no_exchange() -> None:
+    text = "С начала СВО домой вернулись несколько тысяч российских военнослужащих."
+    assert _extract(text).exchanges == ()
+
+
+def test_a_stage_of_a_deal_keeps_its_own_figure() -> None:
+    text = (
+        "Третий этап обмена 1000 на 1000: сегодня из плена возвращены 303 российских "
+        "военнослужащих. Украине переданы 303 военнопленных ВСУ."
+    )
+    assert _main(text).returned_to == {"Russia": 303, "Ukraine": 303}
+
+
+def test_an_agreement_in_talks_is_a_plan_and_its_gloss_too() -> None:
+    text = (
+        "По итогам переговоров делегации условились обменяться еще 1200 пленными с каждой "
+        "стороны. По его словам, речь идет о тысяче двухстах военнопленных."
+    )
+    result = _extract(text)
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1200, "Ukraine": 1200}]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("тысячи двухсот", 1200), ("тысяче двухстах", 1200), ("тысяча двести", 1200)],
+)
+def test_a_thousand_in_any_case_composes_with_hundreds(phrase: str, value: int) -> None:
+    from powledger.extract.ru import LEXICON
+
+    assert [n.value for n in LEXICON.find_numbers(f"о {phrase} пленных")] == [value]
+
+
+def test_a_sentence_goes_on_after_a_short_thousand() -> None:
+    exchange = _main("Россия передала Украине 6 тыс. тел погибших военнослужащих.")
+    assert [(c.side, c.category, c.count) for c in exchange.composition] == [
+        ("Ukraine", "bodies", 6000)
+    ]
+
+
+def test_an_institution_named_in_the_next_sentence_asserts() -> None:
+    text = (
+        "Из плена освобождены 64 украинца. Информацию подтвердили в Координационном штабе по "
+        "вопросам обращения с военнопленными."
+    )
+    assert {c.asserted_by for c in _main(text).claims} == {
+        "Coordination Headquarters for the Treatment of Prisoners of War"
+    }
