@@ -528,3 +528,19 @@ def test_a_breakdown_in_the_next_sentence_is_not_added() -> None:
     )
     assert ex["returned_to"]["Ukraine"] == 277  # type: ignore[index]
     assert _composition(ex) == {("Ukraine", "wounded", 31)}
+
+
+def test_a_deal_with_a_bare_mate_gives_way_to_the_stage() -> None:
+    ex = _main(
+        "The exchange of 1,000 prisoners for 1,000 began on Friday, when 390 people were freed "
+        "by each side."
+    )
+    assert ex["returned_to"] == {"Russia": 390, "Ukraine": 390}
+
+
+def test_parts_of_the_freed_with_a_date_between() -> None:
+    ex = _main(
+        "Ukraine got back 95 prisoners in the swap on Friday. 20 of the freed were women and 5 "
+        "were teenage boys."
+    )
+    assert _composition(ex) == {("Ukraine", "women", 20), ("Ukraine", "minors", 5)}

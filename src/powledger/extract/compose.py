@@ -544,7 +544,7 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     of_them = re.match(
         r"\s+of\s+(?:them|whom|those|the\s+(?=(?:freed|released|returned|returnees)\b))"
-        r"(?:\s+(?:freed|released|returned|returnees)(?:\s+[\w-]+){0,3}?(?=\s+(?:were|are|was)\b))?"
+        r"(?:\s*(?:freed|released|returned|returnees)(?:\s+[\w-]+){0,3}?(?=\s+(?:were|are|was)\b))?"
         r"\s+(?:(?:were|are|was|being)\s+)?",
         s[n.end : n.end + 60],
         re.I,

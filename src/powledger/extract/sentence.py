@@ -858,6 +858,27 @@ def deal_figure(c: Compiled, s: str, k: Count, counts: list[Count], dated: bool)
     i = counts.index(k)
     j = for_mate(c, s, counts, i)
     mate = counts[j] if j is not None and counts[j].value == k.value else None
+    if mate is None and k.head_end > k.end:
+        # "the exchange of 1,000 prisoners for 1,000 began ...": the mate is a bare number.
+        gap = re.match(r"\s*", s[k.head_end :])
+        at = k.head_end + (gap.end() if gap else 0)
+        word = c.exchange_for.match_at(s, at)
+        if word is not None:
+            rest = s[word[0] : word[0] + 20]
+            lead = re.match(r"\s*", rest)
+            mates = c.lexicon.find_numbers(rest)
+            if (
+                mates
+                and mates[0].start == (lead.end() if lead else 0)
+                and mates[0].value == k.value
+            ):
+                others = [
+                    o.value for o in counts
+                    if o is not k and o.value and not o.is_part
+                    and o.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
+                ]  # fmt: skip
+                if others and k.value > max(others):
+                    return True
     if mate is not None:
         second = mate if mate.start > k.start else k
         noun = re.match(r"[\s-]*", s[second.end :])
