@@ -228,8 +228,10 @@ def sentence_candidates(
     # Other groups listed beside the soldiers; a part inside a group ("including 20 seriously
     # wounded") lists nothing beside it.
     listed = [
-        k for k in counts if k.category not in ("total", "soldiers", "bodies") and not k.is_part
-    ]
+        k for k in counts
+        if k.category not in ("total", "soldiers", "bodies", "wounded", "seriously_wounded_or_sick")
+        and not k.is_part
+    ]  # fmt: skip
     for i, k in enumerate(counts):
         mate_at = for_mate(c, s, counts, i)
         if mate_at is not None and counts[mate_at].additive and k.category != "total":
