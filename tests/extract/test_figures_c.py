@@ -544,3 +544,12 @@ def test_parts_of_the_freed_with_a_date_between() -> None:
         "were teenage boys."
     )
     assert _composition(ex) == {("Ukraine", "women", 20), ("Ukraine", "minors", 5)}
+
+
+def test_remains_of_the_killed_are_still_bodies() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped 95 prisoners each on Friday. Ukraine also received the "
+        "remains of 20 soldiers killed in action."
+    )
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+    assert _composition(ex) == {("Ukraine", "bodies", 20)}

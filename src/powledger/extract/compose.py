@@ -207,8 +207,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
 
 def _casualty(c: Compiled, s: str, k: Count) -> bool:
     """Whether a count is of the killed or injured: "killed 300 soldiers", "4 were killed"."""
-    if c.casualties.regex is None:
-        return False
+    if c.casualties.regex is None or k.category == "bodies":
+        return False  # "the remains of 20 soldiers killed in action" are bodies, handed over
     lead = re.search(
         r"(?:\s+(?:at\s+least|more\s+than|over|about|some|nearly|almost))?\s*$", s[: k.start]
     )
