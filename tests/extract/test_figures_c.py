@@ -553,3 +553,11 @@ def test_remains_of_the_killed_are_still_bodies() -> None:
     )
     assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
     assert _composition(ex) == {("Ukraine", "bodies", 20)}
+
+
+def test_a_list_summing_to_the_swap_figure_agrees_with_it() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped 390 prisoners on Friday. Zelensky said 270 soldiers and 120 "
+        "civilians came home."
+    )
+    assert ex["returned_to"] == {"Russia": 390, "Ukraine": 390}

@@ -385,7 +385,7 @@ def assemble(
                     o for o in done
                     if o is not cand and not o.weak_cumulative and not o.count.is_part
                     and o.count.category != "bodies" and o.count.value
-                    and o.count.value < (cand.count.value or 0)
+                    and _listed_value(o, done) < (cand.count.value or 0)
                     and (o.side == cand.side or o.both or cand.both)
                 ]  # fmt: skip
             big = (
@@ -419,6 +419,20 @@ def _carried_out(plan: ExchangeFact, done: ExchangeFact) -> bool:
         and plan.parties == done.parties
         and all(done.returned_to.get(side) == value for side, value in figures.items())
     )
+
+
+def _listed_value(cand: Candidate, cands: list[Candidate]) -> int:
+    """A count's figure, or the sum of the list it belongs to ("270 soldiers and 120 civilians"
+    -> 390), for comparing with a deal's or a swap's size."""
+    value = cand.count.value or 0
+    if not cand.count.in_list:
+        return value
+    mates = [
+        o for o in cands
+        if o.sentence == cand.sentence and o.count.in_list and not o.count.is_part
+        and o.count.value and (o.side == cand.side and o.both == cand.both)
+    ]  # fmt: skip
+    return max(value, sum(o.count.value or 0 for o in mates))
 
 
 def _mark_aggregates(cands: list[Candidate]) -> None:
