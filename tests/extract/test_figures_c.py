@@ -561,3 +561,11 @@ def test_a_list_summing_to_the_swap_figure_agrees_with_it() -> None:
         "civilians came home."
     )
     assert ex["returned_to"] == {"Russia": 390, "Ukraine": 390}
+
+
+def test_of_them_had_defended_mariupol() -> None:
+    ex = _main(
+        "Ukraine got back 95 soldiers in the swap on Friday, 20 of whom had defended Mariupol."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "defenders_of_mariupol", 20)}

@@ -556,6 +556,11 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         condition = c.modifiers.match_at(s, at)
         if head is None and condition is not None and condition[1] in _STATES:
             head = condition  # "20 of whom were seriously wounded": the state names the part
+        defended = re.match(r"(?:had\s+|have\s+)?defended\s+(?:the\s+)?", s[at : at + 30], re.I)
+        if head is None and defended:
+            place = c.modifiers.match_at(s, at + defended.end())
+            if place is not None and place[1] == "defenders_of_mariupol":
+                head = place  # "12 of them had defended Mariupol"
         if head is None:
             # "175 of them were exchanged" is a part; "30 of them were captured" is not returned.
             if (
