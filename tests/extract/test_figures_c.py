@@ -569,3 +569,11 @@ def test_of_them_had_defended_mariupol() -> None:
     )
     assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
     assert _composition(ex) == {("Ukraine", "defenders_of_mariupol", 20)}
+
+
+def test_our_before_the_number_in_a_russian_ministers_mouth() -> None:
+    ex = _main(
+        "Our 90 servicemen are home, Russian Defence Minister Andrei Belousov said after the "
+        "prisoner swap."
+    )
+    assert ex["returned_to"] == {"Russia": 90, "Ukraine": None}

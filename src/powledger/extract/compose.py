@@ -201,6 +201,15 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             if close and re.match(r"\s*(?:with\s+)?them\b|\s*$|\s*[.,]", after[_e:]):
                 count.additive = True
     counts = [k for k in counts if not _casualty(c, s, k)]
+    for k in counts:
+        # "Our 90 servicemen are home": the pronoun right before the number.
+        lead = s[max(0, k.start - 8) : k.start]
+        word = re.search(r"(\w+)\s+$", lead)
+        if word is None or k.first_person or len(word.group(1)) < 3:
+            continue  # "we", "us" before a number are not the persons' own
+        pronoun = c.first_person.match_at(lead, word.start(1))
+        if pronoun is not None and pronoun[0] == word.end(1):
+            k.first_person = True
     counts.sort(key=lambda x: x.start)
     return counts
 
