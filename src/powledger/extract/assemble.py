@@ -92,6 +92,14 @@ def _with_additions(
             m for m in living
             if m.count.additive and m.count.category != "total" and not m.count.is_part
         ]  # fmt: skip
+    if total.asserted_by and actor_party(total.asserted_by) == side:
+        # Zelensky's "277 of ours are home" already holds the 31 wounded Moscow says it added.
+        # Only the side's own additions, or the outlet's after that statement, come on top.
+        added = [
+            m for m in added
+            if m.asserted_by == total.asserted_by
+            or (m.asserted_by is None and m.sentence[0] > total.start)
+        ]  # fmt: skip
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:
@@ -130,6 +138,41 @@ def _own_parts_sum(
                 asserted_by=actor, quote=q.quote, start=q.start, end=q.end, kind="returned",
                 derived=True, asserted_by_text=q.asserted_by_text,
             )  # fmt: skip
+    return None
+
+
+def _own_list(text: str, side: str, total: ClaimFact | None, group: _Group) -> ClaimFact | None:
+    """The side's own list beats another source's total: Moscow says 146 were handed over,
+    Zelensky lists "146 defenders and eight civilians" -> Ukraine 154 (a derived claim)."""
+    if total is None or total.value is None:
+        return None
+    if total.asserted_by and actor_party(total.asserted_by) == side:
+        return None
+    lists: dict[tuple[int, int], list[Candidate]] = {}
+    for m in group.members:
+        if (
+            side in _sides(m)
+            and m.count.in_list
+            and not m.count.is_part
+            and m.count.value is not None
+            and m.count.category not in NON_PRISONER_CATEGORIES
+            and m.asserted_by is not None
+            and actor_party(m.asserted_by) == side
+        ):
+            lists.setdefault(m.sentence, []).append(m)
+    for (start, end), members in lists.items():
+        categories = {m.count.category for m in members}
+        if len(members) < 2 or len(categories) < len(members) or "total" in categories:
+            continue
+        value = sum(m.count.value or 0 for m in members)
+        if value == total.value:
+            return None
+        head = members[0]
+        return ClaimFact(
+            side=side, category="total", value=value, approximate=False,
+            asserted_by=head.asserted_by, quote=text[start:end], start=start, end=end,
+            kind="returned", derived=True, asserted_by_text=head.asserted_by_text,
+        )  # fmt: skip
     return None
 
 
@@ -195,6 +238,10 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             if p.category == "soldiers" and (p.start, p.value) in generic_soldiers:
                 continue  # "146 servicemen and 8 civilians": the servicemen are the base
             composition.append(CompositionFact(side, p.category, p.value))
+        own_list = _own_list(text, side, total, group)
+        if own_list is not None:
+            total = own_list
+            extra.append(own_list)
         if total is not None:
             returned[side] = total.value
             approx[side] = total.approximate
@@ -375,10 +422,10 @@ def assemble(
                 if o is not cand and not o.weak_cumulative and o.count.category == cand.count.category
                 and (o.side == cand.side or o.both or cand.both)
                 # A deal's size equal to a stage's own figure is that figure, not a rival.
-                and not (cand.extra.get("deal") and o.count.value == cand.count.value)
+                and not (cand.extra.get("deal_size") and o.count.value == cand.count.value)
                 and (cand.previous or not o.previous)  # an earlier exchange is no rival
             ]  # fmt: skip
-            if cand.extra.get("deal"):
+            if cand.extra.get("deal_size"):
                 # "270 soldiers and 120 civilians ... of the 1,000-for-1,000 exchange": a stage's
                 # figures in any category (a list of groups) replace the deal's size.
                 rivals = [
@@ -394,6 +441,10 @@ def assemble(
                 and cand.count.category != "bodies"
             )
             if rivals or big:
+                if rivals and cand.extra.get("deal"):
+                    # "the first stage of the 1,000-for-1,000 exchange": the deal is a plan.
+                    cand.planned = True
+                    plans.append(cand)
                 continue
         kept.append(cand)
     done = kept
@@ -412,13 +463,13 @@ def assemble(
 
 
 def _carried_out(plan: ExchangeFact, done: ExchangeFact) -> bool:
-    """Whether a plan's figures are exactly those of an exchange reported as done."""
-    figures = {side: value for side, value in plan.returned_to.items() if value is not None}
-    return (
-        bool(figures)
-        and plan.parties == done.parties
-        and all(done.returned_to.get(side) == value for side, value in figures.items())
-    )
+    """Whether a plan's figures are those of an exchange reported as done (where it gives them)."""
+    shared = [
+        (value, done.returned_to.get(side))
+        for side, value in plan.returned_to.items()
+        if value is not None and done.returned_to.get(side) is not None
+    ]
+    return plan.parties == done.parties and bool(shared) and all(a == b for a, b in shared)
 
 
 def _listed_value(cand: Candidate, cands: list[Candidate]) -> int:

@@ -160,22 +160,26 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 )  # fmt: skip
                 taken.add(n.start)
             break
+    # "Кроме того, …, а российская сторона получила 15 раненых": a sentence opening on an
+    # addition adds every named group in it.
+    opening = c.additive.match_at(s, len(s) - len(s.lstrip()))
     for count in counts:
-        lo = max(0, count.start - 40)
-        before = s[lo : count.start]
+        if opening is not None and count.category != "total":
+            count.additive = True
+        before = s[max(0, count.start - 60) : count.start]
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(
-                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,3}", before[e:]
+                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,4}", before[e:]
             ):
                 count.additive = True
         wide = max(0, count.start - 80)
         for _s, e, _v in c.additive.find(s, wide, count.start):
             # "In a separate humanitarian gesture, Russia handed over 31 ...": a marker opening
             # the sentence or clause, then a few words of its own clause.
-            opening = not re.search(r"\w", s[max(0, _s - 3) : _s]) or re.search(
+            clause_open = not re.search(r"\w", s[max(0, _s - 3) : _s]) or re.search(
                 r"(?:^|[,;]\s*)and\s+$", s[max(0, _s - 8) : _s], re.I
             )
-            if opening and re.fullmatch(r",?\s+(?:[^\W\d]+\s+){1,4}", s[e : count.start]):
+            if clause_open and re.fullmatch(r",?\s+(?:[^\W\d]+\s+){1,4}", s[e : count.start]):
                 count.additive = True
         if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):
             # "alongside 175 other prisoners": this group comes on top of another one.

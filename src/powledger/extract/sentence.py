@@ -155,6 +155,8 @@ def sentence_candidates(
                 c.list_joiners is None
                 or c.list_joiners.match(s[max(counts[i - 1].end, counts[i - 1].head_end) : k.start])
                 is not None
+                # "Среди освобожденных 12 защитников, а также трое пограничников": still the list
+                or bool(c.additive.find(s, max(counts[i - 1].end, counts[i - 1].head_end), k.start))
             )
         )
         if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
@@ -269,6 +271,10 @@ def sentence_candidates(
                 side, both, rule = None, True, "rule_n_for_n"
             elif mate.party is None and pair_mate < i and decide_side(v, mate)[0] == side:
                 side, rule = other_of(v, side), "rule_exchange_for"
+            elif mate.party in v.pair and rule in WEAK_RULES and mate.party == side:
+                # "103 Ukrainian defenders came home; in exchange 103 people were handed over":
+                # the report's voice does not make the mate of a named group the same side.
+                side, rule = other_of(v, mate.party), "rule_exchange_for"
         if pair_mate is not None and side is None and not both:
             mate = counts[pair_mate]
             mate_side, _r = decide_side(v, mate)
@@ -392,7 +398,7 @@ def sentence_candidates(
             # "the 1,000-for-1,000 exchange", "the deal foresees 1,000 on each side": the whole
             # deal, which a smaller stage figure elsewhere in the report replaces.
             cand.weak_cumulative = deal = True
-            cand.extra["deal"] = True
+            cand.extra["deal_size"] = True
         if (
             cand.weak_cumulative
             and not deal
@@ -408,12 +414,14 @@ def sentence_candidates(
             # a direction for the same side replaces it, alone it stands for each side.
             # Like a deal's size, only a smaller figure replaces it (an equal one agrees).
             cand.weak_cumulative = True
-            cand.extra["deal"] = True
+            cand.extra["deal_size"] = True
         if rule == "rule_n_for_n" and (plan_in_sentence or c.stages.find(s)) and not cand.planned:
             # "began carrying out the agreement, a 1,000-for-1,000 exchange", "the third stage of
             # the 1,000-for-1,000 exchange": the deal's figure; the day's own figure, if the
             # report gives one, wins over it.
             cand.weak_cumulative = True
+            if c.lexicon.deal_stages_are_plans and not c.done.find(s):
+                cand.extra["deal"] = True  # not reported complete: the rest is still to come
         for ms, me, _v in previous_marks:
             today = reference.isoformat() if reference else None
             if c.stages.find(s, ms, me) and any(d.iso == today for d in dates):
@@ -811,8 +819,10 @@ def marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> C
         return None  # "the 60th exchange since the start of the war" dates the exchange
     if _FORWARD.match(s[ms:me]) or not s[:ms].strip():
         # "Since 2022, Ukraine, by the headquarters' count, has brought home ...": a marker
-        # opening the sentence covers its first count.
+        # opening the sentence covers its first count, in its own clause.
         after = [x for x in counts if x.start >= me]
+        if after and not _FORWARD.match(s[ms:me]) and re.search(r"[:;]", s[me : after[0].start]):
+            return None
         return after[0] if after else None
     same = []
     for x in counts:
