@@ -596,10 +596,10 @@ LEXICON = Lexicon(
     carry_back_attribution=True,
     negations=(r"no", r"not", r"never", r"\w+n't", r"neither", r"nor", r"failed\s+to"),
     background_cues=(
-        # "The biggest swap to date returned 900": a record recalled, not this exchange.
-        r"^\s*(?:the|its|their)\s+(?:biggest|largest|smallest|most\s+\w+)\s+(?:single\s+)?(?:prisoner\s+)?(?:exchanges?|swaps?|handovers?)\b",
         r"(?:the|a|an|its|their)\s+(?:last|previous|earlier|prior|former)\s+(?:prisoner\s+)?(?:exchanges?|swaps?|rounds?|deals?|handovers?)",
         r"^\s*previously\b",
+        # "The biggest swap to date returned 900": a record recalled, not this exchange.
+        r"^\s*(?:the|its|their)\s+(?:biggest|largest|smallest|most\s+\w+)\s+(?:single\s+)?(?:prisoner\s+)?(?:exchanges?|swaps?|handovers?)\b",
         r"^\s*in\s+(?:a|an|the)\s+(?:previous|earlier)\b",
         r"in\s+the\s+past\b",
     ),
