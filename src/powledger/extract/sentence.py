@@ -150,9 +150,6 @@ def sentence_candidates(
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
         if i > 0 and k.party is None and _OF_THEM.match(s, k.end):
             k.is_part = True  # "95 captives, 20 of them seriously wounded"
-        if k.value is not None and c.origin.match_at(s, _after_space(s, k.head_end)):
-            # "четверо захисників з Полтавщини": the region's share of the exchange.
-            k.is_part = True
         if i == 0 and lead_part is not None and k.start >= lead_part[0]:
             # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
             # with "among those freed" names a part of the group, never the whole.
@@ -163,6 +160,15 @@ def sentence_candidates(
                 k.category = "bodies"  # "the bodies ...: 909 were returned to Ukraine"
     mark_sum_parts(counts, previous)
     join_lists(c, s, counts)
+    for i, k in enumerate(counts):
+        if k.value is None or not c.origin.match_at(s, _after_space(s, k.head_end)):
+            continue
+        if k.in_list and i > 0 and counts[i - 1].in_list:
+            continue  # "146 військових і вісьмох жителів Курщини": a group of the list
+        # "четверо захисників з Полтавщини", "п'ятеро мешканців Рівненщини": the region's
+        # share of the exchange, neither its total nor a category of it.
+        k.is_part = True
+        k.category = "total"
     join_named_before(c, s, counts)
     listed = [k for k in counts if k.category not in ("total", "soldiers", "bodies")]
     for i, k in enumerate(counts):
