@@ -129,6 +129,12 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         count = _count_from_noun_phrase(c, s, fake, {})
         if count is None and re.match(r"\s*(?:,|\.|$|were|was|have|had|in\s+return)", s[end:]):
             count = Count(start, end, None, False, "total", None, False, end)
+        own = re.match(r"\s+", s[end:])
+        poss = c.possessives.match_at(s, end + own.end()) if own and count is None else None
+        if poss is not None and re.match(r"\s*(?:[,.;!]|$)", s[poss[0] :]):
+            # "Росія отримала стільки ж своїх": the same number of its own.
+            count = Count(start, end, None, False, "total", None, False, poss[0])
+            count.possessive = True
         if count is not None:
             count.value = None
             count.same_as_previous = True

@@ -165,7 +165,8 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     # Gapping: "Україна повернула 130 людей, а Росія - 128 військових" (the verb is not repeated).
     gapped = [
         p for p in v.parties
-        if ve <= p[0] and p[1] <= k.start and re.fullmatch(r"\s*-\s*", v.s[p[1] : k.start])
+        if ve <= p[0] and p[1] <= k.start
+        and re.fullmatch(r"\s*(?:[^\W\d_]+\s*)?-\s*", v.s[p[1] : k.start])
         and re.search(r"[,;]\s*(?:\w+\s+)?$", v.s[max(ve, p[0] - 12) : p[0]])
     ]  # fmt: skip
     if gapped:
