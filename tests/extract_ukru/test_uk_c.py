@@ -335,3 +335,25 @@ def test_about_this_reported_in_its_own_paragraph() -> None:
     assert {c["asserted_by"] for e in data["exchanges"] for c in e["claims"]} == {
         "Volodymyr Zelensky"
     }
+
+
+def test_the_next_day_is_the_day_after_the_last_date_given() -> None:
+    text = (
+        "У четвер, 6 березня, з полону звільнено 31 українця.\n\n"
+        "Наступного дня Коордштаб повідомив, що з полону повернулися ще 140 захисників. "
+        "Росія теж отримала 140 військових."
+    )
+    assert sorted(_returned(_run(text, "2025-03-10"))) == [
+        ("2025-03-06", 31, None),
+        ("2025-03-07", 140, 140),
+    ]
+
+
+def test_the_same_number_of_its_own() -> None:
+    text = "Учора до України з полону повернулися 95 захисників. Росія отримала стільки ж своїх."
+    assert _returned(_run(text, "2024-10-18")) == [("2024-10-17", 95, 95)]
+
+
+def test_residents_in_a_list_are_a_group_of_it() -> None:
+    text = "Росія отримала з полону 146 військовослужбовців і вісьмох жителів Курщини."
+    assert [e["returned_to"]["Russia"] for e in _run(text, "2025-08-24")["exchanges"]] == [154]

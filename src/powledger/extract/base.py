@@ -156,6 +156,9 @@ class Lexicon:
     possessives: tuple[str, ...] = ()
     #: Words that add a group to the main one ("another", "also", "as well as", "in addition").
     additive_markers: tuple[str, ...] = ()
+    #: "The next day" with no date of its own: the day after the last date the report gave
+    #: ("6 березня ... Наступного дня повернулися ще 140" -> 7 March).
+    next_day_markers: tuple[str, ...] = ()
     #: A place of origin right after the persons ("з Полтавщини", "from the Poltava region"):
     #: such a count is a local subset of the exchange, never its total.
     origin_markers: tuple[str, ...] = ()

@@ -286,6 +286,7 @@ def _candidates(
     # "3 березня 2024 року відбувся обмін. Україна повернула 130 людей": a dated sentence of an
     # exchange with no figure dates the undated figures of the sentence right after it.
     pending: tuple[DateSpan, int] | None = None
+    last_day: str | None = None
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
             found = event_dates(
@@ -344,6 +345,15 @@ def _candidates(
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
                     cand.date = inherited[0]
+        if last_day is not None and c.next_day.find(local):
+            # "Наступного дня ... повернулися ще 140": the day after the last date given.
+            following = (date.fromisoformat(last_day) + timedelta(days=1)).isoformat()
+            for cand in sentence_out:
+                if cand.date is None and not cand.previous:
+                    cand.date = DateSpan(0, 0, following, "day", True)
+        for cand in sentence_out:
+            if cand.date is not None and cand.date.iso and len(cand.date.iso) == 10:
+                last_day = cand.date.iso
         if carried and previous_sentence_side and all(p.planned for p in previous_sentence_side):
             # "They agreed to swap 1,200 more. That is 1,200 prisoners, including the wounded":
             # a sentence with no verb of its own goes on with the plan before it.

@@ -182,6 +182,7 @@ class Compiled:
     cumulative_weak: Table
     previous: Table
     origin: Table
+    next_day: Table
     reporting: Table
     mediation: Table
     not_mediator: Table
@@ -285,6 +286,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         cumulative_weak=make_set(lx.cumulative_weak),
         previous=make_set(lx.previous_markers),
         origin=make_set(lx.origin_markers),
+        next_day=make_set(lx.next_day_markers),
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),
