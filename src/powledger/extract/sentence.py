@@ -285,6 +285,14 @@ def sentence_candidates(
         )
         if background:
             cand.cumulative = True
+        if (
+            cand.date is not None
+            and cand.date.precision == "year"
+            and not any(d.precision == "day" for d in dates)
+        ):
+            # "У 2023 році з полону повернули 2598 людей, а у 2024 році - 1358": a whole
+            # year's figure is a yearly total, not one exchange.
+            cand.cumulative = True
         deal = False
         # A bare "N for N" in the lexicon's own words ("1000 на 1000") names a deal as well.
         bare_pair = rule == "rule_n_for_n" and k.bare and k.party is None
