@@ -357,3 +357,15 @@ def test_the_same_number_of_its_own() -> None:
 def test_residents_in_a_list_are_a_group_of_it() -> None:
     text = "Росія отримала з полону 146 військовослужбовців і вісьмох жителів Курщини."
     assert [e["returned_to"]["Russia"] for e in _run(text, "2025-08-24")["exchanges"]] == [154]
+
+
+def test_respectively_pairs_figures_with_the_days_named() -> None:
+    text = (
+        "Перший етап обміну полоненими пройшов у понеділок, другий - у вівторок. Росія "
+        "підтвердила, що на двох етапах отримала 120 і 185 своїх військових відповідно."
+    )
+    data = _run(text, "2025-03-12")
+    assert sorted((e["date"], e["returned_to"]["Russia"]) for e in data["exchanges"]) == [
+        ("2025-03-10", 120),
+        ("2025-03-11", 185),
+    ]

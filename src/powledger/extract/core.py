@@ -287,6 +287,7 @@ def _candidates(
     # exchange with no figure dates the undated figures of the sentence right after it.
     pending: tuple[DateSpan, int] | None = None
     last_day: str | None = None
+    named_days: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
             found = event_dates(
@@ -298,6 +299,8 @@ def _candidates(
                 if d.iso and not inside_dateline(d, dateline, sent.start)
             )
             own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
+            if own and not counts:
+                named_days = own
             if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
         if not counts:
@@ -345,6 +348,14 @@ def _candidates(
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
                     cand.date = inherited[0]
+        if c.respectively.find(local) and len(sentence_out) > 1:
+            # "Перший етап пройшов у понеділок, другий - у вівторок. ... отримала 150 і 205
+            # своїх військових відповідно": the i-th figure goes with the i-th day named.
+            days = [d for d in named_days if d.iso and d.precision == "day"]
+            figures = [cand for cand in sentence_out if cand.count.value and not cand.previous]
+            if len(figures) == len(days) > 1 and len({d.iso for d in days}) == len(days):
+                for cand, day in zip(figures, days, strict=True):
+                    cand.date = DateSpan(0, 0, day.iso, "day", day.relative)
         if last_day is not None and c.next_day.find(local):
             # "Наступного дня ... повернулися ще 140": the day after the last date given.
             following = (date.fromisoformat(last_day) + timedelta(days=1)).isoformat()

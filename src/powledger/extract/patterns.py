@@ -183,6 +183,7 @@ class Compiled:
     previous: Table
     origin: Table
     next_day: Table
+    respectively: Table
     reporting: Table
     mediation: Table
     not_mediator: Table
@@ -287,6 +288,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         previous=make_set(lx.previous_markers),
         origin=make_set(lx.origin_markers),
         next_day=make_set(lx.next_day_markers),
+        respectively=make_set(lx.respectively_markers),
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),
