@@ -159,6 +159,8 @@ class Lexicon:
     #: "The next day" with no date of its own: the day after the last date the report gave
     #: ("6 березня ... Наступного дня повернулися ще 140" -> 7 March).
     next_day_markers: tuple[str, ...] = ()
+    #: "Of them" right after a count ("40 з них", "20 of them" is built in): a part of the group.
+    of_them: tuple[str, ...] = ()
     #: "Respectively" after a list of counts: the i-th count goes with the i-th date named just
     #: before ("на двох етапах отримала 150 і 205 своїх відповідно").
     respectively_markers: tuple[str, ...] = ()

@@ -184,6 +184,7 @@ class Compiled:
     origin: Table
     next_day: Table
     respectively: Table
+    of_them: Table
     reporting: Table
     mediation: Table
     not_mediator: Table
@@ -289,6 +290,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         origin=make_set(lx.origin_markers),
         next_day=make_set(lx.next_day_markers),
         respectively=make_set(lx.respectively_markers),
+        of_them=make_set(lx.of_them),
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),

@@ -148,8 +148,10 @@ def sentence_candidates(
         marker = c.parts.find(before)
         if i > 0 and k.category == "total" and marker and not before[marker[-1][1] :].strip(" ,"):
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
-        if i > 0 and k.party is None and _OF_THEM.match(s, k.end):
-            k.is_part = True  # "95 captives, 20 of them seriously wounded"
+        if i > 0 and k.party is None and (
+            _OF_THEM.match(s, k.end) or c.of_them.match_at(s, _after_space(s, k.end))
+        ):
+            k.is_part = True  # "95 captives, 20 of them seriously wounded", "40 з них"
         if i == 0 and lead_part is not None and k.start >= lead_part[0]:
             # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
             # with "among those freed" names a part of the group, never the whole.

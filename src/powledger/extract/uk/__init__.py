@@ -60,6 +60,8 @@ PERSON_NOUNS: dict[str, str] = {
     r"прикордонник\w*": "border_guards", r"нацгвардійц\w*|гвардійц\w*": "national_guard",
     r"моряк\w*\s+цивільн\w*\s+суд\w*|цивільн\w*\s+моряк\w*": "civilians", r"моряк\w*": "navy", r"морпіх\w*|морських\s+піхотинц\w*|морпіхів": "marines",
     r"азовц\w*|захисник\w*\s+маріупол\w*|оборонц\w*\s+маріупол\w*": "defenders_of_mariupol",
+    r"(?:оборонниц\w*|захисниц\w*)\s+(?:маріупол\w*|«?азовстал\w*»?)": "defenders_of_mariupol",
+    r"оборонниц\w*": "women",
 }  # fmt: skip
 
 #: A party named after the noun in the genitive ("військовополонених ЗСУ", "громадян України"):
@@ -937,6 +939,7 @@ LEXICON = UKRAINIAN.build_lexicon(
     number_of=(r"кількість", r"число"),
     number_at=(r"становить", r"становила", r"склала", r"складає", r"сягнула", r"сягає"),
     possessives=(r"своїх", r"свої", r"своїми", r"власних", r"її", r"його"),
+    of_them=(r"(?:з|із)\s+(?:них|яких)", r"серед\s+них"),
     respectively_markers=(r"відповідно(?=\s*[.,;]|\s*$)",),
     next_day_markers=(
         r"наступного\s+(?:дня|ранку|вечора)(?!\s*,?\s*(?:у|в)\s+\w+)",
