@@ -60,7 +60,6 @@ PERSON_NOUNS: dict[str, str] = {
     r"прикордонник\w*": "border_guards", r"нацгвардійц\w*|гвардійц\w*": "national_guard",
     r"моряк\w*\s+цивільн\w*\s+суд\w*|цивільн\w*\s+моряк\w*": "civilians", r"моряк\w*": "navy", r"морпіх\w*|морських\s+піхотинц\w*|морпіхів": "marines",
     r"азовц\w*|захисник\w*\s+маріупол\w*|оборонц\w*\s+маріупол\w*": "defenders_of_mariupol",
-    r"(?:оборонниц\w*|захисниц\w*)\s+(?:маріупол\w*|«?азовстал\w*»?)": "defenders_of_mariupol",
     r"оборонниц\w*": "women",
 }  # fmt: skip
 
