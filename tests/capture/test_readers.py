@@ -167,6 +167,16 @@ def test_jsonl_lines_become_documents_with_their_own_bytes_and_line_numbers(tmp_
     assert two.content_type == "html" and two.body == "<p>Two</p>" and two.external_id == "b-2"
 
 
+def test_feed_style_published_dates_are_read_as_extraction_reads_them(tmp_path: Path) -> None:
+    from powledger.extract.core import parse_published
+
+    path = tmp_path / "feed.jsonl"
+    write_jsonl(path, [{"text": "x", "published": "Sun, 15 Sep 2024 08:00:00 GMT"}])
+    (one,) = read(path)
+    assert isinstance(one, JsonlRecord) and one.published == "2024-09-15"
+    assert str(parse_published("Sun, 15 Sep 2024 08:00:00 GMT")) == one.published
+
+
 @pytest.mark.parametrize(
     ("line", "fragment"),
     [
@@ -255,8 +265,49 @@ def test_stdin_above_limit_and_empty_stdin() -> None:
         ("2024-05-31T10:00:00+03:00", ("2024-05-31", "day")),
         ("2024-02-30", None),
         ("2024-13", None),
-        ("31.05.2024", None),
+        ("31.05.2024", ("2024-05-31", "day")),
+        ("Fri, 31 May 2024 08:00:00 GMT", ("2024-05-31", "day")),
+        ("31 May 2024", ("2024-05-31", "day")),
+        ("May 31, 2024", ("2024-05-31", "day")),
+        ("Sept. 15, 2024", ("2024-09-15", "day")),
+        ("2024/05/31", ("2024-05-31", "day")),
+        ("31/05/2024", None),  # day/month or month/day: not guessed
+        ("yesterday", None),
     ],
 )
 def test_normalise_date(value: str, expected: tuple[str, str] | None) -> None:
     assert normalise_date(value) == expected
+
+
+def test_gzip_copies_are_read_as_the_file_inside(tmp_path: Path) -> None:
+    import gzip
+
+    page = b"<html><body><p>Prisoners came home on Friday.</p></body></html>"
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(page))
+    lines = b'{"id": "a", "text": "One"}\n{"id": "b", "text": "Two"}\n'
+    (tmp_path / "feed.jsonl.gz").write_bytes(gzip.compress(lines))
+    (tmp_path / "archive.tar.gz").write_bytes(gzip.compress(b"not a report"))
+    results = read(tmp_path)
+    docs = [r for r in results if isinstance(r, RawDocument)]
+    assert [(d.content_type, d.raw) for d in docs if not isinstance(d, JsonlRecord)] == [
+        ("html", page)
+    ]
+    assert [d.external_id for d in docs if isinstance(d, JsonlRecord)] == ["a", "b"]
+    skipped = [r for r in results if isinstance(r, Rejected)]
+    assert [(Path(r.source).name, r.reason) for r in skipped] == [
+        ("archive.tar.gz", "unsupported type")
+    ]
+
+
+def test_corrupt_or_oversized_gzip_is_rejected_in_one_line(tmp_path: Path) -> None:
+    import gzip
+
+    bad = tmp_path / "broken.html.gz"
+    bad.write_bytes(gzip.compress(b"<p>Prisoners came home.</p>")[:-12])
+    rejected = only(read(bad))
+    assert isinstance(rejected, Rejected) and rejected.reason == "unreadable"
+    assert "gzip" in rejected.message and "\n" not in rejected.message
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * (LIMIT * 50)))  # small on disk, large unpacked
+    big = only(read(bomb))
+    assert isinstance(big, Rejected) and big.reason == "too large"

@@ -407,3 +407,97 @@ def test_an_institution_named_in_the_next_sentence_asserts() -> None:
     assert {c.asserted_by for c in _main(text).claims} == {
         "Coordination Headquarters for the Treatment of Prisoners of War"
     }
+
+
+# --- third batch: parts, speakers, mediators, fixed days, recalled dates, deals -----------------
+
+
+def test_parts_listed_with_also_are_never_added() -> None:
+    exchange = _main(
+        "Сегодня домой вернулись 95 украинских военных. Среди освобожденных 20 офицеров, а также "
+        "5 женщин."
+    )
+    assert exchange.returned_to == {"Russia": None, "Ukraine": 95}
+    assert {(c.side, c.category, c.count) for c in exchange.composition} == {
+        ("Ukraine", "officers", 20),
+        ("Ukraine", "women", 5),
+    }
+
+
+def test_a_pronoun_speaker_is_the_person_named_before_the_quote() -> None:
+    text = (
+        "Песков сообщил о новом обмене. «Сегодня домой вернулись 90 наших военных», — сказал он "
+        "журналистам. Зеленский позже подтвердил обмен."
+    )
+    exchange = _main(text)
+    assert exchange.returned_to["Russia"] == 90
+    assert {c.asserted_by for c in exchange.claims} == {"Dmitry Peskov"}
+
+
+def test_nationalities_of_the_freed_credit_no_mediator() -> None:
+    text = (
+        "Сегодня вернулись 95 украинских военных. Среди освобожденных — граждане Великобритании и "
+        "США, их передали при посредничестве Саудовской Аравии."
+    )
+    assert _main(text).mediators == ("Saudi Arabia",)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Накануне Нового года из плена вернулись 140 украинцев.", "2025-01-02"),
+        ("В последний день прошлого года домой вернулись 140 военнопленных.", "2025-01-03"),
+    ],
+)
+def test_new_years_eve_is_the_31st_of_december(text: str, published: str) -> None:
+    assert _main(text, published).date == "2024-12-31"
+
+
+def test_a_since_date_followed_by_when_dates_the_recalled_exchange() -> None:
+    text = (
+        "Сегодня вернулись 95 украинских военных. Это первый обмен с 5 января, когда стороны "
+        "передали друг другу по 25 человек."
+    )
+    result = _extract(text)
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-03-20", {"Russia": None, "Ukraine": 95}),
+        ("2025-01-05", {"Russia": 25, "Ukraine": 25}),
+    ]
+
+
+def test_a_first_stage_leaves_the_deal_as_a_plan_and_a_completed_deal_does_not() -> None:
+    first = _extract(
+        "Сегодня из плена вернулись 390 украинцев. Это первый этап обмена «1000 на 1000»."
+    )
+    assert [e.returned_to["Ukraine"] for e in first.exchanges] == [390]
+    assert [p.returned_to for p in first.planned] == [{"Russia": 1000, "Ukraine": 1000}]
+    last = _extract(
+        "Сегодня из плена вернулись 303 украинца. Так стороны завершили обмен «1000 на 1000»."
+    )
+    assert [e.returned_to["Ukraine"] for e in last.exchanges] == [303]
+    assert last.planned == ()
+
+
+def test_an_agreement_carried_out_in_the_same_report_is_no_plan() -> None:
+    result = _extract(
+        "Стороны договорились об обмене 84 на 84. В четверг обмен состоялся: домой вернулись 84 "
+        "украинских военных."
+    )
+    assert result.planned == ()
+    assert result.exchanges[0].returned_to["Ukraine"] == 84
+
+
+def test_a_position_inside_a_report_is_no_plan() -> None:
+    result = _extract(
+        "Сегодня домой вернулись 150 украинских военных. Киев продолжает настаивать на обмене "
+        "«всех на всех»."
+    )
+    assert result.planned == ()
+
+
+def test_a_digests_shelling_news_adds_no_composition() -> None:
+    exchange = _main(
+        "Сегодня из плена вернулись 90 украинцев. Тем временем в Херсоне в результате обстрела "
+        "ранены трое жителей."
+    )
+    assert exchange.composition == ()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from typing import Final
 
 from powledger.models import RawDocument, Rejected
@@ -69,15 +71,30 @@ def too_large(source: str, size: int | None, max_bytes: int) -> Rejected:
 
 _DATE_FORMS: Final = ((10, "day"), (7, "month"), (4, "year"))
 
+#: Page and feed forms besides ISO: "15 September 2024", "Sep 15, 2024", "2024/09/15", "15.09.2024".
+_OTHER_DATE_FORMATS: Final = (
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+)
+
 
 def normalise_date(value: str) -> tuple[str, str] | None:
-    """Turn ``2024-05-31``, ``2024-05``, ``2024`` or an ISO datetime into (date, precision)."""
+    """Turn a publication date into ``(ISO date, precision)``, or None when it cannot be read.
+
+    ISO forms keep their precision (``2024-05-31`` day, ``2024-05`` month, ``2024`` year; a datetime
+    keeps its calendar date). Feed and page forms are read as days: RFC 822 ("Sun, 15 Sep 2024
+    08:00:00 GMT"), "15 September 2024", "Sep. 15, 2024", "2024/09/15", "15.09.2024".
+    """
     text = value.strip()
     # A datetime keeps only its calendar date: the ledger reasons in days, not hours.
-    if len(text) > 10 and text[10] in "T ":
+    if len(text) > 10 and text[10] in "T " and text[:4].isdigit():
         text = text[:10]
     for length, precision in _DATE_FORMS:
-        if len(text) != length:
+        if len(text) != length or text.count("-") != {10: 2, 7: 1, 4: 0}[length]:
             continue
         parts = text.split("-")
         if not all(p.isdigit() for p in parts):
@@ -90,4 +107,20 @@ def normalise_date(value: str) -> tuple[str, str] | None:
         except ValueError:
             return None
         return text, precision
+    other = _other_date_form(value.strip())
+    return (other.isoformat(), "day") if other else None
+
+
+def _other_date_form(value: str) -> date | None:
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    head = re.sub(r"\s+", " ", value.replace("Sept.", "Sep").replace(".,", ","))[:40]
+    head = re.sub(r"^([A-Z][a-z]{2})\. ", r"\1 ", head)  # "Sep. 15, 2024"
+    for fmt in _OTHER_DATE_FORMATS:
+        try:
+            return datetime.strptime(head, fmt).date()
+        except ValueError:
+            continue
     return None

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import os
 import re
 import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Final, Literal
+from typing import IO, Final, Literal, cast
 
 from powledger.capture.base import (
     EMPTY,
@@ -32,6 +34,8 @@ SUFFIXES: Final[dict[str, InputKind]] = {
     ".txt": "text",
     ".jsonl": "jsonl",
 }
+#: A compressed copy (``page.html.gz``, ``feed.jsonl.gz``) is read as the file inside it.
+GZIP_SUFFIX: Final = ".gz"
 STDIN: Final = "-"
 STDIN_SOURCE: Final = "<stdin>"
 
@@ -108,23 +112,33 @@ class FileReader:
             )
 
     def read_file(self, path: Path, *, explicit: bool) -> Iterator[ReadResult]:
-        """Read one file; in a directory walk, files with other suffixes are skipped."""
+        """Read one file; in a directory walk, files with other suffixes are skipped.
+
+        A gzip copy of a supported file (``page.html.gz``) is read as the file it holds: the
+        document's bytes, hash and size limit are those of the decompressed content.
+        """
         source = str(path)
-        kind = SUFFIXES.get(path.suffix.lower())
+        compressed = path.suffix.lower() == GZIP_SUFFIX
+        inner = Path(path.stem) if compressed else path
+        kind = SUFFIXES.get(inner.suffix.lower())
         if kind is None and not explicit:
-            shown = path.suffix or "no suffix"
+            shown = "".join(path.suffixes[-2:]) if compressed else (path.suffix or "no suffix")
             yield Rejected(
                 source,
                 UNSUPPORTED,
-                f"unsupported file type ({shown}); expected .html, .htm, .txt or .jsonl",
+                f"unsupported file type ({shown}); expected .html, .htm, .txt or .jsonl"
+                " (or the same with .gz)",
             )
             return
         try:
-            with path.open("rb") as handle:
-                info = os.fstat(handle.fileno())
+            with path.open("rb") as raw_handle:
+                info = os.fstat(raw_handle.fileno())
                 if not stat.S_ISREG(info.st_mode):
                     yield Rejected(source, UNREADABLE, "not a regular file")
                     return
+                handle = cast("IO[bytes]", raw_handle)
+                if compressed:
+                    handle = cast("IO[bytes]", gzip.GzipFile(fileobj=raw_handle))
                 if kind == "jsonl":
                     # JSONL is streamed: the size limit applies to each line (each document).
                     yield from self._jsonl.read(handle, source)
@@ -132,9 +146,13 @@ class FileReader:
                 if info.st_size > self.max_bytes:
                     yield too_large(source, info.st_size, self.max_bytes)
                     return
+                # Read one byte past the limit: a compressed file is measured as it unpacks.
                 data = handle.read(self.max_bytes + 1)
         except IsADirectoryError:
             yield Rejected(source, UNREADABLE, "is a directory where a file was expected")
+            return
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            yield Rejected(source, UNREADABLE, f"corrupt gzip file: {exc}")
             return
         except OSError as exc:
             yield Rejected(source, UNREADABLE, f"cannot read: {exc.strerror or exc}")

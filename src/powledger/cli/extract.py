@@ -41,7 +41,7 @@ def document_id(doc: CleanDocument) -> str:
 )
 @click.pass_obj
 def extract_command(app: AppContext, paths: tuple[str, ...], output_format: str) -> None:
-    """Extract exchanges from reports (.html, .txt, .jsonl, directories, - for stdin); store nothing."""
+    """Extract exchanges from reports (.html, .txt, .jsonl, also .gz, directories, - for stdin); store nothing."""
     from powledger.extract.core import extract_document
 
     read = 0

@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 )
 @click.pass_obj
 def ingest(app: AppContext, paths: tuple[str, ...], output_format: str, jobs: int) -> None:
-    """Capture reports (.html, .htm, .txt, .jsonl, directories, - for stdin) and extract their claims.
+    """Capture reports (.html, .htm, .txt, .jsonl, each also .gz; directories; - for stdin) and extract claims.
 
     Each new document's claims are stored in the same transaction as the document; the events
     the new documents concern are then reconciled.

@@ -322,6 +322,10 @@ def assemble(
                 and cand.count.category != "bodies"
             )
             if rivals or big:
+                if rivals and cand.extra.get("deal"):
+                    # "the first stage of the 1,000-for-1,000 exchange": the deal is a plan.
+                    cand.planned = True
+                    plans.append(cand)
                 continue
         kept.append(cand)
     done = kept
@@ -340,13 +344,13 @@ def assemble(
 
 
 def _carried_out(plan: ExchangeFact, done: ExchangeFact) -> bool:
-    """Whether a plan's figures are exactly those of an exchange reported as done."""
-    figures = {side: value for side, value in plan.returned_to.items() if value is not None}
-    return (
-        bool(figures)
-        and plan.parties == done.parties
-        and all(done.returned_to.get(side) == value for side, value in figures.items())
-    )
+    """Whether a plan's figures are those of an exchange reported as done (where it gives them)."""
+    shared = [
+        (value, done.returned_to.get(side))
+        for side, value in plan.returned_to.items()
+        if value is not None and done.returned_to.get(side) is not None
+    ]
+    return plan.parties == done.parties and bool(shared) and all(a == b for a, b in shared)
 
 
 def _mark_aggregates(cands: list[Candidate]) -> None:

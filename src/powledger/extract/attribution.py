@@ -53,6 +53,11 @@ def quote_speakers(c: Compiled, text: str, sentences: list[Sentence]) -> dict[in
             after_end = min(
                 len(text), qe + 120, text.find("\n", qe) if "\n" in text[qe:] else len(text)
             )
+            # Only the sentence that closes the quote names its speaker after it: in '"...," he
+            # told reporters. Zelensky later confirmed it.' the next sentence's actor is not it.
+            closing = [s for s in sentences if s.start <= qe < s.end]
+            if closing and closing[0].end > qe + 1:
+                after_end = min(after_end, closing[0].end)
             window_after = (qe, after_end)
             first = sentences[inside[0]]
             window_before = (first.start if first.start < qs else max(base, qs - 120), qs)

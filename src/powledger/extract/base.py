@@ -132,6 +132,9 @@ class Lexicon:
     named_along: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
+    #: Whether the deal of a multi-stage exchange whose stage is reported and not said to be
+    #: complete ("первый этап обмена 1000 на 1000") is also a plan (the ru annotations).
+    deal_stages_are_plans: bool = False
     #: Whether a stated position ("Kyiv insists on all for all") in a report of a done exchange
     #: is an open-ended plan (English annotations) or nothing (ru annotations).
     positions_are_plans: bool = True

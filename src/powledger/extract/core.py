@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from datetime import date, datetime, timedelta
-from email.utils import parsedate_to_datetime
+from datetime import date, timedelta
 
+from powledger.capture.base import normalise_date
 from powledger.extract.assemble import assemble
 from powledger.extract.attribution import (
     Hits,
@@ -59,35 +59,13 @@ _OF_THEM_ALONE = re.compile(
 
 
 def parse_published(published: str | None) -> date | None:
-    """The publication date as a date (ISO prefix "2024-09-14..."), or None."""
+    """The publication date as a date, read as ingestion reads it (``capture.base.normalise_date``)."""
     if not published:
         return None
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published.strip())
-    if not m:
-        return _other_published_format(published.strip())
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
+    read = normalise_date(published)
+    if read is None or read[1] != "day":
         return None
-
-
-_PUBLISHED_FORMATS = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y/%m/%d", "%d.%m.%Y")
-
-
-def _other_published_format(value: str) -> date | None:
-    """ "Sun, 15 Sep 2024 08:00:00 GMT" (feeds), "15 September 2024", "15.09.2024"."""
-    try:
-        parsed = parsedate_to_datetime(value)
-        return parsed.date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    head = re.sub(r"\s+", " ", value.replace("Sept.", "Sep").replace(".,", ","))[:40]
-    for fmt in _PUBLISHED_FORMATS:
-        try:
-            return datetime.strptime(head, fmt).date()
-        except ValueError:
-            continue
-    return None
+    return date.fromisoformat(read[0])
 
 
 def extract_document(
@@ -396,7 +374,13 @@ def _candidates(
     if not any(cand.planned for cand in out):
         # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
         out.extend(_unnumbered_plan(c, text, sentences, default_pair, no_phrases=reported))
-    elif c.plan_phrases.find(text):
+        if not any(cand.planned for cand in out):
+            out.extend(_next_stage(c, text, sentences, default_pair, reference))
+    elif c.plan_phrases.find(text) and (
+        lexicon.positions_are_plans
+        or not any(o.planned and o.count.value and o.count.category != "bodies" for o in out)
+    ):
+        # (ru: a second, open-ended plan next to a numbered one is the same deal; merged.)
         # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
         out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
 
@@ -472,6 +456,58 @@ def _echoes(
             echoes.append(echo)
             break
     return echoes
+
+
+def _skip_space(s: str, pos: int) -> int:
+    return pos + len(s[pos:]) - len(s[pos:].lstrip())
+
+
+def _next_stage(
+    c: Compiled,
+    text: str,
+    sentences: list[Sentence],
+    pair: tuple[str, str],
+    reference: date | None,
+) -> list[Candidate]:
+    """ "The exchange will continue tomorrow", "the final stage is expected on Sunday": a dated
+    plan with no figure, for lexicons whose stages of a deal are plans (ru)."""
+    if not c.lexicon.deal_stages_are_plans:
+        return []
+    for sent in sentences:
+        s = text[sent.start : sent.end]
+        nouns = [t for t in c.exchange.find(s) if exchange_noun(c, s[t[0] : t[1]])]
+        futures = c.future.find(s)
+        # "Завершающий этап … ожидается": a final stage still to come is not a done word.
+        done = [d for d in c.done.find(s) if not c.stages.match_at(s, _skip_space(s, d[1]))]
+        if not nouns or not futures or done or c.negation.find(s):
+            continue
+        if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
+            continue
+        future = getattr(c.lexicon.find_dates, "future", None)
+        found = [
+            d
+            for d in [
+                *(future(s, reference) if future else []),
+                *c.lexicon.find_dates(s, reference),
+            ]
+            if d.iso and len(d.iso) == 10
+        ]
+        if not found or reference is None:
+            continue
+        d = found[0]
+        day = date.fromisoformat(d.iso)
+        if d.relative and day <= reference:
+            day += timedelta(days=7)  # "ожидается в воскресенье": the coming Sunday
+        if day <= reference:
+            continue
+        count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
+        cand = Candidate(count, None, "rule_next_stage", (sent.start, sent.end))
+        cand.parties, cand.planned = pair, True
+        cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
+        cand.extra["unnumbered"] = True
+        cand.date = DateSpan(d.start, d.end, day.isoformat(), "day", True)
+        return [cand]
+    return []
 
 
 def _unnumbered_plan(

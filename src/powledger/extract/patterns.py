@@ -243,7 +243,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         prepositions=make_set(lx.prepositions),
         bare_followers=make_set(lx.bare_followers),
         plus_named=re.compile(
-            r"\s*,?\s*(?:" + "|".join(lx.plus_named) + r")\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?"
+            # Lowercase words between ("… и граждан, а также Виктора Медведчука").
+            r"\s*,?\s*(?:" + "|".join(lx.plus_named) + r")\s+(?:the\s+)?"
+            r"(?:[a-z\u0430-\u045f\u0491-]+,?\s+){0,4}?"
             r"(?P<name>[A-Z\u0400-\u042f][\w'-]+(?:\s+[A-Z\u0400-\u042f][\w'-]+)+)"
         )
         if lx.plus_named

@@ -13,11 +13,25 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from powledger.errors import InputError
-from powledger.store.events import document_ref
-from powledger.store.schema import Actor, Claim, Document, Exchange, Figure
+from powledger.reconcile.reading import claim_dicts
+from powledger.store.schema import Claim, Exchange, Figure
 from powledger.store.schema_review import EventDetail
 
 FORMATS = ("csv", "json", "datapackage")
+
+#: What an export keeps of each source claim (the event pages show more).
+_CLAIM_FIELDS = (
+    "claim_id",
+    "document",
+    "url",
+    "outlet",
+    "published",
+    "value",
+    "asserted_by",
+    "quote",
+    "start",
+    "end",
+)
 
 #: Columns of each table, with their Table Schema types (the order is the CSV order).
 TABLES: dict[str, list[tuple[str, str, str]]] = {
@@ -84,35 +98,10 @@ def collect(*, session: Session, rule: str | None = None) -> dict[str, list[dict
                 "documents": ";".join(d.documents) if d else "",
             }
         )
-    claims: dict[int, dict[str, Any]] = {}
-    stmt = (
-        select(
-            Claim,
-            Document.external_id,
-            Document.url,
-            Document.source,
-            Document.sha256,
-            Document.outlet,
-            Document.published,
-            Actor.name,
-        )
-        .join(Document, Document.id == Claim.document_id)
-        .outerjoin(Actor, Actor.id == Claim.actor_id)
-        .where(Claim.exchange_id.is_not(None))
-    )
-    for c, ext, url, source, sha, outlet, published, actor in session.execute(stmt):
-        claims[c.id] = {
-            "claim_id": c.id,
-            "document": document_ref(ext, url, source, sha),
-            "url": url,
-            "outlet": outlet,
-            "published": published,
-            "value": c.value,
-            "asserted_by": actor or c.asserted_by_text,
-            "quote": c.quote,
-            "start": c.start,
-            "end": c.end,
-        }
+    claims = {
+        claim_id: {name: row[name] for name in _CLAIM_FIELDS}
+        for claim_id, row in claim_dicts(session, Claim.exchange_id.is_not(None)).items()
+    }
     fstmt = select(Figure).order_by(Figure.exchange_id, Figure.side, Figure.category, Figure.rule)
     if rule:
         fstmt = fstmt.where(Figure.rule == rule)

@@ -15,7 +15,7 @@ from powledger.reconcile.ledger import LedgerItem, items_from_events, ledger
 from powledger.reconcile.model import Rule
 from powledger.reconcile.service import check_rule
 from powledger.store import events as repo
-from powledger.store.schema import Claim, Document, Exchange, Figure
+from powledger.store.schema import Actor, Claim, Document, Exchange, Figure
 from powledger.store.schema_review import EventDetail
 
 # --- reading events ----------------------------------------------------------------------------
@@ -142,9 +142,11 @@ def count_events(*, session: Session, stages: bool = False) -> int:
     return int(session.scalar(stmt) or 0)
 
 
-def _claim_dicts(session: Session, claim_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    if not claim_ids:
-        return {}
+def claim_dicts(session: Session, *where: Any) -> dict[int, dict[str, Any]]:
+    """Claims matching ``where`` with their document's reference and their asserter, by id.
+
+    One query (document and actor joined), shared by the event pages and the exports.
+    """
     rows = session.execute(
         select(
             Claim,
@@ -154,12 +156,14 @@ def _claim_dicts(session: Session, claim_ids: Sequence[int]) -> dict[int, dict[s
             Document.sha256,
             Document.outlet,
             Document.published,
+            Actor.name,
         )
         .join(Document, Document.id == Claim.document_id)
-        .where(Claim.id.in_(sorted(set(claim_ids))))
+        .outerjoin(Actor, Actor.id == Claim.actor_id)
+        .where(*where)
     )
     out = {}
-    for c, ext, url, source, sha, outlet, published in rows:
+    for c, ext, url, source, sha, outlet, published, actor in rows:
         out[c.id] = {
             "claim_id": c.id,
             "document": repo.document_ref(ext, url, source, sha),
@@ -171,7 +175,7 @@ def _claim_dicts(session: Session, claim_ids: Sequence[int]) -> dict[int, dict[s
             "category": c.category,
             "value": c.value,
             "approximate": c.approximate,
-            "asserted_by": c.actor.name if c.actor else c.asserted_by_text,
+            "asserted_by": actor or c.asserted_by_text,
             "asserted_by_text": c.asserted_by_text,
             "quote": c.quote,
             "start": c.start,
@@ -179,6 +183,12 @@ def _claim_dicts(session: Session, claim_ids: Sequence[int]) -> dict[int, dict[s
             "review_state": c.review_state,
         }
     return out
+
+
+def _claim_dicts(session: Session, claim_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    if not claim_ids:
+        return {}
+    return claim_dicts(session, Claim.id.in_(sorted(set(claim_ids))))
 
 
 def get_event(*, session: Session, event_id: int, rule: str | None = None) -> dict[str, Any]:
