@@ -296,6 +296,9 @@ LEXICON = UKRAINIAN.build_lexicon(
     ),
     # As the held-out annotations do: "N військових і M важкопоранених" keeps N as the base.
     composition_beyond_base=True,
+    # "Україна наполягає на обміні всіх на всіх" inside a report of a done exchange is a stated
+    # position, not a plan (as the uk annotations read).
+    positions_are_plans=False,
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(
