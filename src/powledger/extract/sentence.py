@@ -337,8 +337,14 @@ def sentence_candidates(
                 continue  # "today, at the first stage, 390 came home": this report's own stage
             if k.start >= me:
                 cand.previous = True
-                # Only a date after "a day after" can date the earlier exchange.
-                later = [d for d in dates if d.start >= me]
+                # Only a date after "a day after" can date the earlier exchange; any date of a
+                # sentence about an earlier stage ("Напередодні, у п'ятницю, в межах першого
+                # етапу ...") is that stage's.
+                later = (
+                    dates
+                    if c.stages.find(s, ms, me)
+                    else [d for d in dates if d.start >= me]
+                )
                 cand.date = nearest_date(s, later, k) if later else None
                 words = s[ms:me].lower()
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(

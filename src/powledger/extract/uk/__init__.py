@@ -299,6 +299,8 @@ LEXICON = UKRAINIAN.build_lexicon(
     # "Україна наполягає на обміні всіх на всіх" inside a report of a done exchange is a stated
     # position, not a plan (as the uk annotations read).
     positions_are_plans=False,
+    # "Обмін 1000 на 1000: у суботу повернулися ще 307" leaves the deal a plan (uk annotations).
+    deal_stages_are_plans=True,
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(
@@ -834,6 +836,9 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"стартува\w*",
         r"відбу\w*",
         r"ма[єю]",
+        r"погодил\w*",
+        r"узгодил\w*",
+        r"домовил\w*",
     ),
     prepositions=(
         r"до",
