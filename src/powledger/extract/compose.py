@@ -109,7 +109,9 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         ):
             # "Україна повернула 390 людей, у суботу - 307": a date labels a gapped figure.
             counts.append(
-                Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
+                Count(
+                    n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
+                )
             )
             continue
         if hits and hits[-1][1] == len(label.group(1)):

@@ -148,8 +148,10 @@ def sentence_candidates(
         marker = c.parts.find(before)
         if i > 0 and k.category == "total" and marker and not before[marker[-1][1] :].strip(" ,"):
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
-        if i > 0 and k.party is None and (
-            _OF_THEM.match(s, k.end) or c.of_them.match_at(s, _after_space(s, k.end))
+        if (
+            i > 0
+            and k.party is None
+            and (_OF_THEM.match(s, k.end) or c.of_them.match_at(s, _after_space(s, k.end)))
         ):
             k.is_part = True  # "95 captives, 20 of them seriously wounded", "40 з них"
         if i == 0 and lead_part is not None and k.start >= lead_part[0]:
@@ -340,11 +342,7 @@ def sentence_candidates(
                 # Only a date after "a day after" can date the earlier exchange; any date of a
                 # sentence about an earlier stage ("Напередодні, у п'ятницю, в межах першого
                 # етапу ...") is that stage's.
-                later = (
-                    dates
-                    if c.stages.find(s, ms, me)
-                    else [d for d in dates if d.start >= me]
-                )
+                later = dates if c.stages.find(s, ms, me) else [d for d in dates if d.start >= me]
                 cand.date = nearest_date(s, later, k) if later else None
                 words = s[ms:me].lower()
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
