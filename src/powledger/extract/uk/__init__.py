@@ -889,6 +889,11 @@ LEXICON = UKRAINIAN.build_lexicon(
         # clause about the freed ("які потрапили в полон у Маріуполі").
         r"(?<!які\s)(?<!що\s)(?<!яких\s)(?:в|у)\s+полон\s+(?:потрапил\w*|здал\w*|взял\w*)",
         r"(?<!які\s)(?<!що\s)(?<!яких\s)(?:потрапил\w*|здал\w*|взял\w*)\s+(?:в|у)\s+полон",
+        # Rallies of relatives demand returns; their size is no count of prisoners.
+        r"(?:вийшли\s+на\s+)?акці[яїюі]\s+(?:на\s+підтримку|протесту|пам['ʼ]яті)",
+        r"вийшли\s+на\s+(?:акці\w*|мітинг\w*|пікет\w*)",
+        r"мітинг\w*",
+        r"пікет\w*",
         # A link to another article.
         r"читайте\s+також",
         r"дивіться\s+також",
