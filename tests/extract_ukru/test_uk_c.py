@@ -369,3 +369,21 @@ def test_respectively_pairs_figures_with_the_days_named() -> None:
         ("2025-03-10", 120),
         ("2025-03-11", 185),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ГУР: Україна повернула з полону ще одну групу захисників. Кількість звільнених не "
+        "уточнюють.",
+        "Обмін полоненими: ще частина наших захисників удома. Це військові ЗСУ та НГУ.",
+    ],
+)
+def test_a_return_without_a_figure_is_still_an_exchange(text: str) -> None:
+    assert [(e["returned_to"]["Ukraine"]) for e in _run(text)["exchanges"]] == [None]
+
+
+def test_a_figure_in_its_own_segment_takes_its_own_day() -> None:
+    text = "Обмін 1000 на 1000 завершився. У п'ятницю Україна повернула з полону 390 людей, у суботу - 307."
+    data = _run(text, "2025-05-25")
+    assert sorted(_returned(data)) == [("2025-05-23", 390, None), ("2025-05-24", 307, None)]

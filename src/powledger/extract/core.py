@@ -39,7 +39,7 @@ from powledger.extract.sentence import (
     outermost,
     sentence_candidates,
 )
-from powledger.extract.sides import SentenceView
+from powledger.extract.sides import SHARED_LANGUAGES, SentenceView
 from powledger.extract.text import normalise, split_sentences
 from powledger.models import CleanDocument, DocumentExtraction
 
@@ -332,8 +332,8 @@ def _candidates(
             days = [d for d in named_days if d.iso and d.precision == "day"]
             figures = [cand for cand in sentence_out if cand.count.value and not cand.previous]
             if len(figures) == len(days) > 1 and len({d.iso for d in days}) == len(days):
-                for cand, day in zip(figures, days, strict=True):
-                    cand.date = DateSpan(0, 0, day.iso, "day", day.relative)
+                for cand, named in zip(figures, days, strict=True):
+                    cand.date = DateSpan(0, 0, named.iso, "day", named.relative)
         if last_day is not None and c.next_day.find(local):
             # "Наступного дня ... повернулися ще 140": the day after the last date given.
             following = (date.fromisoformat(last_day) + timedelta(days=1)).isoformat()
@@ -414,7 +414,9 @@ def _candidates(
         for o in out
     )
     if not out:
-        out = _unnumbered(c, text, sentences[:4], default_pair)
+        # ("Our" has no side in a language both sides write when no speaker is named.)
+        shared = voice_guessed and c.lexicon.language in SHARED_LANGUAGES
+        out = _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
     if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
         out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
@@ -544,9 +546,13 @@ def _unnumbered_plan(
             and any(
                 exchange_noun(c, s[t[0] : t[1]]) or not s[t[0] : t[1]].isascii()
                 for t in c.exchange.find(s)
-                if c.future.find(s, 0, t[0])
+                if any(
+                    not re.search(r"[,;:.]", s[f[1] : t[0]]) and t[0] - f[1] <= 25
+                    for f in c.future.find(s, 0, t[0])
+                )
             )
             and bool(c.persons.find(text))
+            and any(p[2] in pair for p in c.parties.find(text))
         )
         if not foreseen and not any(governed(c, s, t[0]) for t in triggers):
             continue
@@ -567,7 +573,11 @@ def _unnumbered_plan(
 
 
 def _unnumbered(
-    c: Compiled, text: str, lead: list[Sentence], pair: tuple[str, str]
+    c: Compiled,
+    text: str,
+    lead: list[Sentence],
+    pair: tuple[str, str],
+    voice: str | None = None,
 ) -> list[Candidate]:
     """ "Ukrainian servicemen under 25 returned home": an exchange reported without a number."""
     for sent in lead:
@@ -579,6 +589,14 @@ def _unnumbered(
             continue
         if c.cumulative.find(s) or c.background.find(s):
             continue  # "since the war began, thousands of Russian servicemen have come home"
+        # "Україна повернула з полону ще одну групу захисників": the subject of a verb of
+        # receiving, right before it.
+        received = c.receive.find(s)
+        subject = None
+        if received:
+            named = [p for p in c.parties.find(s, 0, received[0][0]) if p[2] in pair]
+            if named and not s[named[-1][1] : received[0][0]].strip(" ,"):
+                subject = named[-1][2]
         for start, end, _cat in c.persons.find(s):
             before = s[max(0, start - 30) : start]
             parties = c.parties.find(before)
@@ -587,6 +605,12 @@ def _unnumbered(
                 tail = re.match(r"\s+of\s+(?:the\s+)?", s[end : end + 12])
                 hit = c.parties.match_at(s, end + tail.end()) if tail else None
                 party = hit[1] if hit else None
+            if party is None and subject is not None and start > received[0][1]:
+                party = subject
+            if party is None and voice in pair:
+                fp = c.first_person.find(before)
+                if fp and not before[fp[-1][1] :].strip():
+                    party = voice  # "ще частина наших захисників удома"
             if party in pair:
                 count = Count(start, end, None, False, "total", party, False, end)
                 cand = Candidate(count, party, "rule_unnumbered", (sent.start, sent.end))

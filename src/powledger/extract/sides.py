@@ -31,7 +31,7 @@ class SentenceView:
 
 
 # Languages whose first person ("наших") cannot default to Ukraine: both sides write them.
-_SHARED_LANGUAGES = frozenset(("ru",))
+SHARED_LANGUAGES = frozenset(("ru",))
 
 
 def other(pair: tuple[str, str], party: str) -> str | None:
@@ -254,7 +254,7 @@ def _voice_unknown(v: SentenceView) -> bool:
     return (
         v.speaker_party not in v.pair
         and v.voice_guessed
-        and v.c.lexicon.language in _SHARED_LANGUAGES
+        and v.c.lexicon.language in SHARED_LANGUAGES
     )
 
 
