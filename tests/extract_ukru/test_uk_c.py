@@ -387,3 +387,20 @@ def test_a_figure_in_its_own_segment_takes_its_own_day() -> None:
     text = "Обмін 1000 на 1000 завершився. У п'ятницю Україна повернула з полону 390 людей, у суботу - 307."
     data = _run(text, "2025-05-25")
     assert sorted(_returned(data)) == [("2025-05-23", 390, None), ("2025-05-24", 307, None)]
+
+
+def test_a_side_and_its_ally_act_together() -> None:
+    text = (
+        "Сполучені Штати та Росія провели обмін ув'язненими. Москва та Мінськ звільнили 11 осіб, "
+        "натомість США передали Росії шістьох громадян РФ."
+    )
+    data = _run(text, "2025-04-10")
+    assert [e["returned_to"] for e in data["exchanges"]] == [{"Russia": 6, "United States": 11}]
+
+
+def test_prisoners_said_to_be_on_a_crashed_plane_are_no_exchange() -> None:
+    text = (
+        "Російський літак розбився під Бєлгородом. У Москві заявили, що на борту перебували 65 "
+        "українських полонених, яких нібито везли на обмін."
+    )
+    assert _run(text, "2024-01-25")["exchanges"] == []

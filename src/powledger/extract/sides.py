@@ -186,6 +186,10 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     if not subjects:
         return None
     party = subjects[-1][2]
+    allies = [p for p in subjects[:-1] if p[2] in v.pair]
+    if party not in v.pair and allies and subjects[-1][0] - allies[-1][1] <= 12:
+        # "Москва та Мінськ звільнили 11 осіб": a side and its ally act together.
+        party = allies[-1][2]
     start, end = subjects[-1][0], subjects[-1][1]
     dative = v.c.datives.match_at(v.s, start)
     if kind == "receive" or (dative is not None and dative[0] == end):

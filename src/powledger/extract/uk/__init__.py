@@ -895,6 +895,9 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"вийшли\s+на\s+(?:акці\w*|мітинг\w*|пікет\w*)",
         r"мітинг\w*",
         r"пікет\w*",
+        # Prisoners said to be on board a plane, or driven to an exchange: no exchange yet.
+        r"на\s+борту",
+        r"(?:везли|везуть|перевозили|перевозять|доставляли)\s+(?:\w+\s+)?на\s+обмін",
         # A link to another article.
         r"читайте\s+також",
         r"дивіться\s+також",
@@ -922,6 +925,8 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"останн\w*",
     ),
     clause_breaks=(
+        r"натомість",
+        r"взамін",
         r"і\s+що",
         r"тоді\s+як",
         r"а",
