@@ -85,6 +85,14 @@ def _with_additions(
             m for m in living
             if m.count.additive and m.count.category != "total" and not m.count.is_part
         ]  # fmt: skip
+    if total.asserted_by and actor_party(total.asserted_by) == side:
+        # Zelensky's "277 of ours are home" already holds the 31 wounded Moscow says it added.
+        # Only the side's own additions, or the outlet's after that statement, come on top.
+        added = [
+            m for m in added
+            if m.asserted_by == total.asserted_by
+            or (m.asserted_by is None and m.sentence[0] > total.start)
+        ]  # fmt: skip
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:
@@ -98,6 +106,41 @@ def _with_additions(
         asserted_by=total.asserted_by, quote=total.quote, start=total.start, end=total.end,
         kind="returned", derived=True, asserted_by_text=total.asserted_by_text,
     )  # fmt: skip
+
+
+def _own_list(text: str, side: str, total: ClaimFact | None, group: _Group) -> ClaimFact | None:
+    """The side's own list beats another source's total: Moscow says 146 were handed over,
+    Zelensky lists "146 defenders and eight civilians" -> Ukraine 154 (a derived claim)."""
+    if total is None or total.value is None:
+        return None
+    if total.asserted_by and actor_party(total.asserted_by) == side:
+        return None
+    lists: dict[tuple[int, int], list[Candidate]] = {}
+    for m in group.members:
+        if (
+            side in _sides(m)
+            and m.count.in_list
+            and not m.count.is_part
+            and m.count.value is not None
+            and m.count.category not in NON_PRISONER_CATEGORIES
+            and m.asserted_by is not None
+            and actor_party(m.asserted_by) == side
+        ):
+            lists.setdefault(m.sentence, []).append(m)
+    for (start, end), members in lists.items():
+        categories = {m.count.category for m in members}
+        if len(members) < 2 or len(categories) < len(members) or "total" in categories:
+            continue
+        value = sum(m.count.value or 0 for m in members)
+        if value == total.value:
+            return None
+        head = members[0]
+        return ClaimFact(
+            side=side, category="total", value=value, approximate=False,
+            asserted_by=head.asserted_by, quote=text[start:end], start=start, end=end,
+            kind="returned", derived=True, asserted_by_text=head.asserted_by_text,
+        )  # fmt: skip
+    return None
 
 
 def _pick_total(
@@ -150,6 +193,10 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
                 continue
             seen.add(p.category)
             composition.append(CompositionFact(side, p.category, p.value))
+        own_list = _own_list(text, side, total, group)
+        if own_list is not None:
+            total = own_list
+            extra.append(own_list)
         if total is not None:
             returned[side] = total.value
             approx[side] = total.approximate

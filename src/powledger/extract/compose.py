@@ -174,11 +174,16 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 )  # fmt: skip
                 taken.add(n.start)
             break
+    # "Кроме того, …, а российская сторона получила 15 раненых": a sentence opening on an
+    # addition adds every named group in it.
+    opening = c.additive.match_at(s, len(s) - len(s.lstrip()))
     for count in counts:
-        before = s[max(0, count.start - 40) : count.start]
+        if opening is not None and count.category != "total":
+            count.additive = True
+        before = s[max(0, count.start - 60) : count.start]
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(
-                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,3}", before[e:]
+                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,4}", before[e:]
             ):
                 count.additive = True
         if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):

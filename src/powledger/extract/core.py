@@ -281,6 +281,8 @@ def _candidates(
                 named_days = own
             if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
+        if not counts and has_trigger and default_pair != ("Russia", "Ukraine"):
+            counts = _named_persons(c, local)
         if not counts:
             continue
         inherited = pending if pending and 0 <= sent.start - pending[1] <= 3 else None
@@ -462,6 +464,30 @@ def _echoes(
 
 def _skip_space(s: str, pos: int) -> int:
     return pos + len(s[pos:]) - len(s[pos:].lstrip())
+
+
+#: A person's name in Cyrillic: two or three capitalised words (English text is left to its
+#: own rules, where a name next to a group of prisoners is one more of them).
+_NAME = re.compile(
+    r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ']+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ']+)?"
+    r"(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ']+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ']+)?){1,2}(?![\w-])"
+)
+
+
+def _named_persons(c: Compiled, s: str) -> list[Count]:
+    """ "Russia released Marc Fogel, and Alexander Vinnik came back to Russia": in a swap of
+    named persons outside the Russia-Ukraine war, each name counts one person, of the party of
+    a demonym right before it ("американку Ксению Карелину")."""
+    found: list[Count] = []
+    for m in _NAME.finditer(s):
+        name = m.group(0)
+        if c.actors.find(name) or c.parties.find(name) or c.mediators.find(name):
+            continue
+        before = s[max(0, m.start() - 25) : m.start()]
+        hits = [h for h in c.parties.find(before) if not before[h[1] :].strip()]
+        party = hits[-1][2] if hits else None
+        found.append(Count(m.start(), m.end(), 1, False, "total", party, False, m.end()))
+    return found if len(found) <= 4 else []
 
 
 def _next_stage(

@@ -204,6 +204,10 @@ def sentence_candidates(
                 side, both, rule = None, True, "rule_n_for_n"
             elif mate.party is None and pair_mate < i and decide_side(v, mate)[0] == side:
                 side, rule = other_of(v, side), "rule_exchange_for"
+            elif mate.party in v.pair and rule in WEAK_RULES and mate.party == side:
+                # "103 Ukrainian defenders came home; in exchange 103 people were handed over":
+                # the report's voice does not make the mate of a named group the same side.
+                side, rule = other_of(v, mate.party), "rule_exchange_for"
         if pair_mate is not None and side is None and not both:
             mate = counts[pair_mate]
             mate_side, _r = decide_side(v, mate)
@@ -657,8 +661,10 @@ def marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> C
         return None  # "the 60th exchange since the start of the war" dates the exchange
     if _FORWARD.match(s[ms:me]) or not s[:ms].strip():
         # "Since 2022, Ukraine, by the headquarters' count, has brought home ...": a marker
-        # opening the sentence covers its first count.
+        # opening the sentence covers its first count, in its own clause.
         after = [x for x in counts if x.start >= me]
+        if after and not _FORWARD.match(s[ms:me]) and re.search(r"[:;]", s[me : after[0].start]):
+            return None
         return after[0] if after else None
     same = []
     for x in counts:

@@ -35,7 +35,9 @@ PARTY_TERMS: dict[str, str] = {
     r"днр": "Russia", r"лнр": "Russia", r"российск\w*": "Russia", r"россиян\w*": "Russia",
     r"израил\w*": "Israel", r"палестинск\w*": "Hamas",
     r"армян\w*": "Armenia", r"армени\w*": "Armenia", r"ереван\w*": "Armenia",
-    r"соедин[её]нн\w*\s+штат\w*": "United States",
+    r"соедин[её]нн\w*\s+штат\w*": "United States", r"сша": "United States",
+    r"американ\w*": "United States", r"вашингтон\w*": "United States",
+    r"азербайджан\w*": "Azerbaijan", r"баку": "Azerbaijan",
     r"белорус\w*": "Belarus", r"беларус\w*": "Belarus", r"минск\w*": "Belarus",
     r"иран\w*": "Iran",
 }  # fmt: skip
@@ -64,6 +66,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"пограничник\w*": "border_guards", r"нацгвардейц\w*|гвардейц\w*": "national_guard",
     r"моряк\w*\s+гражданск\w*\s+суд\w*|гражданск\w*\s+моряк\w*": "civilians", r"моряк\w*": "navy", r"морпех\w*|морских\s+пехотинц\w*": "marines",
     r"азовц\w*|защитник\w*\s+(?:мариупол\w*|[«\"]?азовстал\w*)": "defenders_of_mariupol",
+    r"(?:бойц\w*|боец|военн\w*|военнослужащ\w*)\s+(?:с|со|из)\s+[«\"]?(?:азовстал\w*|мариупол\w*)": "defenders_of_mariupol",
 }  # fmt: skip
 
 #: A party named after the noun in the genitive ("военнопленных ВСУ", "граждан Украины"):
@@ -285,7 +288,17 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     # «Россия передала» is the giver; «Украине передали», «Киеву передали» the receiver.
     # («России» is also the genitive of «Минобороны России», so it is not listed.)
-    dative_parties=(r"украине", r"киеву", r"москве", r"россиянам", r"украинцам"),
+    dative_parties=(
+        r"украине",
+        r"киеву",
+        r"москве",
+        r"россиянам",
+        r"украинцам",
+        # «России» is also a genitive («Минобороны России передало»): a dative only when it
+        # opens its clause («…, России передали 34 тела»).
+        r"(?<=[,;:—–]\s)россии",
+        r"(?<=\sа\s)россии",
+    ),
     recipient_before=(
         r"в(?=\s+(?:россию|украину|рф))",
         r"на\s+подконтрольн\w*",
@@ -364,6 +377,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"несколько\s+десятков",
         r"несколько\s+сотен",
         r"несколько\s+тысяч",
+        r"нескольк(?:их|им|ими)\s+(?:сот(?:ен|ням|нями|нях)|десятк(?:ов|ам|ами|ах)|тысяч(?:ам|ами|ах)?)",
         r"десятки",
         r"десятков",
         r"сотни(?=\s+(?:наших|украинских|российских|пленных|военнопленных|военных|людей|человек|гражданских))",
@@ -401,7 +415,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"встретили",
         r"встречали",
         r"возвращено\s+домой",
-        r"стороне\s+(?:были\s+|было\s+)?(?:переданы|передано|передали|возвращены|возвращено|вернули)",
+        r"стороне\s+(?:были\s+|было\s+|был\s+|была\s+)?(?:переданы|передано|передана|передан|передали|возвращены|возвращено|возвращен|возвращена|вернули)",
         # Passive "handed over": a dative before it ("Украине переданы 75") is the receiver.
         r"переданы",
         r"передано",
@@ -409,8 +423,10 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     return_verbs=(
         r"вернул\w*сь\s+домой",
-        # The infinitive only follows a plan word ("могут вернуться"): the plan keeps it.
+        # The infinitive only follows a plan word ("могут вернуться"), and the future
+        # ("вернутся") is one: the plan keeps them.
         r"вернуться",
+        r"вернутся",
         r"вернул\w*сь",
         r"вернулся",
         r"возвращаются",
@@ -457,8 +473,9 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     exchange_for=(
         r"в\s+обмен\s+на",
-        r"взамен",
-        r"в\s+ответ",
+        # "…, взамен передано 103 человека": "in return", then a verb of the handover.
+        r"(?:взамен|в\s+обмен|в\s+ответ)(?:\s+(?:на\s+них|им|этого))?"
+        r"(?:\s+(?:был[иао]?\s+)?(?:передан\w*|возвращен\w*|отдал\w*|передал\w*|вернул\w*))?",
         r"на",
         # Not "а также" (as well as): "20 офицеров, а также 5 женщин" is one list.
         r"а",
@@ -494,6 +511,9 @@ LEXICON = RUSSIAN.build_lexicon(
         # "готовы к новым обменам" is a plan; "готова передать тела" a readiness, not one.
         r"готов\w*\s+к\s+(?:\w+\s+)?обмен\w*",
         r"подготовк\w*",
+        r"готови\w*",
+        r"готовят",
+        r"готовится",
         r"будет",
         r"будут",
         r"должн\w*\s+(?:состояться|пройти|быть)",
@@ -736,6 +756,13 @@ LEXICON = RUSSIAN.build_lexicon(
         r"взамен",
         r"обменяли",
         r"обменялись",
+        # A report's verb after "150 на 150": "… состоялся", "… прошел при посредничестве".
+        r"состоял\w*",
+        r"прош[её]л",
+        r"прошла",
+        r"прошло",
+        r"при",
+        r"стал\w*",
         # A plan's verb right after "1000 на 1000": "… должен состояться", "… могут вернуться".
         r"должн\w*",
         r"должен",
@@ -800,6 +827,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"атак\w*\s+(?:дрон|беспилотник|бпла)\w*",
         r"уничтожен[ыо]?\s+(?:до\s+|более\s+|свыше\s+)?\d",
         r"ранены\s+(?:\w+\s+){0,2}(?:жител|мирн)\w*",
+        # An explainer quoting a headline as an example: «за каждым заголовком …».
+        r"заголовк\w*",
         # Testimonies of the freed about their captivity report no return.
         r"рассказал\w*\s+о\s+(?:пытк|издевательств|жесток|условиях)\w*",
         # Sport has its own exchanges of players, and its defenders are not soldiers.
@@ -1009,6 +1038,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"оста[её]тся\s+(?:\w+\s+)?(?:крупнейш|самы|рекордн)\w*",
     ),
     past_mediation_cues=(
+        r"раньше",
         r"(?:предыдущ|прошл|прежн)\w*\s+(?:\w+\s+)?обмен\w*",
         r"в\s+прошлом",
         r"чаще\s+всего",
