@@ -641,3 +641,16 @@ def test_russia_opening_its_clause_before_a_verb_of_giving_is_a_dative() -> None
         ("Ukraine", "bodies", 757),
         ("Russia", "bodies", 34),
     }
+
+
+def test_the_sides_own_parts_that_sum_to_the_total_credit_its_actor() -> None:
+    text = (
+        "Киев и Москва обменялись 67 пленными в пятницу. Зеленский сообщил, что домой вернулись 60 "
+        "военных и семеро гражданских."
+    )
+    exchange = _main(text)
+    assert exchange.returned_to == {"Russia": 67, "Ukraine": 67}
+    assert any(
+        c.side == "Ukraine" and c.value == 67 and c.asserted_by == "Volodymyr Zelensky"
+        for c in exchange.claims
+    )
