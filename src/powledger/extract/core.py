@@ -520,20 +520,23 @@ def _next_stage(
             ]
             if d.iso and len(d.iso) == 10
         ]
-        if not found or reference is None:
-            continue
-        d = found[0]
-        day = date.fromisoformat(d.iso)
-        if d.relative and day <= reference:
-            day += timedelta(days=7)  # "ожидается в воскресенье": the coming Sunday
-        if day <= reference:
-            continue
+        when: DateSpan | None = None
+        if found and reference is not None:
+            d = found[0]
+            day = date.fromisoformat(d.iso)
+            if d.relative and day <= reference:
+                day += timedelta(days=7)  # "ожидается в воскресенье": the coming Sunday
+            if day <= reference:
+                continue
+            when = DateSpan(d.start, d.end, day.isoformat(), "day", True)
+        elif not c.persons.find(s) or c.lexicon.find_dates(s, reference):
+            continue  # undated: only "обмен пленными может состояться …" with its prisoners
         count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
         cand = Candidate(count, None, "rule_next_stage", (sent.start, sent.end))
         cand.parties, cand.planned = pair, True
         cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
         cand.extra["unnumbered"] = True
-        cand.date = DateSpan(d.start, d.end, day.isoformat(), "day", True)
+        cand.date = when
         return [cand]
     return []
 
