@@ -404,3 +404,8 @@ def test_prisoners_said_to_be_on_a_crashed_plane_are_no_exchange() -> None:
         "українських полонених, яких нібито везли на обмін."
     )
     assert _run(text, "2024-01-25")["exchanges"] == []
+
+
+def test_the_month_of_a_first_in_month_exchange_is_not_its_date() -> None:
+    text = "Україна повернула з полону 31 українця. Це перший у березні обмін полоненими."
+    assert _returned(_run(text, "2025-03-07")) == [("2025-03-07", 31, None)]

@@ -404,7 +404,15 @@ def _candidates(
     ):
         if dateline is None and fallback:
             dateline = fallback[0]
-    if dateline is None and published is not None and c.present.find(text):
+    coarse = (
+        dateline is not None
+        and dateline.precision in ("month", "year")
+        and dateline.iso is not None
+        and published is not None
+        and published.isoformat().startswith(dateline.iso)
+    )
+    if (dateline is None or coarse) and published is not None and c.present.find(text):
+        # ("Це перший у березні обмін" names the month of a report of today's exchange.)
         # An official post saying "are home" or "today" speaks of its own day (a live blog's
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
