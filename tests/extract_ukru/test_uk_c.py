@@ -409,3 +409,16 @@ def test_prisoners_said_to_be_on_a_crashed_plane_are_no_exchange() -> None:
 def test_the_month_of_a_first_in_month_exchange_is_not_its_date() -> None:
     text = "Україна повернула з полону 31 українця. Це перший у березні обмін полоненими."
     assert _returned(_run(text, "2025-03-07")) == [("2025-03-07", 31, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "З евакуації додому повернулися 120 жителів Харкова. Місто відновлює роботу шкіл.",
+        "У Львові попрощалися з 3 захисниками, тіла яких повернули в Україну під час репатріації.",
+        "Ветерани, які повернулися з полону, відкрили кав'ярню. Серед працівників — 12 колишніх "
+        "полонених.",
+    ],
+)
+def test_other_homecomings_are_no_exchange(text: str) -> None:
+    assert _run(text)["exchanges"] == []

@@ -897,6 +897,13 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"вийшли\s+на\s+(?:акці\w*|мітинг\w*|пікет\w*)",
         r"мітинг\w*",
         r"пікет\w*",
+        # Evacuees come home too; funerals of the fallen; former prisoners' new lives.
+        r"евакуаці\w*",
+        r"попрощал\w*",
+        r"прощанн\w*",
+        r"похорон\w*",
+        r"поховал\w*",
+        r"колишн\w*\s+(?:військово)?полонен\w*",
         # Prisoners said to be on board a plane, or driven to an exchange: no exchange yet.
         r"на\s+борту",
         r"(?:везли|везуть|перевозили|перевозять|доставляли)\s+(?:\w+\s+)?на\s+обмін",
