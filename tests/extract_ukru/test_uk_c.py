@@ -422,3 +422,13 @@ def test_the_month_of_a_first_in_month_exchange_is_not_its_date() -> None:
 )
 def test_other_homecomings_are_no_exchange(text: str) -> None:
     assert _run(text)["exchanges"] == []
+
+
+def test_a_live_blog_s_early_announcement_of_today_s_exchange_is_no_plan() -> None:
+    text = (
+        "Обмін полоненими: онлайн\n"
+        "10:15 За інформацією джерел, сьогодні відбудеться обмін полоненими.\n"
+        "14:05 Зеленський: додому з полону повертаються 246 наших захисників."
+    )
+    data = _run(text, "2025-04-19")
+    assert (_returned(data), data["planned"]) == ([("2025-04-19", 246, None)], [])

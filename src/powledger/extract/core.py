@@ -375,7 +375,12 @@ def _candidates(
     )
     if not any(cand.planned for cand in out):
         # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
-        out.extend(_unnumbered_plan(c, text, sentences, default_pair, no_phrases=reported))
+        out.extend(
+            _unnumbered_plan(
+                c, text, sentences, default_pair, no_phrases=reported,
+                today=reference if reported else None,
+            )
+        )  # fmt: skip
         if not any(cand.planned for cand in out):
             out.extend(_next_stage(c, text, sentences, default_pair, reference))
     elif c.plan_phrases.find(text) and (
@@ -556,10 +561,17 @@ def _unnumbered_plan(
     pair: tuple[str, str],
     phrases_only: bool = False,
     no_phrases: bool = False,
+    today: date | None = None,
 ) -> list[Candidate]:
-    """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
+    """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number.
+
+    With ``today`` (a report of a done exchange), "сьогодні відбудеться обмін" in an early
+    entry of a live blog is that exchange announced, not another plan.
+    """
     for sent in sentences:
         s = text[sent.start : sent.end]
+        if today is not None and any(d.iso == today.isoformat() for d in event_dates(c, s, today)):
+            continue
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
         if c.plan_phrases.find(s) and triggers and not c.trial.find(s) and not no_phrases:
             # "ready for an exchange on the all-for-all principle"
