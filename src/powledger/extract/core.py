@@ -39,7 +39,7 @@ from powledger.extract.sentence import (
     outermost,
     sentence_candidates,
 )
-from powledger.extract.sides import SentenceView
+from powledger.extract.sides import SHARED_LANGUAGES, SentenceView
 from powledger.extract.text import normalise, split_sentences
 from powledger.models import CleanDocument, DocumentExtraction
 
@@ -310,6 +310,8 @@ def _candidates(
     # "3 березня 2024 року відбувся обмін. Україна повернула 130 людей": a dated sentence of an
     # exchange with no figure dates the undated figures of the sentence right after it.
     pending: tuple[DateSpan, int] | None = None
+    last_day: str | None = None
+    named_days: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         sent_ref = _reference_at(stamps, sent.start, reference)
         if has_trigger:
@@ -325,7 +327,8 @@ def _candidates(
                 DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
                 for d in found
                 if d.iso and not inside_dateline(d, dateline, sent.start)
-            )
+                and not c.plan.find(local, max(0, d.start - 40), d.start)
+            )  # ("... the exchange agreed during the negotiations in Istanbul on 2 June") # fmt: skip
             span = _states_when(c, local) if found else None
             if span is None and found and not counts:
                 span = _persons_returned_when(c, local)
@@ -338,6 +341,8 @@ def _candidates(
                     and not re.search(r"[,;(]", local[min(d.end, span[1]) : max(d.start, span[1])])
                 )  # fmt: skip
             own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
+            if own and not counts:
+                named_days = own
             if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
         if not counts and has_trigger and default_pair != ("Russia", "Ukraine"):
@@ -401,6 +406,23 @@ def _candidates(
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
                     cand.date = inherited[0]
+        if c.respectively.find(local) and len(sentence_out) > 1:
+            # "Перший етап пройшов у понеділок, другий - у вівторок. ... отримала 150 і 205
+            # своїх військових відповідно": the i-th figure goes with the i-th day named.
+            days = [d for d in named_days if d.iso and d.precision == "day"]
+            figures = [cand for cand in sentence_out if cand.count.value and not cand.previous]
+            if len(figures) == len(days) > 1 and len({d.iso for d in days}) == len(days):
+                for cand, named in zip(figures, days, strict=True):
+                    cand.date = DateSpan(0, 0, named.iso, "day", named.relative)
+        if last_day is not None and c.next_day.find(local):
+            # "Наступного дня ... повернулися ще 140": the day after the last date given.
+            following = (date.fromisoformat(last_day) + timedelta(days=1)).isoformat()
+            for cand in sentence_out:
+                if cand.date is None and not cand.previous:
+                    cand.date = DateSpan(0, 0, following, "day", True)
+        for cand in sentence_out:
+            if cand.date is not None and cand.date.iso and len(cand.date.iso) == 10:
+                last_day = cand.date.iso
         if carried and previous_sentence_side and all(p.planned for p in previous_sentence_side):
             # "They agreed to swap 1,200 more. That is 1,200 prisoners, including the wounded":
             # a sentence with no verb of its own goes on with the plan before it.
@@ -436,7 +458,9 @@ def _candidates(
     if not out:
         # An exchange carried out with no figure, before any open-ended plan: "Our POWs are back
         # home after a new exchange, ... adding that figures would follow" is no plan.
-        out = _unnumbered(c, text, sentences[:4], default_pair)
+        # ("Our" has no side in a language both sides write when no speaker is named.)
+        shared = voice_guessed and c.lexicon.language in SHARED_LANGUAGES
+        out = _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
         if not out:
             out = _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
         done_fallback = {cand.sentence for cand in out}
@@ -471,9 +495,10 @@ def _candidates(
             # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
             out.extend(
                 _unnumbered_plan(
-                    c, text, sentences, default_pair, no_phrases=reported, reference=reference
+                    c, text, sentences, default_pair, no_phrases=reported, reference=reference,
+                    today=reference if reported else None,
                 )
-            )
+            )  # fmt: skip
             if not any(cand.planned for cand in out):
                 out.extend(_next_stage(c, text, sentences, default_pair, reference))
         elif c.plan_phrases.find(text) and (
@@ -510,7 +535,15 @@ def _candidates(
     ):
         if dateline is None and fallback:
             dateline = fallback[0]
-    if dateline is None and published is not None and c.present.find(text):
+    coarse = (
+        dateline is not None
+        and dateline.precision in ("month", "year")
+        and dateline.iso is not None
+        and published is not None
+        and published.isoformat().startswith(dateline.iso)
+    )
+    if (dateline is None or coarse) and published is not None and c.present.find(text):
+        # ("Це перший у березні обмін" names the month of a report of today's exchange.)
         # An official post saying "are home" or "today" speaks of its own day (a live blog's
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
@@ -518,6 +551,9 @@ def _candidates(
     return out, mediators, dateline
 
 
+_WAS_CARRYING = re.compile(
+    r"\b(?:had\s+been|was|were)\s+(?:carrying|taking|transporting|bringing|driving)\b", re.I
+)
 _THEY_WERE = re.compile(r"\b(?:they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:were|had\s+been)\s+$", re.I)
 
 
@@ -644,20 +680,23 @@ def _next_stage(
             ]
             if d.iso and len(d.iso) == 10
         ]
-        if not found or reference is None:
-            continue
-        d = found[0]
-        day = date.fromisoformat(d.iso)
-        if d.relative and day <= reference:
-            day += timedelta(days=7)  # "ожидается в воскресенье": the coming Sunday
-        if day <= reference:
-            continue
+        when: DateSpan | None = None
+        if found and reference is not None:
+            d = found[0]
+            day = date.fromisoformat(d.iso)
+            if d.relative and day <= reference:
+                day += timedelta(days=7)  # "ожидается в воскресенье": the coming Sunday
+            if day <= reference:
+                continue
+            when = DateSpan(d.start, d.end, day.isoformat(), "day", True)
+        elif not c.persons.find(s) or c.lexicon.find_dates(s, reference):
+            continue  # undated: only "обмен пленными может состояться …" with its prisoners
         count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
         cand = Candidate(count, None, "rule_next_stage", (sent.start, sent.end))
         cand.parties, cand.planned = pair, True
         cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
         cand.extra["unnumbered"] = True
-        cand.date = DateSpan(d.start, d.end, day.isoformat(), "day", True)
+        cand.date = when
         return [cand]
     return []
 
@@ -670,13 +709,19 @@ def _unnumbered_plan(
     phrases_only: bool = False,
     reference: date | None = None,
     no_phrases: bool = False,
+    today: date | None = None,
 ) -> list[Candidate]:
     """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number.
 
-    In a text about prisoners, "Kyiv is preparing a new exchange" needs no persons named."""
+    In a text about prisoners, "Kyiv is preparing a new exchange" needs no persons named.
+    With ``today`` (a report of a done exchange), "сьогодні відбудеться обмін" in an early
+    entry of a live blog is that exchange announced, not another plan.
+    """
     strong_doc = has_strong_word(text, c.lexicon)
     for sent in sentences:
         s = text[sent.start : sent.end]
+        if today is not None and any(d.iso == today.isoformat() for d in event_dates(c, s, today)):
+            continue
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
         if c.plan_phrases.find(s) and triggers and not c.trial.find(s) and not no_phrases:
             # "ready for an exchange on the all-for-all principle"
@@ -701,6 +746,8 @@ def _unnumbered_plan(
             int(y) < reference.year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", s)
         ):
             continue  # "In 2023, the prisoners were being taken to a planned exchange": history
+        if _WAS_CARRYING.search(s):
+            continue  # "the plane had been carrying prisoners to an exchange": history too
         # "Наступний етап обміну запланований на понеділок", "Наступний обмін може відбутися
         # до Різдва": a future word before an exchange noun, in a report of prisoners.
         foreseen = (
@@ -709,9 +756,13 @@ def _unnumbered_plan(
             and any(
                 exchange_noun(c, s[t[0] : t[1]]) or not s[t[0] : t[1]].isascii()
                 for t in c.exchange.find(s)
-                if c.future.find(s, 0, t[0])
+                if any(
+                    not re.search(r"[,;:.]", s[f[1] : t[0]]) and t[0] - f[1] <= 25
+                    for f in c.future.find(s, 0, t[0])
+                )
             )
             and bool(c.persons.find(text))
+            and any(p[2] in pair for p in c.parties.find(text))
         )
         if not foreseen and not any(governed(c, s, t[0]) for t in triggers):
             continue
@@ -720,7 +771,10 @@ def _unnumbered_plan(
         ):
             continue  # "a plan to return people in a refugee camp to their homes"
         if not foreseen and not any(
-            _plan_object(c, s, t) or (strong_doc and c.mutual.find(s, t[0], t[1])) for t in triggers
+            _plan_object(c, s, t)
+            or (strong_doc and c.mutual.find(s, t[0], t[1]))
+            or not s[t[0] : t[1]].isascii()  # (the object test reads English word order)
+            for t in triggers
         ):
             continue  # "its offer to provide free flu shots to detainees"
         parties = {p for _s, _e, p in c.parties.find(s)}
@@ -763,7 +817,11 @@ def _plan_object(c: Compiled, s: str, trigger: tuple[int, int, str]) -> bool:
 
 
 def _unnumbered(
-    c: Compiled, text: str, lead: list[Sentence], pair: tuple[str, str]
+    c: Compiled,
+    text: str,
+    lead: list[Sentence],
+    pair: tuple[str, str],
+    voice: str | None = None,
 ) -> list[Candidate]:
     """ "Ukrainian servicemen under 25 returned home": an exchange reported without a number."""
     for sent in lead:
@@ -777,9 +835,23 @@ def _unnumbered(
             continue
         if c.cumulative.find(s) or c.background.find(s):
             continue  # "since the war began, thousands of Russian servicemen have come home"
+        # "Україна повернула з полону ще одну групу захисників": the subject of a verb of
+        # receiving, right before it.
+        received = c.receive.find(s)
+        subject = None
+        if received:
+            named = [p for p in c.parties.find(s, 0, received[0][0]) if p[2] in pair]
+            if named and not s[named[-1][1] : received[0][0]].strip(" ,"):
+                subject = named[-1][2]
         for start, end, _cat in c.persons.find(s):
             if re.match(r"'s?\s", s[end : end + 3]):
                 continue  # "1,200 Russian POWs' letters": what they own, not the persons
+            if re.search(
+                r"\blists?\s+of\s+(?:[\w-]+\s+){0,3}$", s[max(0, start - 40) : start], re.I
+            ):
+                continue  # "We handed over lists of our military personnel": names on lists
+            if all(re.search(r"[;:]", s[min(t[1], start) : max(t[0], end)]) for t in triggers):
+                continue  # "... brought home 12 athletes; the prisoner swap talks stalled'
             before = s[max(0, start - 30) : start]
             parties = c.parties.find(before)
             party = parties[-1][2] if parties and not before[parties[-1][1] :].strip(" -") else None
@@ -787,6 +859,12 @@ def _unnumbered(
                 tail = re.match(r"\s+of\s+(?:the\s+)?", s[end : end + 12])
                 hit = c.parties.match_at(s, end + tail.end()) if tail else None
                 party = hit[1] if hit else None
+            if party is None and subject is not None and start > received[0][1]:
+                party = subject
+            if party is None and voice in pair:
+                fp = c.first_person.find(before)
+                if fp and not before[fp[-1][1] :].strip():
+                    party = voice  # "ще частина наших захисників удома"
             if party in pair:
                 count = Count(start, end, None, False, "total", party, False, end)
                 cand = Candidate(count, party, "rule_unnumbered", (sent.start, sent.end))
