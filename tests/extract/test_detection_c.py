@@ -746,3 +746,19 @@ def test_a_figureless_sentence_about_the_handover_dates_it() -> None:
 def test_a_capture_date_does_not_date_the_exchange() -> None:
     text = "80 Ukrainian soldiers came home. They were captured on Saturday in Kharkiv."
     assert _run(text, "2024-03-18").exchanges[0].date != "2024-03-16"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry released a statement saying 84 Ukrainian soldiers had been returned home on "
+        "Wednesday.",
+        "The Coordination Headquarters released photos of the 84 Ukrainian soldiers who came home "
+        "on Wednesday.",
+        "The 84 soldiers, some of whom had been injured in battle, came home on Wednesday.",
+        "84 Ukrainian soldiers came home on Wednesday; two others died in captivity before the swap.",
+    ],
+)
+def test_casualty_and_publication_words_do_not_hide_a_return(text: str) -> None:
+    exchanges = _run(text).exchanges
+    assert exchanges and exchanges[0].returned_to["Ukraine"] == 84

@@ -230,6 +230,10 @@ class Lexicon:
     not_exchange_markers: tuple[str, ...] = ()
     #: Words right after a count's noun that make it a capture ("taking 46 soldiers prisoner").
     capture_markers: tuple[str, ...] = ()
+    #: Casualties: phrases right after a count's noun ("were killed", "hospitalised") or right
+    #: before its number ("killed", "killing at least") that make it no count of the returned.
+    casualty_after: tuple[str, ...] = ()
+    casualty_before: tuple[str, ...] = ()
     #: Superlatives that turn "since 2022" into a comparison ("the largest swap since 2022").
     superlatives: tuple[str, ...] = ()
     #: Words that start a new clause ("while", "but", "who", "and that").

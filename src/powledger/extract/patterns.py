@@ -169,6 +169,8 @@ class Compiled:
     casualties: Table
     not_exchange: Table
     capture: Table
+    casualty_after: re.Pattern[str] | None
+    casualty_before: re.Pattern[str] | None
     not_event_date: Table
     clause_breaks: Table
     return_nouns: Table
@@ -283,6 +285,12 @@ def _compile(lexicon: Lexicon) -> Compiled:
         else make_set(lx.listed_soldier_words),
         not_exchange=make_set(lx.not_exchange_markers),
         capture=make_set(lx.capture_markers),
+        casualty_after=re.compile(r"\s*,?\s*(?:" + "|".join(lx.casualty_after) + r")\b", re.I)
+        if lx.casualty_after
+        else None,
+        casualty_before=re.compile(r"\b(?:" + "|".join(lx.casualty_before) + r")\s*$", re.I)
+        if lx.casualty_before
+        else None,
         not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),
         return_nouns=make_set(lx.return_nouns, "return"),

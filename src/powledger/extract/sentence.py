@@ -161,7 +161,7 @@ def sentence_candidates(
     own_verbs = party_cues(c, s, 0, len(s), named, c.reporting.find(s)) if named else []
     out: list[Candidate] = []
     # "taking hundreds of Russian conscripts prisoner": a capture, not a return.
-    counts = [k for k in v.counts if not _captured(c, s, k)]
+    counts = [k for k in v.counts if not _captured(c, s, k) and not _casualty(c, s, k)]
     lead_part = c.parts.match_at(s, len(s) - len(s.lstrip()))
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
@@ -597,6 +597,18 @@ def sentence_candidates(
 
 #: A count's noun in the possessive: "soldiers' bodies", "POWs' letters", "the men's families".
 _POSSESSIVE = re.compile(r"'s?\s+")
+
+
+def _casualty(c: Compiled, s: str, k: Count) -> bool:
+    """ "Four people were killed", "11 hospitalised", "claimed to have killed 120 soldiers": a
+    count of casualties, not of persons returned ("the remains of 20 soldiers killed in action"
+    are bodies)."""
+    if k.category == "bodies" or c.bodies.find(s, max(0, k.start - 25), k.start):
+        return False
+    if c.casualty_after is not None and c.casualty_after.match(s, max(k.end, k.head_end)):
+        return True
+    before = s[max(0, k.start - 30) : k.start]
+    return c.casualty_before is not None and c.casualty_before.search(before) is not None
 
 
 def _captured(c: Compiled, s: str, k: Count) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from powledger.extract.base import Lexicon, register_lexicon
 from powledger.extract.en.dates import find_dates
 from powledger.extract.en.events import (
+    CASUALTY_AFTER,
+    CASUALTY_BEFORE,
     CLAUSE_BREAKS,
     CUMULATIVE_MARKERS,
     CUMULATIVE_WEAK,
@@ -514,7 +516,9 @@ LEXICON = Lexicon(
     not_event_date=NOT_EVENT_DATE,
     stage_markers=STAGE_MARKERS,
     not_exchange_markers=NOT_EXCHANGE_MARKERS,
-    capture_markers=(r"prisoner", r"captive"),  # singular: "took 46 servicemen prisoner"
+    capture_markers=(r"prisoner", r"captive"),
+    casualty_after=CASUALTY_AFTER,
+    casualty_before=CASUALTY_BEFORE,  # singular: "took 46 servicemen prisoner"
     superlatives=SUPERLATIVES,
     clause_breaks=CLAUSE_BREAKS,
     previous_markers=PREVIOUS_MARKERS,

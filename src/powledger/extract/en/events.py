@@ -411,6 +411,17 @@ CUMULATIVE_WEAK: tuple[str, ...] = (
     r"in\s+all",
 )
 
+#: After a count's noun, a casualty: "four people were killed", "11 hospitalised", "65 ... died".
+CASUALTY_AFTER: tuple[str, ...] = (
+    r"(?:who\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:killed|injured|hurt|hospitali[sz]ed|wounded)",
+    r"(?:(?!who\b|which\b)[\w-]+\s+){0,4}?died",
+    r"(?:killed|injured|dead|hospitali[sz]ed|hurt)",
+)
+#: Before a count, a casualty verb: "claimed to have killed 120", "killing at least 12".
+CASUALTY_BEFORE: tuple[str, ...] = (
+    r"(?:killed|killing|injured|injuring|wounding)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|another\s+)?",
+)
+
 NOT_EVENT_DATE: tuple[str, ...] = (r"since", r"until", r"by", r"from", r"till")
 
 STAGE_MARKERS: tuple[str, ...] = (
@@ -454,12 +465,9 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"(?:relatives|families|mothers|wives|parents|sisters|children)\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:have\s+|had\s+)?(?:urged|demanded|called\s+for|pleaded|appealed|begged|rallied|protested|asked|petitioned)",
     r"(?:swaps|exchanges)\s+(?:are|were|have\s+been)\s+(?:normally|usually|typically|generally|often|traditionally|rarely)",
     r"sticking\s+point",
-    # casualties: "four people were killed and 11 hospitalised", "claimed to have killed 120"
-    r"(?:were|was|have\s+been|has\s+been|had\s+been|being|are|is)\s+(?:\w+\s+)?(?:killed|injured|hurt|hospitali[sz]ed)",
-    r"(?:killing|injuring)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?(?:\d|[a-z]+\s+(?:people|civilians|soldiers|servicemen|children))",
+    # casualties of an attack: "an attack in which 12 people were killed", "shelling killed one"
+    r"(?:attack|strike|shelling|explosion|blast|crash|bombardment|barrage)s?\s+(?:[\w-]+\s+){0,6}?(?:killed|killing|injured|injuring|wounded|wounding)",
     r"(?:claim(?:ed|s)?|say|says|said)\s+(?:to\s+have\s+|(?:it|they)\s+had\s+|(?:it|they)\s+)?killed",
-    r"(?:all|\d[\d,]*)\s+(?:(?!who\b|which\b)[\w-]+\s+){0,4}?died",
-    r"(?:killed|injured|wounded)\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores)\b(?!\s+(?:soldiers|servicemen|prisoners|defenders)\s+(?:were|had\s+been|have\s+been)\s+(?:returned|freed|released|exchanged))",
     # research and monitoring: "interviewed 205 released prisoners" counts interviews
     r"interview(?:ed|s|ing)?",
     r"surveyed",
@@ -475,7 +483,7 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     # liberation, not a swap: "12 civilians were freed from a basement"
     r"(?:freed|rescued|released|liberated)\s+from\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:basement|cellar|rubble|debris|encirclement|occupation|torture\s+chamber|bunker)",
     # publication: "released a video of 15 soldiers surrendering"
-    r"releas(?:ed|es|ing|e)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+|new\s+)?(?:[\w-]+\s+)?(?:video|videos|footage|statement|report|photos?|photographs?|images?|figures|data|recording|audio|documents?|results|findings|budget)",
+    r"releas(?:ed|es|ing|e)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+|new\s+)?(?:[\w-]+\s+)?(?:video|videos|footage|recording)\s+(?:of|showing)\s+(?:\d|[\w-]+\s+(?:russian|ukrainian|captured|surrendering))",
 )
 
 SUPERLATIVES: tuple[str, ...] = (
