@@ -762,3 +762,29 @@ def test_a_capture_date_does_not_date_the_exchange() -> None:
 def test_casualty_and_publication_words_do_not_hide_a_return(text: str) -> None:
     exchanges = _run(text).exchanges
     assert exchanges and exchanges[0].returned_to["Ukraine"] == 84
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "84 Ukrainian soldiers came home on Wednesday, and our goal is to bring everyone back, "
+        "Zelensky said.",
+        "84 Ukrainian soldiers came home on Wednesday, months after their relatives urged the "
+        "government to act.",
+        "84 Ukrainian soldiers came home on Wednesday; many will return to the front after "
+        "rehabilitation.",
+        "84 Ukrainian soldiers came home on Wednesday, and journalists were able to interview some "
+        "of them.",
+    ],
+)
+def test_an_aside_in_the_same_sentence_does_not_hide_a_return(text: str) -> None:
+    exchanges = _run(text).exchanges
+    assert exchanges and exchanges[0].returned_to["Ukraine"] == 84
+
+
+def test_persons_named_as_an_agent_are_no_unnumbered_return() -> None:
+    text = (
+        "Police said 12 civilians were freed from a basement in a village retaken by Ukrainian "
+        "troops, where they had been held for two months."
+    )
+    assert _run(text).exchanges == ()

@@ -846,10 +846,14 @@ def _unnumbered(
         for start, end, _cat in c.persons.find(s):
             if re.match(r"'s?\s", s[end : end + 3]):
                 continue  # "1,200 Russian POWs' letters": what they own, not the persons
+            if c.casualty_after is not None and c.casualty_after.match(s, end):
+                continue  # "civilians were freed from a basement", "prisoners interviewed by"
             if re.search(
                 r"\blists?\s+of\s+(?:[\w-]+\s+){0,3}$", s[max(0, start - 40) : start], re.I
             ):
                 continue  # "We handed over lists of our military personnel": names on lists
+            if not any(_verb_takes(s, t, start, end) for t in triggers):
+                continue  # "freed from a basement in a village retaken by Ukrainian troops"
             if all(re.search(r"[;:]", s[min(t[1], start) : max(t[0], end)]) for t in triggers):
                 continue  # "... brought home 12 athletes; the prisoner swap talks stalled'
             before = s[max(0, start - 30) : start]
@@ -873,6 +877,20 @@ def _unnumbered(
                 cand.extra["unnumbered"] = True
                 return [cand]
     return []
+
+
+def _verb_takes(s: str, trigger: tuple[int, int, str], start: int, end: int) -> bool:
+    """Whether the persons at ``start:end`` are the subject (just before, same clause) or the
+    object (just after, no preposition between) of a verb of return."""
+    if end <= trigger[0]:
+        gap = re.sub(
+            r"^,\s*(?:including|among\s+them|some\s+of\s+them)[^,;:]*,", "", s[end : trigger[0]]
+        )
+        return len(gap) <= 60 and not re.search(r"[,;:]", gap)
+    gap = s[trigger[1] : start]
+    return len(gap) <= 60 and not re.search(
+        r"[,;:]|\b(?:to|for|into|from|by|in|at|of|with|after|near)\b", gap, re.I
+    )
 
 
 def _timestamp_lines(

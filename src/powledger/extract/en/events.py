@@ -413,12 +413,22 @@ CUMULATIVE_WEAK: tuple[str, ...] = (
 
 #: After a count's noun, a casualty: "four people were killed", "11 hospitalised", "65 ... died".
 CASUALTY_AFTER: tuple[str, ...] = (
+    # "prisoners of war interviewed by UN monitors": interviews, not a return
+    r"(?:who\s+were\s+|were\s+)?(?:interviewed|surveyed|questioned)",
+    # other returns and liberations: "300 soldiers returned to the front", "two pilots returned
+    # from training", "12 civilians were freed from a basement"
+    r"(?:[\w-]+\s+){0,3}?return(?:ed|ing|s)?\s+to\s+(?:the\s+|their\s+)?(?:front(?:\s*line)?|frontline|duty|service|combat|units?|battlefield|ranks|positions|training|work|school|classes)",
+    r"(?:[\w-]+\s+){0,3}?return(?:ed|ing|s)?\s+from\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w-]+\s+)?(?:training|trip|visit|tour|holiday|vacation|abroad|exile|mission|deployment|rotation|competition|championships?|games|olympics|summit|conference|studies)",
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:freed|rescued|released|liberated)\s+from\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:basement|cellar|rubble|debris|encirclement|occupation|torture\s+chamber|bunker)",
     r"(?:who\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:killed|injured|hurt|hospitali[sz]ed|wounded)",
     r"(?:(?!who\b|which\b)[\w-]+\s+){0,4}?died",
     r"(?:killed|injured|dead|hospitali[sz]ed|hurt)",
 )
 #: Before a count, a casualty verb: "claimed to have killed 120", "killing at least 12".
 CASUALTY_BEFORE: tuple[str, ...] = (
+    # interviews: "the mission interviewed 205 released prisoners", "spoke to 46 servicemen"
+    r"(?:interviewed|surveyed|questioned)\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?",
+    r"(?:spoke|speaking|talked)\s+(?:to|with)\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?",
     r"(?:killed|killing|injured|injuring|wounding)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|another\s+)?",
 )
 
@@ -458,30 +468,21 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"participants",
     # aims, pleas and generalities are no plans: "our job is to free all of our people",
     # "relatives urged the government to agree to a swap", "swaps are normally framed as ..."
-    r"(?:our|the|my|his|her|their|its)\s+(?:main\s+|top\s+|key\s+|first\s+)?(?:job|goal|task|aim|priority|duty|mission|objective)\s+(?:is|was|remains)\s+to",
+    r"^\W*(?:our|the|my|his|her|their|its)\s+(?:main\s+|top\s+|key\s+|first\s+)?(?:job|goal|task|aim|priority|duty|mission|objective)\s+(?:is|was|remains)\s+to",
     r"(?:goal|aim|priority|objective)\s+remains",
     r"remains\s+the\s+(?:goal|aim|priority|objective)",
     r"keep\s+(?:on\s+)?(?:working|fighting|pushing)\s+(?:for|on|to)",
-    r"(?:relatives|families|mothers|wives|parents|sisters|children)\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:have\s+|had\s+)?(?:urged|demanded|called\s+for|pleaded|appealed|begged|rallied|protested|asked|petitioned)",
+    r"^\W*(?:the\s+)?(?:relatives|families|mothers|wives|parents|sisters|children)\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:have\s+|had\s+)?(?:urged|demanded|called\s+for|pleaded|appealed|begged|rallied|protested|asked|petitioned)",
     r"(?:swaps|exchanges)\s+(?:are|were|have\s+been)\s+(?:normally|usually|typically|generally|often|traditionally|rarely)",
     r"sticking\s+point",
     # casualties of an attack: "an attack in which 12 people were killed", "shelling killed one"
     r"(?:attack|strike|shelling|explosion|blast|crash|bombardment|barrage)s?\s+(?:[\w-]+\s+){0,6}?(?:killed|killing|injured|injuring|wounded|wounding)",
     r"(?:claim(?:ed|s)?|say|says|said)\s+(?:to\s+have\s+|(?:it|they)\s+had\s+|(?:it|they)\s+)?killed",
-    # research and monitoring: "interviewed 205 released prisoners" counts interviews
-    r"interview(?:ed|s|ing)?",
-    r"surveyed",
-    r"spoke\s+(?:to|with)",
     r"monitoring\s+mission",
     # "the list of 1,000 names ... includes 500 servicemen": names on a list, not a handover
     r"lists?\s+(?:of\s+)?(?:[\d,]+\s+)?names",
     # "exchanged fire", "an exchange of letters": the verb of a swap, not of persons
     r"(?:exchanged|exchanging|exchanges?|swapped|swapping|traded|trading)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:fire|strikes|blows|shots|attacks|salvos|accusations|threats|letters|proposals|views|messages|notes|documents|drafts?|insults|barbs|words|greetings|gifts|information|intelligence|data|experience|ideas|opinions|pleasantries|punches|places|positions|jerseys|shirts)",
-    # returns that are not from captivity: "returned to the front", "returned from training"
-    r"return(?:ed|ing|s)?\s+to\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:front(?:\s*line)?|frontline|duty|service|combat|units?|battlefield|ranks|positions|training|work|school|classes)",
-    r"return(?:ed|ing|s)?\s+from\s+(?:a\s+|an\s+|the\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+)?(?:training|trip|visit|tour|holiday|vacation|abroad|exile|mission|deployment|rotation|competition|championships?|games|olympics|summit|conference|studies)",
-    # liberation, not a swap: "12 civilians were freed from a basement"
-    r"(?:freed|rescued|released|liberated)\s+from\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:basement|cellar|rubble|debris|encirclement|occupation|torture\s+chamber|bunker)",
     # publication: "released a video of 15 soldiers surrendering"
     r"releas(?:ed|es|ing|e)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+|new\s+)?(?:[\w-]+\s+)?(?:video|videos|footage|recording)\s+(?:of|showing)\s+(?:\d|[\w-]+\s+(?:russian|ukrainian|captured|surrendering))",
 )
