@@ -28,7 +28,7 @@ GIVE_VERBS: tuple[str, ...] = (
 RECEIVE_VERBS: tuple[str, ...] = (
     r"(?:bring|brings|bringing|brought)(?=\s+(?:back\s+)?(?:[\w,-]+\s+){1,6}?(?:back\s+)?home\b)",
     # "brought 150 of its people back from captivity": the particle after the object
-    r"(?:bring|brings|bringing|brought|get|gets|getting|got)(?=\s+(?:[\w,-]+\s+){1,6}?back\b)",
+    r"(?:bring|brings|bringing|brought)(?=\s+(?:[\w,-]+\s+){1,6}?back\b)",
     r"brought\s+(?:back\s+)?home",
     r"brings?\s+(?:back\s+)?home",
     r"bringing\s+(?:back\s+)?home",
@@ -464,7 +464,7 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"forcibly\s+(?:displaced|transferred)",
     r"amnesty",
     # studies: "in one study of 24 people, those who swapped breakfast for eggs"
-    r"(?:a|one|the|this|another|their|our)\s+(?:\w+\s+)?(?:study|survey|trial|poll|experiment)\s+(?:of|in|with|among|involving)",
+    r"(?:study|survey|poll|experiment|clinical\s+trial)\s+(?:of|in|with|among|involving)\s+(?:\d|some|about|more|over|[\w-]+\s+(?:people|adults|patients|participants|volunteers))",
     r"participants",
     # aims, pleas and generalities are no plans: "our job is to free all of our people",
     # "relatives urged the government to agree to a swap", "swaps are normally framed as ..."
