@@ -788,3 +788,18 @@ def test_persons_named_as_an_agent_are_no_unnumbered_return() -> None:
         "troops, where they had been held for two months."
     )
     assert _run(text).exchanges == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow has said the Il-76 was carrying 65 Ukrainian prisoners of war to an exchange when "
+        "it came down in the Belgorod region on Jan. 24.",
+        "Russia said 65 Ukrainian prisoners who were to be exchanged were on board.",
+        "Caption: Relatives in Ukraine say the men should be treated as prisoners of war and "
+        "included in future exchanges.",
+    ],
+)
+def test_history_and_pleas_are_no_plans(text: str) -> None:
+    result = _run(text, "2024-01-31")
+    assert result.planned == () and result.exchanges == ()

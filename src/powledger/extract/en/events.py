@@ -472,7 +472,10 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"(?:goal|aim|priority|objective)\s+remains",
     r"remains\s+the\s+(?:goal|aim|priority|objective)",
     r"keep\s+(?:on\s+)?(?:working|fighting|pushing)\s+(?:for|on|to)",
-    r"^\W*(?:the\s+)?(?:relatives|families|mothers|wives|parents|sisters|children)\s+(?:of\s+(?:[\w-]+\s+){1,4})?(?:have\s+|had\s+)?(?:urged|demanded|called\s+for|pleaded|appealed|begged|rallied|protested|asked|petitioned)",
+    r"^(?:[\w-]+:\s*)?\W*(?:the\s+)?(?:relatives|families|mothers|wives|parents|sisters|children)\b[^.;:]{0,40}?\b(?:urged|demanded|called\s+for|pleaded|appealed|begged|rallied|protested|asked|petitioned|say|says|said|want|wanted|hope|hoped)\b",
+    # history: "the Il-76 was carrying 65 prisoners to an exchange", "who were to be exchanged"
+    r"(?:had\s+been|was|were)\s+(?:carrying|transporting)\s+(?:[\w-]+\s+){0,6}?(?:to|for)\s+(?:an?\s+|the\s+)?(?:planned\s+|prisoner\s+)?(?:exchange|swap)",
+    r"(?:were|was)\s+to\s+(?:have\s+)?be(?:en)?\s+(?:exchanged|swapped|freed|released|handed\s+over)",
     r"(?:swaps|exchanges)\s+(?:are|were|have\s+been)\s+(?:normally|usually|typically|generally|often|traditionally|rarely)",
     r"sticking\s+point",
     # casualties of an attack: "an attack in which 12 people were killed", "shelling killed one"
