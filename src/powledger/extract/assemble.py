@@ -581,7 +581,8 @@ def _group(
     # A date in the report's own words first; a "today" inside a quotation only without one.
     unquoted = [c for c in cands if not (c.date is not None and c.extra.get("quoted_date"))]
     dated_unquoted = any(c.date is not None and c.date.iso for c in unquoted)
-    for c in unquoted + [c for c in cands if c not in unquoted] if dated_unquoted else cands:
+    ordered = unquoted + [c for c in cands if c not in unquoted] if dated_unquoted else cands
+    for c in ordered:
         if c.previous or c.parties != main_pair:
             continue
         # A date counts for the main event only if its figure agrees with what came before.
