@@ -557,6 +557,17 @@ def sentence_candidates(
             if mates:
                 near = min(mates, key=lambda m: abs(m.count.start - o.count.start))
                 o.side, o.both, o.rule = near.side, near.both, "rule_list"
+    for m in _SINCE_WHEN.finditer(s):
+        if not any(m.start("what") <= d.start < m.end("what") for d in dates):
+            # "the first swap since late last month, when 180 were released": a recall with no
+            # date of its own is background.
+            for o in out:
+                if o.count.start >= m.end():
+                    o.cumulative = True
+    for i, o in enumerate(out):
+        heads = [h for h in out[:i] if not h.count.is_part]
+        if o.count.is_part and heads and heads[-1].cumulative:
+            o.cumulative = True  # "3,100 released since February 2022, including 150 civilians"
     strong = {o.side for o in out if o.side and o.rule not in WEAK_RULES and not o.count.additive}
     for o in out:
         if o.count.other_group and o.rule in WEAK_RULES and len(strong) == 1:
@@ -568,9 +579,10 @@ def sentence_candidates(
         if o.date is None and not o.previous and dated:
             # One sentence, one event: "11 hostages were freed on Monday and Israel freed 33".
             o.date = dated[0]
-        elif o.date is None and o.previous and dated_before and o.previous_days is None:
-            # "... in September 2022, when 215 came home, in exchange for 55 Russians".
-            o.date = dated_before[0]
+        elif o.date is None and o.previous and dated_before:
+            # "... in September 2022, when 215 came home, in exchange for 55 Russians"; "two
+            # weeks after they traded prisoners on March 2, in which ... Moscow recovered 120".
+            o.date, o.previous_days = dated_before[0], None
     by_side: dict[str, set[int]] = {}
     for o in out:
         if o.side and o.count.party and o.count.value and not o.count.is_part:
@@ -595,6 +607,7 @@ def sentence_candidates(
     ]  # fmt: skip
 
 
+_SINCE_WHEN = re.compile(r"\bsince\b(?P<what>[^.;]{0,40}?),\s*when\b", re.I)
 #: A count's noun in the possessive: "soldiers' bodies", "POWs' letters", "the men's families".
 _POSSESSIVE = re.compile(r"'s?\s+")
 

@@ -391,6 +391,7 @@ CUMULATIVE_MARKERS: tuple[str, ...] = (
     r"previous\s+exchanges",
     r"earlier\s+exchanges",
     r"since\s+then",
+    r"since\s+the\s+(?:last|previous)\s+(?:round|exchange|swap|meeting|talks)",
     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
     r"in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
     r"still\s+(?:held|in\s+captivity|remain)",
@@ -413,6 +414,8 @@ CUMULATIVE_WEAK: tuple[str, ...] = (
 
 #: After a count's noun, a casualty: "four people were killed", "11 hospitalised", "65 ... died".
 CASUALTY_AFTER: tuple[str, ...] = (
+    # a speaker: "one woman told reporters"
+    r"(?:told|said|says|wrote|recalled|explained|added)",
     # "prisoners of war interviewed by UN monitors": interviews, not a return
     r"(?:who\s+were\s+|were\s+)?(?:interviewed|surveyed|questioned)",
     # other returns and liberations: "300 soldiers returned to the front", "two pilots returned
@@ -429,6 +432,7 @@ CASUALTY_BEFORE: tuple[str, ...] = (
     # interviews: "the mission interviewed 205 released prisoners", "spoke to 46 servicemen"
     r"(?:interviewed|surveyed|questioned)\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?",
     r"(?:spoke|speaking|talked)\s+(?:to|with)\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?",
+    r"(?:talks|interviews|conversations)\s+with\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?",
     r"(?:killed|killing|injured|injuring|wounding)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|another\s+)?",
 )
 
@@ -478,6 +482,9 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"(?:were|was)\s+to\s+(?:have\s+)?be(?:en)?\s+(?:exchanged|swapped|freed|released|handed\s+over)",
     r"(?:swaps|exchanges)\s+(?:are|were|have\s+been)\s+(?:normally|usually|typically|generally|often|traditionally|rarely)",
     r"sticking\s+point",
+    r"would\s+not\s+say\s+when",
+    r"(?:offered|offers|offer|ready|willing)\s+to\s+host",
+    r"preparing\s+a\s+request",
     # casualties of an attack: "an attack in which 12 people were killed", "shelling killed one"
     r"(?:attack|strike|shelling|explosion|blast|crash|bombardment|barrage)s?\s+(?:[\w-]+\s+){0,6}?(?:killed|killing|injured|injuring|wounded|wounding)",
     r"(?:claim(?:ed|s)?|say|says|said)\s+(?:to\s+have\s+|(?:it|they)\s+had\s+|(?:it|they)\s+)?killed",
@@ -514,7 +521,7 @@ CLAUSE_BREAKS: tuple[str, ...] = (
 )
 
 PREVIOUS_MARKERS: tuple[str, ...] = (
-    r"(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?)\s+(?:after|since|earlier|before)",
+    r"(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?)\s+(?:after|since)",
     r"previous",
     r"earlier\s+(?:exchange|swap)",
     r"previously",
