@@ -669,3 +669,9 @@ def test_talk_of_a_coming_exchange_is_an_open_plan(text: str) -> None:
     result = _extract(text)
     assert result.exchanges == ()
     assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": None}]
+
+
+@pytest.mark.parametrize("tail", ["говорится в сообщении ведомства", "говорится в заявлении"])
+def test_the_body_named_before_speaks_in_its_statement(tail: str) -> None:
+    text = f"Минобороны России сообщило о новом обмене. Из плена возвращены 95 российских военнослужащих, {tail}."
+    assert {c.asserted_by for c in _main(text).claims} == {"Russian Ministry of Defence"}
