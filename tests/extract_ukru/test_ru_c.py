@@ -675,3 +675,14 @@ def test_talk_of_a_coming_exchange_is_an_open_plan(text: str) -> None:
 def test_the_body_named_before_speaks_in_its_statement(tail: str) -> None:
     text = f"Минобороны России сообщило о новом обмене. Из плена возвращены 95 российских военнослужащих, {tail}."
     assert {c.asserted_by for c in _main(text).claims} == {"Russian Ministry of Defence"}
+
+
+def test_a_party_speaking_for_itself_gives_its_own_figure() -> None:
+    text = (
+        "МОСКВА, 31 января. /РИА Новости/. Россия вернула из плена 195 военнослужащих, Украине "
+        "передано такое же число пленных, сообщило Минобороны.\n"
+        "На борту разбившегося самолета находились 65 украинских военнопленных, которых везли на "
+        "обмен.\n"
+        "Киев со своей стороны заявил о возвращении 207 человек."
+    )
+    assert _main(text, "2024-01-31").returned_to == {"Russia": 195, "Ukraine": 207}

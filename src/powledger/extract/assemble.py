@@ -145,7 +145,10 @@ def _own_list(text: str, side: str, total: ClaimFact | None, group: _Group) -> C
 
 
 def _pick_total(
-    side: str, claims: list[ClaimFact], explicit: set[tuple[int, int | None]] | None = None
+    side: str,
+    claims: list[ClaimFact],
+    explicit: set[tuple[int, int | None]] | None = None,
+    voiced: set[tuple[int, int | None]] | None = None,
 ) -> ClaimFact | None:
     totals = [c for c in claims if c.side == side and c.category == "total"]
     stated = [c for c in totals if explicit and (c.start, c.value) in explicit]
@@ -156,7 +159,12 @@ def _pick_total(
     with_value = [c for c in totals if c.value is not None]
     pool = with_value or totals
     # A side's own figure wins over what the other side said about it.
-    own = [c for c in pool if c.asserted_by and actor_party(c.asserted_by) == side]
+    # ("Kyiv said it got 207 back": the party itself speaks, with no named actor.)
+    own = [
+        c for c in pool
+        if (c.asserted_by and actor_party(c.asserted_by) == side)
+        or (voiced and not c.asserted_by and (c.start, c.value) in voiced)
+    ]  # fmt: skip
     if own:
         pool = own
     exact = [c for c in pool if not c.approximate]
@@ -186,7 +194,11 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             if m.count.is_part and m.count.category == "total"
         }  # fmt: skip
         whole_claims = [c for c in claims if (c.start, c.value) not in parts_of_total]
-        total = _pick_total(side, whole_claims, explicit)
+        voiced = {
+            (m.sentence[0], m.count.value) for m in group.members
+            if m.extra.get("party_speaker") == side and side in _sides(m)
+        }  # fmt: skip
+        total = _pick_total(side, whole_claims, explicit, voiced)
         parts = [c for c in claims if c.side == side and c.category != "total"]
         seen: set[str] = set()
         for p in parts:

@@ -492,6 +492,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"завершен\w*",
         r"завершился",
         r"завершил\w*",
+        r"состоявш\w*",
+        r"прошедш\w*",
         r"заключительн\w*",
         r"завершающ\w*",
         r"удалось",
@@ -827,6 +829,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"атак\w*\s+(?:дрон|беспилотник|бпла)\w*",
         r"уничтожен[ыо]?\s+(?:до\s+|более\s+|свыше\s+)?\d",
         r"ранены\s+(?:\w+\s+){0,2}(?:жител|мирн)\w*",
+        # Prisoners on their way to an exchange (a crashed plane, a convoy) were not exchanged.
+        r"(?:вез(?:ли|ут|ти)|перевоз\w*|доставля\w*)\s+(?:\w+\s+)?на\s+обмен\w*",
+        r"на\s+борту",
         # An explainer quoting a headline as an example: «за каждым заголовком …».
         r"заголовк\w*",
         # Testimonies of the freed about their captivity report no return.
