@@ -307,17 +307,15 @@ def party_speaker(
         if c.reporting.match_at(s, pos) is not None:
             return party
         # "Киев со своей стороны заявил", "Kyiv on Friday said": a few words between.
-        words = re.match(r"(?:\s*[^\W\d_]+){1,3}?\s+", s[pos:])
-        while words is not None:
+        for n in (1, 2, 3):
+            words = re.match(rf"(?:\s*[^\W\d_]+){{{n}}}\s+", s[pos:])
+            if words is None:
+                break
             gap = s[pos : pos + words.end()]
             if c.parties.find(gap) or c.actors.find(gap):
                 break
             if c.reporting.match_at(s, pos + words.end()) is not None:
                 return party
-            nxt = re.match(r"(?:\s*[^\W\d_]+){%d}\s+" % (gap.count(" ") + 1), s[pos:])
-            words = (
-                nxt if nxt is not None and nxt.end() > words.end() and gap.count(" ") < 3 else None
-            )
         if re.search(r"according\s+to\s+(?:the\s+)?$", s[max(0, start - 20) : start], re.I):
             return party
     return None
