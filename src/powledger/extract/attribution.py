@@ -306,16 +306,6 @@ def party_speaker(
         pos = end + (m.end() if m else 0)
         if c.reporting.match_at(s, pos) is not None:
             return party
-        # "Киев со своей стороны заявил", "Kyiv on Friday said": a few words between.
-        for n in (1, 2, 3):
-            words = re.match(rf"(?:\s*[^\W\d_]+){{{n}}}\s+", s[pos:])
-            if words is None:
-                break
-            gap = s[pos : pos + words.end()]
-            if c.parties.find(gap) or c.actors.find(gap):
-                break
-            if c.reporting.match_at(s, pos + words.end()) is not None:
-                return party
         if re.search(r"according\s+to\s+(?:the\s+)?$", s[max(0, start - 20) : start], re.I):
             return party
     return None
