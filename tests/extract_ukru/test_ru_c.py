@@ -686,3 +686,18 @@ def test_a_party_speaking_for_itself_gives_its_own_figure() -> None:
         "Киев заявил о возвращении 207 человек."
     )
     assert _main(text, "2024-01-31").returned_to == {"Russia": 195, "Ukraine": 207}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Колонна с телами 800 военнослужащих ожидает на границе, заявили в Москве.",
+        "Письма от 700 пленных передали родственникам, сообщил Красный Крест.",
+        "Минобороны сообщило, что в плен взяты 9 украинских военных. В результате удара погибли "
+        "четыре человека, 11 госпитализированы.",
+    ],
+)
+def test_letters_waiting_trucks_and_casualties_are_no_exchange(text: str) -> None:
+    result = _extract(text)
+    assert result.exchanges == ()
+    assert result.planned == ()

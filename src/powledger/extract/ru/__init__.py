@@ -829,6 +829,11 @@ LEXICON = RUSSIAN.build_lexicon(
         r"атак\w*\s+(?:дрон|беспилотник|бпла)\w*",
         r"уничтожен[ыо]?\s+(?:до\s+|более\s+|свыше\s+)?\d",
         r"ранены\s+(?:\w+\s+){0,2}(?:жител|мирн)\w*",
+        # Letters and parcels handed over, trucks of remains left waiting: no one exchanged.
+        r"письм\w*",
+        r"посылк\w*",
+        r"колонн\w*\s+с\s+(?:тел|останк|пленн|военнопленн)\w*",
+        r"ожида\w*\s+на\s+границе",
         # Prisoners on their way to an exchange (a crashed plane, a convoy) were not exchanged.
         r"(?:вез(?:ли|ут|ти)|перевоз\w*|доставля\w*)\s+(?:\w+\s+)?на\s+обмен\w*",
         r"на\s+борту",
@@ -942,7 +947,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"скоро",
         r"будет\s+продолжен\w*",
         r"продолжится",
-        r"ожида\w*",
+        r"ожидается",
+        r"ожидаются",
         r"передадут",
         r"в\s+ближайшее\s+время",
         r"договор[её]нност\w*\s+(?:об?|по\s+поводу)",
