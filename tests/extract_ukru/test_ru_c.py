@@ -701,3 +701,9 @@ def test_letters_waiting_trucks_and_casualties_are_no_exchange(text: str) -> Non
     result = _extract(text)
     assert result.exchanges == ()
     assert result.planned == ()
+
+
+def test_an_unnumbered_return_takes_the_side_of_its_subject_and_verb() -> None:
+    exchange = _main("Россия вернула пленных в возрасте от 18 до 25 лет, сообщили в Минобороны.")
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+    assert [c.side for c in exchange.claims] == ["Russia"]

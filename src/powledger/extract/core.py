@@ -595,6 +595,16 @@ def _unnumbered(
                 tail = re.match(r"\s+of\s+(?:the\s+)?", s[end : end + 12])
                 hit = c.parties.match_at(s, end + tail.end()) if tail else None
                 party = hit[1] if hit else None
+            if party is None and parties:
+                # "Россия вернула пленных …": the subject and its verb right before the persons.
+                gap = before[parties[-1][1] :]
+                verb = c.receive.match_at(gap, len(gap) - len(gap.lstrip()))
+                kind = "receive"
+                if verb is None:
+                    verb, kind = c.give.match_at(gap, len(gap) - len(gap.lstrip())), "give"
+                if verb is not None and not gap[verb[0] :].strip():
+                    who = parties[-1][2]
+                    party = who if kind == "receive" else (pair[0] if who == pair[1] else pair[1])
             if party in pair:
                 count = Count(start, end, None, False, "total", party, False, end)
                 cand = Candidate(count, party, "rule_unnumbered", (sent.start, sent.end))
