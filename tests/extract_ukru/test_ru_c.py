@@ -707,3 +707,12 @@ def test_an_unnumbered_return_takes_the_side_of_its_subject_and_verb() -> None:
     exchange = _main("Россия вернула пленных в возрасте от 18 до 25 лет, сообщили в Минобороны.")
     assert exchange.returned_to == {"Russia": None, "Ukraine": None}
     assert [c.side for c in exchange.claims] == ["Russia"]
+
+
+def test_a_sentence_saying_when_the_exchange_took_place_beats_the_dateline() -> None:
+    text = (
+        "МОСКВА, 4 января. Возвращение из плена двухсот сорока восьми российских военнослужащих "
+        "стало крупнейшим обменом, напомнили в Минобороны. Обмен состоялся вчера при "
+        "посредничестве ОАЭ."
+    )
+    assert _main(text, "2024-01-04").date == "2024-01-03"

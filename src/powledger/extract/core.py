@@ -264,6 +264,7 @@ def _candidates(
     # "3 березня 2024 року відбувся обмін. Україна повернула 130 людей": a dated sentence of an
     # exchange with no figure dates the undated figures of the sentence right after it.
     pending: tuple[DateSpan, int] | None = None
+    done_days: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
             found = event_dates(
@@ -277,6 +278,9 @@ def _candidates(
             own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
             if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
+                if not c.previous.find(local):
+                    # "Обмен состоялся вчера при посредничестве ОАЭ": the exchange's own day.
+                    done_days.append(pending[0])
         if not counts and has_trigger and default_pair != ("Russia", "Ukraine"):
             counts = _named_persons(c, local)
         if not counts:
@@ -372,6 +376,12 @@ def _candidates(
                           or date.fromisoformat(d.iso) <= published + timedelta(days=1))
         ]  # fmt: skip
 
+    main_undated = not any(
+        o.date is not None for o in out if not (o.previous or o.planned or o.cumulative)
+    )
+    if done_days and main_undated and (dateline is None or dateline.iso != done_days[0].iso):
+        # A sentence saying when the exchange took place beats the report's own dateline.
+        dateline = done_days[0]
     # Fallbacks for the main event's date: the dateline, the report's own date ("said on
     # Friday"), then a date in the lead.
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
