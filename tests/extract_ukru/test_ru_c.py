@@ -716,3 +716,17 @@ def test_a_sentence_saying_when_the_exchange_took_place_beats_the_dateline() -> 
         "посредничестве ОАЭ."
     )
     assert _main(text, "2024-01-04").date == "2024-01-03"
+
+
+def test_the_first_exchange_of_a_year_is_dated_by_the_report_not_the_year() -> None:
+    text = "Первый обмен пленными в 2025 году: домой вернулись 25 украинских военных."
+    assert _main(text, "2025-01-05").date == "2025-01-05"
+
+
+def test_a_clock_stamped_live_blog_entry_is_of_its_day() -> None:
+    text = (
+        "Война: онлайн\n"
+        "08:40 Ночью над Киевской областью работала ПВО.\n"
+        "12:10 Координационный штаб: из российского плена вернулись 84 человека."
+    )
+    assert _main(text, "2025-08-14").date == "2025-08-14"

@@ -71,6 +71,8 @@ def event_dates(
         before = s[max(0, d.start - 30) : d.start]
         words = re.findall(r"[\w'-]+", before)
         last = words[-1] if words else ""
+        if d.precision == "year" and c.superlatives.find(before):
+            continue  # "the first exchange in 2025": a comparison, not the exchange's date
         when = re.match(r",?\s+(?:when|когда|коли)\b", s[d.end : d.end + 12], re.I)
         if c.not_event_date.find(last) and not when:
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
