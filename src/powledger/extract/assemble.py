@@ -535,7 +535,18 @@ def _group(
             and c.date is not None and c.date.iso and c.date.precision == "day"
         ]  # fmt: skip
         if listed:
-            main_date = listed[0].date
+            # Unless the list adds up to something else than a total already given for that
+            # side ("307 came home today. Yesterday we met 270 soldiers and 120 civilians").
+            first = [c for c in listed if c.sentence == listed[0].sentence]
+            total = sum(c.count.value or 0 for c in first)
+            sides = {s for c in first for s in _sides(c) if s}
+            rival = any(
+                o.count.category == "total" and o.count.value not in (None, total)
+                and set(_sides(o)) & sides and o.sentence != listed[0].sentence
+                for o in cands if not o.previous and o.parties == main_pair
+            )  # fmt: skip
+            if not rival:
+                main_date = listed[0].date
     if main_date is None and dateline is not None and not planned:
         main_date = dateline
     main = _Group(
