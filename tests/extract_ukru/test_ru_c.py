@@ -730,3 +730,15 @@ def test_a_clock_stamped_live_blog_entry_is_of_its_day() -> None:
         "12:10 Координационный штаб: из российского плена вернулись 84 человека."
     )
     assert _main(text, "2025-08-14").date == "2025-08-14"
+
+
+def test_returned_residents_once_taken_away_are_an_addition_to_the_destination() -> None:
+    text = (
+        "Из плена возвращены 146 российских военнослужащих, сообщили в Минобороны. Кроме того, в "
+        "Россию возвращены восемь жителей Курской области, незаконно вывезенных ВСУ на Украину."
+    )
+    exchange = _main(text, "2025-08-24")
+    assert exchange.returned_to["Russia"] == 154
+    assert [(c.side, c.category, c.count) for c in exchange.composition] == [
+        ("Russia", "civilians", 8)
+    ]

@@ -815,7 +815,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"ротаци\w*",
         r"отпуск\w*",
         r"командировк\w*",
-        r"незаконно\s+вывезен\w*",
+        # "Украина незаконно вывезла 20 детей" (no return); not the returned residents
+        # "…, незаконно вывезенных ВСУ на Украину", who come back in an exchange.
+        r"незаконно\s+вывез(?:ли|ла|ло|ти|ут|ет)",
         # Lists handed over for an exchange prepare it; the sentence reports no return.
         r"списк\w*\s+(?:(?!из\b)\w+\s+){0,5}?(?:на|для)\s+обмен\w*",
         r"(?:передал\w*|переда[её]т|направил\w*|согласовал\w*|составил\w*|получил\w*)\s+(?:\w+\s+){0,2}?списк\w*",
