@@ -159,6 +159,14 @@ class Lexicon:
     possessives: tuple[str, ...] = ()
     #: Words that add a group to the main one ("another", "also", "as well as", "in addition").
     additive_markers: tuple[str, ...] = ()
+    #: "The next day" with no date of its own: the day after the last date the report gave
+    #: ("6 березня ... Наступного дня повернулися ще 140" -> 7 March).
+    next_day_markers: tuple[str, ...] = ()
+    #: "Of them" right after a count ("40 з них", "20 of them" is built in): a part of the group.
+    of_them: tuple[str, ...] = ()
+    #: "Respectively" after a list of counts: the i-th count goes with the i-th date named just
+    #: before ("на двох етапах отримала 150 і 205 своїх відповідно").
+    respectively_markers: tuple[str, ...] = ()
     #: A place of origin right after the persons ("з Полтавщини", "from the Poltava region"):
     #: such a count is a local subset of the exchange, never its total.
     origin_markers: tuple[str, ...] = ()
@@ -223,6 +231,19 @@ class Lexicon:
     anaphoric_reporting: tuple[str, ...] = ()
     #: Institutions named without their country ("the defence ministry") -> party -> actor.
     generic_actors: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Nouns of a party's institutions and people that may stand between a party word and a
+    #: reporting verb: the party then speaks ("the Russian ombudswoman said", "Russian state
+    #: news agency TASS reported" -> Russia's voice).
+    speaker_nouns: tuple[str, ...] = ()
+    #: Person nouns that make a group ``soldiers`` when another group is listed beside it
+    #: ("270 soldiers and 120 civilians"); a generic noun ("270 servicemen and 120 civilians")
+    #: then stays the base and only the named group is composition. None: any generic noun
+    #: listed beside another group is ``soldiers`` (the older reading).
+    listed_soldier_words: tuple[str, ...] | None = None
+    #: Words of killing and injuring: one right before a number ("killed 300") or right after
+    #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
+    #: count, never persons returned.
+    casualty_markers: tuple[str, ...] = ()
     #: Phrasing that marks a document as one actor's own statement when no one is quoted.
     voice_phrases: dict[str, str] = field(default_factory=dict)
     #: Words only one side's own voice uses -> that party («киевский режим», «СВО» for Russia;

@@ -95,6 +95,12 @@ def _value_of(table: Table, phrase: str) -> str:
         if pattern.fullmatch(phrase):
             value = val
             break
+    else:
+        values = {val for _p, val in table.entries}
+        if len(values) == 1:
+            # A fragment with a lookahead ("brought(?=... home)") never matches its phrase
+            # alone; in a table of one value every match still has that value.
+            value = values.pop()
     _value_cache()[key] = value
     return value
 
@@ -156,6 +162,9 @@ class Compiled:
     named_along: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
     stages: Table
+    speaker_nouns: Table
+    soldier_words: Table | None
+    casualties: Table
     not_exchange: Table
     not_event_date: Table
     clause_breaks: Table
@@ -182,6 +191,9 @@ class Compiled:
     cumulative_weak: Table
     previous: Table
     origin: Table
+    next_day: Table
+    respectively: Table
+    of_them: Table
     reporting: Table
     mediation: Table
     not_mediator: Table
@@ -257,6 +269,11 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if lx.list_joiners
         else None,
         stages=make_set(lx.stage_markers),
+        speaker_nouns=make_set(lx.speaker_nouns),
+        casualties=make_set(lx.casualty_markers),
+        soldier_words=None
+        if lx.listed_soldier_words is None
+        else make_set(lx.listed_soldier_words),
         not_exchange=make_set(lx.not_exchange_markers),
         not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),
@@ -287,6 +304,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         cumulative_weak=make_set(lx.cumulative_weak),
         previous=make_set(lx.previous_markers),
         origin=make_set(lx.origin_markers),
+        next_day=make_set(lx.next_day_markers),
+        respectively=make_set(lx.respectively_markers),
+        of_them=make_set(lx.of_them),
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),
