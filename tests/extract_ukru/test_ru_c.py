@@ -742,3 +742,22 @@ def test_returned_residents_once_taken_away_are_an_addition_to_the_destination()
     assert [(c.side, c.category, c.count) for c in exchange.composition] == [
         ("Russia", "civilians", 8)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Обмен пленными: домой вернулись 90 наших парней, киевская хунта получила столько же "
+            "всушников. #обмен",
+            {"Russia": 90, "Ukraine": 90},
+        ),
+        (
+            "Наши дома! Из плена вернулись 90 наших, оркам отдали их пленных.",
+            {"Russia": None, "Ukraine": 90},
+        ),
+    ],
+    ids=["z-channel", "ua-channel"],
+)
+def test_a_channels_own_words_tell_whose_our(text: str, expected: dict[str, int | None]) -> None:
+    assert _main(text).returned_to == expected

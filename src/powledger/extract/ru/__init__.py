@@ -26,7 +26,7 @@ build_number_finder = RUSSIAN.build_number_finder
 
 
 PARTY_TERMS: dict[str, str] = {
-    r"украин\w*": "Ukraine", r"украинц\w*": "Ukraine", r"всу": "Ukraine",
+    r"украин\w*": "Ukraine", r"украинц\w*": "Ukraine", r"всу": "Ukraine", r"всушник\w*": "Ukraine",
     r"киев": "Ukraine", r"киев[аеу]": "Ukraine", r"киевск\w*": "Ukraine",
     r"вооруж[её]нн\w*\s+сил\w*\s+украины": "Ukraine",
     r"москв(?:а|е|у|ы|ой)": "Russia",
@@ -50,6 +50,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"защитник\w*": "total", r"защитниц\w*": "women", r"геро(?:ев|и|я|ем)": "total",
     r"человека?|людей|люди|лиц": "total", r"граждан\w*": "total",
     r"россиян\w*": "total", r"украинц\w*": "total", r"соотечественник\w*": "total",
+    r"всушник\w*": "total",
     r"ребят": "total", r"парней": "total", r"освобожд[её]нн(?:ых|ые|ым|ыми)": "total",
     r"офицер\w*": "officers",
     # "Пятеро из вернувшихся — гражданские": the category after the dash.
@@ -1076,6 +1077,15 @@ LEXICON = RUSSIAN.build_lexicon(
         r"неонацист\w*": "Russia",
         r"(?-i:[Нн]а\s+Родину)": "Russia",  # the capital of Russian official style
         r"боевик\w*\s+всу": "Russia",
+        # Slurs and names only one camp's channels use.
+        r"хохл\w*": "Russia",
+        r"укроп\w*": "Russia",
+        r"всушник\w*": "Russia",
+        r"киевск\w*\s+хунт\w*": "Russia",
+        r"орк(?:и|ов|ам|ами|ах)": "Ukraine",
+        r"кацап\w*": "Ukraine",
+        r"защитник\w*\s+украины": "Ukraine",
+        r"украинск\w*\s+защитник\w*": "Ukraine",
         r"оккупант\w*": "Ukraine",
         r"захватчик\w*": "Ukraine",
         r"рашист\w*": "Ukraine",
