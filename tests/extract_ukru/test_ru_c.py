@@ -761,3 +761,13 @@ def test_returned_residents_once_taken_away_are_an_addition_to_the_destination()
 )
 def test_a_channels_own_words_tell_whose_our(text: str, expected: dict[str, int | None]) -> None:
     assert _main(text).returned_to == expected
+
+
+def test_a_part_of_a_running_total_is_a_running_total_too() -> None:
+    text = (
+        "Сегодня домой вернулись 95 украинских военных. Всего с 2022 года из плена вернулись 5800 "
+        "украинцев, в том числе 150 гражданских."
+    )
+    exchange = _main(text)
+    assert exchange.returned_to["Ukraine"] == 95
+    assert exchange.composition == ()

@@ -376,6 +376,10 @@ def sentence_candidates(
         )
         if background:
             cand.cumulative = True
+        heads_here = [o for o in out if not o.count.is_part]
+        if k.is_part and heads_here and heads_here[-1].cumulative:
+            # "5,800 since 2022, including 150 civilians": a part of a running total is one too.
+            cand.cumulative = True
         if (
             cand.date is not None
             and cand.date.precision == "year"
