@@ -771,3 +771,16 @@ def test_a_part_of_a_running_total_is_a_running_total_too() -> None:
     exchange = _main(text)
     assert exchange.returned_to["Ukraine"] == 95
     assert exchange.composition == ()
+
+
+def test_a_promise_of_remains_only_is_no_plan() -> None:
+    result = _extract(
+        "Сегодня из плена вернулись 84 украинских военных. Россия также пообещала передать 6000 "
+        "тел погибших."
+    )
+    assert result.planned == ()
+
+
+def test_a_gerund_of_return_reports_the_figure() -> None:
+    text = "Украина провела 40-й обмен с Россией, вернув домой 160 человек, сообщил Зеленский."
+    assert _main(text).returned_to["Ukraine"] == 160

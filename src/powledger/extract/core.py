@@ -374,6 +374,9 @@ def _candidates(
         party = cand.extra.get("party_speaker")
         if cand.asserted_by is None and isinstance(party, str) and party in voices:
             cand.asserted_by, cand.asserted_by_text = voices[party]
+    if not lexicon.body_promises_are_plans:
+        # "Россия пообещала передать 6000 тел": a promise about remains only is no plan.
+        out = [o for o in out if not (o.planned and o.count.category == "bodies")]
     reported = not lexicon.positions_are_plans and any(
         o.count.value and not (o.planned or o.cumulative or o.previous) for o in out
     )
@@ -617,6 +620,8 @@ def _unnumbered_plan(
             continue
         if not foreseen and not (c.persons.find(s) or c.bodies.find(s)):
             continue
+        if c.bodies.find(s) and not c.lexicon.body_promises_are_plans:
+            continue  # "пообещала передать 6000 тел погибших военных": remains only
         parties = {p for _s, _e, p in c.parties.find(s)}
         if parties and not parties & set(pair):
             continue

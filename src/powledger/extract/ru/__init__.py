@@ -408,6 +408,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"освободить(?:\s+из\s+плена)?",
         r"освободил\w*\s+из\s+плена",
         r"удалось\s+вернуть",
+        # The gerund: "провела обмен, вернув домой 160 человек".
+        r"вернув(?:\s+домой)?",
         r"удалось\s+освободить",
         r"смогли\s+вернуть",
         r"получил\w*",
@@ -696,6 +698,7 @@ LEXICON = RUSSIAN.build_lexicon(
     plus_named=(r"плюс", r"и", r"а\s+также", r"вместе\s+с"),
     composition_beyond_base=True,
     positions_are_plans=False,
+    body_promises_are_plans=False,
     deal_stages_are_plans=True,
     list_joiners=(
         r",",
