@@ -784,3 +784,56 @@ def test_a_promise_of_remains_only_is_no_plan() -> None:
 def test_a_gerund_of_return_reports_the_figure() -> None:
     text = "Украина провела 40-й обмен с Россией, вернув домой 160 человек, сообщил Зеленский."
     assert _main(text).returned_to["Ukraine"] == 160
+
+
+# --- held-out set 2 kinds -------------------------------------------------------------------
+
+
+def test_a_recall_in_the_middle_of_a_month_is_an_exchange_of_its_own() -> None:
+    text = (
+        "Сегодня вернулись 95 украинских военных. Предыдущий обмен состоялся в середине марта – "
+        "тогда стороны передали друг другу по 80 пленных."
+    )
+    result = _extract(text, "2025-05-01")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-05-01", {"Russia": None, "Ukraine": 95}),
+        ("2025-03", {"Russia": 80, "Ukraine": 80}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сегодня вернулись 95 украинских военных. «Он держится», — объясняет специалист одного "
+        "из реабилитационных центров.",
+        "Сегодня вернулись 95 украинских военных. Жена одного из освобожденных пограничников "
+        "рассказала о встрече.",
+    ],
+)
+def test_one_of_is_no_count(text: str) -> None:
+    exchange = _main(text)
+    assert exchange.returned_to == {"Russia": None, "Ukraine": 95}
+    assert exchange.composition == ()
+
+
+def test_deaths_and_captures_are_no_figures() -> None:
+    text = (
+        "Россия и Украина в пятницу обменялись пленными, число не раскрывается. В Херсоне в "
+        "результате обстрела погибли два человека. Накануне ВСУ взяли в плен двух солдат."
+    )
+    exchange = _main(text, "2025-05-03")
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+
+
+def test_a_numeral_in_a_name_is_no_count() -> None:
+    text = (
+        "Кремль ждет выполнения договоренностей Стамбула-3 по обмену пленными. Стороны договорились "
+        "об обмене 1200 на 1200."
+    )
+    result = _extract(text)
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1200, "Ukraine": 1200}]
+
+
+def test_a_named_person_before_the_group_adds_one() -> None:
+    exchange = _main("Украина вернула 215 человек, отдав Виктора Медведчука и 55 военных.")
+    assert exchange.returned_to == {"Russia": 56, "Ukraine": 215}

@@ -613,6 +613,11 @@ def _group(
                     main_date = explicit[0]
             break
         seen.append(c)
+    if main_date is None and not planned and all(c.previous for c in cands):
+        # Only a recalled exchange ("в прошлый раз, в конце декабря, вернули 189"): its own date.
+        dated = [c for c in cands if c.date is not None and c.date.iso]
+        if dated:
+            main_date = dated[0].date
     if main_date is None and not planned:
         # "On Friday 270 servicemen and 120 civilians came home": a dated list of the main event.
         listed = [

@@ -395,6 +395,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"выдал\w*",
         r"передача",
         r"передать",
+        # Gerunds: "вернула 215 человек, отдав Виктора Медведчука и 55 военных".
+        r"отдав",
+        r"передав",
         r"отдать",
         r"отпустить",
     ),
@@ -696,6 +699,11 @@ LEXICON = RUSSIAN.build_lexicon(
         r"через\s+территорию",
     ),
     plus_named=(r"плюс", r"и", r"а\s+также", r"вместе\s+с"),
+    # "Украина вернула 215 человек, отдав Виктора Медведчука и 55 военных" -> 56.
+    named_along=(
+        r"(?:отда\w*|переда\w*|освобо\w*|обменя\w*)\s+"
+        r"(?P<name>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2})\s+(?:и|вместе\s+с|а\s+также)\s+",
+    ),
     composition_beyond_base=True,
     positions_are_plans=False,
     body_promises_are_plans=False,
@@ -830,6 +838,11 @@ LEXICON = RUSSIAN.build_lexicon(
         r"опрошенн\w*",
         r"побеседовал\w*",
         r"мониторингов\w*\s+мисси\w*",
+        # Deaths and captures are no returns.
+        r"погибл[иао]",
+        r"погиб(?!ш)",
+        r"(?:взял\w*|взят[ыо]?|попал\w*)\s+в\s+плен",
+        r"в\s+результате\s+(?:взрыва|удара|обстрела|атаки)",
         # A digest's other news: shelling, strikes, losses.
         r"обстрел\w*",
         r"атак\w*\s+(?:дрон|беспилотник|бпла)\w*",
