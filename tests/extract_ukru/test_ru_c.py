@@ -837,3 +837,29 @@ def test_a_numeral_in_a_name_is_no_count() -> None:
 def test_a_named_person_before_the_group_adds_one() -> None:
     exchange = _main("Украина вернула 215 человек, отдав Виктора Медведчука и 55 военных.")
     assert exchange.returned_to == {"Russia": 56, "Ukraine": 215}
+
+
+def test_a_dated_stage_sentence_dates_the_figures_of_the_next_one() -> None:
+    text = (
+        "Обмен пленными: онлайн\n"
+        "Сегодня из плена вернулись 303 украинских защитника, сообщил Зеленский.\n"
+        "Напоминаем, что вчера, 24 мая, прошел второй этап обмена. Тогда, по данным обеих сторон, "
+        "было передано по 307 человек."
+    )
+    result = _extract(text, "2025-05-25")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-05-25", {"Russia": None, "Ukraine": 303}),
+        ("2025-05-24", {"Russia": 307, "Ukraine": 307}),
+    ]
+
+
+def test_an_agreement_at_dated_talks_is_a_plan_not_a_done_exchange() -> None:
+    text = (
+        "Первый раунд переговоров, прошедший в пятницу, 16 мая, в Стамбуле, завершился "
+        "договоренностью о крупном обмене пленными.\n"
+        "«Договорились о том, что в ближайшие дни будет проведен обмен — тысяча на тысячу», — "
+        "сказал Мединский."
+    )
+    result = _extract(text, "2025-05-17")
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1000, "Ukraine": 1000}]

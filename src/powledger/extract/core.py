@@ -280,7 +280,11 @@ def _candidates(
             own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
             if own and not counts:
                 named_days = own
-            if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
+            # ("вчера, 24 мая": two words of one day.)
+            one_day = len({d.iso for d in own}) == 1 and own[0].precision == "day"
+            # ("Переговоры, прошедшие 16 мая, завершились договоренностью об обмене": a day of
+            # talks, not of an exchange.)
+            if not counts and one_day and c.done.find(local) and not c.plan.find(local):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
                 if not c.previous.find(local):
                     # "Обмен состоялся вчера при посредничестве ОАЭ": the exchange's own day.

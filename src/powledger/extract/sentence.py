@@ -411,7 +411,8 @@ def sentence_candidates(
                 # first stage: the agreement's figure is a plan, not the figure of this stage.
                 cand.weak_cumulative = deal = True
                 # A deal reported as completed is no longer a plan.
-                cand.planned = not c.done.find(s)
+                # ("будет проведен": a done word under a modal does not complete it.)
+                cand.planned = not any(not governed(c, s, d[0]) for d in c.done.find(s))
         if deal_figure(c, s, k, counts, bool(dates)):
             # "the 1,000-for-1,000 exchange", "the deal foresees 1,000 on each side": the whole
             # deal, which a smaller stage figure elsewhere in the report replaces.
@@ -798,7 +799,9 @@ def is_planned(
     near = sorted(v.triggers, key=lambda t: (abs(t[0] - k.start), t[0] > k.start))
     done = c.done.find(v.s)
     lo = max([0, *(m.end() for m in re.finditer(r"[;:]|,\s", v.s[: k.start]))])
-    if c.future.find(v.s, lo, k.start) and not c.done.find(v.s, lo, k.start):
+    # ("будет проведен обмен — тысяча на тысячу": a done word under a modal is still to come.)
+    done_before = [d for d in c.done.find(v.s, lo, k.start) if not governed(c, v.s, d[0])]
+    if c.future.find(v.s, lo, k.start) and not done_before:
         return True  # "the next swap could see up to 500 people return home"
     # After the count, in its clause: "обмен 1000 на 1000 должен состояться", "the 300 are
     # to be exchanged" — a future word with no return verb between it and the count, or a
