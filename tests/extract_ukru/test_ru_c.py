@@ -863,3 +863,19 @@ def test_an_agreement_at_dated_talks_is_a_plan_not_a_done_exchange() -> None:
     result = _extract(text, "2025-05-17")
     assert result.exchanges == ()
     assert [p.returned_to for p in result.planned] == [{"Russia": 1000, "Ukraine": 1000}]
+
+
+def test_a_first_group_under_agreements_is_done_and_the_agreement_a_plan() -> None:
+    text = (
+        "Минобороны: возвращена первая группа российских военнослужащих\n"
+        "В рамках договоренностей, достигнутых в Стамбуле, с подконтрольной Киеву территории "
+        "возвращена первая группа российских военнослужащих в возрасте до 25 лет. В обмен передана "
+        "такая же группа военнопленных ВСУ.\n"
+        "Сколько всего человек вернулось — официально не называют. Ранее стороны договорились "
+        "менять пленных поэтапно — по словам Мединского, не менее 1000 человек с каждой стороны."
+    )
+    result = _extract(text, "2025-06-09")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-06-09", {"Russia": None, "Ukraine": None})
+    ]
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1000, "Ukraine": 1000}]

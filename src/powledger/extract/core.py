@@ -445,10 +445,11 @@ def _candidates(
         o.count.value is not None and not o.cumulative and not o.previous and not o.planned
         for o in out
     )
-    if not out:
+    if not out or all(o.planned for o in out):
         # ("Our" has no side in a language both sides write when no speaker is named.)
+        # (Only plans so far: the report may still open on a return without a number.)
         shared = voice_guessed and c.lexicon.language in SHARED_LANGUAGES
-        out = _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
+        out = out + _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
     if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
         out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
@@ -651,7 +652,16 @@ def _unnumbered(
     for sent in lead:
         s = text[sent.start : sent.end]
         triggers = c.returns.find(s) + c.receive.find(s) + c.give.find(s)
-        if not triggers or any(governed(c, s, t[0]) for t in triggers) or c.plan.find(s):
+        # A plan word in "under the agreements" / «в рамках договоренностей» frames a report.
+        plans = [
+            p for p in c.plan.find(s)
+            if not re.search(
+                r"(?:under|в\s+рамках|во\s+исполнение|согласно|у\s+межах)\s+(?:the\s+)?(?:[^\W\d_]+\s+){0,2}$",
+                s[max(0, p[0] - 50) : p[0]],
+                re.I,
+            )
+        ]  # fmt: skip
+        if not triggers or any(governed(c, s, t[0]) for t in triggers) or plans:
             continue
         if c.trial.find(s) or c.not_exchange.find(s):
             continue

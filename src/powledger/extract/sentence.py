@@ -816,6 +816,8 @@ def is_planned(
         if after and governed(c, v.s, after[0][0]):
             return True
     for t in near:
+        if t[0] == t[1]:
+            continue  # the verb carried over from the sentence before: no word of its own here
         phrase = v.s[t[0] : t[1]]
         if governed(c, v.s, t[0]):
             return True
