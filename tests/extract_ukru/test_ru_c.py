@@ -879,3 +879,15 @@ def test_a_first_group_under_agreements_is_done_and_the_agreement_a_plan() -> No
         ("2025-06-09", {"Russia": None, "Ukraine": None})
     ]
     assert [p.returned_to for p in result.planned] == [{"Russia": 1000, "Ukraine": 1000}]
+
+
+def test_a_sentence_opening_on_an_older_day_is_another_exchange() -> None:
+    text = (
+        "Сегодня из плена вернулись 84 украинских военных, сообщил Зеленский.\n"
+        "6 мая Украина вернула 45 защитников Мариуполя, Россия тогда получила троих военных."
+    )
+    result = _extract(text, "2025-06-01")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-06-01", {"Russia": None, "Ukraine": 84}),
+        ("2025-05-06", {"Russia": 3, "Ukraine": 45}),
+    ]

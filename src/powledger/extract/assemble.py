@@ -549,6 +549,16 @@ def _sums_to(values: list[int], target: int) -> bool:
     return False
 
 
+def _far_apart(main: str | None, when: DateSpan) -> bool:
+    """Whether an explicit day is more than a week from the main event's ("6 мая Украина
+    вернула 45 …" in a report of a June exchange): another exchange, whatever its figures."""
+    if main is None or when.iso is None or len(main) != 10 or len(when.iso) != 10:
+        return False
+    if when.relative or when.precision != "day":
+        return False
+    return abs((date.fromisoformat(main) - date.fromisoformat(when.iso)).days) > 7
+
+
 def _group_at(groups: list[_Group], pos: int) -> _Group | None:
     """The group of the claim sentence at or just before ``pos`` (else the main event)."""
     best: _Group | None = groups[0] if groups else None
@@ -714,7 +724,7 @@ def _group(
             and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
             and not planned
             and not _repeats(main, c)
-            and _conflicts(main, c)
+            and (_conflicts(main, c) or _far_apart(main.date, c.date))
         ):
             target = next((g for g in groups if g.date == c.date.iso), None)
             if target is None:
