@@ -891,3 +891,15 @@ def test_a_sentence_opening_on_an_older_day_is_another_exchange() -> None:
         ("2025-06-01", {"Russia": None, "Ukraine": 84}),
         ("2025-05-06", {"Russia": 3, "Ukraine": 45}),
     ]
+
+
+def test_a_dated_recall_without_figures_is_an_exchange_of_its_own() -> None:
+    text = (
+        "Сегодня из плена вернулись 84 украинских военных, сообщил Зеленский. В последний раз "
+        "стороны меняли пленных 27 декабря."
+    )
+    result = _extract(text, "2025-01-10")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-01-10", {"Russia": None, "Ukraine": 84}),
+        ("2024-12-27", {"Russia": None, "Ukraine": None}),
+    ]

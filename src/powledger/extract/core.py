@@ -265,6 +265,7 @@ def _candidates(
     # exchange with no figure dates the undated figures of the sentence right after it.
     pending: tuple[DateSpan, int] | None = None
     done_days: list[DateSpan] = []
+    recalls: list[Candidate] = []
     last_day: str | None = None
     named_days: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
@@ -291,6 +292,10 @@ def _candidates(
                     done_days.append(pending[0])
         if not counts and has_trigger and default_pair != ("Russia", "Ukraine"):
             counts = _named_persons(c, local)
+        if not counts and has_trigger and c.lexicon.deal_stages_are_plans:
+            recall = _dated_recall(c, local, sent, default_pair, reference)
+            if recall is not None:
+                recalls.append(recall)
         if not counts:
             continue
         inherited = pending if pending and 0 <= sent.start - pending[1] <= 3 else None
@@ -409,6 +414,9 @@ def _candidates(
                           or date.fromisoformat(d.iso) <= published + timedelta(days=1))
         ]  # fmt: skip
 
+    if recalls and any(o.count.value for o in out if not (o.planned or o.cumulative)):
+        # Only next to a reported exchange: a dated recall with no figure is its own exchange.
+        out.extend(recalls)
     main_undated = not any(
         o.date is not None for o in out if not (o.previous or o.planned or o.cumulative)
     )
@@ -519,6 +527,34 @@ def _named_persons(c: Compiled, s: str) -> list[Count]:
         party = hits[-1][2] if hits else None
         found.append(Count(m.start(), m.end(), 1, False, "total", party, False, m.end()))
     return found if len(found) <= 4 else []
+
+
+def _dated_recall(
+    c: Compiled, s: str, sent: Sentence, pair: tuple[str, str], reference: date | None
+) -> Candidate | None:
+    """ "В последний раз стороны меняли пленных 27 декабря": an earlier exchange on a day of its
+    own, with no figure (for lexicons whose annotations make one of it, ru)."""
+    if reference is None or c.plan.find(s) or c.negation.find(s) or c.cumulative.find(s):
+        return None
+    if c.trial.find(s) or c.not_exchange.find(s) or not c.persons.find(s):
+        return None
+    mutual = [m for m in c.mutual.find(s) if c.persons.match_at(s, _skip_space(s, m[1]))]
+    if not mutual:
+        return None
+    days = [
+        d for d in c.lexicon.find_dates(s, reference)
+        if d.iso and d.precision == "day" and not d.relative
+        and (reference - date.fromisoformat(d.iso)).days > 2
+    ]  # fmt: skip
+    if len(days) != 1:
+        return None
+    d = days[0]
+    count = Count(mutual[0][0], mutual[0][1], None, False, "total", None, False, mutual[0][1])
+    cand = Candidate(count, None, "rule_dated_recall", (sent.start, sent.end))
+    cand.parties = pair
+    cand.extra["unnumbered"] = True
+    cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)
+    return cand
 
 
 def _next_stage(

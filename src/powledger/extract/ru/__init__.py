@@ -458,6 +458,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"обмен(?!яю|яе|ят)\w*",
         r"обменял\w*",
         r"обменива\w*",
+        r"(?<!\w)меняли(?:сь)?",
         # The infinitives follow a plan word ("условились обменяться"): the plan keeps them.
         r"обменяться",
         r"обменять",
@@ -1053,7 +1054,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"мой\s+аппарат": "Tatyana Moskalkova",
     },
     # "Россия и Украина обменялись 84 пленными": with no "each", each side got that many.
-    mutual_verbs=(r"обменял\w*", r"обменивались"),
+    mutual_verbs=(r"обменял\w*", r"обменивались", r"меняли(?:сь)?"),
     negations=(r"не", r"нет", r"ни", r"так\s+и\s+не"),
     # A sentence recalling an earlier exchange, when it has no date of its own, is background.
     background_cues=(
