@@ -707,7 +707,6 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     composition_beyond_base=True,
     positions_are_plans=False,
-    body_promises_are_plans=False,
     deal_stages_are_plans=True,
     list_joiners=(
         r",",
