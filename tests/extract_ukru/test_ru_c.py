@@ -904,3 +904,26 @@ def test_a_dated_recall_without_figures_is_an_exchange_of_its_own() -> None:
         ("2025-01-10", {"Russia": None, "Ukraine": 84}),
         ("2024-12-27", {"Russia": None, "Ukraine": None}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Сегодня из плена вернулись 303 украинских защитника. Второй этап состоялся вчера, 9 "
+            "апреля. Тогда стороны вернули по 210 человек.",
+            ("2025-04-09", {"Russia": 210, "Ukraine": 210}),
+        ),
+        (
+            "Сегодня из плена вернулись 84 украинских военных. До этого пленными обменивались 27 "
+            "декабря.",
+            ("2024-12-27", {"Russia": None, "Ukraine": None}),
+        ),
+    ],
+    ids=["stage-then", "recall-no-figures"],
+)
+def test_a_dated_earlier_stage_or_recall_is_its_own_exchange(
+    text: str, second: tuple[str, dict[str, int | None]]
+) -> None:
+    result = _extract(text, "2025-04-10")
+    assert [(e.date, e.returned_to) for e in result.exchanges][1] == second

@@ -538,7 +538,7 @@ def _dated_recall(
         return None
     if c.trial.find(s) or c.not_exchange.find(s) or not c.persons.find(s):
         return None
-    mutual = [m for m in c.mutual.find(s) if c.persons.match_at(s, _skip_space(s, m[1]))]
+    mutual = [m for m in c.mutual.find(s) if c.persons.find(s)]
     if not mutual:
         return None
     days = [

@@ -459,6 +459,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"обменял\w*",
         r"обменива\w*",
         r"(?<!\w)меняли(?:сь)?",
+        # "Второй этап состоялся вчера, 9 апреля" names a stage of the exchange (not of talks).
+        r"этап(?:а|е|ом)?(?!\s+(?:переговор|консультац|встреч))",
         # The infinitives follow a plan word ("условились обменяться"): the plan keeps them.
         r"обменяться",
         r"обменять",
