@@ -927,3 +927,11 @@ def test_a_dated_earlier_stage_or_recall_is_its_own_exchange(
 ) -> None:
     result = _extract(text, "2025-04-10")
     assert [(e.date, e.returned_to) for e in result.exchanges][1] == second
+
+
+def test_a_figure_named_only_by_a_noun_after_a_plan_is_the_plans() -> None:
+    result = _extract(
+        "Стороны согласились возобновить обмены пленными. Речь идет о возвращении 300 украинцев."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": 300}]

@@ -363,6 +363,24 @@ def _candidates(
             # a sentence with no verb of its own goes on with the plan before it.
             for cand in sentence_out:
                 cand.planned = True
+        prior = [p for p in sentences if p.end <= sent.start and p.paragraph == sent.paragraph]
+        if (
+            sentence_out
+            and prior
+            and not any(cand.planned for cand in sentence_out)
+            and triggers
+            and all(
+                exchange_noun(c, local[t[0] : t[1]]) or c.return_nouns.match_at(local, t[0])
+                for t in triggers
+            )
+            and not c.done.find(local)
+        ):
+            # «Стороны согласились возобновить обмены. Речь идет о возвращении 300 украинцев»:
+            # only nouns of return here, after a sentence of plans with no figure or done word.
+            before = text[prior[-1].start : prior[-1].end]
+            if c.plan.find(before) and not c.done.find(before) and not lexicon.find_numbers(before):
+                for cand in sentence_out:
+                    cand.planned = True
         if sentence_out and sent.asserted_by is None and speaker_party is not None:
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party
