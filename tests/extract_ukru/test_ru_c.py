@@ -935,3 +935,14 @@ def test_a_figure_named_only_by_a_noun_after_a_plan_is_the_plans() -> None:
     )
     assert result.exchanges == ()
     assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": 300}]
+
+
+def test_a_first_batch_with_no_number_is_a_reported_exchange_beside_a_plan() -> None:
+    text = (
+        "Минобороны: вернули первую партию военнослужащих; взамен отдали столько же. Официальных "
+        "цифр нет. Стороны условились обменять всех тяжелораненых — по оценке Мединского, минимум "
+        "по 500 с каждой стороны."
+    )
+    result = _extract(text, "2025-04-10")
+    assert [e.returned_to for e in result.exchanges] == [{"Russia": None, "Ukraine": None}]
+    assert [p.returned_to for p in result.planned] == [{"Russia": 500, "Ukraine": 500}]

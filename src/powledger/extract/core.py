@@ -478,6 +478,16 @@ def _candidates(
         out = out + _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
     if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
         out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
+    if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
+        # «вернули первую партию военнослужащих; взамен отдали столько же»: a return with a side
+        # and no number at all is still a reported exchange.
+        sided = [
+            o for o in out
+            if o.side and o.count.value is None and not o.count.approximate
+            and not (o.planned or o.cumulative or o.previous)
+        ]  # fmt: skip
+        if sided and has_strong_word(text, lexicon):
+            sided[0].extra["unnumbered"] = True
     return out, mediators, dateline
 
 
