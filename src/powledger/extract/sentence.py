@@ -226,6 +226,7 @@ def sentence_candidates(
             if k.head_end > k.end:
                 k.soldier_word = bool(c.soldier_words.find(s, k.end, k.head_end))
     mark_sum_parts(counts, previous)
+    counts = join_formulas(c, s, counts)
     join_lists(c, s, counts)
     for i, k in enumerate(counts):
         if k.value is None or not c.origin.match_at(s, _after_space(s, k.head_end)):
@@ -328,6 +329,8 @@ def sentence_candidates(
                     else other_of(v, v.voice_party or v.pair[1])
                 )
                 rule = "rule_n_for_m"
+        if k.each_pair:
+            side, both, rule = None, True, "rule_each"
         if (
             not both
             and any(_each_covers(each_count(s, m, counts, c.parts), k, counts) for m in each_marks)
@@ -751,6 +754,44 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         ):
             k.value += 1
             k.extra_named = name
+
+
+def join_formulas(c: Compiled, s: str, counts: list[Count]) -> list[Count]:
+    """ "120 на 120 военными и 15 на 15 гражданскими": a list of formulas, each one group that
+    each side received; the groups sum (the leading number of each formula is dropped)."""
+    if c.list_joiners is None or len(counts) < 4:
+        return counts
+    drop: set[int] = set()
+    i = 0
+    while i + 3 < len(counts):
+        a1, a2, b1, b2 = counts[i : i + 4]
+        gap = s[max(a2.end, a2.head_end) : b1.start]
+        if (
+            a1.bare
+            and b1.bare
+            and a1.value is not None
+            and a1.value == a2.value
+            and b1.value is not None
+            and b1.value == b2.value
+            and for_mate(c, s, counts, i) == i + 1
+            and for_mate(c, s, counts, i + 2) == i + 3
+            and not a2.bare
+            and not b2.bare
+            and not (a2.is_part or b2.is_part)
+            and b2.category not in ("total", "bodies")
+            and a2.category != "bodies"
+            and a2.party is None
+            and b2.party is None
+            and c.list_joiners.match(gap)
+        ):
+            if a2.category == "total":
+                a2.category = "soldiers"
+            a2.in_list = b2.in_list = a2.each_pair = b2.each_pair = True
+            drop.update((i, i + 2))
+            i += 4
+            continue
+        i += 1
+    return [k for j, k in enumerate(counts) if j not in drop]
 
 
 def join_named_before(c: Compiled, s: str, counts: list[Count]) -> None:

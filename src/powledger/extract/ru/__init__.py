@@ -185,6 +185,7 @@ LEXICON = RUSSIAN.build_lexicon(
         "останки",
         "обменяли",
         "обменялись",
+        "поменялись",
         "военнослужащ",
         "вернули домой",
         "вернулись домой",
@@ -459,6 +460,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"обменял\w*",
         r"обменива\w*",
         r"(?<!\w)меняли(?:сь)?",
+        # "поменялись 120 на 120 военными": the colloquial mutual verb.
+        r"поменял(?:ись|и)(?!\w)",
         # "Второй этап состоялся вчера, 9 апреля" names a stage of the exchange (not of talks).
         r"этап(?:а|е|ом)?(?!\s+(?:переговор|консультац|встреч))",
         # The infinitives follow a plan word ("условились обменяться"): the plan keeps them.
@@ -494,11 +497,11 @@ LEXICON = RUSSIAN.build_lexicon(
         r"прош[её]л",
         r"прошла",
         r"прошло",
-        r"проведен(?!ие|ия|ию|ии|ием)\w*",  # not the noun "проведение" (holding)
+        r"провед[её]н(?!ие|ия|ию|ии|ием)\w*",  # not the noun "проведение" (holding)
         r"провели",
-        r"осуществлен\w*",
+        r"осуществл[её]н\w*",
         r"осуществили",
-        r"завершен\w*",
+        r"заверш[её]н\w*",
         r"завершился",
         r"завершил\w*",
         r"состоявш\w*",
@@ -817,6 +820,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"заключительн\w*",
         r"завершающ\w*",
         r"заверши\w*",
+        r"заверш[её]н\w*",
         r"част\w*\s+(?:обмена|договор[её]нност\w*)",
     ),
     not_exchange_markers=(
@@ -1057,7 +1061,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"мой\s+аппарат": "Tatyana Moskalkova",
     },
     # "Россия и Украина обменялись 84 пленными": with no "each", each side got that many.
-    mutual_verbs=(r"обменял\w*", r"обменивались", r"меняли(?:сь)?"),
+    mutual_verbs=(r"обменял\w*", r"обменивались", r"меняли(?:сь)?", r"поменялись"),
     negations=(r"не", r"нет", r"ни", r"так\s+и\s+не"),
     # A sentence recalling an earlier exchange, when it has no date of its own, is background.
     background_cues=(
