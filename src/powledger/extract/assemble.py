@@ -724,12 +724,26 @@ def _group(
         elif (
             c.date is not None
             and c.date.iso
-            and main.date
             and c.date.iso != main.date
-            and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
             and not planned
             and not _repeats(main, c)
-            and (_conflicts(main, c) or _far_apart(main.date, c.date))
+            and (
+                (
+                    main.date
+                    and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
+                    and (_conflicts(main, c) or _far_apart(main.date, c.date))
+                )
+                # "В середине марта стороны уже менялись, тогда по 80" in a report of a March
+                # exchange of 140, or of an undated one: a month of its own with another figure.
+                or (
+                    (main.date is None or c.date.precision == "month")
+                    and not c.date.relative
+                    and main.members
+                    and not c.count.is_part
+                    and _conflicts(main, c)
+                    and all(m.sentence != c.sentence for m in main.members)
+                )
+            )
         ):
             target = next((g for g in groups if g.date == c.date.iso), None)
             if target is None:

@@ -592,7 +592,7 @@ def _candidates(
     for fallback in (
         usable(report_dates),
         usable(date_before(c, text, sentences, out, reference)),
-        usable([d for d in trigger_dates if d.start < lead_end]),
+        usable([d for d in trigger_dates if d.start < lead_end and not _other_figure(out, d)]),
         usable(event_dates(c, text[: sentences[0].end], reference) if sentences else []),
     ):
         if dateline is None and fallback:
@@ -611,6 +611,32 @@ def _candidates(
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
     return out, mediators, dateline
+
+
+def _other_figure(out: list[Candidate], when: DateSpan) -> bool:
+    """Whether the sentence of a date in the lead gives a side another figure than an earlier,
+    undated one ("… обмен по формуле 140 на 140. В начале марта … тогда по 80"): the date of an
+    earlier exchange, not of the main one."""
+    here = [
+        o for o in out
+        if o.sentence[0] <= when.start < o.sentence[1] and o.count.value is not None
+        and not (o.planned or o.cumulative)
+    ]  # fmt: skip
+    for o in here:
+        sides = {o.side} if not o.both else set(o.parties)
+        for e in out:
+            if (
+                e.sentence[1] <= o.sentence[0]
+                and e.date is None
+                and e.count.value is not None
+                and e.count.value != o.count.value
+                and e.count.category == o.count.category
+                and not (e.planned or e.cumulative or e.previous or e.count.is_part)
+                and not (o.count.is_part or e.extra.get("unnumbered"))
+                and sides & ({e.side} if not e.both else set(e.parties))
+            ):
+                return True
+    return False
 
 
 _WAS_CARRYING = re.compile(
