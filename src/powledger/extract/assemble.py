@@ -591,6 +591,21 @@ def _conflicts(group: _Group, c: Candidate) -> bool:
     )  # fmt: skip
 
 
+def _list_conflicts(group: _Group, c: Candidate, cands: list[Candidate]) -> bool:
+    """Whether ``c`` is one group of a list whose sum is another figure than the group's total
+    for that side, stated in another sentence ("Второй день: ещё 307. Вчера мы встречали 270
+    военных и 120 мирных жителей")."""
+    if not c.count.in_list or c.count.is_part or c.count.category in ("total", "bodies"):
+        return False
+    listed = _listed_value(c, cands)
+    sides = set(_sides(c))
+    return any(
+        m.count.category == "total" and not m.count.is_part and m.count.value
+        and m.sentence != c.sentence and m.count.value != listed and sides & set(_sides(m))
+        for m in group.members
+    )  # fmt: skip
+
+
 def _group(
     cands: list[Candidate], dateline: DateSpan | None, planned: bool = False
 ) -> list[_Group]:
@@ -731,7 +746,11 @@ def _group(
                 (
                     main.date
                     and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
-                    and (_conflicts(main, c) or _far_apart(main.date, c.date))
+                    and (
+                        _conflicts(main, c)
+                        or _far_apart(main.date, c.date)
+                        or (c.date.precision == "day" and _list_conflicts(main, c, cands))
+                    )
                 )
                 # "В середине марта стороны уже менялись, тогда по 80" in a report of a March
                 # exchange of 140, or of an undated one: a month of its own with another figure.

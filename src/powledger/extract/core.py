@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from powledger.capture.base import normalise_date
-from powledger.extract.assemble import assemble
+from powledger.extract.assemble import _listed_value, assemble
 from powledger.extract.attribution import (
     Hits,
     Sentence,
@@ -624,13 +624,17 @@ def _other_figure(out: list[Candidate], when: DateSpan) -> bool:
     ]  # fmt: skip
     for o in here:
         sides = {o.side} if not o.both else set(o.parties)
+        value, category = o.count.value, o.count.category
+        if o.count.in_list and category not in ("total", "bodies"):
+            # "Вчера мы встречали 270 военных и 120 мирных жителей": the list's sum.
+            value, category = _listed_value(o, here), "total"
         for e in out:
             if (
                 e.sentence[1] <= o.sentence[0]
                 and e.date is None
                 and e.count.value is not None
-                and e.count.value != o.count.value
-                and e.count.category == o.count.category
+                and e.count.value != value
+                and e.count.category == category
                 and not (e.planned or e.cumulative or e.previous or e.count.is_part)
                 and not (o.count.is_part or e.extra.get("unnumbered"))
                 and sides & ({e.side} if not e.both else set(e.parties))
