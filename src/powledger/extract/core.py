@@ -610,7 +610,44 @@ def _candidates(
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
+    if reference is not None:
+        for cand in out:
+            if cand.planned:
+                cand.date = _plan_day(c, text[cand.sentence[0] : cand.sentence[1]], cand, reference)
     return out, mediators, dateline
+
+
+def _plan_day(c: Compiled, s: str, cand: Candidate, reference: date) -> DateSpan | None:
+    """A plan's day named by a weekday is the coming one ("Следующий этап пройдет в пятницу",
+    "следующую группу передадут в субботу"), never the past one a report's weekday means."""
+    d = cand.date
+    if not c.future.find(s):
+        return d  # "Во вторник делегации договорились …": the day of the talks
+    if d is None and cand.extra.get("unnumbered"):
+        found = [
+            x for x in c.lexicon.find_dates(s, reference)
+            if x.iso and len(x.iso) == 10 and x.relative and not re.search(r"\d", s[x.start : x.end])
+        ]  # fmt: skip
+        if len(found) != 1:
+            return d
+        day = date.fromisoformat(found[0].iso or "")
+        if 2 <= (reference - day).days <= 6:
+            day += timedelta(days=7)
+        if day <= reference:
+            return d
+        return DateSpan(found[0].start, found[0].end, day.isoformat(), "day", True)
+    if (
+        d is None
+        or not d.relative
+        or d.iso is None
+        or len(d.iso) != 10
+        or re.search(r"\d", s[d.start : d.end])
+    ):
+        return d
+    day = date.fromisoformat(d.iso)
+    if 2 <= (reference - day).days <= 6:
+        return DateSpan(d.start, d.end, (day + timedelta(days=7)).isoformat(), "day", True)
+    return d
 
 
 def _other_figure(out: list[Candidate], when: DateSpan) -> bool:
