@@ -259,6 +259,9 @@ class Lexicon:
     #: then stays the base and only the named group is composition. None: any generic noun
     #: listed beside another group is ``soldiers`` (the older reading).
     listed_soldier_words: tuple[str, ...] | None = None
+    #: Person nouns of the citizens that name civilians when listed after a group of soldiers
+    #: ("146 военнопленных и восемь граждан Украины"); alone they are the whole group.
+    listed_civilian_words: tuple[str, ...] = ()
     #: Words of killing and injuring: one right before a number ("killed 300") or right after
     #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
     #: count, never persons returned.

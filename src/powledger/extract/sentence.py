@@ -715,6 +715,17 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
             # "80 border guards and two members of the State Special Transport Service": a
             # group beside a named one; it sums, but names no category of its own.
             b.category, b.soldier_word = "soldiers", False
+        if (
+            b.category == "total"
+            and a.category == "total"
+            and not (a.bare or b.bare or a.is_part)
+            and (a.party is None or b.party in (None, a.party))
+            and c.civilian_words.find(s, b.end, b.head_end)
+            and not c.civilian_words.find(s, a.end, a.head_end)
+            and c.list_joiners.match(gap)
+        ):
+            # "146 военнопленных и восемь граждан Украины": the citizens beside the soldiers.
+            b.category, a.category = "civilians", "soldiers"
         if not c.list_joiners.match(gap) or b.category in ("total", "bodies"):
             continue
         a.in_list = b.in_list = True
