@@ -125,6 +125,12 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 c.give.find(s, 0, n.start) + c.receive.find(s, 0, n.start)
                 # "обменялись …, в субботу — по 307": each side's figure of that day.
                 or (label.group("each") and c.exchange.find(s, 0, n.start))
+                # "в пятницу — по 390 человек, в субботу — по 307": a series of "по N".
+                or (
+                    label.group("each")
+                    and any(re.search(r"(?<!\w)по\s+$", s[max(0, k.start - 4) : k.start])
+                            for k in counts if k.start < n.start)
+                )
             )
         ):
             # "Україна повернула 390 людей, у суботу - 307": a date labels a gapped figure.
