@@ -118,9 +118,7 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             not hits
             and dated
             and dated[-1].end == len(label.group(1))
-            and re.search(
-                r",\s*\S*\s*\S*\s*[:-]?\s*(?:по\s+)?$", s[max(0, n.start - 40) : n.start]
-            )
+            and re.search(r",\s*\S*\s*\S*\s*[:-]?\s*(?:по\s+)?$", s[max(0, n.start - 40) : n.start])
             and (
                 c.give.find(s, 0, n.start) + c.receive.find(s, 0, n.start)
                 # "обменялись …, в субботу — по 307": each side's figure of that day.
@@ -128,8 +126,11 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 # "в пятницу — по 390 человек, в субботу — по 307": a series of "по N".
                 or (
                     label.group("each")
-                    and any(re.search(r"(?<!\w)по\s+$", s[max(0, k.start - 4) : k.start])
-                            for k in counts if k.start < n.start)
+                    and any(
+                        re.search(r"(?<!\w)по\s+$", s[max(0, k.start - 4) : k.start])
+                        for k in counts
+                        if k.start < n.start
+                    )
                 )
             )
         ):
