@@ -1114,3 +1114,35 @@ def test_a_completion_word_with_yo_ends_the_deal() -> None:
     )
     assert [e.returned_to for e in result.exchanges] == [{"Russia": 303, "Ukraine": 303}]
     assert result.planned == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В феврале Москва отпустила американца Марка Фогеля, получив взамен россиянина Александра "
+        "Винника. В четверг Россия передала США Ксению Карелину, а в ответ в Россию вернулся Артур "
+        "Петров.",
+        "В четверг Россия передала США Ксению Карелину, а в ответ в Россию вернулся Артур Петров. "
+        "В феврале Москва отпустила американца Марка Фогеля, получив взамен россиянина Александра "
+        "Винника.",
+    ],
+    ids=["recall-first", "recall-after"],
+)
+def test_a_one_for_one_swap_in_another_month_is_another_exchange(text: str) -> None:
+    result = _extract(text, "2025-04-11")
+    assert sorted(e.date or "" for e in result.exchanges) == ["2025-02", "2025-04-10"]
+    for exchange in result.exchanges:
+        assert exchange.returned_to == {"Russia": 1, "United States": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Читайте также: Когда состоится следующий обмен пленными",
+        "Смотрите также: стороны договорились о новом обмене «всех на всех»",
+    ],
+)
+def test_a_link_to_another_article_is_no_plan(line: str) -> None:
+    result = _extract(f"Россия и Украина в четверг обменялись 120 пленными с каждой стороны.\n{line}")
+    assert [e.returned_to for e in result.exchanges] == [{"Russia": 120, "Ukraine": 120}]
+    assert result.planned == ()

@@ -560,6 +560,19 @@ def _far_apart(main: str | None, when: DateSpan) -> bool:
     return abs((date.fromisoformat(main) - date.fromisoformat(when.iso)).days) > 7
 
 
+def _other_month(main: str | None, when: DateSpan) -> bool:
+    """Whether a day falls outside the month the main event is dated to ("В феврале Москва
+    отпустила A, получив взамен B. В четверг Россия передала США C" in a March report): another
+    exchange, even with the same figures (one for one)."""
+    if main is None or when.iso is None or (when.relative and when.precision != "day"):
+        return False
+    if len(main) == 7 and when.precision == "day":
+        return when.iso[:7] != main
+    if len(main) == 10 and when.precision == "month":
+        return when.iso != main[:7]  # (and the other way round)
+    return False
+
+
 def _group_at(groups: list[_Group], pos: int) -> _Group | None:
     """The group of the claim sentence at or just before ``pos`` (else the main event)."""
     best: _Group | None = groups[0] if groups else None
@@ -741,9 +754,10 @@ def _group(
             and c.date.iso
             and c.date.iso != main.date
             and not planned
-            and not _repeats(main, c)
+            and (not _repeats(main, c) or _other_month(main.date, c.date))
             and (
-                (
+                _other_month(main.date, c.date)
+                or (
                     main.date
                     and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
                     and (

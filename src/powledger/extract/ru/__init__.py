@@ -879,6 +879,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"вратар\w*",
         r"трансфер\w*",
         r"футбол\w*",
+        # A link to another article ("Читайте также: Когда состоится следующий обмен").
+        r"читайте\s+(?:также|больше|по\s+теме)",
+        r"смотрите\s+также",
         # Rescues and travellers come home too, but not from captivity.
         r"из-под\s+завал\w*",
         r"спасател\w*",
