@@ -1143,6 +1143,8 @@ def test_a_one_for_one_swap_in_another_month_is_another_exchange(text: str) -> N
     ],
 )
 def test_a_link_to_another_article_is_no_plan(line: str) -> None:
-    result = _extract(f"Россия и Украина в четверг обменялись 120 пленными с каждой стороны.\n{line}")
+    result = _extract(
+        f"Россия и Украина в четверг обменялись 120 пленными с каждой стороны.\n{line}"
+    )
     assert [e.returned_to for e in result.exchanges] == [{"Russia": 120, "Ukraine": 120}]
     assert result.planned == ()
