@@ -6,11 +6,14 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 
+from powledger.extract import actors_data
 from powledger.extract.compose import (
     Count,
 )
-from powledger.extract.patterns import Compiled, actor_party
+from powledger.extract.patterns import Compiled, Table, actor_party, make_table
 
 
 @dataclass
@@ -67,6 +70,448 @@ def quote_speakers(c: Compiled, text: str, sentences: list[Sentence]) -> dict[in
                 for j in inside:
                     result.setdefault(j, speaker)
     return result
+
+
+# --- speakers the actor list does not know -----------------------------------------------
+
+_CAP = "A-ZА-ЯЁІЇЄҐ"
+_LOW = "a-zа-яёіїєґ"
+_TOKEN = rf"[{_CAP}][{_LOW}'’]+(?:-[{_CAP}]?[{_LOW}'’]+)?"
+_RUN = re.compile(rf"(?<![\w'’-]){_TOKEN}(?:\s+{_TOKEN})*(?![\w'’])")
+#: Words that start with a capital in a run of them but are not a person's name: titles,
+#: institutions, calendar words, sentence openers, demonyms (checked lower-cased, by prefix
+#: for the Slavic ones, whose endings vary).
+_NOT_NAME = frozenset(
+    re.findall(
+        r"\S+",
+        """president presidential prime minister ministers deputy vice foreign defence defense interior
+    justice secretary spokesman spokeswoman spokesperson press head chief director ombudsman
+    commissioner governor mayor leader general colonel major lieutenant captain adviser advisor
+    aide envoy ambassador negotiator chairman chair speaker senator representative official
+    officials mr mrs ms dr sheikh his her their its state security council national intelligence
+    service services ministry office headquarters staff army forces military agency department
+    committee government human rights parliament news press the a an this that these those it he
+    she they we our on in at as for from with by to of and but or also earlier later after before
+    meanwhile however then when while if monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december red
+    cross crescent kremlin white house united nations states republic people's eu european union
+    coordination treatment prisoners prisoner war pow pows russian ukrainian armenian azerbaijani
+    israeli iranian american belarusian palestinian emirati turkish qatari saudi egyptian chinese
+    british french german occupied occupation moscow-appointed kremlin-installed russian-installed
+    russia-installed self-proclaimed regional region district oblast city local acting former
+    top senior junior first second new old telegram facebook x twitter statement photo video
+    read more update breaking live latest exclusive analysis opinion""",
+    )
+)
+#: Slavic title and institution stems (prefixes, four letters or more).
+_NOT_NAME_SLAVIC = (
+    "президент",
+    "прем'єр",
+    "премьер",
+    "міністр",
+    "министр",
+    "заступник",
+    "заместител",
+    "керівник",
+    "руководител",
+    "речни",
+    "пресс-",
+    "прес-",
+    "представни",
+    "генерал",
+    "полковник",
+    "секретар",
+    "уповноважен",
+    "уполномоченн",
+    "омбудсм",
+    "губернатор",
+    "очільни",
+    "лідер",
+    "лидер",
+    "україн",
+    "украин",
+    "російськ",
+    "российск",
+    "міністерств",
+    "министерств",
+    "офіс",
+    "офис",
+    "служб",
+    "координаційн",
+    "координационн",
+    "держав",
+    "государств",
+    "збройн",
+    "вооруженн",
+    "генштаб",
+    "верховн",
+    "правительств",
+    "кабінет",
+    "кабинет",
+    "сьогодні",
+    "сегодня",
+    "вчора",
+    "вчера",
+    "неділ",
+    "воскресен",
+    "понеділ",
+    "понедель",
+    "вівтор",
+    "вторник",
+    "четвер",
+    "п'ятниц",
+    "пятниц",
+    "субот",
+    "січн",
+    "лютого",
+    "березн",
+    "квітн",
+    "травн",
+    "червн",
+    "липн",
+    "серпн",
+    "вересн",
+    "жовтн",
+    "листопад",
+    "грудн",
+    "январ",
+    "феврал",
+    "апрел",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+    "телеграм",
+    "донецьк",
+    "донецк",
+    "луганськ",
+    "луганск",
+    "херсон",
+    "запоріз",
+    "запорож",
+    "міжнародн",
+    "международн",
+    "об'єднан",
+    "объединенн",
+    "арабськ",
+    "арабск",
+    "емірат",
+    "эмират",
+    "сполучен",
+    "соединенн",
+)
+#: Short Slavic words that open a sentence or name a title, matched whole.
+_NOT_NAME_SLAVIC_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """про об це это як как за по на у в із из від от після после тоді тогда мер посол
+        голова голови глава главы серед середа марта мая фото відео видео днр лнр оае оаэ росія
+        россия рф крим крым червоний червоного червоному красный красного красному штаб уряд
+        також также теж тоже щодо когда коли""",
+    )
+)
+_TITLE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """president prime minister deputy secretary spokesman spokeswoman spokesperson head chief
+    director ombudsman commissioner governor mayor leader general colonel adviser advisor aide
+    envoy ambassador negotiator chairman speaker senator representative official mr mrs ms dr
+    sheikh""",
+    )
+)
+_UK_LATIN = dict(
+    zip(
+        "абвгґдезиіїйклмнопрстуфхцчшщьюяє'’",
+        [
+            "a",
+            "b",
+            "v",
+            "h",
+            "g",
+            "d",
+            "e",
+            "z",
+            "y",
+            "i",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "iu",
+            "ia",
+            "ie",
+            "",
+            "",
+        ],
+        strict=True,
+    )
+)
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_RU_LATIN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "y",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "yu",
+            "ya",
+        ],
+        strict=True,
+    )
+)
+_UK_LATIN["ж"] = "zh"
+
+
+def transliterate(name: str, language: str) -> str:
+    """A Cyrillic name in Latin letters (Ukrainian national system or a plain Russian one)."""
+    if not re.search(r"[а-яёіїєґ]", name, re.I):
+        return name
+    uk = language == "uk" or bool(re.search(r"[іїєґ]", name, re.I))
+    out = []
+    for word in name.split():
+        letters = []
+        for i, ch in enumerate(word):
+            low = ch.lower()
+            if uk:
+                latin = _UK_INITIAL.get(low) if i == 0 else None
+                latin = latin if latin is not None else _UK_LATIN.get(low, ch)
+            else:
+                latin = _RU_LATIN.get(low, ch)
+            letters.append(latin.capitalize() if ch.isupper() and latin else latin)
+        out.append("".join(letters))
+    return " ".join(out)
+
+
+def _not_name(token: str, c: Compiled) -> bool:
+    low = token.lower().replace("’", "'")
+    if low in _NOT_NAME or low.split("-")[0] in _NOT_NAME:
+        return True
+    if re.search(r"[а-яёіїєґ]", low) and (
+        len(low) <= 2
+        or low in _NOT_NAME_SLAVIC_WORDS
+        or any(low.startswith(w) for w in _NOT_NAME_SLAVIC)
+    ):
+        return True
+    return bool(c.parties.find(token) or c.mediators.find(token))
+
+
+_SUBJECT_GAP = re.compile(
+    r"(?:\s*,[^.;:\n\"]{0,160}?,)?\s*(?:(?:has|had|have|also|later|then|earlier|previously|"
+    r"on\s+\w+|у\s+\w+|в\s+\w+|also|теж|також|также|тоже)\s+)*",
+    re.I,
+)
+_OBJECT_GAP = re.compile(r"\s*(?:by\s+|to\s+)?(?:[\w'’-]+\s+){0,6}?", re.I)
+_THAT = re.compile(r"\b(?:that|що|что|як|как|when|коли|когда)\b", re.I)
+
+
+def unknown_speakers(
+    c: Compiled, text: str, known: list[tuple[int, int, str]], cues: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """People the actor list does not know, named with a reporting verb ("Deputy Foreign Minister
+    Aram Sargsyan said", "..., said Olena Kovalenko, the head of ...", «Денис Петренко заявив»):
+    (start, end, canonical), the canonical name being the full name as written, in Latin letters.
+    Their surname alone later in the text is the same person."""
+    taken = [(a[0], a[1]) for a in known]
+    found: list[tuple[int, int, str]] = []
+    surnames: dict[str, str] = {}
+    cue_starts = [q[0] for q in cues]
+    for m in _RUN.finditer(text):
+        tokens = list(re.finditer(r"\S+", m.group(0)))
+        keep = len(tokens)
+        while keep > 0 and not _not_name(tokens[keep - 1].group(0), c):
+            keep -= 1
+        # The name is the run's tail of name-like words: "Deputy Foreign Minister | Aram Sargsyan".
+        name_tokens = tokens[keep:]
+        if not 2 <= len(name_tokens) <= 3:
+            continue
+        start = m.start() + name_tokens[0].start()
+        end = m.start() + name_tokens[-1].end()
+        if text[end : end + 2] in ("'s", "’s"):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        run = m.group(0)
+        places = c.parties.find(run) + c.mediators.find(run)
+        if any(e > name_tokens[0].start() for _s, e, _p in places):
+            continue  # "The United Arab Emirates said": a country, not a person
+        titled = keep > 0 and tokens[keep - 1].group(0).lower() in _TITLE_WORDS
+        if re.search(r"[а-яёіїєґ]", text[start:end], re.I):
+            titled = titled or (keep > 0 and _not_name(tokens[keep - 1].group(0), c))
+        subject = False
+        i = bisect_left(cue_starts, end)
+        if i < len(cues):
+            gap = _SUBJECT_GAP.match(text, end, cues[i][0])
+            subject = gap is not None and gap.end() == cues[i][0]
+        after_cue = False
+        for _q0, q1, _v in cues:
+            if q1 <= start <= q1 + 60:
+                between = text[q1:start]
+                gap = _OBJECT_GAP.fullmatch(between)
+                if gap and not _THAT.search(between) and not re.search(r"[.,;:!?\n]", between):
+                    after_cue = True
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        cue_in_line = any(line_start <= q0 < line_end for q0, _q1, _v in cues)
+        if not (subject or after_cue or (titled and cue_in_line)):
+            continue
+        canonical = transliterate(re.sub(r"\s+", " ", text[start:end]), c.lexicon.language)
+        found.append((start, end, canonical))
+        taken.append((start, end))
+        surnames.setdefault(text[start:end].split()[-1], canonical)
+    for surname, canonical in surnames.items():
+        if not re.search(r"[A-Za-z]", surname):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append((m.start(), m.end(), canonical))
+                taken.append((m.start(), m.end()))
+    found.sort()
+    return found
+
+
+@cache
+def _outlet_table() -> Table:
+    return make_table({re.escape(o).replace(r"\ ", r"\s+"): "outlet" for o in actors_data.OUTLETS})
+
+
+#: Words of a pronoun or generic reference ("the ministry said", «в ведомстве») -> the kind of
+#: actor it refers back to.
+_ANAPHORA_KINDS = (
+    (("ministry", "міністерств", "министерств", "відомств", "ведомств", "мзс", "мид"), "ministry"),
+    (
+        (
+            "headquarters",
+            "staff",
+            "agency",
+            "service",
+            "intelligence",
+            "штаб",
+            "розвідк",
+            "разведк",
+            "служб",
+        ),
+        "agency",
+    ),
+    (("ombudsman", "commissioner", "омбудсм", "уповноважен", "уполномоченн"), "ombudsman"),
+    (("president", "leader", "official", "spokes", "президент", "лідер", "лидер"), "official"),
+)
+
+
+def _anaphora_kind(phrase: str) -> str | None:
+    low = phrase.lower()
+    for words, kind in _ANAPHORA_KINDS:
+        if any(w in low for w in words):
+            return kind
+    return None
+
+
+def actor_kind(name: str) -> str | None:
+    entry = actors_data.SPEAKERS.get(name)
+    if entry is None:
+        return "official"  # a person named with a title and a reporting verb
+    return "agency" if entry[0] == "observer" else entry[0]
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:to|via|through|with|by|from|for|of|in|under|at|between)\s+(?:the\s+)?"
+    r"|(?:за\s+участ\w+|при\s+участии|при\s+содействии|за\s+сприяння|за\s+сприянням"
+    r"|за\s+посередництв\w+|при\s+посредничеств\w+|через|передал\w*|передан\w*)\s+)$",
+    re.I,
+)
+
+
+_CITING_BEFORE = re.compile(
+    r"(?:referring\s+to|citing|quoting|посилаючись\s+на|з\s+посиланням\s+на|ссылаясь\s+на"
+    r"|со\s+ссылкой\s+на)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def pick_speaker(
+    text: str, actors: list[tuple[int, int, str]], cues: list[tuple[int, int, str]]
+) -> tuple[int, int, str] | None:
+    """Who a reporting verb belongs to: its subject ("X said", "X, the head of Y's office,
+    said"), the name right after it ("said X", "according to X"), else the nearest name that is
+    not the object of a preposition ("handed to the Red Cross" is no speaker)."""
+    for q0, q1, _v in cues:
+        subjects = [
+            a
+            for a in actors
+            if a[1] <= q0
+            and (gap := _SUBJECT_GAP.match(text, a[1], q0)) is not None
+            and gap.end() == q0
+        ]
+        if subjects:
+            return subjects[0]
+        for a in actors:
+            between = text[q1 : a[0]]
+            if (
+                a[0] >= q1
+                and len(between) <= 60
+                and _OBJECT_GAP.fullmatch(between)
+                and not _THAT.search(between)
+                and not re.search(r"[.;:!?\n]", between)
+            ):
+                return a
+    anchor = cues[0][0]
+    free = [
+        a
+        for a in actors
+        if not _PREPOSITION_BEFORE.search(text[max(0, a[0] - 40) : a[0]])
+        or _CITING_BEFORE.search(text[max(0, a[0] - 40) : a[0]])
+        or any(q1 <= a[0] <= q1 + 12 for _q0, q1, _v in cues)
+    ]
+    if not free:
+        return None
+    return min(free, key=lambda a: abs(a[0] - anchor))
 
 
 class Hits:
@@ -142,6 +587,16 @@ def dateline_party(c: Compiled, text: str) -> str | None:
     return hits[0][2] if hits else None
 
 
+def _name_at(c: Compiled, line: str) -> tuple[int, str] | None:
+    """An actor opening ``line``, maybe after a first name («Дмитро Лубінець»)."""
+    hit = c.actors.match_at(line, 0)
+    if hit is None:
+        first = re.match(rf"{_TOKEN}\s+", line)
+        if first is not None and not _not_name(first.group(0).strip(), c):
+            hit = c.actors.match_at(line, first.end())
+    return hit
+
+
 def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str, str] | None:
     """An author named alone on the first line ("Volodymyr Zelensky"), or a statement's voice."""
     if sentences:
@@ -153,7 +608,7 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
             named = actors_in(c, tail.group(1), 0, len(tail.group(1)))
             if len(named) == 1 and named[0][0] == 0 and not tail.group(1)[named[0][1] :].strip():
                 return named[0][2], tail.group(1)
-        hit = c.actors.match_at(first, 0)
+        hit = _name_at(c, first)
         if hit is not None and (
             not first[hit[0] :].strip(" .:-") or re.match(r"\s*[:|,]", first[hit[0] :])
         ):
@@ -170,7 +625,7 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
     if len(sentences) > 1:
         # A signature closing a post: "Volodymyr Zelensky, President of Ukraine".
         last = text[sentences[-1].start : sentences[-1].end]
-        hit = c.actors.match_at(last.strip(), 0)
+        hit = _name_at(c, last.strip())
         rest = last.strip()[hit[0] :] if hit else ""
         short = len(re.findall(r"[^\W\d_]+", rest)) <= 5
         if hit and not short:
@@ -188,30 +643,62 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
     return None
 
 
-def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
+def attribute(
+    c: Compiled, text: str, sentences: list[Sentence], published: date | None = None
+) -> None:
     """Set ``asserted_by`` on every sentence that has a speaker (named, quoted, carried over)."""
     quotes = quote_speakers(c, text, sentences)
     byline = find_byline(c, text, sentences)
     last: tuple[str, str] | None = None
-    last_para = -1
-    actor_hits = Hits(c.actors.find(text))
-    cue_hits = Hits(c.reporting.find(text))
+    cue_list = c.reporting.find(text)
+    known = c.actors.find(text)
+    outlets = _outlet_table().find(text)
+    known_and_outlets = sorted(known + outlets)
+    actor_hits = Hits(sorted(known + unknown_speakers(c, text, known_and_outlets, cue_list)))
+    outlet_hits = Hits(outlets)
+    cue_hits = Hits(cue_list)
     anaphora = Hits(c.anaphoric.find(text))
     home = dateline_party(c, text)
+    history: list[tuple[str, str]] = []
     for j, sent in enumerate(sentences):
         actors = actors_in(c, text, sent.start, sent.end, actor_hits, home)
+        outs = [
+            o
+            for o in outlet_hits.within(sent.start, sent.end)
+            if not any(a[0] < o[1] and o[0] < a[1] for a in actors)
+        ]
         cues = cue_hits.within(sent.start, sent.end)
         # "Ukrainian ombudsman Dmytro Lubinets: '...'": the actor right before a colon speaks.
         colon = [a for a in actors if re.match(r"\s*:", text[a[1] : a[1] + 3])]
         prev = sentences[j - 1] if j > 0 else None
-        if actors and (cues or colon):
-            anchor = cues[0][0] if cues else colon[0][0]
-            pick = min(actors, key=lambda a: abs(a[0] - anchor))
-            sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
+        pick = pick_speaker(text, sorted(actors + outs), cues) if cues else None
+        anaphor = anaphora.within(sent.start, sent.end)
+        if pick is not None and pick in outs:
+            # "TASS reported 80": the outlet's own reporting voice, no actor's claim; "citing
+            # the defence ministry" after it still names the source.
+            citing = re.search(
+                r"(?:citing|quoting|со\s+ссылкой\s+на|з\s+посиланням\s+на|посилаючись\s+на)\s",
+                text[pick[1] : sent.end],
+                re.I,
+            )
+            after = [a for a in actors if citing and a[0] >= pick[1] + citing.end()]
+            if after:
+                sent.asserted_by, sent.asserted_by_text = (
+                    after[0][2],
+                    text[after[0][0] : after[0][1]],
+                )
+            else:
+                last = None
+                continue
+        elif actors and (pick is not None or colon):
+            chosen = pick if pick is not None else colon[0]
+            sent.asserted_by, sent.asserted_by_text = chosen[2], text[chosen[0] : chosen[1]]
         elif j in quotes:
             sent.asserted_by, sent.asserted_by_text = quotes[j]
-        elif last is not None and anaphora.within(sent.start, sent.end):
-            sent.asserted_by, sent.asserted_by_text = last
+        elif last is not None and anaphor:
+            kind = _anaphora_kind(text[anaphor[0][0] : anaphor[0][1]])
+            same = [h for h in reversed(history) if kind is None or actor_kind(h[0]) == kind]
+            sent.asserted_by, sent.asserted_by_text = same[0] if same else last
         elif (
             last is not None
             and prev is not None
@@ -228,13 +715,23 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
             sent.asserted_by, sent.asserted_by_text = byline
         if actors:
             last = (actors[-1][2], text[actors[-1][0] : actors[-1][1]])
-            last_para = sent.paragraph
+            history.extend((a[2], text[a[0] : a[1]]) for a in actors)
         if sent.asserted_by is not None:
             last = (sent.asserted_by, sent.asserted_by_text or sent.asserted_by)
-            last_para = sent.paragraph
-    del last_para
+            history.append(last)
     if c.lexicon.carry_back_attribution:
         _carry_back(c, text, sentences, actor_hits, cue_hits)
+    if published is not None and published > _YERMAK_LEFT:
+        for sent in sentences:
+            # "the head of the President's Office" after Yermak left the post is someone else.
+            if sent.asserted_by == "Andriy Yermak" and not re.search(
+                r"rmak|рмак", sent.asserted_by_text or "", re.I
+            ):
+                sent.asserted_by = sent.asserted_by_text = None
+
+
+#: Andriy Yermak headed the Office of the President of Ukraine until 28 November 2025.
+_YERMAK_LEFT = date(2025, 11, 28)
 
 
 def _carry_back(

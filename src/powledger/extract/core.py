@@ -12,6 +12,7 @@ from powledger.extract.assemble import assemble
 from powledger.extract.attribution import (
     Hits,
     Sentence,
+    actor_kind,
     attribute,
     paragraph_of,
     party_speaker,
@@ -160,6 +161,14 @@ def _sentence_pair(parties: set[str], default: tuple[str, str]) -> tuple[str, st
     return default
 
 
+#: "US officials said", "according to Israeli officials": no body of that party is meant.
+_UNNAMED_SOURCE = re.compile(
+    r"\b(?:officials?|authorities|sources?|officers?|diplomats?)\b"
+    r"|(?<!\w)(?:чиновник\w*|джерел\w*|источник\w*|посадовц\w*|официальн\w+\s+лиц\w*)",
+    re.I,
+)
+
+
 def _candidates(
     text: str, lexicon: Lexicon, published: date | None
 ) -> tuple[list[Candidate], list[tuple[int, str]], DateSpan | None]:
@@ -239,7 +248,7 @@ def _candidates(
         return [], [], dateline
     stamps = _timestamp_lines(lexicon, text, sentences, reference)
     # Pass 2: attribution, parties and the side rules on the sentences that matter.
-    attribute(c, text, sentences)
+    attribute(c, text, sentences, published)
     default_pair = _doc_pair(c, text)
     voice = voice_party(sentences)
     if voice not in default_pair:
@@ -327,7 +336,12 @@ def _candidates(
             # a sentence with no verb of its own goes on with the plan before it.
             for cand in sentence_out:
                 cand.planned = True
-        if sentence_out and sent.asserted_by is None and speaker_party is not None:
+        if (
+            sentence_out
+            and sent.asserted_by is None
+            and speaker_party is not None
+            and not _UNNAMED_SOURCE.search(local)
+        ):
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party
         if sentence_out:
@@ -336,10 +350,15 @@ def _candidates(
             previous_sentence_side = heads or [k for k in sentence_out if k.side or k.both]
     out.extend(_echoes(c, lexicon, text, sentences, out))
     # "Russia said it got back 150 soldiers ... The Russian defence ministry said ...": the
-    # party speaks through the body the same report names for it.
+    # party speaks through the body the same report names for it. A person is no such body:
+    # "Ukraine says ..." is not Zelensky's claim because he is quoted elsewhere.
     voices: dict[str, tuple[str, str]] = {}
     for sent in sentences:
-        if sent.asserted_by and actor_party(sent.asserted_by):
+        if (
+            sent.asserted_by
+            and actor_party(sent.asserted_by)
+            and actor_kind(sent.asserted_by) in ("ministry", "agency")
+        ):
             voices.setdefault(
                 actor_party(sent.asserted_by) or "", (sent.asserted_by, sent.asserted_by_text or "")
             )
