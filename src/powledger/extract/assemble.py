@@ -127,6 +127,31 @@ def _pick_total(
     return pool[0]
 
 
+def _own_parts_total(side: str, total: ClaimFact, parts: list[ClaimFact]) -> ClaimFact | None:
+    """The side's own actor stated only the parts: "Kyiv and Moscow traded 67 each. Zelensky
+    said the freed were 60 soldiers and seven civilians" -> 67 is also Zelensky's figure."""
+    if total.value is None or (total.asserted_by and actor_party(total.asserted_by) == side):
+        return None
+    by_speaker: dict[str, dict[str, ClaimFact]] = {}
+    for p in parts:
+        if (
+            p.asserted_by
+            and actor_party(p.asserted_by) == side
+            and p.value is not None
+            and p.category not in NON_PRISONER_CATEGORIES
+        ):
+            by_speaker.setdefault(p.asserted_by, {}).setdefault(p.category, p)
+    for speaker, first in by_speaker.items():
+        if len(first) >= 2 and sum(p.value or 0 for p in first.values()) == total.value:
+            q = next(iter(first.values()))
+            return ClaimFact(
+                side=side, category="total", value=total.value, approximate=total.approximate,
+                asserted_by=speaker, quote=q.quote, start=q.start, end=q.end, kind="returned",
+                derived=True, asserted_by_text=q.asserted_by_text,
+            )  # fmt: skip
+    return None
+
+
 def _exchange(text: str, group: _Group) -> ExchangeFact | None:
     claims = _claims(text, group)
     returned: dict[str, int | None] = {}
@@ -153,6 +178,9 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         if total is not None:
             returned[side] = total.value
             approx[side] = total.approximate
+            vouched = _own_parts_total(side, total, parts)
+            if vouched is not None:
+                extra.append(vouched)
             extra_total = _with_additions(side, total, claims, group)
             if extra_total is not None:
                 returned[side] = extra_total.value

@@ -475,6 +475,26 @@ _CITING_BEFORE = re.compile(
 )
 
 
+_GENERIC_SUBJECT = re.compile(
+    r"(?:\b(?:officials?|authorities|sources?|diplomats?|negotiators?|officers?)\b"
+    r"|(?<!\w)(?:чиновник\w*|джерел\w*|источник\w*|посадовц\w*))"
+    r"(?:\s+(?:in|from|of|close\s+to|familiar\s+with)\s+[^,.;]{1,40}?)?\s*$",
+    re.I,
+)
+
+
+def _generic_subject(
+    text: str, start: int, cue: tuple[int, int, str], pick: tuple[int, int, str]
+) -> bool:
+    """The first reporting verb's subject is unnamed ("officials said", «джерела повідомили»)
+    and the picked name comes after it."""
+    if pick[0] < cue[0]:
+        return False
+    clause = text[start : cue[0]]
+    clause = clause[clause.rfind(",") + 1 :]
+    return _GENERIC_SUBJECT.search(clause) is not None
+
+
 def pick_speaker(
     text: str, actors: list[tuple[int, int, str]], cues: list[tuple[int, int, str]]
 ) -> tuple[int, int, str] | None:
@@ -505,9 +525,12 @@ def pick_speaker(
     free = [
         a
         for a in actors
-        if not _PREPOSITION_BEFORE.search(text[max(0, a[0] - 40) : a[0]])
-        or _CITING_BEFORE.search(text[max(0, a[0] - 40) : a[0]])
-        or any(q1 <= a[0] <= q1 + 12 for _q0, q1, _v in cues)
+        if min(abs(a[0] - q1) for _q0, q1, _v in cues) <= 80
+        and (
+            not _PREPOSITION_BEFORE.search(text[max(0, a[0] - 40) : a[0]])
+            or _CITING_BEFORE.search(text[max(0, a[0] - 40) : a[0]])
+            or any(q1 <= a[0] <= q1 + 12 for _q0, q1, _v in cues)
+        )
     ]
     if not free:
         return None
@@ -603,7 +626,7 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
         first = text[sentences[0].start : sentences[0].end].strip()
         headline = text.split("\n", 1)[0]
         tail = re.search(r"\s[—–-]\s*([^—–\n]{2,60}?)[.\s]*$", headline)
-        if "\n" in text and tail is not None:
+        if tail is not None and ("\n" in text or len(sentences) == 1):
             # A headline closing on its source: «Россия вернула 95 военных — Минобороны».
             named = actors_in(c, tail.group(1), 0, len(tail.group(1)))
             if len(named) == 1 and named[0][0] == 0 and not tail.group(1)[named[0][1] :].strip():
@@ -635,11 +658,13 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
             short = bool(titles) and {t[2] for t in titles} == {hit[1]}
         if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
             return hit[1], last.strip()[: hit[0]]
-    if not c.actors.find(text):
-        for pattern, actor in c.voice:
-            m = pattern.search(text)
-            if m:
-                return actor, m.group(0)
+    named = {a[2] for a in c.actors.find(text)}
+    for pattern, actor in c.voice:
+        # A statement in its author's formula; naming only its own author elsewhere ("... in
+        # the hospitals of the Ministry of Defence") does not make it someone else's report.
+        m = pattern.search(text)
+        if m and named <= {actor}:
+            return actor, m.group(0)
     return None
 
 
@@ -672,6 +697,11 @@ def attribute(
         colon = [a for a in actors if re.match(r"\s*:", text[a[1] : a[1] + 3])]
         prev = sentences[j - 1] if j > 0 else None
         pick = pick_speaker(text, sorted(actors + outs), cues) if cues else None
+        if pick is not None and cues and _generic_subject(text, sent.start, cues[0], pick):
+            # "Officials in both capitals said 120 ..., after a truce Putin had announced":
+            # the figure is the unnamed officials', not the name further on.
+            pick = None
+            actors = [a for a in actors if a[0] < cues[0][0]]
         anaphor = anaphora.within(sent.start, sent.end)
         if pick is not None and pick in outs:
             # "TASS reported 80": the outlet's own reporting voice, no actor's claim; "citing
@@ -703,7 +733,11 @@ def attribute(
             last is not None
             and prev is not None
             and prev.asserted_by is not None
-            and (sent.paragraph == prev.paragraph or text[prev.start : prev.end].endswith(":"))
+            and (
+                sent.paragraph == prev.paragraph
+                or text[prev.start : prev.end].endswith(":")
+                or _RETURN_LEG.match(text, sent.start) is not None
+            )
             and not actors
             and not cues
         ):
@@ -729,6 +763,21 @@ def attribute(
             ):
                 sent.asserted_by = sent.asserted_by_text = None
 
+
+#: "In return, 90 Ukrainian prisoners were handed over": the other leg of the statement before,
+#: even on a wire's next line.
+_RETURN_LEG = re.compile(
+    r"\s*(?:in\s+return|in\s+exchange|в\s+обмен|взамен|в\s+свою\s+очередь|натомість|"
+    r"в\s+обмін|у\s+відповідь|своєю\s+чергою|у\s+свою\s+чергу)\b",
+    re.I,
+)
+#: "This was reported by ...", «Об этом сообщили в ...», «Про це повідомив ...»: a sentence that
+#: names the source of what was said before it.
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:this\s+was|that\s+was|the\s+figures?\s+(?:was|were)|об\s+этом|про\s+це|"
+    r"такие\s+данные|эти\s+данные|ці\s+дані|такі\s+дані|информацию|інформацію)\b",
+    re.I,
+)
 
 #: Andriy Yermak headed the Office of the President of Ukraine until 28 November 2025.
 _YERMAK_LEFT = date(2025, 11, 28)
@@ -760,7 +809,11 @@ def _carry_back(
         paragraph = sent.paragraph
         if (
             sentences[k].paragraph != paragraph
-            and (j + 1 == len(sentences) or sentences[j + 1].paragraph != paragraph)
+            and (
+                j + 1 == len(sentences)
+                or sentences[j + 1].paragraph != paragraph
+                or _BACK_REFERENCE.match(text, sent.start) is not None
+            )
             and not re.search(r"\d", text[sent.start : sent.end])
             and sent.end - sent.start <= 160
         ):

@@ -497,8 +497,8 @@ LEXICON = Lexicon(
         r"(?:address|post|message|statement|video)\b",
     ),
     anaphoric_reporting=(
-        r"(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted|specified|stressed|explained)",
-        r"the\s+(?:ministry|president|ombudsman|headquarters|agency|office|staff|commissioner|official|spokesman|spokeswoman|spokesperson|department|leader)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted)",
+        r"(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted|specified|stressed|explained|claimed|claims|insisted|confirmed)",
+        r"the\s+(?:[\w-]+\s+)?(?:ministry|president|ombudsman|headquarters|agency|office|staff|commissioner|official|spokesman|spokeswoman|spokesperson|department|leader|military|army|service)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted|claimed|claims|confirmed)",
         r"according\s+to\s+(?:him|her|them|the\s+ministry|the\s+president|the\s+ombudsman|the\s+headquarters)",
     ),
     generic_actors={
