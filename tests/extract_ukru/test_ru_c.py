@@ -407,3 +407,237 @@ def test_an_institution_named_in_the_next_sentence_asserts() -> None:
     assert {c.asserted_by for c in _main(text).claims} == {
         "Coordination Headquarters for the Treatment of Prisoners of War"
     }
+
+
+# --- third batch: parts, speakers, mediators, fixed days, recalled dates, deals -----------------
+
+
+def test_parts_listed_with_also_are_never_added() -> None:
+    exchange = _main(
+        "Сегодня домой вернулись 95 украинских военных. Среди освобожденных 20 офицеров, а также "
+        "5 женщин."
+    )
+    assert exchange.returned_to == {"Russia": None, "Ukraine": 95}
+    assert {(c.side, c.category, c.count) for c in exchange.composition} == {
+        ("Ukraine", "officers", 20),
+        ("Ukraine", "women", 5),
+    }
+
+
+def test_a_pronoun_speaker_is_the_person_named_before_the_quote() -> None:
+    text = (
+        "Песков сообщил о новом обмене. «Сегодня домой вернулись 90 наших военных», — сказал он "
+        "журналистам. Зеленский позже подтвердил обмен."
+    )
+    exchange = _main(text)
+    assert exchange.returned_to["Russia"] == 90
+    assert {c.asserted_by for c in exchange.claims} == {"Dmitry Peskov"}
+
+
+def test_nationalities_of_the_freed_credit_no_mediator() -> None:
+    text = (
+        "Сегодня вернулись 95 украинских военных. Среди освобожденных — граждане Великобритании и "
+        "США, их передали при посредничестве Саудовской Аравии."
+    )
+    assert _main(text).mediators == ("Saudi Arabia",)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("Накануне Нового года из плена вернулись 140 украинцев.", "2025-01-02"),
+        ("В последний день прошлого года домой вернулись 140 военнопленных.", "2025-01-03"),
+    ],
+)
+def test_new_years_eve_is_the_31st_of_december(text: str, published: str) -> None:
+    assert _main(text, published).date == "2024-12-31"
+
+
+def test_a_since_date_followed_by_when_dates_the_recalled_exchange() -> None:
+    text = (
+        "Сегодня вернулись 95 украинских военных. Это первый обмен с 5 января, когда стороны "
+        "передали друг другу по 25 человек."
+    )
+    result = _extract(text)
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-03-20", {"Russia": None, "Ukraine": 95}),
+        ("2025-01-05", {"Russia": 25, "Ukraine": 25}),
+    ]
+
+
+def test_a_first_stage_leaves_the_deal_as_a_plan_and_a_completed_deal_does_not() -> None:
+    first = _extract(
+        "Сегодня из плена вернулись 390 украинцев. Это первый этап обмена «1000 на 1000»."
+    )
+    assert [e.returned_to["Ukraine"] for e in first.exchanges] == [390]
+    assert [p.returned_to for p in first.planned] == [{"Russia": 1000, "Ukraine": 1000}]
+    last = _extract(
+        "Сегодня из плена вернулись 303 украинца. Так стороны завершили обмен «1000 на 1000»."
+    )
+    assert [e.returned_to["Ukraine"] for e in last.exchanges] == [303]
+    assert last.planned == ()
+
+
+def test_an_agreement_carried_out_in_the_same_report_is_no_plan() -> None:
+    result = _extract(
+        "Стороны договорились об обмене 84 на 84. В четверг обмен состоялся: домой вернулись 84 "
+        "украинских военных."
+    )
+    assert result.planned == ()
+    assert result.exchanges[0].returned_to["Ukraine"] == 84
+
+
+def test_a_position_inside_a_report_is_no_plan() -> None:
+    result = _extract(
+        "Сегодня домой вернулись 150 украинских военных. Киев продолжает настаивать на обмене "
+        "«всех на всех»."
+    )
+    assert result.planned == ()
+
+
+def test_a_digests_shelling_news_adds_no_composition() -> None:
+    exchange = _main(
+        "Сегодня из плена вернулись 90 украинцев. Тем временем в Херсоне в результате обстрела "
+        "ранены трое жителей."
+    )
+    assert exchange.composition == ()
+
+
+# --- fourth batch: additions far from their marker, vague plans, a side's own list --------------
+
+
+def test_an_addition_with_a_destination_goes_to_that_side() -> None:
+    exchange = _main(
+        "Из плена вернулись 146 российских военнослужащих, сообщили в Минобороны. Кроме того, на "
+        "территорию России возвращены восемь жителей Курской области."
+    )
+    assert exchange.returned_to["Russia"] == 154
+
+
+def test_a_sides_own_list_beats_the_other_sides_figure() -> None:
+    text = (
+        "Из плена вернулись 146 российских военнослужащих, сообщили в Минобороны РФ. Взамен "
+        "передано 146 военнопленных ВСУ.\n"
+        "Зеленский подтвердил, что домой вернулись 146 украинских защитников и восемь гражданских."
+    )
+    assert _main(text).returned_to == {"Russia": 146, "Ukraine": 154}
+
+
+def test_several_hundred_in_any_case_is_vague() -> None:
+    result = _extract(
+        "Москалькова сообщила, что стороны согласовали списки для нового обмена. По ее словам, "
+        "речь может идти о нескольких сотнях человек с каждой стороны. «Мы надеемся, что обмен "
+        "состоится в ближайшее время», — сказала омбудсмен. Она напомнила, что в этом году домой "
+        "вернулись более двух тысяч россиян."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": None}]
+
+
+def test_a_sentence_opening_on_an_addition_adds_every_group_to_its_side() -> None:
+    text = (
+        "Из плена возвращены 246 российских военнослужащих, сообщили в Минобороны. Кроме того, в "
+        "качестве жеста доброй воли Украине переданы 31 раненый военнопленный ВСУ, а российская "
+        "сторона получила 15 раненых военнослужащих."
+    )
+    assert _main(text).returned_to["Russia"] == 261
+
+
+def test_a_sides_own_total_already_holds_what_the_other_side_added() -> None:
+    text = (
+        "Минобороны: из плена возвращены 246 российских военнослужащих. Кроме того, Украине "
+        "переданы 31 раненый военнопленный ВСУ.\n"
+        "Зеленский подтвердил обмен: «Домой вернулись 277 наших воинов»."
+    )
+    assert _main(text).returned_to["Ukraine"] == 277
+
+
+def test_a_future_return_with_a_vague_figure_is_a_plan() -> None:
+    text = (
+        "Ермак заявил, что Украина готовит новый этап обмена пленными. «Мы рассчитываем, что в "
+        "ближайшие недели домой вернутся сотни наших людей», — подчеркнул он."
+    )
+    result = _extract(text)
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": None}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Россия и США провели обмен заключенными: в Россию вернулся Александр Винник, "
+        "американской стороне передан Марк Фогель.",
+        "Москва обменяла американку Ксению Карелину на россиянина Артура Петрова.",
+    ],
+)
+def test_a_swap_of_named_persons_counts_one_each(text: str) -> None:
+    exchange = _main(text)
+    assert exchange.parties == ("Russia", "United States")
+    assert exchange.returned_to == {"Russia": 1, "United States": 1}
+
+
+def test_names_among_a_group_of_the_war_add_nobody() -> None:
+    text = (
+        "Домой вернулись 146 украинских защитников и восемь гражданских, в том числе журналист "
+        "Дмитрий Хилюк, сообщил Зеленский."
+    )
+    assert _main(text).returned_to["Ukraine"] == 154
+
+
+def test_the_head_of_the_occupied_donetsk_region_speaks_for_russia() -> None:
+    exchange = _main(
+        "Глава ДНР Денис Пушилин сообщил, что на территорию республики вернулись 20 "
+        "военнослужащих из украинского плена."
+    )
+    assert exchange.returned_to["Russia"] == 20
+    assert {c.asserted_by for c in exchange.claims} == {"Denis Pushilin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Домой вернулись 103 украинских защитника, взамен передано 103 человека.",
+            {"Russia": 103, "Ukraine": 103},
+        ),
+        (
+            "Из плена вернулись 95 украинских военных, а 90 человек получила Россия.",
+            {"Russia": 90, "Ukraine": 95},
+        ),
+    ],
+    ids=["in-return-handed-over", "subject-after-verb"],
+)
+def test_the_second_clause_is_not_decided_by_the_first(
+    text: str, expected: dict[str, int | None]
+) -> None:
+    assert _main(text).returned_to == expected
+
+
+def test_an_explainer_quoting_a_headline_reports_nothing() -> None:
+    text = "За каждым заголовком «домой вернулись 95 защитников» стоят месяцы переговоров."
+    assert _extract(text).exchanges == ()
+
+
+def test_a_pair_followed_by_a_report_verb_is_a_pair() -> None:
+    text = "Обмен военнопленными в формате 150 на 150 состоялся в среду при посредничестве ОАЭ."
+    exchange = _main(text, "2025-02-06")
+    assert (exchange.date, exchange.returned_to) == ("2025-02-05", {"Russia": 150, "Ukraine": 150})
+
+
+def test_a_running_total_opening_the_sentence_does_not_reach_past_a_colon() -> None:
+    text = (
+        "С февраля 2022 года стороны провели более 50 обменов, последний из них состоялся в среду: "
+        "тогда домой вернулись 150 украинцев."
+    )
+    assert _main(text, "2025-02-06").returned_to["Ukraine"] == 150
+
+
+def test_russia_opening_its_clause_before_a_verb_of_giving_is_a_dative() -> None:
+    exchange = _main(
+        "В ходе обмена на Украину возвращены тела 757 погибших военнослужащих, России передали 34 "
+        "тела."
+    )
+    assert {(c.side, c.category, c.count) for c in exchange.composition} == {
+        ("Ukraine", "bodies", 757),
+        ("Russia", "bodies", 34),
+    }

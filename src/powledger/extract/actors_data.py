@@ -157,6 +157,8 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
     ),
     "Vladimir Putin": ("official", "Russia", ("Putin", "Путин", "Путін")),
     "Dmitry Peskov": ("official", "Russia", ("Peskov", "Песков")),
+    # The Russian-installed head of the occupied Donetsk region speaks for Russia's side.
+    "Denis Pushilin": ("official", "Russia", ("Pushilin", "Пушилин", "Пушилін")),
     "Vladimir Medinsky": ("official", "Russia", ("Medinsky", "Мединский", "Мединський")),
     "Rustem Umerov": ("official", "Ukraine", ("Umerov", "Умєров", "Умеров")),
     "United Arab Emirates Ministry of Foreign Affairs": (

@@ -67,6 +67,12 @@ def _with_additions(
     """
     if total.value is None:
         return None
+    if any(
+        m.extra.get("explicit_total") and m.sentence[0] == total.start
+        and m.count.value == total.value
+        for m in group.members
+    ):  # fmt: skip
+        return None  # "In total Ukraine got 152": a stated total already holds the groups on top
     mine = [m for m in group.members if side in _sides(m) and m.count.value is not None]
     living = [m for m in mine if m.count.category not in NON_PRISONER_CATEGORIES]
     base_is_other = any(
@@ -80,10 +86,19 @@ def _with_additions(
             if m.count.category != "total" and m.sentence[0] == total.start and not m.count.is_part
         ]  # fmt: skip
     else:
-        # "Among the freed are 20 officers, and also 5 women": parts, never added.
+        # A part ("also said 20 of them were seriously wounded", "Among the freed are 20
+        # officers, and also 5 women") is inside the total already: never added.
         added = [
             m for m in living
             if m.count.additive and m.count.category != "total" and not m.count.is_part
+        ]  # fmt: skip
+    if total.asserted_by and actor_party(total.asserted_by) == side:
+        # Zelensky's "277 of ours are home" already holds the 31 wounded Moscow says it added.
+        # Only the side's own additions, or the outlet's after that statement, come on top.
+        added = [
+            m for m in added
+            if m.asserted_by == total.asserted_by
+            or (m.asserted_by is None and m.sentence[0] > total.start)
         ]  # fmt: skip
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
@@ -98,6 +113,67 @@ def _with_additions(
         asserted_by=total.asserted_by, quote=total.quote, start=total.start, end=total.end,
         kind="returned", derived=True, asserted_by_text=total.asserted_by_text,
     )  # fmt: skip
+
+
+def _own_parts_sum(
+    side: str, total: ClaimFact, parts: list[ClaimFact], hidden: set[tuple[int, int | None]]
+) -> ClaimFact | None:
+    """The side's own actor states the total as parts: "Zelensky said the freed Ukrainians were
+    60 soldiers and seven civilians" under an outlet's "67 each" -> a derived 67 by Zelensky."""
+    if total.value is None or (total.asserted_by and actor_party(total.asserted_by) == side):
+        return None
+    by_actor: dict[str, list[ClaimFact]] = {}
+    for p in parts:
+        if p.asserted_by and actor_party(p.asserted_by) == side and not p.approximate:
+            by_actor.setdefault(p.asserted_by, []).append(p)
+    for actor, mine in by_actor.items():
+        first: dict[str, ClaimFact] = {}
+        for p in mine:
+            first.setdefault(p.category, p)
+        groups = [p for p in first.values() if p.category not in NON_PRISONER_CATEGORIES]
+        if len(groups) >= 2 and sum(p.value or 0 for p in groups) == total.value:
+            q = groups[0]
+            return ClaimFact(
+                side=side, category="total", value=total.value, approximate=False,
+                asserted_by=actor, quote=q.quote, start=q.start, end=q.end, kind="returned",
+                derived=True, asserted_by_text=q.asserted_by_text,
+            )  # fmt: skip
+    return None
+
+
+def _own_list(text: str, side: str, total: ClaimFact | None, group: _Group) -> ClaimFact | None:
+    """The side's own list beats another source's total: Moscow says 146 were handed over,
+    Zelensky lists "146 defenders and eight civilians" -> Ukraine 154 (a derived claim)."""
+    if total is None or total.value is None:
+        return None
+    if total.asserted_by and actor_party(total.asserted_by) == side:
+        return None
+    lists: dict[tuple[int, int], list[Candidate]] = {}
+    for m in group.members:
+        if (
+            side in _sides(m)
+            and m.count.in_list
+            and not m.count.is_part
+            and m.count.value is not None
+            and m.count.category not in NON_PRISONER_CATEGORIES
+            and m.asserted_by is not None
+            and actor_party(m.asserted_by) == side
+        ):
+            lists.setdefault(m.sentence, []).append(m)
+    for (start, end), members in lists.items():
+        categories = {m.count.category for m in members}
+        if len(members) < 2 or len(categories) < len(members) or "total" in categories:
+            continue
+        value = sum(m.count.value or 0 for m in members)
+        if value == total.value:
+            return None
+        head = members[0]
+        return ClaimFact(
+            side=side, category="total", value=value, approximate=False,
+            asserted_by=head.asserted_by, quote=text[start:end], start=start, end=end,
+            kind="returned", derived=True, asserted_by_text=head.asserted_by_text,
+        )  # fmt: skip
+    return None
 
 
 def _pick_total(
@@ -127,37 +203,18 @@ def _pick_total(
     return pool[0]
 
 
-def _own_parts_total(side: str, total: ClaimFact, parts: list[ClaimFact]) -> ClaimFact | None:
-    """The side's own actor stated only the parts: "Kyiv and Moscow traded 67 each. Zelensky
-    said the freed were 60 soldiers and seven civilians" -> 67 is also Zelensky's figure."""
-    if total.value is None or (total.asserted_by and actor_party(total.asserted_by) == side):
-        return None
-    by_speaker: dict[str, dict[str, ClaimFact]] = {}
-    for p in parts:
-        if (
-            p.asserted_by
-            and actor_party(p.asserted_by) == side
-            and p.value is not None
-            and p.category not in NON_PRISONER_CATEGORIES
-        ):
-            by_speaker.setdefault(p.asserted_by, {}).setdefault(p.category, p)
-    for speaker, first in by_speaker.items():
-        if len(first) >= 2 and sum(p.value or 0 for p in first.values()) == total.value:
-            q = next(iter(first.values()))
-            return ClaimFact(
-                side=side, category="total", value=total.value, approximate=total.approximate,
-                asserted_by=speaker, quote=q.quote, start=q.start, end=q.end, kind="returned",
-                derived=True, asserted_by_text=q.asserted_by_text,
-            )  # fmt: skip
-    return None
-
-
 def _exchange(text: str, group: _Group) -> ExchangeFact | None:
     claims = _claims(text, group)
     returned: dict[str, int | None] = {}
     approx: dict[str, bool] = {}
     composition: list[CompositionFact] = []
     extra: list[ClaimFact] = []
+    # Groups counted as soldiers only because another group is listed beside them; the lexicon
+    # says their noun is no word for soldiers, so they sum but are not composition.
+    generic_soldiers = {
+        (m.sentence[0], m.count.value) for m in group.members
+        if m.count.category == "soldiers" and not m.count.soldier_word
+    }  # fmt: skip
     for side in group.parties:
         explicit = {
             (m.sentence[0], m.count.value) for m in group.members if m.extra.get("explicit_total")
@@ -168,36 +225,58 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         }  # fmt: skip
         whole_claims = [c for c in claims if (c.start, c.value) not in parts_of_total]
         total = _pick_total(side, whole_claims, explicit)
-        parts = [c for c in claims if c.side == side and c.category != "total"]
+        # An exact figure of a group wins over a hedged one ("more than 100 women" ... "104").
+        parts = sorted(
+            (c for c in claims if c.side == side and c.category != "total"),
+            key=lambda c: c.approximate,
+        )
         seen: set[str] = set()
         for p in parts:
             if p.category in seen:
                 continue
             seen.add(p.category)
+            if p.category == "soldiers" and (p.start, p.value) in generic_soldiers:
+                continue  # "146 servicemen and 8 civilians": the servicemen are the base
             composition.append(CompositionFact(side, p.category, p.value))
+        own_list = _own_list(text, side, total, group)
+        if own_list is not None:
+            total = own_list
+            extra.append(own_list)
         if total is not None:
             returned[side] = total.value
             approx[side] = total.approximate
-            vouched = _own_parts_total(side, total, parts)
-            if vouched is not None:
-                extra.append(vouched)
+            own_sum = _own_parts_sum(side, total, parts, generic_soldiers)
+            if own_sum is not None:
+                extra.append(own_sum)
             extra_total = _with_additions(side, total, claims, group)
             if extra_total is not None:
                 returned[side] = extra_total.value
                 extra.append(extra_total)
+                base = [
+                    m for m in group.members
+                    if m.sentence[0] == total.start and m.count.value == total.value
+                ]  # fmt: skip
+                soldierly = not base or base[0].count.soldier_word
                 unlisted = any(m.extra.get("base_unlisted") for m in group.members)
                 if (
                     "civilians" in seen
                     and "soldiers" not in seen
                     and total.value is not None
+                    and soldierly
                     and not unlisted
                 ):
                     # "35 servicemen ... six civilians were returned together with them".
                     composition.append(CompositionFact(side, "soldiers", total.value))
             continue
+        inside = {
+            (m.sentence[0], m.count.value) for m in group.members
+            if side in _sides(m) and m.count.is_part and not m.count.in_list
+        }  # fmt: skip
         living = [
-            p for p in parts if p.category not in NON_PRISONER_CATEGORIES and p.value is not None
-        ]
+            p for p in parts
+            if p.category not in NON_PRISONER_CATEGORIES and p.value is not None
+            and (p.start, p.value) not in inside  # "the freed Ukrainians included 4 civilians"
+        ]  # fmt: skip
         first_of: dict[str, ClaimFact] = {}
         for p in living:
             first_of.setdefault(p.category, p)
@@ -342,14 +421,30 @@ def assemble(
                 o for o in done
                 if o is not cand and not o.weak_cumulative and o.count.category == cand.count.category
                 and (o.side == cand.side or o.both or cand.both)
+                # A deal's size equal to a stage's own figure is that figure, not a rival.
+                and not (cand.extra.get("deal_size") and o.count.value == cand.count.value)
                 and (cand.previous or not o.previous)  # an earlier exchange is no rival
             ]  # fmt: skip
+            if cand.extra.get("deal_size"):
+                # "270 soldiers and 120 civilians ... of the 1,000-for-1,000 exchange": a stage's
+                # figures in any category (a list of groups) replace the deal's size.
+                rivals = [
+                    o for o in done
+                    if o is not cand and not o.weak_cumulative and not o.count.is_part
+                    and o.count.category != "bodies" and o.count.value
+                    and _listed_value(o, done) < (cand.count.value or 0)
+                    and (o.side == cand.side or o.both or cand.both)
+                ]  # fmt: skip
             big = (
                 (cand.count.value or 0) > 1250
                 and cand.parties == ("Russia", "Ukraine")
                 and cand.count.category != "bodies"
             )
             if rivals or big:
+                if rivals and cand.extra.get("deal"):
+                    # "the first stage of the 1,000-for-1,000 exchange": the deal is a plan.
+                    cand.planned = True
+                    plans.append(cand)
                 continue
         kept.append(cand)
     done = kept
@@ -368,13 +463,27 @@ def assemble(
 
 
 def _carried_out(plan: ExchangeFact, done: ExchangeFact) -> bool:
-    """Whether a plan's figures are exactly those of an exchange reported as done."""
-    figures = {side: value for side, value in plan.returned_to.items() if value is not None}
-    return (
-        bool(figures)
-        and plan.parties == done.parties
-        and all(done.returned_to.get(side) == value for side, value in figures.items())
-    )
+    """Whether a plan's figures are those of an exchange reported as done (where it gives them)."""
+    shared = [
+        (value, done.returned_to.get(side))
+        for side, value in plan.returned_to.items()
+        if value is not None and done.returned_to.get(side) is not None
+    ]
+    return plan.parties == done.parties and bool(shared) and all(a == b for a, b in shared)
+
+
+def _listed_value(cand: Candidate, cands: list[Candidate]) -> int:
+    """A count's figure, or the sum of the list it belongs to ("270 soldiers and 120 civilians"
+    -> 390), for comparing with a deal's or a swap's size."""
+    value = cand.count.value or 0
+    if not cand.count.in_list:
+        return value
+    mates = [
+        o for o in cands
+        if o.sentence == cand.sentence and o.count.in_list and not o.count.is_part
+        and o.count.value and (o.side == cand.side and o.both == cand.both)
+    ]  # fmt: skip
+    return max(value, sum(o.count.value or 0 for o in mates))
 
 
 def _mark_aggregates(cands: list[Candidate]) -> None:

@@ -56,6 +56,11 @@ def quote_speakers(c: Compiled, text: str, sentences: list[Sentence]) -> dict[in
             after_end = min(
                 len(text), qe + 120, text.find("\n", qe) if "\n" in text[qe:] else len(text)
             )
+            # Only the sentence that closes the quote names its speaker after it: in '"...," he
+            # told reporters. Zelensky later confirmed it.' the next sentence's actor is not it.
+            closing = [s for s in sentences if s.start <= qe < s.end]
+            if closing and closing[0].end > qe + 1:
+                after_end = min(after_end, closing[0].end)
             window_after = (qe, after_end)
             first = sentences[inside[0]]
             window_before = (first.start if first.start < qs else max(base, qs - 120), qs)
@@ -845,10 +850,32 @@ def party_speaker(
     """The party that speaks in "Kyiv said ...", "Ukraine says ...", "according to Moscow"."""
     for start, end, party in parties:
         # "1,212 people that Russia says are soldiers": a claim about the count, not the report.
-        if counts and any(k.head_end <= start <= k.head_end + 12 for k in counts):
+        if counts and any(
+            k.head_end <= start <= k.head_end + 12
+            and not re.search(r"[,;:]", s[k.head_end : start])
+            for k in counts
+        ):
             continue
         m = re.match(r"\s*(?:officials?\s+|authorities\s+|side\s+)?", s[end:])
         pos = end + (m.end() if m else 0)
+        nouns = 0
+        for _word in range(6):
+            # "the Russian ombudswoman said", "Russian state news agency TASS reported",
+            # "Russian Defence Minister Andrei Belousov said" (a name after a title)
+            noun = c.speaker_nouns.match_at(s, pos)
+            acronym = re.match(r"[A-Z]{2,6}\b", s[pos : pos + 7])
+            name = re.match(r"[A-Z][a-z'-]+\b", s[pos : pos + 30]) if nouns else None
+            if noun is not None:
+                end = noun[0]
+                nouns += 1
+            elif acronym is not None:
+                end = pos + acronym.end()
+            elif name is not None:
+                end = pos + name.end()
+            else:
+                break
+            gap = re.match(r"[\s,]*", s[end:])
+            pos = end + (gap.end() if gap else 0)
         if c.reporting.match_at(s, pos) is not None:
             return party
         if re.search(r"according\s+to\s+(?:the\s+)?$", s[max(0, start - 20) : start], re.I):

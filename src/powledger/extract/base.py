@@ -132,6 +132,9 @@ class Lexicon:
     named_along: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
+    #: Whether the deal of a multi-stage exchange whose stage is reported and not said to be
+    #: complete ("первый этап обмена 1000 на 1000") is also a plan (the ru annotations).
+    deal_stages_are_plans: bool = False
     #: Whether a stated position ("Kyiv insists on all for all") in a report of a done exchange
     #: is an open-ended plan (English annotations) or nothing (ru annotations).
     positions_are_plans: bool = True
@@ -220,6 +223,19 @@ class Lexicon:
     anaphoric_reporting: tuple[str, ...] = ()
     #: Institutions named without their country ("the defence ministry") -> party -> actor.
     generic_actors: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Nouns of a party's institutions and people that may stand between a party word and a
+    #: reporting verb: the party then speaks ("the Russian ombudswoman said", "Russian state
+    #: news agency TASS reported" -> Russia's voice).
+    speaker_nouns: tuple[str, ...] = ()
+    #: Person nouns that make a group ``soldiers`` when another group is listed beside it
+    #: ("270 soldiers and 120 civilians"); a generic noun ("270 servicemen and 120 civilians")
+    #: then stays the base and only the named group is composition. None: any generic noun
+    #: listed beside another group is ``soldiers`` (the older reading).
+    listed_soldier_words: tuple[str, ...] | None = None
+    #: Words of killing and injuring: one right before a number ("killed 300") or right after
+    #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
+    #: count, never persons returned.
+    casualty_markers: tuple[str, ...] = ()
     #: Phrasing that marks a document as one actor's own statement when no one is quoted.
     voice_phrases: dict[str, str] = field(default_factory=dict)
     #: Words only one side's own voice uses -> that party («киевский режим», «СВО» for Russia;

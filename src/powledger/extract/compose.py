@@ -26,6 +26,9 @@ NOUN_TRIGGERS = re.compile(
     re.I,
 )
 
+#: Categories that name a state of the persons ("15 seriously wounded") rather than a group.
+_STATES = ("wounded", "seriously_wounded_or_sick")
+
 
 @dataclass
 class Count:
@@ -47,6 +50,8 @@ class Count:
     extra_named: str | None = None
     other_group: bool = False
     in_list: bool = False
+    #: The head noun may name the soldiers of a list (see ``Lexicon.listed_soldier_words``).
+    soldier_word: bool = True
 
 
 @dataclass
@@ -81,6 +86,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
     counts: list[Count] = []
     starts = {n.start: n for n in numbers}
     for n in numbers:
+        if re.match(r"\s*/\s*\d", s[n.end : n.end + 4]) or re.search(r"\d\s*/\s*$", s[: n.start]):
+            continue  # "Photo 3 / 12": a gallery counter
         lead = s[max(0, n.start - 30) : n.start]
         age = c.ages.find(lead)
         if age and re.fullmatch(r"[\s\d]*(?:(?:from|to|and|-)\s*[\d\s]*)*", lead[age[-1][1] :]):
@@ -153,32 +160,89 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 )  # fmt: skip
                 taken.add(n.start)
             break
+    # "Кроме того, …, а российская сторона получила 15 раненых": a sentence opening on an
+    # addition adds every named group in it.
+    opening = c.additive.match_at(s, len(s) - len(s.lstrip()))
     for count in counts:
-        before = s[max(0, count.start - 40) : count.start]
+        if opening is not None and count.category != "total":
+            count.additive = True
+        before = s[max(0, count.start - 60) : count.start]
         for _s, e, _v in c.additive.find(before):
             if re.fullmatch(
-                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,3}", before[e:]
+                r",?\s*(?:a\s+further\s+|a\s+|the\s+)?|,?\s+(?:[^\W\d_]+\s+){1,4}", before[e:]
             ):
+                count.additive = True
+        wide = max(0, count.start - 80)
+        for _s, e, _v in c.additive.find(s, wide, count.start):
+            # "In a separate humanitarian gesture, Russia handed over 31 ...": a marker opening
+            # the sentence or clause, then a few words of its own clause.
+            clause_open = not re.search(r"\w", s[max(0, _s - 3) : _s]) or re.search(
+                r"(?:^|[,;]\s*)and\s+$", s[max(0, _s - 8) : _s], re.I
+            )
+            if clause_open and re.fullmatch(r",?\s+(?:[^\W\d]+\s+){1,4}", s[e : count.start]):
                 count.additive = True
         if count.head_end > count.end and c.additive.find(s, count.end, count.head_end):
             # "alongside 175 other prisoners": this group comes on top of another one.
             count.additive = True
             count.other_group = True
+        for hit_start, hit_end, _v in c.additive.find(s, count.head_end, count.head_end + 100):
+            comma = re.match(r"\s*,?\s*", s[count.head_end : hit_start])
+            verb_at = count.head_end + (comma.end() if comma else 0)
+            verb = c.give.match_at(s, verb_at) or c.returns.match_at(s, verb_at)
+            if verb is not None and not s[verb[0] : hit_start].strip():
+                count.additive = True  # "15 wounded prisoners of war, handed over in addition"
+            # "20 civilians, residents of the Kursk region, have also come home"
+            if (
+                not re.search(r"\d|[;:]", s[count.head_end : hit_start])
+                and not c.parties.find(s, count.head_end, hit_start)
+                and c.returns.match_at(s, _skip_space(s, hit_end)) is not None
+            ):
+                count.additive = True
         after = s[count.head_end : count.head_end + 40]
         for hit_start, _e, _v in c.additive.find(after):
             # "Six civilians were returned together with them"
             close = hit_start > 0 and not re.search(r"\d|[,;]", after[:hit_start])
             if close and re.match(r"\s*(?:with\s+)?them\b|\s*$|\s*[.,]", after[_e:]):
                 count.additive = True
+    counts = [k for k in counts if not _casualty(c, s, k)]
+    for k in counts:
+        # "Our 90 servicemen are home": the pronoun right before the number.
+        lead = s[max(0, k.start - 8) : k.start]
+        word = re.search(r"(\w+)\s+$", lead)
+        if word is None or k.first_person or len(word.group(1)) < 3:
+            continue  # "we", "us" before a number are not the persons' own
+        pronoun = c.first_person.match_at(lead, word.start(1))
+        if pronoun is not None and pronoun[0] == word.end(1):
+            k.first_person = True
     counts.sort(key=lambda x: x.start)
     return counts
+
+
+def _casualty(c: Compiled, s: str, k: Count) -> bool:
+    """Whether a count is of the killed or injured: "killed 300 soldiers", "4 were killed"."""
+    if c.casualties.regex is None or k.category == "bodies":
+        return False  # "the remains of 20 soldiers killed in action" are bodies, handed over
+    lead = re.search(
+        r"(?:\s+(?:at\s+least|more\s+than|over|about|some|nearly|almost))?\s*$", s[: k.start]
+    )
+    lo = max(0, k.start - 40)
+    edge = (lead.start() if lead else k.start) - lo
+    if any(e - lo == edge for _s, e, _v in c.casualties.find(s, lo, k.end)):
+        return True
+    return c.casualties.match_at(s, _skip_space(s, max(k.end, k.head_end))) is not None
 
 
 def _count_from_noun_phrase(
     c: Compiled, s: str, n: NumberSpan, starts: dict[int, NumberSpan]
 ) -> Count | None:
     before = s[max(0, n.start - 40) : n.start]
-    bodies = bool(re.search(r"(?:bod(?:y|ies)|remains)\s+of\s+(?:the\s+)?$", before, re.I))
+    bodies = bool(
+        re.search(
+            r"(?:bod(?:y|ies)|remains)\s+of\s+(?:the\s+|a\s+further\s+|another\s+|further\s+)?$",
+            before,
+            re.I,
+        )
+    )
     party: str | None = None
     first = False
     possessive = False
@@ -229,6 +293,8 @@ def _count_from_noun_phrase(
                 end = nxt[0]
             if party is None:
                 party = _party_after(c, s, end)
+            if _joint_group(c, s, end, final):
+                final = "total"  # "4 women and children": one group of two kinds, neither's count
             fp_head = c.first_person.match_at(s, pos)
             if fp_head is not None and fp_head[0] == head[0]:
                 first = True  # "95 наших": the pronoun itself is the persons noun
@@ -258,6 +324,10 @@ def _count_from_noun_phrase(
             )
             count.is_part = True
             return count
+        if pos in starts and starts[pos] is not n and category in _STATES:
+            break  # "12 seriously wounded and 2 civilians": the state is this count's noun
+        if pos in starts and starts[pos] is not n and _verb_between(c, s, n.end, pos):
+            return None  # "the two sides each released 95 prisoners": "two" counts no persons
         if pos in starts and starts[pos] is not n and c.additive.find(s, n.end, pos):
             break  # "246 на 246 і ще 31 пораненого": the next number is another group
         if pos in starts and starts[pos] is not n:
@@ -331,6 +401,33 @@ def _count_from_noun_phrase(
     return None
 
 
+_NOT_JOINABLE = ("total", "bodies", "wounded", "seriously_wounded_or_sick")
+
+
+def _joint_group(c: Compiled, s: str, end: int, category: str) -> bool:
+    """Whether the noun ending at ``end`` is joined to a noun of another category with no number
+    of its own ("women and children", "officers and soldiers"): the count is of both together."""
+    if category in _NOT_JOINABLE or c.list_joiners is None:
+        return False
+    for pos in range(end + 1, min(len(s), end + 16)):
+        if not s[pos - 1].isspace() or not s[pos].isalpha():
+            continue
+        gap = s[end:pos]
+        if re.search(r"\d", gap) or not re.search(r"[^\W\d_]", gap):
+            continue  # "20 civilians, residents of ...": an apposition, not a second kind
+        if not c.list_joiners.match(gap):
+            continue
+        head = c.persons.match_at(s, pos)
+        if head is not None and head[1] not in (*_NOT_JOINABLE, category):
+            return True
+    return False
+
+
+def _verb_between(c: Compiled, s: str, start: int, end: int) -> bool:
+    """Whether a verb of giving, receiving, returning or exchanging lies in s[start:end]."""
+    return any(table.find(s, start, end) for table in (c.give, c.receive, c.returns, c.exchange))
+
+
 def _first_person_only(c: Compiled, s: str, start: int, end: int) -> bool:
     """Whether s[start:end] is one first-person word ("наших", "of ours") and a clause goes on."""
     pos = _skip_space(s, start)
@@ -349,7 +446,9 @@ def _demonym_only(c: Compiled, s: str, start: int, end: int) -> bool:
 
 def _modifier_after(c: Compiled, s: str, end: int) -> str | None:
     """A category named right after the noun: "servicemen of the National Guard"."""
-    m = re.match(r"\s*(?:of|from)\s+(?:the\s+)?", s[end : end + 30], re.I)
+    m = re.match(
+        r"\s*(?:of|from|(?:who|that)\s+(?:had\s+)?defended)\s+(?:the\s+)?", s[end : end + 40], re.I
+    )
     if not m:
         return None
     hit = c.modifiers.match_at(s, end + m.end())
@@ -404,6 +503,19 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                 )
                 count.possessive = possessive  # "got back 41 of its own"
                 return count
+    more = re.match(r"\s+more\s+", after, re.I)
+    if more:
+        # "307 more came home", "and 15 more who were seriously wounded": a group on top.
+        at = n.end + more.end()
+        state = re.match(r"(?:who|that)\s+(?:were|was|are|had\s+been)\s+", s[at : at + 30], re.I)
+        mod = c.modifiers.match_at(s, at + state.end()) if state else None
+        if mod is not None or c.returns.match_at(s, at) is not None:
+            count = Count(
+                n.start, n.end, n.value, n.approximate, mod[1] if mod else "total", None, False,
+                mod[0] if mod else n.end, bare=True,
+            )  # fmt: skip
+            count.additive = True
+            return count
     pos = _skip_space(s, n.end)
     auxiliary = re.match(
         r"(?:were|was|have\s+been|had\s+been|are|have)\s+", s[pos : pos + 20], re.I
@@ -426,10 +538,16 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         re.I,
     ):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
-    if re.search(r"-for-$", before, re.I) or (
-        re.search(r"(?:-|\bfor\s+|\bto\s+)$", before)
-        and re.search(r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before)
+    mate = re.search(r"(\d[\d,]*)\s+(?:[^\W\d]+\s+){1,3}for\s+$", before)
+    if (
+        re.search(r"-for-$", before, re.I)
+        or (
+            re.search(r"(?:-|\bfor\s+|\bto\s+)$", before)
+            and re.search(r"\d\s*(?:-\s*for\s*-|\s+for\s+)$", before)
+        )
+        or (mate and mate.group(1).replace(",", "") == str(n.value))
     ):
+        # "95 for 95", "90 prisoners for 90"
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     to_party = re.match(r"\s+(?:back\s+)?to\s+(?:the\s+)?", after, re.I)
     if to_party and c.parties.match_at(s, n.end + to_party.end()) is not None:
@@ -437,11 +555,25 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     if re.match(r"\s+(?:in\s+all|in\s+total|altogether)\b", after, re.I):
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
-    of_them = re.match(r"\s+of\s+(?:them|whom|those)\s+(?:(?:were|are|was|being)\s+)?", after, re.I)
+    of_them = re.match(
+        r"\s+of\s+(?:them|whom|those|the\s+(?=(?:freed|released|returned|returnees)\b))"
+        r"(?:\s*(?:freed|released|returned|returnees)(?:\s+[\w-]+){0,3}?(?=\s+(?:were|are|was)\b))?"
+        r"\s+(?:(?:were|are|was|being)\s+)?",
+        s[n.end : n.end + 60],
+        re.I,
+    )
     if of_them:
         # "270 of them were soldiers": a part of the group named before.
         at = n.end + of_them.end()
         head = c.persons.match_at(s, at)
+        condition = c.modifiers.match_at(s, at)
+        if head is None and condition is not None and condition[1] in _STATES:
+            head = condition  # "20 of whom were seriously wounded": the state names the part
+        defended = re.match(r"(?:had\s+|have\s+)?defended\s+(?:the\s+)?", s[at : at + 30], re.I)
+        if head is None and defended:
+            place = c.modifiers.match_at(s, at + defended.end())
+            if place is not None and place[1] == "defenders_of_mariupol":
+                head = place  # "12 of them had defended Mariupol"
         if head is None:
             # "175 of them were exchanged" is a part; "30 of them were captured" is not returned.
             if (
@@ -456,12 +588,15 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                 return count
             return None
         category = head[1]
-        if head and category == "total":
+        generic = category == "total"
+        if head and generic:
             # "270 of them servicemen and 120 civilians": the generic part is the soldiers.
             category = "soldiers"
         count = Count(
             n.start, n.end, n.value, n.approximate, category, None, False, n.end, bare=True
         )
+        if generic and c.soldier_words is not None:
+            count.soldier_word = c.soldier_words.match_at(s, at) is not None
         count.is_part = True
         return count
     if _same_number_paired(c, s, n):

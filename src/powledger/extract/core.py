@@ -286,6 +286,8 @@ def _candidates(
             own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
             if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
+        if not counts and has_trigger and default_pair != ("Russia", "Ukraine"):
+            counts = _named_persons(c, local)
         if not counts:
             continue
         inherited = pending if pending and 0 <= sent.start - pending[1] <= 3 else None
@@ -372,7 +374,13 @@ def _candidates(
     if not any(cand.planned for cand in out):
         # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
         out.extend(_unnumbered_plan(c, text, sentences, default_pair, no_phrases=reported))
-    elif c.plan_phrases.find(text):
+        if not any(cand.planned for cand in out):
+            out.extend(_next_stage(c, text, sentences, default_pair, reference))
+    elif c.plan_phrases.find(text) and (
+        lexicon.positions_are_plans
+        or not any(o.planned and o.count.value and o.count.category != "bodies" for o in out)
+    ):
+        # (ru: a second, open-ended plan next to a numbered one is the same deal; merged.)
         # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
         out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
 
@@ -448,6 +456,82 @@ def _echoes(
             echoes.append(echo)
             break
     return echoes
+
+
+def _skip_space(s: str, pos: int) -> int:
+    return pos + len(s[pos:]) - len(s[pos:].lstrip())
+
+
+#: A person's name in Cyrillic: two or three capitalised words (English text is left to its
+#: own rules, where a name next to a group of prisoners is one more of them).
+_NAME = re.compile(
+    r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ']+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ']+)?"
+    r"(?:\s+[А-ЯЁІЇЄҐ][а-яёіїєґ']+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ']+)?){1,2}(?![\w-])"
+)
+
+
+def _named_persons(c: Compiled, s: str) -> list[Count]:
+    """ "Russia released Marc Fogel, and Alexander Vinnik came back to Russia": in a swap of
+    named persons outside the Russia-Ukraine war, each name counts one person, of the party of
+    a demonym right before it ("американку Ксению Карелину")."""
+    found: list[Count] = []
+    for m in _NAME.finditer(s):
+        name = m.group(0)
+        if c.actors.find(name) or c.parties.find(name) or c.mediators.find(name):
+            continue
+        before = s[max(0, m.start() - 25) : m.start()]
+        hits = [h for h in c.parties.find(before) if not before[h[1] :].strip()]
+        party = hits[-1][2] if hits else None
+        found.append(Count(m.start(), m.end(), 1, False, "total", party, False, m.end()))
+    return found if len(found) <= 4 else []
+
+
+def _next_stage(
+    c: Compiled,
+    text: str,
+    sentences: list[Sentence],
+    pair: tuple[str, str],
+    reference: date | None,
+) -> list[Candidate]:
+    """ "The exchange will continue tomorrow", "the final stage is expected on Sunday": a dated
+    plan with no figure, for lexicons whose stages of a deal are plans (ru)."""
+    if not c.lexicon.deal_stages_are_plans:
+        return []
+    for sent in sentences:
+        s = text[sent.start : sent.end]
+        nouns = [t for t in c.exchange.find(s) if exchange_noun(c, s[t[0] : t[1]])]
+        futures = c.future.find(s)
+        # "Завершающий этап … ожидается": a final stage still to come is not a done word.
+        done = [d for d in c.done.find(s) if not c.stages.match_at(s, _skip_space(s, d[1]))]
+        if not nouns or not futures or done or c.negation.find(s):
+            continue
+        if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
+            continue
+        future = getattr(c.lexicon.find_dates, "future", None)
+        found = [
+            d
+            for d in [
+                *(future(s, reference) if future else []),
+                *c.lexicon.find_dates(s, reference),
+            ]
+            if d.iso and len(d.iso) == 10
+        ]
+        if not found or reference is None:
+            continue
+        d = found[0]
+        day = date.fromisoformat(d.iso)
+        if d.relative and day <= reference:
+            day += timedelta(days=7)  # "ожидается в воскресенье": the coming Sunday
+        if day <= reference:
+            continue
+        count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
+        cand = Candidate(count, None, "rule_next_stage", (sent.start, sent.end))
+        cand.parties, cand.planned = pair, True
+        cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
+        cand.extra["unnumbered"] = True
+        cand.date = DateSpan(d.start, d.end, day.isoformat(), "day", True)
+        return [cand]
+    return []
 
 
 def _unnumbered_plan(

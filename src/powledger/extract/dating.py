@@ -71,8 +71,9 @@ def event_dates(
         before = s[max(0, d.start - 30) : d.start]
         words = re.findall(r"[\w'-]+", before)
         last = words[-1] if words else ""
-        if c.not_event_date.find(last):
-            continue
+        when = re.match(r",?\s+(?:when|когда|коли)\b", s[d.end : d.end + 12], re.I)
+        if c.not_event_date.find(last) and not when:
+            continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
         # A date on the reporting verb dates the report, not the exchange.
         reported = words[-2:] if last.lower() in ("on", "in") else words[-1:]
         if reported and c.reporting.find(" ".join(reported)) and d.relative:

@@ -95,6 +95,12 @@ def _value_of(table: Table, phrase: str) -> str:
         if pattern.fullmatch(phrase):
             value = val
             break
+    else:
+        values = {val for _p, val in table.entries}
+        if len(values) == 1:
+            # A fragment with a lookahead ("brought(?=... home)") never matches its phrase
+            # alone; in a table of one value every match still has that value.
+            value = values.pop()
     _value_cache()[key] = value
     return value
 
@@ -156,6 +162,9 @@ class Compiled:
     named_along: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
     stages: Table
+    speaker_nouns: Table
+    soldier_words: Table | None
+    casualties: Table
     not_exchange: Table
     not_event_date: Table
     clause_breaks: Table
@@ -240,7 +249,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         prepositions=make_set(lx.prepositions),
         bare_followers=make_set(lx.bare_followers),
         plus_named=re.compile(
-            r"\s*,?\s*(?:" + "|".join(lx.plus_named) + r")\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?"
+            # Lowercase words between ("… и граждан, а также Виктора Медведчука").
+            r"\s*,?\s*(?:" + "|".join(lx.plus_named) + r")\s+(?:the\s+)?"
+            r"(?:[a-z\u0430-\u045f\u0491-]+,?\s+){0,4}?"
             r"(?P<name>[A-Z\u0400-\u042f][\w'-]+(?:\s+[A-Z\u0400-\u042f][\w'-]+)+)"
         )
         if lx.plus_named
@@ -255,6 +266,11 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if lx.list_joiners
         else None,
         stages=make_set(lx.stage_markers),
+        speaker_nouns=make_set(lx.speaker_nouns),
+        casualties=make_set(lx.casualty_markers),
+        soldier_words=None
+        if lx.listed_soldier_words is None
+        else make_set(lx.listed_soldier_words),
         not_exchange=make_set(lx.not_exchange_markers),
         not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),

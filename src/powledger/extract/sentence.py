@@ -15,14 +15,15 @@ from powledger.extract.compose import (
     NOUN_TRIGGERS,
     Candidate,
     Count,
+    _skip_space,
 )
 from powledger.extract.dating import (
     event_dates,
     inside_dateline,
     nearest_date,
 )
-from powledger.extract.patterns import Compiled
-from powledger.extract.sides import SentenceView, decide_side
+from powledger.extract.patterns import Compiled, Table
+from powledger.extract.sides import SentenceView, _clause_start, decide_side
 
 #: The largest number of persons one side has received in one Russia-Ukraine exchange, with room.
 LARGEST_PLAUSIBLE = 1250
@@ -126,7 +127,10 @@ def sentence_candidates(
     plan_in_sentence = bool(c.plan.find(s))
     # "A total of 215 Ukrainians were freed in the swap": one event's total, not a running one.
     swap_noun = any(
-        re.fullmatch(r"(?:exchange|swap|trade|handover)", s[t[0] : t[1]], re.I) for t in v.triggers
+        re.fullmatch(
+            r"(?:(?:prisoner|POW)\s+)?(?:exchange|swap|trade|handover)", s[t[0] : t[1]], re.I
+        )
+        for t in v.triggers
     )
     # "The last swap saw 230 Ukrainians return": an older exchange recalled, no second event.
     background = bool(c.background.find(s)) and not dates
@@ -142,14 +146,43 @@ def sentence_candidates(
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
         before = s[max(0, k.start - 40) : k.start]
-        previous_part = i > 0 and counts[i - 1].is_part and k.category != "bodies"
+        previous_part = (
+            i > 0
+            and counts[i - 1].is_part
+            and k.category != "bodies"
+            # "including 21 officers and 7 border guards"; not "..., in exchange for 95 soldiers"
+            and (
+                c.list_joiners is None
+                or c.list_joiners.match(s[max(counts[i - 1].end, counts[i - 1].head_end) : k.start])
+                is not None
+                # "Среди освобожденных 12 защитников, а также трое пограничников": still the list
+                or bool(c.additive.find(s, max(counts[i - 1].end, counts[i - 1].head_end), k.start))
+            )
+        )
         if k.category != "total" and (c.parts.find(before) or previous_part or continuation):
+            k.is_part = True
+        # The last count before this one with a noun of its own ("318 of our people are home:
+        # 280 under the exchange, and another 38 seriously wounded": the 318).
+        prev = next((o for o in reversed(counts[:i]) if not o.bare), None)
+        if (
+            prev is not None
+            and not prev.is_part
+            and k.party in (None, prev.party)
+            and k.category not in ("total", "bodies")
+            and (
+                c.parts.find(s, max(prev.end, prev.head_end), k.start)
+                or re.search(r":\s", s[max(prev.end, prev.head_end) : k.start])
+            )
+        ):
+            # "84 people, among them soldiers of the army, as well as two civilians": still a part.
             k.is_part = True
         marker = c.parts.find(before)
         if i > 0 and k.category == "total" and marker and not before[marker[-1][1] :].strip(" ,"):
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
-        if i > 0 and k.party is None and _OF_THEM.match(s, k.end):
-            k.is_part = True  # "95 captives, 20 of them seriously wounded"
+        # "95 captives, 20 of them seriously wounded", "84 soldiers among them"
+        tail = _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
+        if i > 0 and k.party is None and tail:
+            k.is_part = True
         if k.value is not None and c.origin.match_at(s, _after_space(s, k.head_end)):
             # "четверо захисників з Полтавщини": the region's share of the exchange.
             k.is_part = True
@@ -161,20 +194,64 @@ def sentence_candidates(
         for k in counts:
             if k.bare:
                 k.category = "bodies"  # "the bodies ...: 909 were returned to Ukraine"
+    if c.soldier_words is not None:
+        for k in counts:
+            if k.head_end > k.end:
+                k.soldier_word = bool(c.soldier_words.find(s, k.end, k.head_end))
     mark_sum_parts(counts, previous)
     join_lists(c, s, counts)
     join_named_before(c, s, counts)
-    listed = [k for k in counts if k.category not in ("total", "soldiers", "bodies")]
+    numbers = (
+        {n.value for n in c.lexicon.find_numbers(s)} if any(k.additive for k in counts) else set()
+    )
     for i, k in enumerate(counts):
+        if not k.additive or k.value is None or k.is_part:
+            continue
+        wholes = [
+            o.value for o in counts[:i] if o.value and o.category == "total" and not o.is_part
+        ]
+        wholes += [p.count.value for p in previous if p.count.value and not p.count.is_part]
+        counted = {o.value for o in counts if o is not k}
+        # (When the rest is itself counted, "246 returned ..., another 31", the sum is made
+        # and checked later; only a rest that is a bare number marks a breakdown here.)
+        if any(w - k.value in numbers - counted for w in wholes if w > k.value):
+            # "277 of our warriors. 246 under the exchange, and another 31 wounded": a breakdown
+            # of a figure already stated, not a group on top of it.
+            k.is_part, k.additive = True, False
+    for k in counts:
+        if k.category == "residents":
+            # "and 5 residents of the Bryansk region", "In addition, three residents ... came
+            # home": a group of civilians beside the soldiers; "among them 6 residents of Sumy
+            # region" is only where some came from (a subset, no category, never a total).
+            if (k.additive or k.in_list) and not k.is_part:
+                k.category = "civilians"
+            else:
+                k.category, k.is_part = "total", True
+    # Other groups listed beside the soldiers; a part inside a group ("including 20 seriously
+    # wounded") lists nothing beside it.
+    listed = [
+        k for k in counts
+        if k.category not in ("total", "soldiers", "bodies", "wounded", "seriously_wounded_or_sick")
+        and not k.is_part
+    ]  # fmt: skip
+    for i, k in enumerate(counts):
+        mate_at = for_mate(c, s, counts, i)
+        if mate_at is not None and counts[mate_at].additive and k.category != "total":
+            k.additive = True  # "in a separate gesture 31 wounded for 15 wounded": both on top
+        earlier_added = [o for o in counts[:i] if o.additive and o.category == k.category]
+        if earlier_added and k.category not in ("total", "bodies") and not k.is_part:
+            # "Separately, Russia handed over 31 wounded and Ukraine 15 wounded": the same kind
+            # of group, later in the sentence, is on top too.
+            k.additive = True
         if k.category == "soldiers" and not k.is_part and not listed:
             # "195 Russian soldiers were returned": soldiers is the whole group here.
             k.category = "total"
         if k.same_as_previous:
             earlier = [o for o in counts[:i] if o.value is not None]
             if earlier:
-                k.value = earlier[-1].value
+                k.value = _group_value(earlier)
             elif previous:
-                k.value = previous[-1].count.value
+                k.value = _group_value([p.count for p in previous if p.count.value is not None])
     for i, k in enumerate(counts):
         side, rule = decide_side(v, k)
         both = False
@@ -194,6 +271,10 @@ def sentence_candidates(
                 side, both, rule = None, True, "rule_n_for_n"
             elif mate.party is None and pair_mate < i and decide_side(v, mate)[0] == side:
                 side, rule = other_of(v, side), "rule_exchange_for"
+            elif mate.party in v.pair and rule in WEAK_RULES and mate.party == side:
+                # "103 Ukrainian defenders came home; in exchange 103 people were handed over":
+                # the report's voice does not make the mate of a named group the same side.
+                side, rule = other_of(v, mate.party), "rule_exchange_for"
         if pair_mate is not None and side is None and not both:
             mate = counts[pair_mate]
             mate_side, _r = decide_side(v, mate)
@@ -213,7 +294,7 @@ def sentence_candidates(
                 rule = "rule_n_for_m"
         if (
             not both
-            and any(_each_covers(each_count(s, m, counts), k, counts) for m in each_marks)
+            and any(_each_covers(each_count(s, m, counts, c.parts), k, counts) for m in each_marks)
             and k.party is None
             and not k.first_person
             and rule in ("none", "rule_voice", "rule_subject_verb")
@@ -234,20 +315,30 @@ def sentence_candidates(
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
-        if k.is_part and (side is None or (rule in WEAK_RULES and k.party is None)):
-            # "150 Russian servicemen, including 10 officers": the part takes its head's side
-            # rather than the report's voice.
-            # (The mate of a pair, "246 for 246", is no head.)
-            heads = [o for o in out if not o.count.is_part and o.rule not in _PAIR_RULES]
-            heads = heads or previous
-            if heads and (side is None or (heads[-1].side and not heads[-1].both)):
-                side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
-        elif k.is_part and rule in WEAK_RULES and not both:
-            # "150 Russian servicemen, including 10 officers": a part goes with its head's
-            # side, not with the report's voice.
-            heads = [o for o in out if not o.count.is_part] or previous
-            if heads and heads[-1].side and not heads[-1].both and heads[-1].rule not in WEAK_RULES:
-                side, both, rule = heads[-1].side, heads[-1].both, "rule_part_of"
+        own = _part_owner(v, k) if k.is_part and (side is None or rule in WEAK_RULES) else None
+        if own is not None:
+            side, rule = own, "rule_part_owner"
+        if k.is_part and side is None:
+            # The nearest head in this sentence (the mate of a pair, "246 for 246", is no head);
+            # in the sentence before, its first (the subject: "90 Ukrainians came home in
+            # exchange for 90 Russians. Among them were ...").
+            here = [o for o in out if not o.count.is_part and o.rule not in _PAIR_RULES]
+            head = here[-1] if here else (previous[0] if previous else None)
+            if head is not None:
+                side, both, rule = head.side, head.both, "rule_part_of"
+        elif k.is_part and rule in WEAK_RULES and not both and k.party is None:
+            # A part belongs to its head ("150 Russian servicemen, including 10 officers"; "390
+            # Ukrainians came home - 270 soldiers and 120 civilians -"; "Zelensky: 230 came
+            # home. By Kyiv's count, 224 soldiers and 6 civilians"), whatever the report's voice
+            # would guess. A head both sides share leaves the guess to the voice.
+            heads = [
+                o for o in out
+                if not o.count.is_part and o.side is not None and o.rule not in _PAIR_RULES
+            ][-1:]  # fmt: skip
+            if not heads and not any(not o.count.is_part for o in out):
+                heads = [o for o in previous if not o.count.is_part and o.side is not None][:1]
+            if heads and heads[0].rule not in WEAK_RULES and not heads[0].both:
+                side, rule = heads[0].side, "rule_part_of"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
         if k.additive and not both and rule == "rule_voice" and not out:
@@ -286,7 +377,12 @@ def sentence_candidates(
             r"\d\s*-\s*for\s*-\s*\d|\bper\s+side\b", s[max(0, k.start - 10) : k.head_end + 12], re.I
         )
         if bare_pair or english_pair:
-            others = [o.value for o in counts if o is not k and o.value and o.value != k.value]
+            # (A group on top, "and 12 seriously ill", is no stage's figure.)
+            others = [
+                o.value for o in counts
+                if o is not k and o.value and o.value != k.value and not o.additive
+                and o.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
+            ]  # fmt: skip
             # "the second stage, 307 for 307" is the stage's own pair: only a bigger pair next
             # to a smaller figure ("1000 for 1000: on Saturday 307 more") is the deal's.
             if (english_pair and c.stages.find(s)) or (others and (k.value or 0) > max(others)):
@@ -298,6 +394,11 @@ def sentence_candidates(
                 cand.weak_cumulative = deal = True
                 # A deal reported as completed is no longer a plan.
                 cand.planned = not c.done.find(s)
+        if deal_figure(c, s, k, counts, bool(dates)):
+            # "the 1,000-for-1,000 exchange", "the deal foresees 1,000 on each side": the whole
+            # deal, which a smaller stage figure elsewhere in the report replaces.
+            cand.weak_cumulative = deal = True
+            cand.extra["deal_size"] = True
         if (
             cand.weak_cumulative
             and not deal
@@ -308,11 +409,19 @@ def sentence_candidates(
             # "In total 103 defenders came home today": the day's total, not a running one.
             cand.weak_cumulative = False
             cand.extra["explicit_total"] = True
+        if cand.rule == "rule_mutual":
+            # "Russia and Ukraine swap 538 prisoners": maybe both sides together; a figure with
+            # a direction for the same side replaces it, alone it stands for each side.
+            # Like a deal's size, only a smaller figure replaces it (an equal one agrees).
+            cand.weak_cumulative = True
+            cand.extra["deal_size"] = True
         if rule == "rule_n_for_n" and (plan_in_sentence or c.stages.find(s)) and not cand.planned:
             # "began carrying out the agreement, a 1,000-for-1,000 exchange", "the third stage of
             # the 1,000-for-1,000 exchange": the deal's figure; the day's own figure, if the
             # report gives one, wins over it.
             cand.weak_cumulative = True
+            if c.lexicon.deal_stages_are_plans and not c.done.find(s):
+                cand.extra["deal"] = True  # not reported complete: the rest is still to come
         for ms, me, _v in previous_marks:
             today = reference.isoformat() if reference else None
             if c.stages.find(s, ms, me) and any(d.iso == today for d in dates):
@@ -330,7 +439,41 @@ def sentence_candidates(
                     num = int(words.split()[0])
                 if num is not None:
                     cand.previous_days = num * (7 if "week" in words else 1)
+        first = [o for o in out if pair_mate is not None and o.count is counts[pair_mate]]
+        paired_twice = (
+            cand.both
+            and cand.rule == "rule_n_for_n"
+            and pair_mate is not None
+            and pair_mate < i
+            and bool(first)
+            and first[0].both
+        )
+        if paired_twice:
+            # "95 for 95" states one figure for each side, not two: keep the plainer one.
+            if (first[0].cumulative or first[0].weak_cumulative) and not (
+                cand.cumulative or cand.weak_cumulative
+            ):
+                out[out.index(first[0])] = cand
+            continue
+        if cand.both and cand.rule == "rule_n_for_n" and k.value == 1:
+            # "swaps are framed as one for one": a format, unless nothing else is counted.
+            cand.weak_cumulative = True
         out.append(cand)
+    for o in out:
+        guessed = (o.side is None and not o.both) or o.rule in WEAK_RULES
+        if guessed and o.count.in_list:
+            # "90 servicemen and 5 civilians ... were returned", "each side returned 185
+            # servicemen and 20 civilians": one list, one receiving side (or both).
+            unsided = o.side is None and not o.both
+            mates = [
+                m for m in out
+                if m is not o and m.count.in_list and (m.side is not None or m.both)
+                and (unsided or m.rule not in WEAK_RULES)
+                and abs(m.count.start - o.count.start) < 80
+            ]  # fmt: skip
+            if mates:
+                near = min(mates, key=lambda m: abs(m.count.start - o.count.start))
+                o.side, o.both, o.rule = near.side, near.both, "rule_list"
     strong = {o.side for o in out if o.side and o.rule not in WEAK_RULES and not o.count.additive}
     for o in out:
         if o.count.other_group and o.rule in WEAK_RULES and len(strong) == 1:
@@ -386,9 +529,26 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
     """ "270 servicemen and 120 civilians": one list; the second shares the first's party, and a
     generic first noun names the soldiers among them. "55 Russians plus Viktor Medvedchuk": +1."""
     for a, b in itertools.pairwise(counts):
-        if c.list_joiners is None or b.is_part:
+        if c.list_joiners is None:
             continue
         gap = s[max(a.head_end, a.end) : b.start]
+        if b.is_part:
+            # "said 270 Russian servicemen and 120 civilians" (the parts of an earlier 390):
+            # the second part is still of the first one's party.
+            if a.is_part and c.list_joiners.match(gap) and b.category not in ("total", "bodies"):
+                a.in_list = b.in_list = True
+                b.party = b.party or a.party
+            continue
+        if (
+            b.category == "total"
+            and a.category not in ("total", "bodies", "wounded", "seriously_wounded_or_sick")
+            and not b.bare
+            and b.party in (None, a.party)
+            and c.list_joiners.match(gap)
+        ):
+            # "80 border guards and two members of the State Special Transport Service": a
+            # group beside a named one; it sums, but names no category of its own.
+            b.category, b.soldier_word = "soldiers", False
         if not c.list_joiners.match(gap) or b.category in ("total", "bodies"):
             continue
         a.in_list = b.in_list = True
@@ -396,14 +556,16 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
             b.party = a.party
             # "146 of our servicemen and eight residents of Kursk": ours too.
             b.first_person = b.first_person or a.first_person
-        if a.category == "total" and not a.bare and a.party == b.party:
-            wounded = b.category in ("wounded", "seriously_wounded_or_sick")
-            if wounded and c.lexicon.composition_beyond_base:
-                # "175 servicemen, and also 22 seriously wounded": 175 stays the base group and
-                # the wounded come on top of it.
-                b.additive = True
-            else:
-                a.category = "soldiers"  # "270 servicemen and 120 civilians": the soldiers
+        wounded = b.category in ("wounded", "seriously_wounded_or_sick")
+        # The base stays the base beside the wounded where the annotation lists only the groups
+        # beyond it (uk/ru), or names soldiers only by the word (English).
+        beyond = c.lexicon.composition_beyond_base or c.soldier_words is not None
+        if wounded and beyond and a.category == "total":
+            # "246 prisoners of war and 31 wounded prisoners", "175 servicemen, and also 22
+            # seriously wounded": a group beside the base, on top of it.
+            b.additive = True
+        if a.category == "total" and not a.bare and a.party == b.party and not (wounded and beyond):
+            a.category = "soldiers"  # "270 servicemen and 120 civilians": the soldiers
     for k in counts:
         if c.plus_named is None or k.value is None:
             continue
@@ -412,7 +574,18 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
             continue
         name = m.group("name")
         known = c.parties.find(name) or c.mediators.find(name) or c.actors.find(name)
-        if not known and not c.persons.find(name):
+        lead = s[k.head_end : m.start("name")]
+        # "and two members of the State Special Transport Service", "and 5 residents of
+        # Belgorod Oblast": a group with its own number or noun, not one person handed over.
+        grouped = bool(
+            c.lexicon.find_numbers(lead) or c.persons.find(lead) or re.search(r"\bof\s+$", lead)
+        )
+        if (
+            not known
+            and not grouped
+            and not c.persons.find(name)
+            and not c.lexicon.find_dates(name, None)
+        ):
             k.value += 1
             k.extra_named = name
 
@@ -432,6 +605,8 @@ def join_named_before(c: Compiled, s: str, counts: list[Count]) -> None:
         name = m.group("name")
         if c.parties.find(name) or c.mediators.find(name) or c.actors.find(name):
             continue
+        if c.lexicon.find_dates(name, None):
+            continue  # "on Friday and 15 more": a day, not a person handed over
         k.value += 1
         k.extra_named = name
         for _r0, r1, _v in c.recipient.find(s, m.end("name"), k.start):
@@ -494,9 +669,10 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
             ]
             parties = {k.party for k in run if k.party}
             if value in earlier and value in totals and len(parties) <= 1:
+                wounded = any(k.category in ("wounded", "seriously_wounded_or_sick") for k in run)
                 for k in run:
                     k.is_part = True
-                    if k.category == "total" and not k.bare:
+                    if k.category == "total" and not k.bare and not wounded:
                         k.category = "soldiers"
                 return
 
@@ -513,17 +689,25 @@ def mutual_object(c: Compiled, s: str, k: Count, counts: list[Count]) -> bool:
     return False
 
 
-def each_count(s: str, mark: tuple[int, int, str], counts: list[Count]) -> Count | None:
+def each_count(
+    s: str, mark: tuple[int, int, str], counts: list[Count], parts: Table | None = None
+) -> Count | None:
     """The count an "each" speaks about: the nearest one within 40 characters, same clause."""
     best: Count | None = None
     best_gap = 41
     for k in counts:
         if k.end > mark[1] and _GRAND_TOTAL.match(s, k.head_end):
             continue  # "150 from each side, 300 in all": the sum of both sides is no side's
-        lo, hi = (k.end, mark[0]) if k.end <= mark[0] else (mark[1], k.start)
+        if k.end > mark[1] and k.is_part and best is not None:
+            continue  # "120 were released by each side, including 40 civilians": the head
+        # "80 prisoners each": measured from the count's noun.
+        head = max(k.end, k.head_end) if k.head_end <= mark[0] else k.end
+        lo, hi = (head, mark[0]) if k.end <= mark[0] else (mark[1], k.start)
         gap = s[lo:hi]
         # "... 230 citizens back, both sides agreed": after a comma, "both sides" is a subject.
         crossing = r"[;:,]|\d" if k.end <= mark[0] else r"[;:]|\d"
+        if k.start > mark[1] and parts is not None and parts.find(gap):
+            continue  # "freed by each side, among them 120 civilians": the 120 is a part
         if len(gap) < best_gap and not re.search(crossing, gap):
             best, best_gap = k, len(gap)
     return best
@@ -635,8 +819,10 @@ def marks_count(c: Compiled, s: str, ms: int, me: int, counts: list[Count]) -> C
         return None  # "the 60th exchange since the start of the war" dates the exchange
     if _FORWARD.match(s[ms:me]) or not s[:ms].strip():
         # "Since 2022, Ukraine, by the headquarters' count, has brought home ...": a marker
-        # opening the sentence covers its first count.
+        # opening the sentence covers its first count, in its own clause.
         after = [x for x in counts if x.start >= me]
+        if after and not _FORWARD.match(s[ms:me]) and re.search(r"[:;]", s[me : after[0].start]):
+            return None
         return after[0] if after else None
     same = []
     for x in counts:
@@ -670,3 +856,90 @@ def cumulative(
     ):
         weak_hit = True
     return strong, weak_hit
+
+
+def deal_figure(c: Compiled, s: str, k: Count, counts: list[Count], dated: bool) -> bool:
+    """Whether ``k`` is the size of a whole deal rather than what one stage returned.
+
+    "the 1,000-for-1,000 exchange" (an N-for-N pair naming a deal noun, or next to smaller
+    figures in the same sentence), "the deal foresees 1,000 prisoners on each side" (each side,
+    a deal or stage word and no date of its own).
+    """
+    if k.value is None or k.is_part or k.category == "bodies":
+        return False
+    i = counts.index(k)
+    j = for_mate(c, s, counts, i)
+    mate = counts[j] if j is not None and counts[j].value == k.value else None
+    if mate is None and k.head_end > k.end:
+        # "the exchange of 1,000 prisoners for 1,000 began ...": the mate is a bare number.
+        gap = re.match(r"\s*", s[k.head_end :])
+        at = k.head_end + (gap.end() if gap else 0)
+        word = c.exchange_for.match_at(s, at)
+        if word is not None:
+            rest = s[word[0] : word[0] + 20]
+            lead = re.match(r"\s*", rest)
+            mates = c.lexicon.find_numbers(rest)
+            if (
+                mates
+                and mates[0].start == (lead.end() if lead else 0)
+                and mates[0].value == k.value
+            ):
+                others = [
+                    o.value for o in counts
+                    if o is not k and o.value and not o.is_part
+                    and o.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
+                ]  # fmt: skip
+                if others and k.value > max(others):
+                    return True
+    if mate is not None:
+        second = mate if mate.start > k.start else k
+        noun = re.match(r"[\s-]*", s[second.end :])
+        if c.exchange.match_at(s, second.end + (noun.end() if noun else 0)) is not None:
+            return True  # "the 1,000-for-1,000 exchange"
+        others = [
+            o.value for o in counts
+            if o is not k and o is not mate and o.value and not o.is_part
+            and o.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
+        ]  # fmt: skip
+        if others and k.value > max(others):
+            return True  # "... of the 1,000-for-1,000 exchange: 270 soldiers and 120 civilians"
+    window = (max(0, k.start - 12), min(len(s), k.head_end + 25))
+    return bool(not dated and c.each.find(s, *window) and c.stages.find(s))
+
+
+def _part_owner(v: SentenceView, k: Count) -> str | None:
+    """The party a part belongs to when the sentence names the whole by its people:
+    "The freed Ukrainians included four civilians", "Among the Ukrainians were 20 women"."""
+    if k.party is not None:
+        return None
+    lo = _clause_start(v.s, k.start, loose=True)
+    for start, end, party in reversed(v.parties):
+        if not lo <= start < k.start or party not in v.pair:
+            continue
+        if any(o.start <= start < max(o.end, o.head_end) for o in v.counts):
+            continue  # the party word of another count ("75 Ukrainians")
+        if v.c.persons.match_at(v.s, start) is None:
+            continue  # "Ukraine", "Russian": not the people themselves
+        if v.c.captivity.match_at(v.s, _skip_space(v.s, end)) is not None:
+            continue
+        words = re.findall(r"[\w'-]+", v.s[max(0, start - 12) : start])
+        prep = words and v.c.prepositions.match_at(words[-1], 0)
+        if prep and prep[0] == len(words[-1]) and not v.c.parts.find(v.s, max(0, start - 14), end):
+            continue  # "handed over to Ukrainians": not the owner
+        return party
+    return None
+
+
+def _group_value(counts: list[Count]) -> int | None:
+    """The figure a "same number" repeats: the last count, or the sum of the list it ends
+    ("185 soldiers and 20 civilians ... the same number of Russians" -> 205)."""
+    if not counts:
+        return None
+    run = [counts[-1]]
+    for k in reversed(counts[:-1]):
+        if not (k.in_list and run[0].in_list) or k.category == "bodies":
+            break
+        run.insert(0, k)
+    if len(run) > 1 and len({k.party for k in run}) == 1:
+        return sum(k.value or 0 for k in run)
+    return counts[-1].value

@@ -189,7 +189,34 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     dative = v.c.datives.match_at(v.s, start)
     if kind == "receive" or (dative is not None and dative[0] == end):
         return party  # «Украине передали 1200 тел»: a dative before the verb receives
+    back = re.match(r"\s*(?:from|out\s+of)\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 30], re.I)
+    if back and v.c.captivity.match_at(v.s, k.head_end + back.end()) is not None:
+        # "Ukraine returns 60 defenders from captivity": the subject gets them back ("from its
+        # prisons", "from Russian captivity" name the holder and stay with the other rules).
+        return party
     return other(v.pair, party)
+
+
+def rule_gapped(v: SentenceView, k: Count) -> str | None:
+    """ "Ukraine got back 130 people, and Russia 128 soldiers": a party right before the count,
+    after a verb of an earlier clause, is the subject of that verb, left out the second time."""
+    named = [
+        p for p in v.parties
+        if p[1] <= k.start and re.fullmatch(r"[\s,:\u2013\u2014-]*", v.s[p[1] : k.start])
+    ]  # fmt: skip
+    if not named or _inside_count(v, named[-1][0]) or _after_preposition(v, named[-1][0]):
+        return None
+    start, _end, party = named[-1]
+    if not re.search(r"[,;]\s*\S+\s*$", v.s[max(0, start - 12) : start]) and not re.search(
+        r"[,;]\s*$", v.s[max(0, start - 3) : start]
+    ):
+        return None  # the party must open a clause of its own (", and Russia 128")
+    verbs = [t for t in v.triggers if t[2] in ("give", "receive") and t[1] <= start]
+    # The first clause has its own count after the verb: "got back 130 people, and Russia 128".
+    if not verbs or not any(verbs[-1][1] <= o.start < start for o in v.counts):
+        return None
+    kind = verbs[-1][2]
+    return party if kind == "receive" else other(v.pair, party)
 
 
 def _subject_after_verb(v: SentenceView, k: Count) -> str | None:
@@ -212,7 +239,13 @@ def _subject_after_verb(v: SentenceView, k: Count) -> str | None:
 
 def rule_voice(v: SentenceView, k: Count) -> str | None:
     """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
-    near = [t for t in v.triggers if t[2] in ("return", "receive") and abs(t[0] - k.start) < 80]
+    # A part "of those freed" speaks of persons received, whatever the verb of the phrase.
+    # So does a participle right after the persons: "150 soldiers freed in prisoner swap".
+    participle = any(
+        t[2] == "give" and t[0] == _skip_space(v.s, k.head_end) for t in v.triggers
+    ) and any(t[2] == "exchange" for t in v.triggers)
+    kinds = ("return", "receive", "give") if k.is_part or participle else ("return", "receive")
+    near = [t for t in v.triggers if t[2] in kinds and abs(t[0] - k.start) < 80]
     lo, hi = _clause_start(v.s, k.start), _clause_end(v.s, k.head_end)
     # "were exchanged by Russia and Ukraine": both named as doers, no direction to guess.
     if not k.first_person and any(
@@ -234,6 +267,7 @@ SIDE_RULES = (
     rule_first_person,
     rule_recipient,
     rule_holder,
+    rule_gapped,
     rule_subject_verb,
     rule_voice,
 )

@@ -88,3 +88,11 @@ class SlavicDateFinder:
             for s in self.parser.find(text, published=published)
             if not s.future
         ]
+
+    def future(self, text: str, published: date | None) -> list[base.DateSpan]:
+        """The future date expressions ("завтра", "в следующую субботу"), for plans."""
+        return [
+            base.DateSpan(s.start, s.end, s.date, s.precision, s.relative)
+            for s in self.parser.find(text, published=published)
+            if s.future
+        ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
@@ -42,6 +42,9 @@ class DateLexicon:
     eve_words: tuple[str, ...] = ()
     #: regex of what follows them when they mean "on the eve of" ("Великодня", "обміну")
     eve_of: str = ""
+    #: phrases naming a fixed day of the year -> (month, day): «накануне Нового года»,
+    #: «в последний день прошлого года» -> (12, 31); the latest such day on or before publication
+    fixed_days: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +112,10 @@ class DateParser:
                 re.compile(rf"(?<![\w'])(?P<r>{rel})(?![\w'])"),
             ),
         ]
+        if lexicon.fixed_days:
+            fixed = "|".join(f"(?:{k})" for k in lexicon.fixed_days)
+            self._patterns.insert(0, ("fixed", re.compile(rf"(?<![\w'])(?:{fixed})(?![\w'])")))
+        self._fixed = [(re.compile(k), v) for k, v in lexicon.fixed_days.items()]
         self._eve = re.compile(rf"\s+(?:{lexicon.eve_of})") if lexicon.eve_of else None
         self._year_word = re.compile(rf"(?<![\d])(?:19|20)\d\d\s*(?:{yw})(?![\w'])")
 
@@ -166,6 +173,16 @@ class DateParser:
             else:
                 return DateSpan(m.start(), m.end(), None, None, relative=True)
             return DateSpan(m.start(), m.end(), f"{year:04d}-{month:02d}", "month")
+        if name == "fixed":
+            month, day = next(v for k, v in self._fixed if k.fullmatch(m.group(0)))
+            if published is None:
+                return DateSpan(m.start(), m.end(), None, None, relative=True)
+            year = (
+                published.year
+                if (month, day) <= (published.month, published.day)
+                else (published.year - 1)
+            )
+            return DateSpan(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", "day", True)
         if name == "in_year":
             return DateSpan(m.start(), m.end(), m.group("y"), "year")
         if name == "weekday":

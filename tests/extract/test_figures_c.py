@@ -1,0 +1,579 @@
+"""Figures of an exchange on real-style reports: what each side received, sums, composition.
+
+Each case is a class of phrasings (written for this file), not one sentence: groups added on top
+of a base figure, subsets that stay inside it, a deal's size next to one stage's figures, "our"
+in a Russian voice, and which counts are categories at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from powledger.extract import extract_text
+
+PUB = "2025-05-24"
+
+
+def _main(text: str, published: str = PUB) -> dict[str, object]:
+    result = extract_text(text, published=published, language="en")
+    assert result.exchanges, "no exchange found"
+    return result.exchanges[0].to_dict()
+
+
+def _composition(ex: dict[str, object]) -> set[tuple[str, str, int]]:
+    return {(c["side"], c["category"], c["count"]) for c in ex["composition"]}  # type: ignore[index, union-attr]
+
+
+# --- groups on top of a base figure ---------------------------------------------------------------
+ADDED = [
+    pytest.param(
+        "Russia and Ukraine swapped 84 prisoners each on Friday. In addition, Russia handed over "
+        "20 seriously wounded Ukrainian soldiers.",
+        {"Russia": 84, "Ukraine": 104}, id="in-addition-next-sentence",
+    ),
+    pytest.param(
+        "Kyiv got back 140 soldiers in an exchange on Friday. Separately, 12 badly wounded "
+        "Ukrainians were handed over.",
+        {"Russia": None, "Ukraine": 152}, id="separately-passive",
+    ),
+    pytest.param(
+        "Ukraine brought home 95 prisoners of war on Friday and 15 more who were seriously "
+        "wounded.",
+        {"Russia": None, "Ukraine": 110}, id="n-more-who-were-wounded",
+    ),
+    pytest.param(
+        "Russia and Ukraine swapped 90 prisoners for 90 on Friday, and in a separate gesture 31 "
+        "wounded Ukrainians were exchanged for 15 wounded Russians.",
+        {"Russia": 105, "Ukraine": 121}, id="separate-gesture-pair",
+    ),
+    pytest.param(
+        "Russia and Ukraine each released 246 prisoners of war on Saturday. In a separate "
+        "humanitarian gesture, Russia handed over 31 wounded Ukrainians and Ukraine handed over "
+        "15 wounded Russians.",
+        {"Russia": 261, "Ukraine": 277}, id="separate-gesture-both-sides",
+    ),
+    pytest.param(
+        "185 Russian servicemen were returned from territory controlled by Kyiv on Thursday, and "
+        "20 civilians, residents of the Kursk region, have also come home, the Russian defence "
+        "ministry said. In return, 205 Ukrainian prisoners were handed over.",
+        {"Russia": 205, "Ukraine": 205}, id="have-also-come-home",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDED)
+def test_groups_on_top_are_added_to_their_own_side(
+    text: str, expected: dict[str, int | None]
+) -> None:
+    assert _main(text)["returned_to"] == expected
+
+
+SUBSETS = [
+    pytest.param(
+        "Russia returned 95 Ukrainian prisoners, 20 of whom were seriously wounded, in exchange "
+        "for 95 Russian soldiers on Friday.",
+        {"Russia": 95, "Ukraine": 95}, {("Ukraine", "seriously_wounded_or_sick", 20)},
+        id="of-whom-state",
+    ),
+    pytest.param(
+        "In the exchange on Friday, 157 Ukrainian prisoners returned home, 84 soldiers among "
+        "them.",
+        {"Russia": None, "Ukraine": 157}, {("Ukraine", "soldiers", 84)}, id="noun-among-them",
+    ),
+    pytest.param(
+        "Russia freed 150 Ukrainian prisoners on Wednesday, including 12 seriously wounded and 2 "
+        "civilians, in exchange for 150 Russian servicemen.",
+        {"Russia": 150, "Ukraine": 150},
+        {("Ukraine", "seriously_wounded_or_sick", 12), ("Ukraine", "civilians", 2)},
+        id="state-then-group-listed",
+    ),
+    pytest.param(
+        "Russia and Ukraine exchanged prisoners on Friday. The Ukrainian ombudsman said 49 people "
+        "were freed, including 3 women and 2 under 18.",
+        {"Russia": None, "Ukraine": 49}, {("Ukraine", "women", 3)}, id="including-ages-ignored",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected", "parts"), SUBSETS)
+def test_subsets_stay_inside_the_total(
+    text: str, expected: dict[str, int | None], parts: set[tuple[str, str, int]]
+) -> None:
+    ex = _main(text)
+    assert ex["returned_to"] == expected
+    assert _composition(ex) == parts
+
+
+# --- a deal's size is not a stage's figure --------------------------------------------------------
+DEALS = [
+    pytest.param(
+        "MOSCOW, May 23 (wire) - The Russian Defence Ministry said 270 of our servicemen and 120 "
+        "civilians had been returned from Ukraine on Friday as part of the 1,000-for-1,000 "
+        "exchange.",
+        "Russia", 390, id="list-beside-deal",
+    ),
+    pytest.param(
+        "Russia and Ukraine on Friday began the 1,000-for-1,000 prisoner exchange agreed in "
+        "Istanbul. On the first day, 390 Ukrainians came home, Kyiv said.",
+        "Ukraine", 390, id="deal-noun-then-stage",
+    ),
+    pytest.param(
+        "Ukraine and Russia carried out a large exchange on Friday. Ukraine's Coordination "
+        "Headquarters said 390 Ukrainians returned. The deal agreed in Istanbul foresees 1,000 "
+        "prisoners on each side.",
+        "Ukraine", 390, id="deal-foresees-each-side",
+    ),
+    pytest.param(
+        "Friday's 95-for-95 swap was mediated by the UAE. Zelensky wrote that 95 Ukrainian "
+        "defenders were home. Over the year, Ukraine says it has got back 1,213 people.",
+        "Russia", 95, id="equal-stage-keeps-pair",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "side", "value"), DEALS)
+def test_a_deal_gives_way_to_the_stage(text: str, side: str, value: int) -> None:
+    ex = _main(text)
+    assert ex["returned_to"][side] == value  # type: ignore[index]
+    assert 1000 not in ex["returned_to"].values()  # type: ignore[union-attr]
+
+
+def test_a_deal_alone_still_counts() -> None:
+    ex = _main("Russia and Ukraine carried out a 95-for-95 prisoner swap on Friday.")
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+
+
+# --- sides: "our" and voice-only figures in a Russian mouth -----------------------------------
+RUSSIAN_VOICE = [
+    pytest.param(
+        "After the prisoner exchange, the Russian ombudswoman said our citizens, 63 in all, came "
+        "back from captivity on Friday.", id="ombudswoman-our",
+    ),
+    pytest.param(
+        "After the swap, Russian state news agency TASS reported that 84 servicemen had returned "
+        "home from captivity.", id="state-agency-voice",
+    ),
+    pytest.param(
+        "After the prisoner exchange, Moskalkova wrote that our 84 compatriots had returned home.",
+        id="compatriots",
+    ),
+    pytest.param(
+        '"We have brought 84 of our guys home," the Russian ombudsman said after the prisoner '
+        "exchange.", id="quoted-we",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", RUSSIAN_VOICE)
+def test_a_russian_voice_gives_its_figures_to_russia(text: str) -> None:
+    ex = _main(text)
+    assert ex["returned_to"]["Ukraine"] is None  # type: ignore[index]
+    assert ex["returned_to"]["Russia"] is not None  # type: ignore[index]
+
+
+# --- phrasings of return --------------------------------------------------------------------------
+RETURNS = [
+    "Ukraine has gotten back 95 soldiers in a prisoner swap with Russia on Friday.",
+    "Ukraine has won back 95 soldiers in a prisoner swap with Russia on Friday.",
+    "Ukraine secured the freedom of 95 soldiers in a prisoner swap with Russia on Friday.",
+    "Ukraine welcomed 95 soldiers home on Friday after a prisoner swap with Russia.",
+    "Ukraine got its 95 soldiers back in a prisoner exchange on Friday.",
+    "Kyiv obtained the release of 95 soldiers in a prisoner swap with Moscow on Friday.",
+]
+
+
+@pytest.mark.parametrize("text", RETURNS)
+def test_phrasings_of_return_give_ukraine_its_figure(text: str) -> None:
+    assert _main(text)["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+
+
+def test_freedom_for_in_a_second_clause() -> None:
+    ex = _main(
+        "Russia said it had got back 95 of its troops on Friday, while Ukraine said it had "
+        "secured freedom for 95 soldiers."
+    )
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+
+
+# --- composition ----------------------------------------------------------------------------------
+def test_servicemen_beside_civilians_are_the_base() -> None:
+    ex = _main(
+        "The Russian Defence Ministry said 146 servicemen and eight civilians had come home from "
+        "Ukraine on Sunday.",
+        published="2025-08-25",
+    )
+    assert ex["returned_to"]["Russia"] == 154  # type: ignore[index]
+    assert _composition(ex) == {("Russia", "civilians", 8)}
+
+
+def test_soldiers_beside_civilians_are_a_group() -> None:
+    ex = _main(
+        "Ukraine got 84 people back in a prisoner swap on Thursday, 33 soldiers and 51 civilians."
+    )
+    assert _composition(ex) == {("Ukraine", "soldiers", 33), ("Ukraine", "civilians", 51)}
+
+
+def test_wounded_on_top_do_not_make_soldiers() -> None:
+    ex = _main(
+        "Ukraine got 277 of its people back on Saturday: 246 prisoners of war under the exchange "
+        "agreement and 31 wounded servicemen whom Russia handed over on top of that."
+    )
+    assert ex["returned_to"]["Ukraine"] == 277  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "wounded", 31)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine brought home 120 people on Saturday in a prisoner swap, including 4 women and "
+        "children.",
+        "Among the 120 Ukrainians freed on Saturday in the prisoner swap were 4 women and children.",
+    ],
+)
+def test_women_and_children_with_one_number_are_one_group(text: str) -> None:
+    ex = _main(text)
+    assert ex["returned_to"]["Ukraine"] == 120  # type: ignore[index]
+    assert _composition(ex) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's defence ministry said a group of Russian servicemen under 25 had been returned "
+        "in the prisoner exchange on Friday.",
+        "Zelensky said young defenders, all of them aged between 18 and 25, came home from "
+        "captivity on Friday.",
+        "Ukraine brought home prisoners of war on Friday; most of the returnees are under 25.",
+    ],
+)
+def test_ages_are_not_counts(text: str) -> None:
+    result = extract_text(text, published=PUB, language="en")
+    values = {v for ex in result.exchanges for v in ex.returned_to.values()}
+    assert values <= {None}
+
+
+def test_a_part_named_by_its_people_goes_to_them() -> None:
+    ex = _main(
+        "Russia received 75 servicemen in the prisoner swap on Friday. The freed Ukrainians "
+        "included four civilians."
+    )
+    assert ex["returned_to"] == {"Russia": 75, "Ukraine": None}
+    assert _composition(ex) == {("Ukraine", "civilians", 4)}
+
+
+def test_the_same_number_after_a_list_repeats_its_sum() -> None:
+    ex = _main(
+        "Kyiv has gotten back another 205 people from Russian captivity. The headquarters says "
+        "the group is made up of 185 soldiers and 20 civilians. Moscow says the same number of "
+        "Russians came home in exchange."
+    )
+    assert ex["returned_to"]["Russia"] == 205  # type: ignore[index]
+
+
+def test_freed_by_each_side_with_a_part() -> None:
+    ex = _main(
+        "In the prisoner swap on Friday, 390 people were freed by each side, among them 120 "
+        "civilians on each side."
+    )
+    assert ex["returned_to"] == {"Russia": 390, "Ukraine": 390}
+
+
+# --- second pass: lists, progressive returns, owners of parts, headlines --------------------------
+def test_one_list_has_one_receiving_side() -> None:
+    ex = _main(
+        "The group consisted of 33 soldiers and 51 civilians, the headquarters said after "
+        "Ukraine got 84 people back in the prisoner swap."
+    )
+    assert ex["returned_to"]["Ukraine"] == 84  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "soldiers", 33), ("Ukraine", "civilians", 51)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow says 120 people from each side - 80 soldiers and 40 civilians - were freed in the "
+        "prisoner swap on Friday.",
+        "The two countries traded 80 prisoners each on Friday, and more than 2,000 bodies have "
+        "come back since then.",
+        "The two sides each released 95 prisoners of war on Friday.",
+    ],
+)
+def test_each_side_after_the_noun_gives_both_sides(text: str) -> None:
+    values = set(_main(text)["returned_to"].values())  # type: ignore[union-attr]
+    assert len(values) == 1 and None not in values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Seventy-two more of our people are coming home from captivity this evening.", 72),
+        (
+            "Ukraine has brought 150 of its people back from Russian captivity, the Coordination "
+            "Headquarters said.",
+            150,
+        ),
+        ("Ukraine returns 60 defenders from captivity in swap with Russia", 60),
+        ("150 soldiers freed in prisoner swap, 20 of them Azovstal defenders", 150),
+    ],
+)
+def test_progressive_particle_and_headline_returns(text: str, value: int) -> None:
+    assert _main(text)["returned_to"] == {"Russia": None, "Ukraine": value}
+
+
+def test_a_part_of_those_freed_is_composition_not_a_total() -> None:
+    ex = _main(
+        "Russia and Ukraine exchanged prisoners on Friday. Eleven of those freed on Friday were "
+        "women and 4 were teenage boys, Zelensky said."
+    )
+    assert ex["returned_to"]["Ukraine"] is None  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "women", 11), ("Ukraine", "minors", 4)}
+
+
+def test_an_exact_group_figure_beats_a_hedged_one() -> None:
+    ex = _main(
+        "More than 100 Ukrainian women were freed on Monday in a prisoner swap. Andriy Yermak "
+        "said 104 women had been released."
+    )
+    assert ex["returned_to"]["Ukraine"] == 104  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "women", 104)}
+
+
+def test_the_sides_own_actor_giving_the_parts_is_credited() -> None:
+    result = extract_text(
+        "Kyiv and Moscow traded 67 prisoners each on Friday. Zelensky said the freed Ukrainians "
+        "were 60 soldiers and seven civilians.",
+        published=PUB,
+        language="en",
+    )
+    ex = result.exchanges[0]
+    assert any(
+        c.side == "Ukraine" and c.value == 67 and c.asserted_by == "Volodymyr Zelensky"
+        for c in ex.claims
+    )
+    assert {(c.side, c.category) for c in ex.composition} == {
+        ("Ukraine", "soldiers"),
+        ("Ukraine", "civilians"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow said 90 servicemen and 5 civilian residents of Belgorod Oblast whom Kyiv had "
+            "detained were returned in the swap.",
+            {"Russia": 95, "Ukraine": None},
+        ),
+        (
+            "Ukraine got back 84 people in the swap, among them soldiers of the army and the navy, "
+            "as well as border guards and two civilians.",
+            {"Russia": None, "Ukraine": 84},
+        ),
+    ],
+)
+def test_places_and_late_list_members_are_no_extra_persons(
+    text: str, expected: dict[str, int | None]
+) -> None:
+    assert _main(text)["returned_to"] == expected
+
+
+def test_the_bodies_of_a_further_n_are_bodies() -> None:
+    ex = _main(
+        "Russia and Ukraine exchanged 95 prisoners each on Friday. Ukraine also received the "
+        "bodies of another 500 soldiers."
+    )
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+    assert _composition(ex) == {("Ukraine", "bodies", 500)}
+
+
+def test_a_gallery_counter_is_no_figure() -> None:
+    ex = _main(
+        "Photo 3 / 12: Freed prisoners arrive in Chernihiv. Ukraine got back 100 soldiers in the "
+        "prisoner swap on Friday."
+    )
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": 100}
+
+
+def test_wounded_handed_over_in_addition_on_both_sides() -> None:
+    ex = _main(
+        "246 Russian servicemen and 15 wounded prisoners of war, handed over in addition, have "
+        "been returned from territory controlled by Kiev, the Defence Ministry said. In exchange, "
+        "246 Ukrainian prisoners of war and 31 wounded Ukrainian prisoners were handed over."
+    )
+    assert ex["returned_to"] == {"Russia": 261, "Ukraine": 277}
+
+
+def test_a_one_for_one_format_gives_way_to_the_figure() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped 90 prisoners each on Friday. Swaps of this kind are usually "
+        "described as one for one, though the numbers often differ."
+    )
+    assert ex["returned_to"] == {"Russia": 90, "Ukraine": 90}
+
+
+def test_n_for_n_is_one_claim_per_side() -> None:
+    result = extract_text(
+        "Russia and Ukraine exchanged prisoners 95 for 95 on Friday.", published=PUB, language="en"
+    )
+    claims = result.exchanges[0].claims
+    assert sorted((c.side, c.value) for c in claims) == [("Russia", 95), ("Ukraine", 95)]
+
+
+def test_remains_named_with_an_adjective_are_bodies() -> None:
+    ex = _main(
+        "Ukraine got back 95 prisoners in the swap on Friday. The remains of three foreign "
+        "volunteers were also repatriated."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert ("Ukraine", "bodies", 3) in _composition(ex)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Russia said it had killed 300 Ukrainian soldiers near Pokrovsk.",
+        "Separately, 12 wounded soldiers were hospitalised after a strike on Sumy.",
+        "Overnight, a Russian strike killed 4 people and injured 11 in Kharkiv.",
+    ],
+)
+def test_casualty_counts_are_never_returned(tail: str) -> None:
+    ex = _main("Russia and Ukraine swapped 95 prisoners each on Friday. " + tail)
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+    assert _composition(ex) == set()
+
+
+def test_a_figure_for_both_sides_together_gives_way_to_each_sides_own() -> None:
+    ex = _main(
+        "Russia and Ukraine swap 538 prisoners in Easter exchange\n"
+        "Russia's defence ministry said 261 Russian servicemen were returned on Saturday. Kyiv "
+        "said 277 Ukrainians came home."
+    )
+    assert ex["returned_to"] == {"Russia": 261, "Ukraine": 277}
+
+
+def test_a_swap_figure_agreeing_with_one_side_still_gives_both() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped 90 prisoners on Friday. Zelensky said 90 Ukrainians are home."
+    )
+    assert ex["returned_to"] == {"Russia": 90, "Ukraine": 90}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the prisoner swap on Thursday, each side returned 185 servicemen and 20 civilians.",
+        "Russia and Ukraine each freed 185 servicemen and 20 civilians on Thursday.",
+    ],
+)
+def test_each_side_lists_sum_for_both_sides(text: str) -> None:
+    ex = _main(text)
+    assert ex["returned_to"] == {"Russia": 205, "Ukraine": 205}
+    assert _composition(ex) == {("Russia", "civilians", 20), ("Ukraine", "civilians", 20)}
+
+
+def test_an_agency_group_beside_a_named_one_sums_without_a_category() -> None:
+    ex = _main(
+        "Ukraine got back 80 border guards and two members of the State Special Transport "
+        "Service in the prisoner swap on Friday."
+    )
+    assert ex["returned_to"]["Ukraine"] == 82  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "border_guards", 80)}
+
+
+def test_a_gapped_clause_keeps_its_own_subject() -> None:
+    ex = _main(
+        "In the prisoner swap on Friday, Ukraine got back 130 people, and Russia 128 soldiers."
+    )
+    assert ex["returned_to"] == {"Russia": 128, "Ukraine": 130}
+
+
+def test_a_breakdown_after_a_colon_is_not_added_again() -> None:
+    ex = _main(
+        "318 of our people are home after the prisoner swap: 280 under the exchange, and another "
+        "38 seriously wounded."
+    )
+    assert ex["returned_to"]["Ukraine"] == 318  # type: ignore[index]
+
+
+def test_an_explicit_total_of_the_swap_wins() -> None:
+    ex = _main(
+        "First the sides swapped 140 for 140, and on top of that Moscow handed over 12 seriously "
+        "ill Ukrainians. In total Ukraine got 152 people in the prisoner swap."
+    )
+    assert ex["returned_to"] == {"Russia": 140, "Ukraine": 152}
+
+
+def test_residents_added_in_the_next_sentence_are_civilians_of_that_side() -> None:
+    ex = _main(
+        "118 Russian servicemen were returned home in the prisoner swap. In addition, three "
+        "residents of the Bryansk region came home."
+    )
+    assert ex["returned_to"] == {"Russia": 121, "Ukraine": None}
+    assert _composition(ex) == {("Russia", "civilians", 3)}
+
+
+def test_residents_among_the_freed_are_only_a_subset() -> None:
+    ex = _main(
+        "Among 95 defenders who returned home today in the prisoner swap there are 6 residents "
+        "of Sumy region."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert _composition(ex) == set()
+
+
+def test_a_breakdown_in_the_next_sentence_is_not_added() -> None:
+    ex = _main(
+        "On the eve of Easter we brought 277 of our warriors home from Russian captivity. 246 "
+        "under the exchange, and another 31 wounded."
+    )
+    assert ex["returned_to"]["Ukraine"] == 277  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "wounded", 31)}
+
+
+def test_a_deal_with_a_bare_mate_gives_way_to_the_stage() -> None:
+    ex = _main(
+        "The exchange of 1,000 prisoners for 1,000 began on Friday, when 390 people were freed "
+        "by each side."
+    )
+    assert ex["returned_to"] == {"Russia": 390, "Ukraine": 390}
+
+
+def test_parts_of_the_freed_with_a_date_between() -> None:
+    ex = _main(
+        "Ukraine got back 95 prisoners in the swap on Friday. 20 of the freed were women and 5 "
+        "were teenage boys."
+    )
+    assert _composition(ex) == {("Ukraine", "women", 20), ("Ukraine", "minors", 5)}
+
+
+def test_remains_of_the_killed_are_still_bodies() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped 95 prisoners each on Friday. Ukraine also received the "
+        "remains of 20 soldiers killed in action."
+    )
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+    assert _composition(ex) == {("Ukraine", "bodies", 20)}
+
+
+def test_a_list_summing_to_the_swap_figure_agrees_with_it() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped 390 prisoners on Friday. Zelensky said 270 soldiers and 120 "
+        "civilians came home."
+    )
+    assert ex["returned_to"] == {"Russia": 390, "Ukraine": 390}
+
+
+def test_of_them_had_defended_mariupol() -> None:
+    ex = _main(
+        "Ukraine got back 95 soldiers in the swap on Friday, 20 of whom had defended Mariupol."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "defenders_of_mariupol", 20)}
+
+
+def test_our_before_the_number_in_a_russian_ministers_mouth() -> None:
+    ex = _main(
+        "Our 90 servicemen are home, Russian Defence Minister Andrei Belousov said after the "
+        "prisoner swap."
+    )
+    assert ex["returned_to"] == {"Russia": 90, "Ukraine": None}
