@@ -25,6 +25,8 @@ class Sentence:
     paragraph: int
     asserted_by: str | None = None
     asserted_by_text: str | None = None
+    #: The party of a speaker the actor list does not know, from the title given with the name.
+    speaker_party: str | None = None
 
 
 def paragraph_of(text: str, spans: list[tuple[int, int]]) -> list[int]:
@@ -314,6 +316,25 @@ _RU_LATIN = dict(
 _UK_LATIN["ж"] = "zh"
 
 
+def _ru_letter(word: str, i: int) -> str:
+    """One Russian letter the way the English-language press spells names: Yevgeny, Sergei,
+    Dmitry, Yuri."""
+    ch, before = word[i], word[i - 1] if i else ""
+    if ch == "е" and (i == 0 or before in "аеёиоуыэюяьъ"):
+        return "ye"
+    if ch == "ё":
+        return "yo" if i == 0 or before in "аеёиоуыэюяьъ" else "e"
+    if ch == "й" and i == len(word) - 1 and before in "иы":
+        return ""  # Dmitry, Yuri (the vowel before already gives "y"/"i")
+    if ch == "и" and i == len(word) - 2 and word.endswith("ий") and len(word) > 4:
+        return "y"
+    if ch == "я" and before == "и":
+        return "a"  # Maria, Valeria
+    if ch == "й" and before == "е":
+        return "i"  # Sergei, Andrei, Alexei
+    return _RU_LATIN.get(ch, ch)
+
+
 def transliterate(name: str, language: str) -> str:
     """A Cyrillic name in Latin letters (Ukrainian national system or a plain Russian one)."""
     if not re.search(r"[а-яёіїєґ]", name, re.I):
@@ -328,7 +349,7 @@ def transliterate(name: str, language: str) -> str:
                 latin = _UK_INITIAL.get(low) if i == 0 else None
                 latin = latin if latin is not None else _UK_LATIN.get(low, ch)
             else:
-                latin = _RU_LATIN.get(low, ch)
+                latin = _ru_letter(word.lower(), i)
             letters.append(latin.capitalize() if ch.isupper() and latin else latin)
         out.append("".join(letters))
     return " ".join(out)
@@ -357,12 +378,18 @@ _THAT = re.compile(r"\b(?:that|що|что|як|как|when|коли|когда)
 
 
 def unknown_speakers(
-    c: Compiled, text: str, known: list[tuple[int, int, str]], cues: list[tuple[int, int, str]]
+    c: Compiled,
+    text: str,
+    known: list[tuple[int, int, str]],
+    cues: list[tuple[int, int, str]],
+    parties: dict[str, str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """People the actor list does not know, named with a reporting verb ("Deputy Foreign Minister
     Aram Sargsyan said", "..., said Olena Kovalenko, the head of ...", «Денис Петренко заявив»):
     (start, end, canonical), the canonical name being the full name as written, in Latin letters.
-    Their surname alone later in the text is the same person."""
+    Their surname alone later in the text is the same person. ``parties`` receives the party
+    each one speaks for, when the title says it ("Armenian Deputy Foreign Minister", "the
+    Moscow-appointed head of ...", "a spokesman for the Coordination Headquarters")."""
     taken = [(a[0], a[1]) for a in known]
     found: list[tuple[int, int, str]] = []
     surnames: dict[str, str] = {}
@@ -386,7 +413,8 @@ def unknown_speakers(
         places = c.parties.find(run) + c.mediators.find(run)
         if any(e > name_tokens[0].start() for _s, e, _p in places):
             continue  # "The United Arab Emirates said": a country, not a person
-        titled = keep > 0 and tokens[keep - 1].group(0).lower() in _TITLE_WORDS
+        before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30) : start])
+        titled = before is not None and before.group(1).lower() in _TITLE_WORDS
         if re.search(r"[а-яёіїєґ]", text[start:end], re.I):
             titled = titled or (keep > 0 and _not_name(tokens[keep - 1].group(0), c))
         subject = False
@@ -406,8 +434,25 @@ def unknown_speakers(
         line_end = len(text) if line_end < 0 else line_end
         cue_in_line = any(line_start <= q0 < line_end for q0, _q1, _v in cues)
         if not (subject or after_cue or (titled and cue_in_line)):
+            if titled and re.search(r"[A-Za-z]", text[start:end]):
+                # "Security Council official Davit Sargsyan spoke ...": "Sargsyan said" later is
+                # that person.
+                full = re.sub(r"\s+", " ", text[start:end])
+                surnames.setdefault(full.split()[-1], full)
+                taken.append((start, end))
             continue
         canonical = transliterate(re.sub(r"\s+", " ", text[start:end]), c.lexicon.language)
+        if parties is not None and canonical not in parties:
+            title = text[max(line_start, m.start() - 30) : start]
+            appositive = re.match(r",[^.;:\n\"]{0,160}?,", text[end : end + 170])
+            if appositive is None and after_cue:
+                appositive = re.match(r",[^.;:\n\"]{0,120}", text[end : end + 130])
+            context = title + (appositive.group(0) if appositive else "")
+            sides = [h[2] for h in c.parties.find(context)] + [
+                p for a in c.actors.find(context) if (p := actor_party(a[2])) is not None
+            ]
+            if sides:
+                parties[canonical] = sides[0]
         found.append((start, end, canonical))
         taken.append((start, end))
         surnames.setdefault(text[start:end].split()[-1], canonical)
@@ -415,7 +460,12 @@ def unknown_speakers(
         if not re.search(r"[A-Za-z]", surname):
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            i = bisect_left(cue_starts, m.end())
+            gap = _SUBJECT_GAP.match(text, m.end(), cues[i][0]) if i < len(cues) else None
+            said = gap is not None and gap.end() == cues[i][0]
+            if said or any(q1 <= m.start() <= q1 + 12 for _q0, q1, _v in cues):
                 found.append((m.start(), m.end(), canonical))
                 taken.append((m.start(), m.end()))
     found.sort()
@@ -684,7 +734,9 @@ def attribute(
     known = c.actors.find(text)
     outlets = _outlet_table().find(text)
     known_and_outlets = sorted(known + outlets)
-    actor_hits = Hits(sorted(known + unknown_speakers(c, text, known_and_outlets, cue_list)))
+    unknown_party: dict[str, str] = {}
+    unknown = unknown_speakers(c, text, known_and_outlets, cue_list, unknown_party)
+    actor_hits = Hits(sorted(known + unknown))
     outlet_hits = Hits(outlets)
     cue_hits = Hits(cue_list)
     anaphora = Hits(c.anaphoric.find(text))
@@ -760,6 +812,9 @@ def attribute(
             history.append(last)
     if c.lexicon.carry_back_attribution:
         _carry_back(c, text, sentences, actor_hits, cue_hits)
+    for sent in sentences:
+        if sent.asserted_by in unknown_party:
+            sent.speaker_party = unknown_party[sent.asserted_by]
     if published is not None and published > _YERMAK_LEFT:
         for sent in sentences:
             # "the head of the President's Office" after Yermak left the post is someone else.
@@ -838,7 +893,7 @@ def voice_party(sentences: list[Sentence]) -> str | None:
     parties: Counter[str] = Counter()
     for s in sentences:
         if s.asserted_by:
-            party = actor_party(s.asserted_by)
+            party = actor_party(s.asserted_by) or s.speaker_party
             if party:
                 parties[party] += 1
     return parties.most_common(1)[0][0] if parties else None

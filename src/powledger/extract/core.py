@@ -312,6 +312,7 @@ def _candidates(
             # "We bring our people home. 115 Ukrainians!": the verb is in the sentence before.
             triggers = [(0, 0, "return")]
         speaker_party = actor_party(sent.asserted_by) if sent.asserted_by else None
+        speaker_party = speaker_party or sent.speaker_party
         if speaker_party is None:
             speaker_party = party_speaker(c, local, parties, counts)
         view = SentenceView(
