@@ -641,3 +641,31 @@ def test_russia_opening_its_clause_before_a_verb_of_giving_is_a_dative() -> None
         ("Ukraine", "bodies", 757),
         ("Russia", "bodies", 34),
     }
+
+
+def test_the_sides_own_parts_that_sum_to_the_total_credit_its_actor() -> None:
+    text = (
+        "Киев и Москва обменялись 67 пленными в пятницу. Зеленский сообщил, что домой вернулись 60 "
+        "военных и семеро гражданских."
+    )
+    exchange = _main(text)
+    assert exchange.returned_to == {"Russia": 67, "Ukraine": 67}
+    assert any(
+        c.side == "Ukraine" and c.value == 67 and c.asserted_by == "Volodymyr Zelensky"
+        for c in exchange.claims
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обмен пленными может состояться на следующей неделе, сообщил источник.",
+        "Обмен военнопленными планируется провести на следующей неделе.",
+        "Военнопленные должны быть обменяны до конца месяца.",
+        "Россия и Украина договорились о крупном обмене военнопленными в ближайшие дни.",
+    ],
+)
+def test_talk_of_a_coming_exchange_is_an_open_plan(text: str) -> None:
+    result = _extract(text)
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": None}]

@@ -335,3 +335,100 @@ def test_about_this_reported_in_its_own_paragraph() -> None:
     assert {c["asserted_by"] for e in data["exchanges"] for c in e["claims"]} == {
         "Volodymyr Zelensky"
     }
+
+
+def test_the_next_day_is_the_day_after_the_last_date_given() -> None:
+    text = (
+        "У четвер, 6 березня, з полону звільнено 31 українця.\n\n"
+        "Наступного дня Коордштаб повідомив, що з полону повернулися ще 140 захисників. "
+        "Росія теж отримала 140 військових."
+    )
+    assert sorted(_returned(_run(text, "2025-03-10"))) == [
+        ("2025-03-06", 31, None),
+        ("2025-03-07", 140, 140),
+    ]
+
+
+def test_the_same_number_of_its_own() -> None:
+    text = "Учора до України з полону повернулися 95 захисників. Росія отримала стільки ж своїх."
+    assert _returned(_run(text, "2024-10-18")) == [("2024-10-17", 95, 95)]
+
+
+def test_residents_in_a_list_are_a_group_of_it() -> None:
+    text = "Росія отримала з полону 146 військовослужбовців і вісьмох жителів Курщини."
+    assert [e["returned_to"]["Russia"] for e in _run(text, "2025-08-24")["exchanges"]] == [154]
+
+
+def test_respectively_pairs_figures_with_the_days_named() -> None:
+    text = (
+        "Перший етап обміну полоненими пройшов у понеділок, другий - у вівторок. Росія "
+        "підтвердила, що на двох етапах отримала 120 і 185 своїх військових відповідно."
+    )
+    data = _run(text, "2025-03-12")
+    assert sorted((e["date"], e["returned_to"]["Russia"]) for e in data["exchanges"]) == [
+        ("2025-03-10", 120),
+        ("2025-03-11", 185),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ГУР: Україна повернула з полону ще одну групу захисників. Кількість звільнених не "
+        "уточнюють.",
+        "Обмін полоненими: ще частина наших захисників удома. Це військові ЗСУ та НГУ.",
+    ],
+)
+def test_a_return_without_a_figure_is_still_an_exchange(text: str) -> None:
+    assert [(e["returned_to"]["Ukraine"]) for e in _run(text)["exchanges"]] == [None]
+
+
+def test_a_figure_in_its_own_segment_takes_its_own_day() -> None:
+    text = "Обмін 1000 на 1000 завершився. У п'ятницю Україна повернула з полону 390 людей, у суботу - 307."
+    data = _run(text, "2025-05-25")
+    assert sorted(_returned(data)) == [("2025-05-23", 390, None), ("2025-05-24", 307, None)]
+
+
+def test_a_side_and_its_ally_act_together() -> None:
+    text = (
+        "Сполучені Штати та Росія провели обмін ув'язненими. Москва та Мінськ звільнили 11 осіб, "
+        "натомість США передали Росії шістьох громадян РФ."
+    )
+    data = _run(text, "2025-04-10")
+    assert [e["returned_to"] for e in data["exchanges"]] == [{"Russia": 6, "United States": 11}]
+
+
+def test_prisoners_said_to_be_on_a_crashed_plane_are_no_exchange() -> None:
+    text = (
+        "Російський літак розбився під Бєлгородом. У Москві заявили, що на борту перебували 65 "
+        "українських полонених, яких нібито везли на обмін."
+    )
+    assert _run(text, "2024-01-25")["exchanges"] == []
+
+
+def test_the_month_of_a_first_in_month_exchange_is_not_its_date() -> None:
+    text = "Україна повернула з полону 31 українця. Це перший у березні обмін полоненими."
+    assert _returned(_run(text, "2025-03-07")) == [("2025-03-07", 31, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "З евакуації додому повернулися 120 жителів Харкова. Місто відновлює роботу шкіл.",
+        "У Львові попрощалися з 3 захисниками, тіла яких повернули в Україну під час репатріації.",
+        "Ветерани, які повернулися з полону, відкрили кав'ярню. Серед працівників — 12 колишніх "
+        "полонених.",
+    ],
+)
+def test_other_homecomings_are_no_exchange(text: str) -> None:
+    assert _run(text)["exchanges"] == []
+
+
+def test_a_live_blog_s_early_announcement_of_today_s_exchange_is_no_plan() -> None:
+    text = (
+        "Обмін полоненими: онлайн\n"
+        "10:15 За інформацією джерел, сьогодні відбудеться обмін полоненими.\n"
+        "14:05 Зеленський: додому з полону повертаються 246 наших захисників."
+    )
+    data = _run(text, "2025-04-19")
+    assert (_returned(data), data["planned"]) == ([("2025-04-19", 246, None)], [])

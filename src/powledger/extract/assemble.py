@@ -143,7 +143,8 @@ def _own_parts_sum(
 
 def _own_list(text: str, side: str, total: ClaimFact | None, group: _Group) -> ClaimFact | None:
     """The side's own list beats another source's total: Moscow says 146 were handed over,
-    Zelensky lists "146 defenders and eight civilians" -> Ukraine 154 (a derived claim)."""
+    Zelensky lists "146 defenders and eight civilians" -> Ukraine 154 (a derived claim); a list
+    that sums to the total credits the side's own actor with it."""
     if total is None or total.value is None:
         return None
     if total.asserted_by and actor_party(total.asserted_by) == side:
@@ -152,8 +153,7 @@ def _own_list(text: str, side: str, total: ClaimFact | None, group: _Group) -> C
     for m in group.members:
         if (
             side in _sides(m)
-            and m.count.in_list
-            and not m.count.is_part
+            and (m.count.in_list or m.count.is_part)
             and m.count.value is not None
             and m.count.category not in NON_PRISONER_CATEGORIES
             and m.asserted_by is not None
@@ -165,8 +165,9 @@ def _own_list(text: str, side: str, total: ClaimFact | None, group: _Group) -> C
         if len(members) < 2 or len(categories) < len(members) or "total" in categories:
             continue
         value = sum(m.count.value or 0 for m in members)
-        if value == total.value:
-            return None
+        if any(m.count.is_part for m in members) and value != total.value:
+            continue  # parts of the total ("60 soldiers and 7 civilians" of 67) only credit it
+        # Equal to the total, the list still tells who stated it: the side's own actor.
         head = members[0]
         return ClaimFact(
             side=side, category="total", value=value, approximate=False,

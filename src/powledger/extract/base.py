@@ -159,6 +159,14 @@ class Lexicon:
     possessives: tuple[str, ...] = ()
     #: Words that add a group to the main one ("another", "also", "as well as", "in addition").
     additive_markers: tuple[str, ...] = ()
+    #: "The next day" with no date of its own: the day after the last date the report gave
+    #: ("6 березня ... Наступного дня повернулися ще 140" -> 7 March).
+    next_day_markers: tuple[str, ...] = ()
+    #: "Of them" right after a count ("40 з них", "20 of them" is built in): a part of the group.
+    of_them: tuple[str, ...] = ()
+    #: "Respectively" after a list of counts: the i-th count goes with the i-th date named just
+    #: before ("на двох етапах отримала 150 і 205 своїх відповідно").
+    respectively_markers: tuple[str, ...] = ()
     #: A place of origin right after the persons ("з Полтавщини", "from the Poltava region"):
     #: such a count is a local subset of the exchange, never its total.
     origin_markers: tuple[str, ...] = ()

@@ -106,6 +106,21 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         if label is None or re.match(r"\s*\w", s[n.end : n.end + 2]):
             continue
         hits = c.parties.find(label.group(1))
+        dated = c.lexicon.find_dates(label.group(1), None)
+        if (
+            not hits
+            and dated
+            and dated[-1].end == len(label.group(1))
+            and re.search(r",\s*\S*\s*\S*\s*[:-]?\s*$", s[max(0, n.start - 40) : n.start])
+            and c.give.find(s, 0, n.start) + c.receive.find(s, 0, n.start)
+        ):
+            # "Україна повернула 390 людей, у суботу - 307": a date labels a gapped figure.
+            counts.append(
+                Count(
+                    n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
+                )
+            )
+            continue
         if hits and hits[-1][1] == len(label.group(1)):
             counts.append(
                 Count(
@@ -136,6 +151,12 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         count = _count_from_noun_phrase(c, s, fake, {})
         if count is None and re.match(r"\s*(?:,|\.|$|were|was|have|had|in\s+return)", s[end:]):
             count = Count(start, end, None, False, "total", None, False, end)
+        own = re.match(r"\s+", s[end:])
+        poss = c.possessives.match_at(s, end + own.end()) if own and count is None else None
+        if poss is not None and re.match(r"\s*(?:[,.;!]|$)", s[poss[0] :]):
+            # "Росія отримала стільки ж своїх": the same number of its own.
+            count = Count(start, end, None, False, "total", None, False, poss[0])
+            count.possessive = True
         if count is not None:
             count.value = None
             count.same_as_previous = True

@@ -40,7 +40,7 @@ from powledger.extract.sentence import (
     outermost,
     sentence_candidates,
 )
-from powledger.extract.sides import SentenceView
+from powledger.extract.sides import SHARED_LANGUAGES, SentenceView
 from powledger.extract.text import normalise, split_sentences
 from powledger.models import CleanDocument, DocumentExtraction
 
@@ -273,6 +273,8 @@ def _candidates(
     # "3 березня 2024 року відбувся обмін. Україна повернула 130 людей": a dated sentence of an
     # exchange with no figure dates the undated figures of the sentence right after it.
     pending: tuple[DateSpan, int] | None = None
+    last_day: str | None = None
+    named_days: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
         if has_trigger:
             found = event_dates(
@@ -284,6 +286,8 @@ def _candidates(
                 if d.iso and not inside_dateline(d, dateline, sent.start)
             )
             own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
+            if own and not counts:
+                named_days = own
             if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
         if not counts and has_trigger and default_pair != ("Russia", "Ukraine"):
@@ -334,6 +338,23 @@ def _candidates(
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
                     cand.date = inherited[0]
+        if c.respectively.find(local) and len(sentence_out) > 1:
+            # "Перший етап пройшов у понеділок, другий - у вівторок. ... отримала 150 і 205
+            # своїх військових відповідно": the i-th figure goes with the i-th day named.
+            days = [d for d in named_days if d.iso and d.precision == "day"]
+            figures = [cand for cand in sentence_out if cand.count.value and not cand.previous]
+            if len(figures) == len(days) > 1 and len({d.iso for d in days}) == len(days):
+                for cand, named in zip(figures, days, strict=True):
+                    cand.date = DateSpan(0, 0, named.iso, "day", named.relative)
+        if last_day is not None and c.next_day.find(local):
+            # "Наступного дня ... повернулися ще 140": the day after the last date given.
+            following = (date.fromisoformat(last_day) + timedelta(days=1)).isoformat()
+            for cand in sentence_out:
+                if cand.date is None and not cand.previous:
+                    cand.date = DateSpan(0, 0, following, "day", True)
+        for cand in sentence_out:
+            if cand.date is not None and cand.date.iso and len(cand.date.iso) == 10:
+                last_day = cand.date.iso
         if carried and previous_sentence_side and all(p.planned for p in previous_sentence_side):
             # "They agreed to swap 1,200 more. That is 1,200 prisoners, including the wounded":
             # a sentence with no verb of its own goes on with the plan before it.
@@ -374,7 +395,12 @@ def _candidates(
     )
     if not any(cand.planned for cand in out):
         # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
-        out.extend(_unnumbered_plan(c, text, sentences, default_pair, no_phrases=reported))
+        out.extend(
+            _unnumbered_plan(
+                c, text, sentences, default_pair, no_phrases=reported,
+                today=reference if reported else None,
+            )
+        )  # fmt: skip
         if not any(cand.planned for cand in out):
             out.extend(_next_stage(c, text, sentences, default_pair, reference))
     elif c.plan_phrases.find(text) and (
@@ -403,7 +429,15 @@ def _candidates(
     ):
         if dateline is None and fallback:
             dateline = fallback[0]
-    if dateline is None and published is not None and c.present.find(text):
+    coarse = (
+        dateline is not None
+        and dateline.precision in ("month", "year")
+        and dateline.iso is not None
+        and published is not None
+        and published.isoformat().startswith(dateline.iso)
+    )
+    if (dateline is None or coarse) and published is not None and c.present.find(text):
+        # ("Це перший у березні обмін" names the month of a report of today's exchange.)
         # An official post saying "are home" or "today" speaks of its own day (a live blog's
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
@@ -415,7 +449,9 @@ def _candidates(
         for o in out
     )
     if not out:
-        out = _unnumbered(c, text, sentences[:4], default_pair)
+        # ("Our" has no side in a language both sides write when no speaker is named.)
+        shared = voice_guessed and c.lexicon.language in SHARED_LANGUAGES
+        out = _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
     if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
         out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
@@ -517,20 +553,23 @@ def _next_stage(
             ]
             if d.iso and len(d.iso) == 10
         ]
-        if not found or reference is None:
-            continue
-        d = found[0]
-        day = date.fromisoformat(d.iso)
-        if d.relative and day <= reference:
-            day += timedelta(days=7)  # "ожидается в воскресенье": the coming Sunday
-        if day <= reference:
-            continue
+        when: DateSpan | None = None
+        if found and reference is not None:
+            d = found[0]
+            day = date.fromisoformat(d.iso)
+            if d.relative and day <= reference:
+                day += timedelta(days=7)  # "ожидается в воскресенье": the coming Sunday
+            if day <= reference:
+                continue
+            when = DateSpan(d.start, d.end, day.isoformat(), "day", True)
+        elif not c.persons.find(s) or c.lexicon.find_dates(s, reference):
+            continue  # undated: only "обмен пленными может состояться …" with its prisoners
         count = Count(nouns[0][0], nouns[0][1], None, False, "total", None, False, nouns[0][1])
         cand = Candidate(count, None, "rule_next_stage", (sent.start, sent.end))
         cand.parties, cand.planned = pair, True
         cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
         cand.extra["unnumbered"] = True
-        cand.date = DateSpan(d.start, d.end, day.isoformat(), "day", True)
+        cand.date = when
         return [cand]
     return []
 
@@ -542,10 +581,17 @@ def _unnumbered_plan(
     pair: tuple[str, str],
     phrases_only: bool = False,
     no_phrases: bool = False,
+    today: date | None = None,
 ) -> list[Candidate]:
-    """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number."""
+    """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number.
+
+    With ``today`` (a report of a done exchange), "сьогодні відбудеться обмін" in an early
+    entry of a live blog is that exchange announced, not another plan.
+    """
     for sent in sentences:
         s = text[sent.start : sent.end]
+        if today is not None and any(d.iso == today.isoformat() for d in event_dates(c, s, today)):
+            continue
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
         if c.plan_phrases.find(s) and triggers and not c.trial.find(s) and not no_phrases:
             # "ready for an exchange on the all-for-all principle"
@@ -569,9 +615,13 @@ def _unnumbered_plan(
             and any(
                 exchange_noun(c, s[t[0] : t[1]]) or not s[t[0] : t[1]].isascii()
                 for t in c.exchange.find(s)
-                if c.future.find(s, 0, t[0])
+                if any(
+                    not re.search(r"[,;:.]", s[f[1] : t[0]]) and t[0] - f[1] <= 25
+                    for f in c.future.find(s, 0, t[0])
+                )
             )
             and bool(c.persons.find(text))
+            and any(p[2] in pair for p in c.parties.find(text))
         )
         if not foreseen and not any(governed(c, s, t[0]) for t in triggers):
             continue
@@ -592,7 +642,11 @@ def _unnumbered_plan(
 
 
 def _unnumbered(
-    c: Compiled, text: str, lead: list[Sentence], pair: tuple[str, str]
+    c: Compiled,
+    text: str,
+    lead: list[Sentence],
+    pair: tuple[str, str],
+    voice: str | None = None,
 ) -> list[Candidate]:
     """ "Ukrainian servicemen under 25 returned home": an exchange reported without a number."""
     for sent in lead:
@@ -604,6 +658,14 @@ def _unnumbered(
             continue
         if c.cumulative.find(s) or c.background.find(s):
             continue  # "since the war began, thousands of Russian servicemen have come home"
+        # "Україна повернула з полону ще одну групу захисників": the subject of a verb of
+        # receiving, right before it.
+        received = c.receive.find(s)
+        subject = None
+        if received:
+            named = [p for p in c.parties.find(s, 0, received[0][0]) if p[2] in pair]
+            if named and not s[named[-1][1] : received[0][0]].strip(" ,"):
+                subject = named[-1][2]
         for start, end, _cat in c.persons.find(s):
             before = s[max(0, start - 30) : start]
             parties = c.parties.find(before)
@@ -612,6 +674,12 @@ def _unnumbered(
                 tail = re.match(r"\s+of\s+(?:the\s+)?", s[end : end + 12])
                 hit = c.parties.match_at(s, end + tail.end()) if tail else None
                 party = hit[1] if hit else None
+            if party is None and subject is not None and start > received[0][1]:
+                party = subject
+            if party is None and voice in pair:
+                fp = c.first_person.find(before)
+                if fp and not before[fp[-1][1] :].strip():
+                    party = voice  # "ще частина наших захисників удома"
             if party in pair:
                 count = Count(start, end, None, False, "total", party, False, end)
                 cand = Candidate(count, party, "rule_unnumbered", (sent.start, sent.end))

@@ -110,11 +110,17 @@ def date_before(
 def nearest_date(s: str, dates: list[DateSpan], k: Count) -> DateSpan | None:
     """The date that belongs to a count: in its comma-delimited segment, or close by."""
     close = []
+    same = []
     for d in dates:
         lo, hi = (d.end, k.start) if d.end <= k.start else (k.end, d.start)
         gap = s[lo:hi]
         if not re.search(r"[,;]", gap) or len(gap) <= 60:
             close.append(d)
+        if not re.search(r"[,;:]", gap):
+            same.append(d)
+    if same:
+        # "У п'ятницю Україна повернула 390 людей, у суботу - 307": the count's own segment.
+        return min(same, key=lambda d: abs(d.start - k.start))
     if not close:
         # "In September 2022, ..., Ukraine recovered 215": a leading date covers the sentence.
         leading = [d for d in dates if d.start <= 20]

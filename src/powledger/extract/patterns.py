@@ -191,6 +191,9 @@ class Compiled:
     cumulative_weak: Table
     previous: Table
     origin: Table
+    next_day: Table
+    respectively: Table
+    of_them: Table
     reporting: Table
     mediation: Table
     not_mediator: Table
@@ -301,6 +304,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         cumulative_weak=make_set(lx.cumulative_weak),
         previous=make_set(lx.previous_markers),
         origin=make_set(lx.origin_markers),
+        next_day=make_set(lx.next_day_markers),
+        respectively=make_set(lx.respectively_markers),
+        of_them=make_set(lx.of_them),
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),

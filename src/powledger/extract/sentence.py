@@ -179,12 +179,9 @@ def sentence_candidates(
         marker = c.parts.find(before)
         if i > 0 and k.category == "total" and marker and not before[marker[-1][1] :].strip(" ,"):
             k.is_part = True  # "215 Ukrainians ..., including 108 members of the Azov regiment"
-        # "95 captives, 20 of them seriously wounded", "84 soldiers among them"
+        # "95 captives, 20 of them seriously wounded", "84 soldiers among them", "40 з них"
         tail = _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
-        if i > 0 and k.party is None and tail:
-            k.is_part = True
-        if k.value is not None and c.origin.match_at(s, _after_space(s, k.head_end)):
-            # "четверо захисників з Полтавщини": the region's share of the exchange.
+        if i > 0 and k.party is None and (tail or c.of_them.match_at(s, _after_space(s, k.end))):
             k.is_part = True
         if i == 0 and lead_part is not None and k.start >= lead_part[0]:
             # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
@@ -200,6 +197,15 @@ def sentence_candidates(
                 k.soldier_word = bool(c.soldier_words.find(s, k.end, k.head_end))
     mark_sum_parts(counts, previous)
     join_lists(c, s, counts)
+    for i, k in enumerate(counts):
+        if k.value is None or not c.origin.match_at(s, _after_space(s, k.head_end)):
+            continue
+        if k.in_list and i > 0 and counts[i - 1].in_list:
+            continue  # "146 військових і вісьмох жителів Курщини": a group of the list
+        # "четверо захисників з Полтавщини", "п'ятеро мешканців Рівненщини": the region's
+        # share of the exchange, neither its total nor a category of it.
+        k.is_part = True
+        k.category = "total"
     join_named_before(c, s, counts)
     numbers = (
         {n.value for n in c.lexicon.find_numbers(s)} if any(k.additive for k in counts) else set()
@@ -370,6 +376,14 @@ def sentence_candidates(
         )
         if background:
             cand.cumulative = True
+        if (
+            cand.date is not None
+            and cand.date.precision == "year"
+            and not any(d.precision == "day" for d in dates)
+        ):
+            # "У 2023 році з полону повернули 2598 людей, а у 2024 році - 1358": a whole
+            # year's figure is a yearly total, not one exchange.
+            cand.cumulative = True
         deal = False
         # A bare "N for N" in the lexicon's own words ("1000 на 1000") names a deal as well.
         bare_pair = rule == "rule_n_for_n" and k.bare and k.party is None
@@ -428,8 +442,10 @@ def sentence_candidates(
                 continue  # "today, at the first stage, 390 came home": this report's own stage
             if k.start >= me:
                 cand.previous = True
-                # Only a date after "a day after" can date the earlier exchange.
-                later = [d for d in dates if d.start >= me]
+                # Only a date after "a day after" can date the earlier exchange; any date of a
+                # sentence about an earlier stage ("Напередодні, у п'ятницю, в межах першого
+                # етапу ...") is that stage's.
+                later = dates if c.stages.find(s, ms, me) else [d for d in dates if d.start >= me]
                 cand.date = nearest_date(s, later, k) if later else None
                 words = s[ms:me].lower()
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(

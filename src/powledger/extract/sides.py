@@ -31,7 +31,7 @@ class SentenceView:
 
 
 # Languages whose first person ("наших") cannot default to Ukraine: both sides write them.
-_SHARED_LANGUAGES = frozenset(("ru",))
+SHARED_LANGUAGES = frozenset(("ru",))
 
 
 def other(pair: tuple[str, str], party: str) -> str | None:
@@ -165,7 +165,8 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     # Gapping: "Україна повернула 130 людей, а Росія - 128 військових" (the verb is not repeated).
     gapped = [
         p for p in v.parties
-        if ve <= p[0] and p[1] <= k.start and re.fullmatch(r"\s*-\s*", v.s[p[1] : k.start])
+        if ve <= p[0] and p[1] <= k.start
+        and re.fullmatch(r"\s*(?:[^\W\d_]+\s*)?-\s*", v.s[p[1] : k.start])
         and re.search(r"[,;]\s*(?:\w+\s+)?$", v.s[max(ve, p[0] - 12) : p[0]])
     ]  # fmt: skip
     if gapped:
@@ -185,6 +186,10 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     if not subjects:
         return None
     party = subjects[-1][2]
+    allies = [p for p in subjects[:-1] if p[2] in v.pair]
+    if party not in v.pair and allies and subjects[-1][0] - allies[-1][1] <= 12:
+        # "Москва та Мінськ звільнили 11 осіб": a side and its ally act together.
+        party = allies[-1][2]
     start, end = subjects[-1][0], subjects[-1][1]
     dative = v.c.datives.match_at(v.s, start)
     if kind == "receive" or (dative is not None and dative[0] == end):
@@ -287,7 +292,7 @@ def _voice_unknown(v: SentenceView) -> bool:
     return (
         v.speaker_party not in v.pair
         and v.voice_guessed
-        and v.c.lexicon.language in _SHARED_LANGUAGES
+        and v.c.lexicon.language in SHARED_LANGUAGES
     )
 
 

@@ -66,6 +66,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"пограничник\w*": "border_guards", r"нацгвардейц\w*|гвардейц\w*": "national_guard",
     r"моряк\w*\s+гражданск\w*\s+суд\w*|гражданск\w*\s+моряк\w*": "civilians", r"моряк\w*": "navy", r"морпех\w*|морских\s+пехотинц\w*": "marines",
     r"азовц\w*|защитник\w*\s+(?:мариупол\w*|[«\"]?азовстал\w*)": "defenders_of_mariupol",
+    r"(?:бойц\w*|боец|военн\w*|военнослужащ\w*)\s+(?:с|со|из)\s+[«\"]?(?:азовстал\w*|мариупол\w*)": "defenders_of_mariupol",
 }  # fmt: skip
 
 #: A party named after the noun in the genitive ("военнопленных ВСУ", "граждан Украины"):

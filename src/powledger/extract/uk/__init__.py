@@ -51,8 +51,6 @@ PERSON_NOUNS: dict[str, str] = {
     r"співвітчизник\w*": "total", r"звільнен(?:их|і|им|ими)": "total", r"хлопц\w*|хлопців": "total",
     r"офіцер\w*": "officers",
     r"рядов\w*\s+(?:та|і|й)\s+сержант\w*|сержант\w*\s+(?:та|і|й)\s+рядов\w*|рядов\w*|сержант\w*": "privates_and_sergeants",
-    # Residents of a region are a local share of the exchange, not civilians (origin_markers).
-    r"(?:мешканц\w*|жител\w*)(?=\s+(?:\w+(?:щин|ччин)[иі]|\w+\s+(?:област[іи]|району|громади)|міста|села|смт))": "total",
     r"цивільн\w*": "civilians", r"мирн\w*\s+жител\w*": "civilians", r"жител\w*": "civilians", r"мешканц\w*": "civilians",
     r"жінок|жінки|жінка|жінку|жінці": "women", r"дівчат\w*": "women",
     r"важкопоранен\w*|тяжкопоранен\w*": "seriously_wounded_or_sick", r"поранен\w*": "wounded",
@@ -62,6 +60,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"прикордонник\w*": "border_guards", r"нацгвардійц\w*|гвардійц\w*": "national_guard",
     r"моряк\w*\s+цивільн\w*\s+суд\w*|цивільн\w*\s+моряк\w*": "civilians", r"моряк\w*": "navy", r"морпіх\w*|морських\s+піхотинц\w*|морпіхів": "marines",
     r"азовц\w*|захисник\w*\s+маріупол\w*|оборонц\w*\s+маріупол\w*": "defenders_of_mariupol",
+    r"оборонниц\w*": "women",
 }  # fmt: skip
 
 #: A party named after the noun in the genitive ("військовополонених ЗСУ", "громадян України"):
@@ -297,6 +296,11 @@ LEXICON = UKRAINIAN.build_lexicon(
     ),
     # As the held-out annotations do: "N військових і M важкопоранених" keeps N as the base.
     composition_beyond_base=True,
+    # "Україна наполягає на обміні всіх на всіх" inside a report of a done exchange is a stated
+    # position, not a plan (as the uk annotations read).
+    positions_are_plans=False,
+    # "Обмін 1000 на 1000: у суботу повернулися ще 307" leaves the deal a plan (uk annotations).
+    deal_stages_are_plans=True,
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(
@@ -462,13 +466,16 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"звільнені\s+(?:з|із)\s+полону",
         r"вийшли\s+з\s+полону",
         r"вдома",
-        r"вже\s+вдома",
+        r"удома",
+        r"вже\s+(?:вдома|удома)",
         r"на\s+батьківщині",
         r"на\s+рідній\s+землі",
         r"ступили\s+на\s+рідну\s+землю",
         r"перетнули\s+кордон",
         r"обміняно",
         r"опинилися\s+вдома",
+        # The Russian ministry's template, translated: "... перебувають на території Білорусі".
+        r"перебувають\s+(?:зараз\s+)?(?:(?:у|в)\s+|на\s+території\s+)?(?:республіки\s+)?білорус\w*",
         r"повернення\s+додому",
     ),
     exchange_words=(
@@ -832,6 +839,9 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"стартува\w*",
         r"відбу\w*",
         r"ма[єю]",
+        r"погодил\w*",
+        r"узгодил\w*",
+        r"домовил\w*",
     ),
     prepositions=(
         r"до",
@@ -882,6 +892,21 @@ LEXICON = UKRAINIAN.build_lexicon(
         # clause about the freed ("які потрапили в полон у Маріуполі").
         r"(?<!які\s)(?<!що\s)(?<!яких\s)(?:в|у)\s+полон\s+(?:потрапил\w*|здал\w*|взял\w*)",
         r"(?<!які\s)(?<!що\s)(?<!яких\s)(?:потрапил\w*|здал\w*|взял\w*)\s+(?:в|у)\s+полон",
+        # Rallies of relatives demand returns; their size is no count of prisoners.
+        r"(?:вийшли\s+на\s+)?акці[яїюі]\s+(?:на\s+підтримку|протесту|пам['ʼ]яті)",
+        r"вийшли\s+на\s+(?:акці\w*|мітинг\w*|пікет\w*)",
+        r"мітинг\w*",
+        r"пікет\w*",
+        # Evacuees come home too; funerals of the fallen; former prisoners' new lives.
+        r"евакуаці\w*",
+        r"попрощал\w*",
+        r"прощанн\w*",
+        r"похорон\w*",
+        r"поховал\w*",
+        r"колишн\w*\s+(?:військово)?полонен\w*",
+        # Prisoners said to be on board a plane, or driven to an exchange: no exchange yet.
+        r"на\s+борту",
+        r"(?:везли|везуть|перевозили|перевозять|доставляли)\s+(?:\w+\s+)?на\s+обмін",
         # A link to another article.
         r"читайте\s+також",
         r"дивіться\s+також",
@@ -909,6 +934,8 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"останн\w*",
     ),
     clause_breaks=(
+        r"натомість",
+        r"взамін",
         r"і\s+що",
         r"тоді\s+як",
         r"а",
@@ -939,6 +966,13 @@ LEXICON = UKRAINIAN.build_lexicon(
     number_of=(r"кількість", r"число"),
     number_at=(r"становить", r"становила", r"склала", r"складає", r"сягнула", r"сягає"),
     possessives=(r"своїх", r"свої", r"своїми", r"власних", r"її", r"його"),
+    of_them=(r"(?:з|із)\s+(?:них|яких)", r"серед\s+них"),
+    respectively_markers=(r"відповідно(?=\s*[.,;]|\s*$)",),
+    next_day_markers=(
+        r"наступного\s+(?:дня|ранку|вечора)(?!\s*,?\s*(?:у|в)\s+\w+)",
+        r"на\s+наступний\s+день",
+        r"через\s+день",
+    ),
     origin_markers=(
         r"(?:родом\s+)?(?:з|із|зі)\s+(?:\w+(?:щин|ччин)[иі]|\w+\s+(?:област[іи]|району|громади)|міста\s+\w+|села\s+\w+|буковини|волині|закарпаття|галичини|поділля|слобожанщини)",
         r"(?:\w+(?:щин|ччин)[иі]|\w+\s+(?:област[іи]|району|громади)|міста\s+\w+|села\s+\w+)",
@@ -961,7 +995,7 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"нині",
         r"зараз",
         r"цього\s+(?:ранку|дня|вечора)",
-        r"(?:вже\s+)?вдома",
+        r"(?:вже\s+)?[ву]дома",
         r"повертаються",
         r"повертається",
         r"повертаємо",
@@ -972,8 +1006,10 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"поверну(?:л\w*|вся)\s+(?:додому|(?:з|із)\s+(?:\w+\s+)?полону|в\s+україну)",
         r"звільнил\w*\s+з\s+полону",
         r"повернули\s+(?:ще\s+)?(?:\S+\s+){1,3}наших",
+        r"вдалося\s+(?:повернути|звільнити|визволити)",
         # So is a dateless "Україна повернула 175", "звільнено ще 22", "відбувся обмін".
-        r"повернул[аи]\s+(?:(?:з|із)\s+(?:\w+\s+)?полону\s+|додому\s+)?(?:ще\s+)?\d+",
+        r"(?:повернул|отримал)[аи]\s+(?:(?:з|із)\s+(?:\w+\s+)?полону\s+|додому\s+)?(?:ще\s+)?\d+",
+        r"(?:повернуто|передано)\s+(?:\w+\s+){0,2}\d+",
         r"звільнено\s+(?:ще\s+)?\d+",
         r"(?:відбувся|провели|здійснили)\s+(?:\w+\s+){0,3}обмін\w*",
         r"обмінял\w*\s+(?:по\s+)?\d+",

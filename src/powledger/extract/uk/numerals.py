@@ -201,7 +201,7 @@ NUMERALS = NumeralLexicon(
     genitive_singular=GENITIVE_SINGULAR,
     approx_before=APPROX_BEFORE,
     thousand_short=r"тис\.|тисяч[іауею]?(?![\w'])|тисячами|тисячах",
-    cardinal_suffix=r"ти|ох|ьох|х|ма|ьма|ьом",
+    cardinal_suffix=r"ти|ть|ох|ьох|х|ма|ьма|ьом",
     partitive=r"з|із|зі|серед",
     ordinal_suffix=r"й|ий|ій|го|ого|му|ому|м|им|ї|ої|а|я|у|ю|е|є|ше|ге|тє|те",
 )
