@@ -180,7 +180,6 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
     "Andrii Sybiha": ("official", "Ukraine", ("Sybiha", "Sybiga", "Сибіга", "Сибига")),
     "Dmytro Kuleba": ("official", "Ukraine", ("Kuleba", "Кулеба")),
     "Denys Shmyhal": ("official", "Ukraine", ("Shmyhal", "Шмигаль", "Шмыгаль")),
-    "Denis Pushilin": ("official", "Russia", ("Pushilin", "Пушилин", "Пушилін")),
     "Leonid Pasechnik": ("official", "Russia", ("Pasechnik", "Пасечник")),
     "Vladimir Saldo": ("official", "Russia", ("Saldo", "Сальдо")),
     "Yevgeny Balitsky": ("official", "Russia", ("Balitsky", "Балицкий", "Балицький")),

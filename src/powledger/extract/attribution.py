@@ -394,10 +394,20 @@ def unknown_speakers(
     found: list[tuple[int, int, str]] = []
     surnames: dict[str, str] = {}
     cue_starts = [q[0] for q in cues]
+    cue_ends = sorted(q[1] for q in cues)
+    verdicts: dict[str, bool] = {}
+
+    def not_name(token: str) -> bool:
+        if token not in verdicts:
+            verdicts[token] = _not_name(token, c)
+        return verdicts[token]
+
     for m in _RUN.finditer(text):
+        if not re.search(r"\s", m.group(0)):
+            continue  # one capitalised word is never a full name
         tokens = list(re.finditer(r"\S+", m.group(0)))
         keep = len(tokens)
-        while keep > 0 and not _not_name(tokens[keep - 1].group(0), c):
+        while keep > 0 and not not_name(tokens[keep - 1].group(0)):
             keep -= 1
         # The name is the run's tail of name-like words: "Deputy Foreign Minister | Aram Sargsyan".
         name_tokens = tokens[keep:]
@@ -416,14 +426,14 @@ def unknown_speakers(
         before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30) : start])
         titled = before is not None and before.group(1).lower() in _TITLE_WORDS
         if re.search(r"[а-яёіїєґ]", text[start:end], re.I):
-            titled = titled or (keep > 0 and _not_name(tokens[keep - 1].group(0), c))
+            titled = titled or (keep > 0 and not_name(tokens[keep - 1].group(0)))
         subject = False
         i = bisect_left(cue_starts, end)
         if i < len(cues):
             gap = _SUBJECT_GAP.match(text, end, cues[i][0])
             subject = gap is not None and gap.end() == cues[i][0]
         after_cue = False
-        for _q0, q1, _v in cues:
+        for q1 in cue_ends[bisect_left(cue_ends, start - 60) : bisect_left(cue_ends, start + 1)]:
             if q1 <= start <= q1 + 60:
                 between = text[q1:start]
                 gap = _OBJECT_GAP.fullmatch(between)
@@ -675,7 +685,12 @@ def _name_at(c: Compiled, line: str) -> tuple[int, str] | None:
     return hit
 
 
-def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str, str] | None:
+def find_byline(
+    c: Compiled,
+    text: str,
+    sentences: list[Sentence],
+    known: list[tuple[int, int, str]] | None = None,
+) -> tuple[str, str] | None:
     """An author named alone on the first line ("Volodymyr Zelensky"), or a statement's voice."""
     if sentences:
         first = text[sentences[0].start : sentences[0].end].strip()
@@ -713,12 +728,12 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
             short = bool(titles) and {t[2] for t in titles} == {hit[1]}
         if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
             return hit[1], last.strip()[: hit[0]]
-    named = {a[2] for a in c.actors.find(text)}
+    speakers = {a[2] for a in (c.actors.find(text) if known is None else known)}
     for pattern, actor in c.voice:
         # A statement in its author's formula; naming only its own author elsewhere ("... in
         # the hospitals of the Ministry of Defence") does not make it someone else's report.
         m = pattern.search(text)
-        if m and named <= {actor}:
+        if m and speakers <= {actor}:
             return actor, m.group(0)
     return None
 
@@ -728,10 +743,10 @@ def attribute(
 ) -> None:
     """Set ``asserted_by`` on every sentence that has a speaker (named, quoted, carried over)."""
     quotes = quote_speakers(c, text, sentences)
-    byline = find_byline(c, text, sentences)
+    known = c.actors.find(text)
+    byline = find_byline(c, text, sentences, known)
     last: tuple[str, str] | None = None
     cue_list = c.reporting.find(text)
-    known = c.actors.find(text)
     outlets = _outlet_table().find(text)
     known_and_outlets = sorted(known + outlets)
     unknown_party: dict[str, str] = {}
