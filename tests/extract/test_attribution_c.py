@@ -256,3 +256,40 @@ def test_signature_with_first_name() -> None:
 def test_never_raises_on_odd_text(text: str) -> None:
     extract_document(text, published="2024-01-01", language="en")
     extract_document(text, published="2024-01-01", language="uk")
+
+
+def test_agency_in_a_relative_clause_heads_no_post() -> None:
+    text = "СБУ, яка затримала агента, оприлюднила відео. З полону повернулися 95 українців."
+    assert {a[2] for a in _who(text, language="uk")} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "The Main Intelligence Directorate of Ukraine's Ministry of Defence said 95 "
+            "Ukrainians came home from captivity on Saturday.",
+            "en",
+        ),
+        (
+            "Головне управління розвідки Міністерства оборони України повідомило, що з полону "
+            "повернулися 95 українців.",
+            "uk",
+        ),
+    ],
+)
+def test_intelligence_directorate_of_the_ministry_is_hur(text: str, language: str) -> None:
+    assert {a[2] for a in _who(text, language=language)} == {
+        "Ukrainian Defence Intelligence (HUR)"
+    }
+
+
+def test_two_speakers_in_one_sentence_each_keep_their_figure() -> None:
+    text = (
+        "Zelensky said 95 Ukrainians came home on Saturday, while Russia's defence ministry said "
+        "90 Russian soldiers were returned."
+    )
+    assert _who(text) == {
+        ("Ukraine", 95, "Volodymyr Zelensky"),
+        ("Russia", 90, "Russian Ministry of Defence"),
+    }

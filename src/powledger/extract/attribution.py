@@ -560,6 +560,11 @@ def _generic_subject(
     return _GENERIC_SUBJECT.search(clause) is not None
 
 
+_OWNER_GAP = re.compile(
+    r"\s+(?:of\s+(?:the\s+)?)?(?!(?:and|or|та|і|й|и|или|або)\s)(?:[\w'’-]+\s+)?|\s+", re.I
+)
+
+
 def pick_speaker(
     text: str, actors: list[tuple[int, int, str]], cues: list[tuple[int, int, str]]
 ) -> tuple[int, int, str] | None:
@@ -575,7 +580,14 @@ def pick_speaker(
             and gap.end() == q0
         ]
         if subjects:
-            return subjects[0]
+            head = subjects[0]
+            for a in sorted(actors, reverse=True):
+                # "the Main Intelligence Directorate of Ukraine's Ministry of Defence said",
+                # «Головне управління розвідки Міністерства оборони повідомило»: the body the
+                # genitive belongs to speaks.
+                if a[1] <= head[0] and _OWNER_GAP.fullmatch(text, a[1], head[0]):
+                    head = a
+            return head
         for a in actors:
             between = text[q1 : a[0]]
             if (
@@ -703,12 +715,17 @@ def find_byline(
                 return named[0][2], tail.group(1)
         hit = _name_at(c, first)
         if hit is not None and (
-            not first[hit[0] :].strip(" .:-") or re.match(r"\s*[:|,]", first[hit[0] :])
+            not first[hit[0] :].strip(" .:-")
+            or re.match(
+                r"\s*[:|,](?!\s*(?:яка|який|які|котр\w+|которая|который|которые|who|which|whose)\b)",
+                first[hit[0] :],
+            )
         ):
             # "Volodymyr Zelensky" alone, or "Tatyana Moskalkova: ..." opening a post.
             return hit[1], first[: hit[0]]
         head = text[sentences[0].start : sentences[0].end]
-        found = actors_in(c, head, 0, len(head)) if len(first) <= 90 else []
+        heading = text[sentences[0].end :].lstrip(" \t")[:1] in ("\n", "")
+        found = actors_in(c, head, 0, len(head)) if len(first) <= 90 and heading else []
         if found and not re.search(r"\d", head):
             # "Statement by the Ministry of Foreign Affairs of the UAE", "Ukraine's defence
             # ministry" heading a post: a few words around one institution, no figure.
