@@ -279,9 +279,7 @@ def test_agency_in_a_relative_clause_heads_no_post() -> None:
     ],
 )
 def test_intelligence_directorate_of_the_ministry_is_hur(text: str, language: str) -> None:
-    assert {a[2] for a in _who(text, language=language)} == {
-        "Ukrainian Defence Intelligence (HUR)"
-    }
+    assert {a[2] for a in _who(text, language=language)} == {"Ukrainian Defence Intelligence (HUR)"}
 
 
 def test_two_speakers_in_one_sentence_each_keep_their_figure() -> None:
