@@ -291,3 +291,22 @@ def test_two_speakers_in_one_sentence_each_keep_their_figure() -> None:
         ("Ukraine", 95, "Volodymyr Zelensky"),
         ("Russia", 90, "Russian Ministry of Defence"),
     }
+
+
+def test_mediating_states_dispatch_is_its_ministrys_statement() -> None:
+    text = (
+        "The United Arab Emirates said on Sunday that its mediation had led to the release of 50 "
+        "prisoners of war, twenty-five from each side, in an exchange between Russia and Ukraine.\n"
+        "The Emirati foreign ministry said it was the first such mediation of the new year."
+    )
+    assert {a[2] for a in _who(text, "2025-01-05")} == {
+        "United Arab Emirates Ministry of Foreign Affairs"
+    }
+
+
+def test_a_name_in_an_appositive_is_not_the_unnamed_officials() -> None:
+    text = (
+        "Ukraine got back 215 people on Wednesday, and Viktor Medvedchuk, a close friend of "
+        "Vladimir Putin, was among 55 people handed to Russia, Ukrainian officials said."
+    )
+    assert {a[2] for a in _who(text, "2022-09-22")} == {None}

@@ -166,6 +166,25 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
         "United Arab Emirates",
         ("UAE foreign ministry", "Emirati foreign ministry", "МЗС ОАЕ", "МИД ОАЭ"),
     ),
+    "Qatar Ministry of Foreign Affairs": (
+        "ministry",
+        "Qatar",
+        ("Qatari foreign ministry", "Qatar's foreign ministry", "МЗС Катару", "МИД Катара"),
+    ),
+    "Saudi Arabia Ministry of Foreign Affairs": (
+        "ministry",
+        "Saudi Arabia",
+        ("Saudi foreign ministry", "Saudi Arabia's foreign ministry"),
+    ),
+    "Armenian National Security Service": (
+        "agency",
+        "Armenia",
+        (
+            "National Security Service of Armenia",
+            "Armenia's National Security Service",
+            "Armenian National Security Service",
+        ),
+    ),
     "International Committee of the Red Cross": (
         "observer",
         None,

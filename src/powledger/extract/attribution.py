@@ -552,8 +552,10 @@ def _generic_subject(
     text: str, start: int, cue: tuple[int, int, str], pick: tuple[int, int, str]
 ) -> bool:
     """The first reporting verb's subject is unnamed ("officials said", «джерела повідомили»)
-    and the picked name comes after it."""
-    if pick[0] < cue[0]:
+    and the picked name is not that subject ("Viktor Medvedchuk, a close friend of Vladimir
+    Putin, was among them, Ukrainian officials said")."""
+    gap = _SUBJECT_GAP.match(text, pick[1], cue[0]) if pick[1] <= cue[0] else None
+    if gap is not None and gap.end() == cue[0]:
         return False
     clause = text[start : cue[0]]
     clause = clause[clause.rfind(",") + 1 :]
@@ -790,7 +792,7 @@ def attribute(
             # "Officials in both capitals said 120 ..., after a truce Putin had announced":
             # the figure is the unnamed officials', not the name further on.
             pick = None
-            actors = [a for a in actors if a[0] < cues[0][0]]
+            actors = []
         anaphor = anaphora.within(sent.start, sent.end)
         if pick is not None and pick in outs:
             # "TASS reported 80": the outlet's own reporting voice, no actor's claim; "citing
@@ -847,6 +849,7 @@ def attribute(
     for sent in sentences:
         if sent.asserted_by in unknown_party:
             sent.speaker_party = unknown_party[sent.asserted_by]
+    _mediator_dispatch(sentences)
     if published is not None and published > _YERMAK_LEFT:
         for sent in sentences:
             # "the head of the President's Office" after Yermak left the post is someone else.
@@ -870,6 +873,26 @@ _BACK_REFERENCE = re.compile(
     r"такие\s+данные|эти\s+данные|ці\s+дані|такі\s+дані|информацию|інформацію)\b",
     re.I,
 )
+
+
+def _mediator_dispatch(sentences: list[Sentence]) -> None:
+    """A mediating state's dispatch ("<State> has succeeded in a new mediation ..., with N
+    captives freed by each side. The Ministry of Foreign Affairs thanked ..."): when that state's
+    body is the only one that speaks, the report's unattributed figures are its statement."""
+    speakers = {s.asserted_by for s in sentences if s.asserted_by}
+    if len(speakers) != 1:
+        return
+    body = next(iter(speakers))
+    entry = actors_data.SPEAKERS.get(body or "")
+    if entry is None or entry[0] not in ("ministry", "agency") or entry[1] is None:
+        return
+    if entry[1] not in actors_data.MEDIATORS or entry[1] in actors_data.PARTIES:
+        return
+    first = next(s for s in sentences if s.asserted_by)
+    for sent in sentences:
+        if sent.asserted_by is None:
+            sent.asserted_by, sent.asserted_by_text = body, first.asserted_by_text
+
 
 #: Andriy Yermak headed the Office of the President of Ukraine until 28 November 2025.
 _YERMAK_LEFT = date(2025, 11, 28)

@@ -515,6 +515,8 @@ LEXICON = Lexicon(
     generic_actors={
         r"(?:the\s+)?(?:ministry\s+of\s+foreign\s+affairs|foreign\s+ministry)": {
             "United Arab Emirates": "United Arab Emirates Ministry of Foreign Affairs",
+            "Qatar": "Qatar Ministry of Foreign Affairs",
+            "Saudi Arabia": "Saudi Arabia Ministry of Foreign Affairs",
         },
         r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)": {
             "Russia": "Russian Ministry of Defence",
