@@ -310,3 +310,30 @@ def test_a_name_in_an_appositive_is_not_the_unnamed_officials() -> None:
         "Vladimir Putin, was among 55 people handed to Russia, Ukrainian officials said."
     )
     assert {a[2] for a in _who(text, "2022-09-22")} == {None}
+
+
+def test_people_swapped_in_a_clause_are_not_speakers() -> None:
+    text = (
+        "МОСКВА, 13 февраля. /ТАСС/. Россия и США провели обмен заключенными: в Россию вернулся "
+        "Александр Винник, американской стороне передан Марк Фогель, сообщили в Кремле."
+    )
+    names = {a[2] for a in _who(text, "2025-02-13", "ru")}
+    assert not names & {"Aleksandr Vinnik", "Mark Fogel"}
+
+
+def test_ministry_formula_is_its_statement_unless_a_wire_quotes_it() -> None:
+    post = (
+        "19 марта возвращены 175 российских военнослужащих, находившихся в плену. Взамен переданы "
+        "175 военнопленных ВСУ.\nГуманитарное посредничество осуществили ОАЭ."
+    )
+    assert {a[2] for a in _who(post, "2025-03-19", "ru")} == {"Russian Ministry of Defence"}
+    wire = (
+        "МОСКВА, 31 мая. /РИА Новости/. В пятницу из украинского плена возвращены 75 российских "
+        "военнослужащих, в ответ переданы 75 военнопленных ВСУ, сообщило Минобороны РФ.\n"
+        "Предыдущий обмен состоялся 8 февраля, тогда стороны обменялись сотней пленных каждая."
+    )
+    for exchange in extract_document(wire, published="2024-05-31", language="ru").to_dict()[
+        "exchanges"
+    ]:
+        if exchange["date"] == "2024-02-08":
+            assert {a[2] for a in predicted_attributions(exchange)} == {None}

@@ -373,6 +373,30 @@ _SUBJECT_GAP = re.compile(
     r"on\s+\w+|у\s+\w+|в\s+\w+|also|теж|також|также|тоже)\s+)*",
     re.I,
 )
+_TITLE_START = re.compile(
+    r"\s*,\s*(?:the|a|an|who|whose|its|his|her|[\w-]+'s|"
+    r"(?:[\w'’-]+\s+){0,3}?(?:голов|глав|керівник|руководител|речни|пресс-секретар|"
+    r"прес-секретар|представни|заступник|заместител|міністр|министр|президент|уповноважен|"
+    r"уполномоченн|омбудсм|секретар|радник|советник|посол|губернатор|очільни|лідер|лидер|"
+    r"командувач|командующ|начальник|директор|спікер|спикер|депутат|помічник|помощник|"
+    r"deputy|head|chief|minister|spokes|secretary|director|ombudsman|commissioner|adviser|"
+    r"advisor|aide|governor|leader|envoy|ambassador|negotiator|president))",
+    re.I,
+)
+
+
+def _is_subject(text: str, end: int, cue_start: int) -> bool:
+    """``text[end:cue_start]`` lets the name before it be the reporting verb's subject: nothing,
+    an adverb, or an appositive that is a title ("X, the head of ..., said"; not "X, Y was handed
+    over, officials said")."""
+    if end > cue_start:
+        return False
+    gap = _SUBJECT_GAP.match(text, end, cue_start)
+    if gap is None or gap.end() != cue_start:
+        return False
+    return "," not in text[end:cue_start] or _TITLE_START.match(text, end) is not None
+
+
 _OBJECT_GAP = re.compile(r"\s*(?:by\s+|to\s+)?(?:[\w'’-]+\s+){0,6}?", re.I)
 _THAT = re.compile(r"\b(?:that|що|что|як|как|when|коли|когда)\b", re.I)
 
@@ -430,8 +454,7 @@ def unknown_speakers(
         subject = False
         i = bisect_left(cue_starts, end)
         if i < len(cues):
-            gap = _SUBJECT_GAP.match(text, end, cues[i][0])
-            subject = gap is not None and gap.end() == cues[i][0]
+            subject = _is_subject(text, end, cues[i][0])
         after_cue = False
         for q1 in cue_ends[bisect_left(cue_ends, start - 60) : bisect_left(cue_ends, start + 1)]:
             if q1 <= start <= q1 + 60:
@@ -473,8 +496,7 @@ def unknown_speakers(
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             i = bisect_left(cue_starts, m.end())
-            gap = _SUBJECT_GAP.match(text, m.end(), cues[i][0]) if i < len(cues) else None
-            said = gap is not None and gap.end() == cues[i][0]
+            said = i < len(cues) and _is_subject(text, m.end(), cues[i][0])
             if said or any(q1 <= m.start() <= q1 + 12 for _q0, q1, _v in cues):
                 found.append((m.start(), m.end(), canonical))
                 taken.append((m.start(), m.end()))
@@ -554,8 +576,7 @@ def _generic_subject(
     """The first reporting verb's subject is unnamed ("officials said", «джерела повідомили»)
     and the picked name is not that subject ("Viktor Medvedchuk, a close friend of Vladimir
     Putin, was among them, Ukrainian officials said")."""
-    gap = _SUBJECT_GAP.match(text, pick[1], cue[0]) if pick[1] <= cue[0] else None
-    if gap is not None and gap.end() == cue[0]:
+    if _is_subject(text, pick[1], cue[0]):
         return False
     clause = text[start : cue[0]]
     clause = clause[clause.rfind(",") + 1 :]
@@ -574,13 +595,7 @@ def pick_speaker(
     said"), the name right after it ("said X", "according to X"), else the nearest name that is
     not the object of a preposition ("handed to the Red Cross" is no speaker)."""
     for q0, q1, _v in cues:
-        subjects = [
-            a
-            for a in actors
-            if a[1] <= q0
-            and (gap := _SUBJECT_GAP.match(text, a[1], q0)) is not None
-            and gap.end() == q0
-        ]
+        subjects = [a for a in actors if _is_subject(text, a[1], q0)]
         if subjects:
             head = subjects[0]
             for a in sorted(actors, reverse=True):
@@ -747,12 +762,18 @@ def find_byline(
             short = bool(titles) and {t[2] for t in titles} == {hit[1]}
         if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
             return hit[1], last.strip()[: hit[0]]
-    speakers = {a[2] for a in (c.actors.find(text) if known is None else known)}
+    # Actors that speak somewhere (a reporting verb next to them): a report that quotes the
+    # author ("..., сообщило Минобороны РФ") is the outlet's, not the author's own statement.
+    speakers = {
+        a[2]
+        for a in (c.actors.find(text) if known is None else known)
+        if c.reporting.find(text, max(0, a[0] - 40), min(len(text), a[1] + 40))
+    }
     for pattern, actor in c.voice:
         # A statement in its author's formula; naming only its own author elsewhere ("... in
         # the hospitals of the Ministry of Defence") does not make it someone else's report.
         m = pattern.search(text)
-        if m and speakers <= {actor}:
+        if m and not speakers:
             return actor, m.group(0)
     return None
 
