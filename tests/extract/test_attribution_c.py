@@ -337,3 +337,34 @@ def test_ministry_formula_is_its_statement_unless_a_wire_quotes_it() -> None:
     ]:
         if exchange["date"] == "2024-02-08":
             assert {a[2] for a in predicted_attributions(exchange)} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Сьогодні з полону повернулися 205 українців.\nПосередником виступили ОАЕ. "
+            "Координаційний штаб дякує партнерам за допомогу.",
+            "uk",
+        ),
+        (
+            "Today 205 Ukrainians came home from captivity.\nThe Coordination Headquarters thanks "
+            "our partners for their help.",
+            "en",
+        ),
+    ],
+)
+def test_body_speaking_of_itself_in_the_present_is_the_posts_author(
+    text: str, language: str
+) -> None:
+    assert {a[2] for a in _who(text, "2024-12-30", language)} == {
+        "Coordination Headquarters for the Treatment of Prisoners of War"
+    }
+
+
+def test_past_tense_thanks_in_a_report_is_no_authorship() -> None:
+    text = (
+        "Today 205 Ukrainians came home from captivity.\nThe Coordination Headquarters thanked "
+        "the UAE for its help."
+    )
+    assert {a[2] for a in _who(text, "2024-12-30")} == {None}

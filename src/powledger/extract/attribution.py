@@ -704,6 +704,14 @@ def dateline_party(c: Compiled, text: str) -> str | None:
     return hits[0][2] if hits else None
 
 
+_SELF_STATEMENT = re.compile(
+    r"\s+(?:also\s+|також\s+|также\s+)?(?:thanks|reminds|expresses|informs|urges|calls\s+on|"
+    r"дякує|нагадує|висловлює|інформує|закликає|благодарит|напоминает|выражает|информирует|"
+    r"призывает)\b",
+    re.I,
+)
+
+
 def _name_at(c: Compiled, line: str) -> tuple[int, str] | None:
     """An actor opening ``line``, maybe after a first name («Дмитро Лубінець»)."""
     hit = c.actors.match_at(line, 0)
@@ -769,6 +777,16 @@ def find_byline(
         for a in (c.actors.find(text) if known is None else known)
         if c.reporting.find(text, max(0, a[0] - 40), min(len(text), a[1] + 40))
     }
+    mentioned = {a[2] for a in (c.actors.find(text) if known is None else known)}
+    if len(mentioned) == 1 and not speakers:
+        body = next(iter(mentioned))
+        entry = actors_data.SPEAKERS.get(body)
+        if entry is not None and entry[0] in ("ministry", "agency"):
+            for a in known if known is not None else c.actors.find(text):
+                # "Координаційний штаб дякує партнерам", "The Coordination Headquarters thanks
+                # ...": a body speaking of itself in the present tense is the post's author.
+                if _SELF_STATEMENT.match(text, a[1]):
+                    return body, text[a[0] : a[1]]
     for pattern, actor in c.voice:
         # A statement in its author's formula; naming only its own author elsewhere ("... in
         # the hospitals of the Ministry of Defence") does not make it someone else's report.
