@@ -368,3 +368,35 @@ def test_past_tense_thanks_in_a_report_is_no_authorship() -> None:
         "the UAE for its help."
     )
     assert {a[2] for a in _who(text, "2024-12-30")} == {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "expected"),
+    [
+        (
+            "Russia received 75 of its servicemen on Friday in an exchange with Ukraine, its "
+            "defence ministry said.",
+            "Russia",
+            "Russian Ministry of Defence",
+        ),
+        (
+            "The Russian ombudswoman said on Tuesday that 90 Russian citizens had come back from "
+            "Ukrainian captivity. The same day 90 Ukrainian prisoners were handed over to Kyiv, "
+            "the defence ministry in Moscow added.",
+            "Russia",
+            "Tatyana Moskalkova",
+        ),
+    ],
+)
+def test_generic_body_takes_the_party_it_belongs_to(text: str, side: str, expected: str) -> None:
+    assert {a[2] for a in _who(text, "2024-05-31") if a[0] == side} == {expected}
+
+
+def test_another_speaker_keeps_a_dispatch_from_the_mediators_ministry() -> None:
+    text = (
+        "DOHA, Sept 18 - Five US citizens who had been held in Iran landed in Doha on Monday, as "
+        "the United States released five Iranians under a deal mediated by Qatar.\nWashington "
+        "says the money may be used only for humanitarian purchases.\nQatar's foreign ministry "
+        "said the deal was the result of months of shuttle diplomacy."
+    )
+    assert "Qatar Ministry of Foreign Affairs" not in {a[2] for a in _who(text, "2023-09-18")}

@@ -149,6 +149,8 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
             "Tatiana Moskalkova",
             "Russian ombudsman",
             "Russia's ombudsman",
+            "Russian ombudswoman",
+            "Russia's ombudswoman",
             "Russian human rights commissioner",
             "Russia's human rights commissioner",
             "Commissioner for Human Rights in the Russian Federation",

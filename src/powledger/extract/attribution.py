@@ -673,8 +673,13 @@ def actors_in(
                 p
                 for hs, he, p in hits
                 if (he <= head and re.fullmatch(r"(?:'s)?\s*", window[he:head]))
-                or (hs >= tail and re.fullmatch(r"\s+of\s+(?:the\s+)?", window[tail:hs]))
+                or (hs >= tail and re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?", window[tail:hs]))
             ]
+            if not attached and re.search(r"\b(?:its|their)\s+$", window[:head], re.I):
+                # "Russia received 75 of its servicemen ..., its defence ministry said": the
+                # sentence's first party owns "its".
+                before = sorted(h for h in c.parties.find(text, start, m.start()))
+                attached = [before[0][2]] if before else []
             # "Russia's defence ministry" names its country; else the dateline's city does.
             if attached:
                 near = attached + near
@@ -700,7 +705,7 @@ def dateline_party(c: Compiled, text: str) -> str | None:
         )
     if not m:
         return None
-    hits = c.parties.find(m.group(1))
+    hits = c.parties.find(m.group(1)) or c.mediators.find(m.group(1))
     return hits[0][2] if hits else None
 
 
@@ -888,7 +893,7 @@ def attribute(
     for sent in sentences:
         if sent.asserted_by in unknown_party:
             sent.speaker_party = unknown_party[sent.asserted_by]
-    _mediator_dispatch(sentences)
+    _mediator_dispatch(c, text, sentences, cue_hits)
     if published is not None and published > _YERMAK_LEFT:
         for sent in sentences:
             # "the head of the President's Office" after Yermak left the post is someone else.
@@ -914,7 +919,7 @@ _BACK_REFERENCE = re.compile(
 )
 
 
-def _mediator_dispatch(sentences: list[Sentence]) -> None:
+def _mediator_dispatch(c: Compiled, text: str, sentences: list[Sentence], cue_hits: Hits) -> None:
     """A mediating state's dispatch ("<State> has succeeded in a new mediation ..., with N
     captives freed by each side. The Ministry of Foreign Affairs thanked ..."): when that state's
     body is the only one that speaks, the report's unattributed figures are its statement."""
@@ -927,6 +932,13 @@ def _mediator_dispatch(sentences: list[Sentence]) -> None:
         return
     if entry[1] not in actors_data.MEDIATORS or entry[1] in actors_data.PARTIES:
         return
+    for sent in sentences:
+        cues = cue_hits.within(sent.start, sent.end) if sent.asserted_by is None else []
+        if cues and not any(
+            state == entry[1] and _is_subject(text, e, cues[0][0])
+            for _s, e, state in c.mediators.find(text, sent.start, cues[0][0])
+        ):
+            return  # someone else speaks too ("Washington says ..."), not the state itself
     first = next(s for s in sentences if s.asserted_by)
     for sent in sentences:
         if sent.asserted_by is None:

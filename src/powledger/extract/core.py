@@ -375,21 +375,22 @@ def _candidates(
     out.extend(_echoes(c, lexicon, text, sentences, out))
     # "Russia said it got back 150 soldiers ... The Russian defence ministry said ...": the
     # party speaks through the body the same report names for it. A person is no such body:
-    # "Ukraine says ..." is not Zelensky's claim because he is quoted elsewhere.
-    voices: dict[str, tuple[str, str]] = {}
-    for sent in sentences:
-        if (
-            sent.asserted_by
-            and actor_party(sent.asserted_by)
-            and actor_kind(sent.asserted_by) in ("ministry", "agency")
-        ):
-            voices.setdefault(
-                actor_party(sent.asserted_by) or "", (sent.asserted_by, sent.asserted_by_text or "")
-            )
+    # "Ukraine says ..." is not Zelensky's claim because he is quoted elsewhere, nor a body's
+    # that speaks paragraphs away about something else.
+    starts = [sent.start for sent in sentences]
     for cand in out:
         party = cand.extra.get("party_speaker")
-        if cand.asserted_by is None and isinstance(party, str) and party in voices:
-            cand.asserted_by, cand.asserted_by_text = voices[party]
+        if cand.asserted_by is not None or not isinstance(party, str):
+            continue
+        i = bisect_left(starts, cand.sentence[0])
+        for near in sentences[max(0, i - 1) : i + 2]:
+            if (
+                near.asserted_by
+                and actor_party(near.asserted_by) == party
+                and actor_kind(near.asserted_by) in ("ministry", "agency")
+            ):
+                cand.asserted_by, cand.asserted_by_text = near.asserted_by, near.asserted_by_text
+                break
     reported = not lexicon.positions_are_plans and any(
         o.count.value and not (o.planned or o.cumulative or o.previous) for o in out
     )
