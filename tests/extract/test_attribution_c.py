@@ -400,3 +400,17 @@ def test_another_speaker_keeps_a_dispatch_from_the_mediators_ministry() -> None:
         "said the deal was the result of months of shuttle diplomacy."
     )
     assert "Qatar Ministry of Foreign Affairs" not in {a[2] for a in _who(text, "2023-09-18")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Jet Propulsion Laboratory said 95 Ukrainians came home from captivity on Saturday.",
+        "Ninety-five Ukrainians came home from captivity on Saturday, officials said in San "
+        "Francisco.",
+        "Nadia Cruz's lawyer said 95 Ukrainians came home from captivity on Saturday.",
+        "Russia's Inner Mongolia said 95 Ukrainians came home from captivity on Saturday.",
+    ],
+)
+def test_institutions_places_and_possessives_are_not_unknown_speakers(text: str) -> None:
+    assert {a[2] for a in _who(text)} <= {None}

@@ -246,6 +246,7 @@ OUTLETS: tuple[str, ...] = (
     "Reuters",
     "Associated Press",
     "AFP",
+    "Agence France-Presse",
     "BBC",
     "CNN",
     "Al Jazeera",

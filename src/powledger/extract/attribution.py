@@ -220,6 +220,25 @@ _NOT_NAME_SLAVIC_WORDS = frozenset(
         також также теж тоже щодо когда коли""",
     )
 )
+#: Words that make a capitalised run an institution, a place or a title, not a person.
+_INSTITUTION_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """organization organisation laboratory administration times insider reporter chronicle
+        university institute institution units society transactions federation bureau agency
+        press news post journal herald tribune gazette review company co corp inc ltd group bank
+        fund commission court party church school college center centre hospital airport station
+        street avenue square day show card brothers reports control prevention association union
+        foundation network channel radio television tv magazine daily weekly airlines motors
+        systems technologies partners capital securities equities exchange market index county
+        province state city village island mountains river lake bay port beach park hall house
+        museum library stadium arena club team league cup championship festival conference summit
+        forum assembly congress senate parliament duma rada ministry office headquarters staff
+        army navy force forces guard police service services council committee department
+        administrator employee officer executive ceo founder professor analyst economist
+        researcher scientist correspondent editor author coach manager international""",
+    )
+)
 _TITLE_WORDS = frozenset(
     re.findall(
         r"\S+",
@@ -398,6 +417,12 @@ def _is_subject(text: str, end: int, cue_start: int) -> bool:
 
 
 _OBJECT_GAP = re.compile(r"\s*(?:by\s+|to\s+)?(?:[\w'’-]+\s+){0,6}?", re.I)
+#: "said in San Francisco", "told reporters at ...": the name after it is a place or an event.
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|at|on|from|for|during|after|before|with|about|into|near|over|у|в|во|на|із|из|під|"
+    r"под|після|после|біля|возле)\s+(?:the\s+)?$",
+    re.I,
+)
 _THAT = re.compile(r"\b(?:that|що|что|як|как|when|коли|когда)\b", re.I)
 
 
@@ -437,6 +462,23 @@ def unknown_speakers(
         name_tokens = tokens[keep:]
         if not 2 <= len(name_tokens) <= 3:
             continue
+        words = [t.group(0) for t in name_tokens]
+        owned = keep > 0 and re.search(r"['’]s$", tokens[keep - 1].group(0)) is not None
+        if (
+            owned
+            or any(w.lower().strip("'’") in _INSTITUTION_WORDS for w in words)
+            or any(re.search(r"['’]s$", w) for w in words)
+        ):
+            continue  # "the Jet Propulsion Laboratory said", "Nadia Cruz's lawyer said"
+        if keep == 0 and re.search(r"\b(?:the|The)\s+$", text[max(0, m.start() - 5) : m.start()]):
+            continue  # "the Drug Enforcement Administration": a body, not a person
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        line_words = re.findall(r"[^\W\d_][\w'’-]*", text[line_start:line_end])
+        capitals = sum(1 for w in line_words if w[0].isupper())
+        if len(line_words) >= 4 and capitals > 0.6 * len(line_words):
+            continue  # a headline in title case
         start = m.start() + name_tokens[0].start()
         end = m.start() + name_tokens[-1].end()
         if text[end : end + 2] in ("'s", "’s"):
@@ -460,11 +502,13 @@ def unknown_speakers(
             if q1 <= start <= q1 + 60:
                 between = text[q1:start]
                 gap = _OBJECT_GAP.fullmatch(between)
-                if gap and not _THAT.search(between) and not re.search(r"[.,;:!?\n]", between):
+                if (
+                    gap
+                    and not _THAT.search(between)
+                    and not re.search(r"[.,;:!?\n]", between)
+                    and not _PLACE_PREPOSITION.search(between)
+                ):
                     after_cue = True
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
         cue_in_line = any(line_start <= q0 < line_end for q0, _q1, _v in cues)
         if not (subject or after_cue or (titled and cue_in_line)):
             if titled and re.search(r"[A-Za-z]", text[start:end]):
