@@ -462,12 +462,37 @@ def unknown_speakers(
         name_tokens = tokens[keep:]
         if not 2 <= len(name_tokens) <= 3:
             continue
+        start = m.start() + name_tokens[0].start()
+        end = m.start() + name_tokens[-1].end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30) : start])
+        titled = before is not None and before.group(1).lower() in _TITLE_WORDS
+        cyrillic = re.search(r"[а-яёіїєґ]", text[start:end], re.I) is not None
+        if cyrillic:
+            titled = titled or (keep > 0 and not_name(tokens[keep - 1].group(0)))
+        i = bisect_left(cue_starts, end)
+        subject = i < len(cues) and _is_subject(text, end, cues[i][0])
+        after_cue = False
+        for q1 in cue_ends[bisect_left(cue_ends, start - 60) : bisect_left(cue_ends, start + 1)]:
+            between = text[q1:start]
+            if (
+                _OBJECT_GAP.fullmatch(between)
+                and not _THAT.search(between)
+                and not re.search(r"[.,;:!?\n]", between)
+                and not _PLACE_PREPOSITION.search(between)
+            ):
+                after_cue = True
+        if not (subject or after_cue or titled):
+            continue
+        # Cheap tests passed; now the ones that look further.
         words = [t.group(0) for t in name_tokens]
         owned = keep > 0 and re.search(r"['’]s$", tokens[keep - 1].group(0)) is not None
         if (
             owned
             or any(w.lower().strip("'’") in _INSTITUTION_WORDS for w in words)
             or any(re.search(r"['’]s$", w) for w in words)
+            or text[end : end + 2] in ("'s", "’s")
         ):
             continue  # "the Jet Propulsion Laboratory said", "Nadia Cruz's lawyer said"
         if keep == 0 and re.search(r"\b(?:the|The)\s+$", text[max(0, m.start() - 5) : m.start()]):
@@ -479,39 +504,14 @@ def unknown_speakers(
         capitals = sum(1 for w in line_words if w[0].isupper())
         if len(line_words) >= 4 and capitals > 0.6 * len(line_words):
             continue  # a headline in title case
-        start = m.start() + name_tokens[0].start()
-        end = m.start() + name_tokens[-1].end()
-        if text[end : end + 2] in ("'s", "’s"):
-            continue
-        if any(s < end and start < e for s, e in taken):
-            continue
         run = m.group(0)
         places = c.parties.find(run) + c.mediators.find(run)
         if any(e > name_tokens[0].start() for _s, e, _p in places):
             continue  # "The United Arab Emirates said": a country, not a person
-        before = re.search(r"([\w'’-]+)\s+$", text[max(0, start - 30) : start])
-        titled = before is not None and before.group(1).lower() in _TITLE_WORDS
-        if re.search(r"[а-яёіїєґ]", text[start:end], re.I):
-            titled = titled or (keep > 0 and not_name(tokens[keep - 1].group(0)))
-        subject = False
-        i = bisect_left(cue_starts, end)
-        if i < len(cues):
-            subject = _is_subject(text, end, cues[i][0])
-        after_cue = False
-        for q1 in cue_ends[bisect_left(cue_ends, start - 60) : bisect_left(cue_ends, start + 1)]:
-            if q1 <= start <= q1 + 60:
-                between = text[q1:start]
-                gap = _OBJECT_GAP.fullmatch(between)
-                if (
-                    gap
-                    and not _THAT.search(between)
-                    and not re.search(r"[.,;:!?\n]", between)
-                    and not _PLACE_PREPOSITION.search(between)
-                ):
-                    after_cue = True
-        cue_in_line = any(line_start <= q0 < line_end for q0, _q1, _v in cues)
-        if not (subject or after_cue or (titled and cue_in_line)):
-            if titled and re.search(r"[A-Za-z]", text[start:end]):
+        j = bisect_left(cue_starts, line_start)
+        cue_in_line = j < len(cues) and cues[j][0] < line_end
+        if not (subject or after_cue or cue_in_line):
+            if not cyrillic:
                 # "Security Council official Davit Sargsyan spoke ...": "Sargsyan said" later is
                 # that person.
                 full = re.sub(r"\s+", " ", text[start:end])
