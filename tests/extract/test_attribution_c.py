@@ -414,3 +414,11 @@ def test_another_speaker_keeps_a_dispatch_from_the_mediators_ministry() -> None:
 )
 def test_institutions_places_and_possessives_are_not_unknown_speakers(text: str) -> None:
     assert {a[2] for a in _who(text)} <= {None}
+
+
+def test_back_reference_that_goes_on_after_the_source() -> None:
+    text = (
+        "11:50 Украина вернула из плена 95 защитников. Об этом сообщил омбудсмен Дмитрий Лубинец, "
+        "назвав это 58-м обменом."
+    )
+    assert ("Ukraine", 95, "Dmytro Lubinets") in _who(text, "2024-10-18", "ru")

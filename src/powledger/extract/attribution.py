@@ -1007,23 +1007,28 @@ def _carry_back(
             continue
         tail = text[actors[-1][1] : sent.end]
         cue_tail = cue_hits.within(actors[-1][1], sent.end)
-        if len(tail) > 30 or not (cue_tail or c.reporting.find(text, sent.start, actors[-1][0])):
+        back = _BACK_REFERENCE.match(text, sent.start) is not None
+        if not (cue_tail or c.reporting.find(text, sent.start, actors[-1][0])):
+            continue
+        if len(tail) > 30 and not back:
+            # ("Об этом сообщил омбудсмен Лубинец, назвав это 58-м обменом" names its source
+            # first and may go on after it.)
             continue
         rest = tail
         for c0, c1, _v in reversed(cue_tail):
             # "... Зеленський у телеграмі.": a reporting phrase after the name is no content.
             rest = rest[: c0 - actors[-1][1]] + rest[c1 - actors[-1][1] :]
-        if text[sent.start : actors[-1][0]].count(",") == 0 and len(rest.strip(" .")) > 10:
+        if (
+            not back
+            and text[sent.start : actors[-1][0]].count(",") == 0
+            and len(rest.strip(" .")) > 10
+        ):
             continue
         k = j - 1
         paragraph = sent.paragraph
         if (
             sentences[k].paragraph != paragraph
-            and (
-                j + 1 == len(sentences)
-                or sentences[j + 1].paragraph != paragraph
-                or _BACK_REFERENCE.match(text, sent.start) is not None
-            )
+            and (j + 1 == len(sentences) or sentences[j + 1].paragraph != paragraph or back)
             and not re.search(r"\d", text[sent.start : sent.end])
             and sent.end - sent.start <= 160
         ):
