@@ -518,7 +518,7 @@ LEXICON = Lexicon(
             "Qatar": "Qatar Ministry of Foreign Affairs",
             "Saudi Arabia": "Saudi Arabia Ministry of Foreign Affairs",
         },
-        r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)": {
+        r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)": {
             "Russia": "Russian Ministry of Defence",
             "Ukraine": "Ukrainian Ministry of Defence",
         },
