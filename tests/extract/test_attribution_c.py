@@ -405,7 +405,6 @@ def test_another_speaker_keeps_a_dispatch_from_the_mediators_ministry() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Jet Propulsion Laboratory said 95 Ukrainians came home from captivity on Saturday.",
         "Ninety-five Ukrainians came home from captivity on Saturday, officials said in San "
         "Francisco.",
         "Nadia Cruz's lawyer said 95 Ukrainians came home from captivity on Saturday.",

@@ -817,7 +817,9 @@ def find_byline(
             # a long title that names the same actor again.
             titles = actors_in(c, rest, 0, len(rest))
             short = bool(titles) and {t[2] for t in titles} == {hit[1]}
-        if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
+        # "Volodymyr Zelensky, President of Ukraine" signs; "Putin did not comment." does not.
+        signed = not rest.strip(" .") or re.match(r"\s*[,(|/-]", rest) is not None
+        if hit and short and signed and not re.search(r"\d", rest) and not c.reporting.find(rest):
             return hit[1], last.strip()[: hit[0]]
     # Actors that speak somewhere (a reporting verb next to them): a report that quotes the
     # author ("..., сообщило Минобороны РФ") is the outlet's, not the author's own statement.
@@ -875,8 +877,9 @@ def attribute(
         # "Ukrainian ombudsman Dmytro Lubinets: '...'": the actor right before a colon speaks.
         colon = [a for a in actors if re.match(r"\s*:", text[a[1] : a[1] + 3])]
         prev = sentences[j - 1] if j > 0 else None
-        pick = pick_speaker(text, sorted(actors + outs), cues) if cues else None
-        if pick is not None and cues and _generic_subject(text, sent.start, cues[0], pick):
+        speaking, free = _speaking(c, text, actors, cues)
+        pick = pick_speaker(text, sorted(speaking + outs), free) if free else None
+        if pick is not None and _generic_subject(text, sent.start, cues[0], pick):
             # "Officials in both capitals said 120 ..., after a truce Putin had announced":
             # the figure is the unnamed officials', not the name further on.
             pick = None
@@ -899,11 +902,20 @@ def attribute(
             else:
                 last = None
                 continue
-        elif actors and (pick is not None or colon):
-            chosen = pick if pick is not None else colon[0]
-            sent.asserted_by, sent.asserted_by_text = chosen[2], text[chosen[0] : chosen[1]]
+        elif pick is not None:
+            sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
+        elif colon and not cues:
+            sent.asserted_by, sent.asserted_by_text = colon[0][2], text[colon[0][0] : colon[0][1]]
+        elif actors and cues and not speaking:
+            pass  # "Kyiv said ..., a day after Zelensky met ...": the party speaks, not Zelensky
         elif j in quotes:
             sent.asserted_by, sent.asserted_by_text = quotes[j]
+        elif (
+            not actors and cues and (named := unlisted_speaker(c, text, sent.start, sent.end, cues))
+        ):
+            # "The Israel Prison Service said ...": a body not in the actor list is still the
+            # source, by the name the report gives.
+            sent.asserted_by = sent.asserted_by_text = named
         elif last is not None and anaphor:
             kind = _anaphora_kind(text[anaphor[0][0] : anaphor[0][1]])
             same = [h for h in reversed(history) if kind is None or actor_kind(h[0]) == kind]
@@ -993,6 +1005,160 @@ def _mediator_dispatch(c: Compiled, text: str, sentences: list[Sentence], cue_hi
 _YERMAK_LEFT = date(2025, 11, 28)
 
 
+def party_cues(
+    c: Compiled,
+    text: str,
+    start: int,
+    end: int,
+    actors: list[tuple[int, int, str]],
+    cues: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """Spans where a party itself is the source in text[start:end]: "Kyiv said", "Ukrainian
+    officials said", "according to Moscow" (the span runs from the party to the verb).
+
+    A party inside an actor's name ("Ukraine's defence ministry said", "the defence ministry in
+    Moscow said") is not one.
+    """
+    out = []
+    for ps, pe, party in c.parties.find(text, start, end):
+        m = re.match(
+            r"\s*(?:officials?\s+|authorities\s+|side\s+|government\s+)?", text[pe : pe + 20]
+        )
+        pos = pe + (m.end() if m else 0)
+        verb = [q for q in cues if q[0] == pos]
+        span = (ps, verb[0][1]) if verb else None
+        if (
+            not verb
+            and re.search(r"according\s+to\s+(?:the\s+)?$", text[max(0, ps - 20) : ps], re.I)
+            # "according to Russian Deputy Foreign Minister Pavel Orlov": a person of the party
+            and not re.match(r"\s+(?:[A-Z]|(?:deputy|foreign|defen[cs]e|prime)\b)", text[pe:])
+        ):
+            verb = [q for q in cues if q[1] <= ps and ps - q[1] < 8]
+            span = (verb[0][0], pe) if verb else None
+        if span is None:
+            continue
+        if any(
+            a[0] <= ps < a[1] or re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?", text[a[1] : ps])
+            for a in actors
+        ):
+            continue
+        out.append((span[0], span[1], party))
+    for m in _GENERIC_SOURCE.finditer(text, start, end):
+        verb = [q for q in cues if m.start("verb") == q[0]]
+        if verb:
+            out.append((m.start(), verb[0][1], ""))
+    return out
+
+
+#: Sources that name no one: "officials in both capitals said", "sources said".
+_GENERIC_SOURCE = re.compile(
+    r"\b(?:officials|authorities|sources|both\s+sides|the\s+two\s+sides|diplomats)"
+    r"(?:\s+(?!said\b|says\b)[\w-]+){0,3}?\s+(?P<verb>said|say|says|reported|confirmed)\b",
+    re.I,
+)
+
+
+_CAPS = r"[A-Z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*){0,6}"
+_SPEAKER_BEFORE = re.compile(rf"(?<![\w'-])(?P<name>{_CAPS})(?:,\s+[^,;]{{3,90}},)?\s*$")
+_SPEAKER_AFTER = re.compile(rf"\s*(?:the\s+)?(?P<name>{_CAPS})")
+
+
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),\s+(?:the\s+|a\s+)?$"
+)
+
+
+def unlisted_speaker(
+    c: Compiled, text: str, start: int, end: int, cues: list[tuple[int, int, str]]
+) -> str | None:
+    """The name of a speaker who is not in the actor list, read off a reporting verb:
+    "<Title> <Name> said", "<Name>, <a description>, said", "said <Name>", "The Israel Prison
+    Service said". People and organisations only: a party ("Kyiv said"), an outlet ("TASS
+    reported") or a lower-case description ("officials said") gives None."""
+    lx = c.lexicon
+    if not lx.speaker_verbs:
+        return None
+    for q0, q1, _v in cues:
+        if text[q0:q1].lower() not in lx.speaker_verbs:
+            continue
+        m = _SPEAKER_BEFORE.search(text, max(start, q0 - 140), q0)
+        phrase = m.group("name") if m else None
+        if phrase is None and q1 < end:
+            after = _SPEAKER_AFTER.match(text, q1, min(end, q1 + 80))
+            phrase = after.group("name") if after else None
+        name = _speaker_name(c, phrase) if phrase else None
+        if name:
+            return name
+    return None
+
+
+def _speaker_name(c: Compiled, phrase: str, person_only: bool = False) -> str | None:
+    lx = c.lexicon
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or re.sub(r"'s$", "", words[-1].lower()) in lx.outlet_words:
+        return None
+    if words[-1].lower() in lx.organisation_words:
+        if person_only:
+            return None
+        return " ".join(words) if len(words) >= 2 else None
+    # A person: the capitalised words after the last title word, two or three of them.
+    name: list[str] = []
+    for word in reversed(words):
+        if word.lower() in lx.speaker_titles or len(name) == 3:
+            break
+        name.insert(0, word)
+    if len(name) < 2 or c.parties.find(" ".join(name)) or c.mediators.find(" ".join(name)):
+        return None
+    return " ".join(name)
+
+
+def _speaking(
+    c: Compiled, text: str, actors: list[tuple[int, int, str]], cues: list[tuple[int, int, str]]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The actors that may speak a sentence's reporting verbs, and the verbs left to them.
+
+    A verb whose subject is a party ("Kyiv said", "Moscow says") belongs to the party: a named
+    official elsewhere in the sentence only speaks through another verb ("Moscow says ...;
+    Zelensky says ..."). An observer (the ICRC) speaks only as the verb's own subject ("the
+    ICRC said"), not when it merely took part ("handed over to the Red Cross").
+    """
+    if not actors or not cues:
+        return actors, cues
+    kept = []
+    for a in actors:
+        if actors_data_kind(a[2]) == "observer" and not any(
+            re.fullmatch(r"[\s,]*(?:has\s+|had\s+)?", text[a[1] : q[0]])
+            or re.fullmatch(r"\s*(?:the\s+)?", text[q[1] : a[0]])
+            for q in cues
+        ):
+            continue
+        kept.append(a)
+    lo = min(min(a[0] for a in actors), cues[0][0])
+    hi = max(max(a[1] for a in actors), cues[-1][1])
+    taken = party_cues(c, text, max(0, lo - 40), hi, actors, cues)
+    free = [q for q in cues if not any(t[0] <= q[0] and q[1] <= t[1] for t in taken)]
+    if not free:
+        return [], []
+    # An actor speaks a free verb only when it is nearer to it than any party's own verb.
+    speaking = []
+    for a in kept:
+        gap = min(min(abs(a[0] - q[1]), abs(q[0] - a[1])) for q in free)
+        party_gap = min((min(abs(a[0] - t[1]), abs(t[0] - a[1])) for t in taken), default=10**6)
+        if gap <= party_gap or not taken:
+            speaking.append(a)
+    return speaking, free
+
+
+def actors_data_kind(name: str) -> str | None:
+    """The kind of a named actor ("official", "agency", "observer"), if it is one."""
+    from powledger.extract import actors_data
+
+    entry = actors_data.SPEAKERS.get(name)
+    return entry[0] if entry else None
+
+
 def _carry_back(
     c: Compiled, text: str, sentences: list[Sentence], actor_hits: Hits, cue_hits: Hits
 ) -> None:
@@ -1038,6 +1204,8 @@ def _carry_back(
         while k >= 0 and sentences[k].paragraph == paragraph:
             if sentences[k].asserted_by is not None:
                 break
+            if cue_hits.within(sentences[k].start, sentences[k].end):
+                break  # "..., Ukrainian officials said.": that sentence has its own source
             sentences[k].asserted_by = sent.asserted_by
             sentences[k].asserted_by_text = sent.asserted_by_text
             k -= 1
