@@ -421,3 +421,15 @@ def test_back_reference_that_goes_on_after_the_source() -> None:
         "назвав это 58-м обменом."
     )
     assert ("Ukraine", 95, "Dmytro Lubinets") in _who(text, "2024-10-18", "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("За словами Івана Петренка, з полону повернулися 25 українців.", "uk"),
+        ("По словам Ивана Петренко, из плена вернулись 25 российских военных.", "ru"),
+    ],
+)
+def test_inflected_unknown_name_is_not_taken_as_written(text: str, language: str) -> None:
+    # A genitive «Івана Петренка» would give a wrong canonical name; better none.
+    assert {a[2] for a in _who(text, language=language)} == {None}

@@ -423,6 +423,12 @@ _PLACE_PREPOSITION = re.compile(
     r"под|після|после|біля|возле)\s+(?:the\s+)?$",
     re.I,
 )
+#: Cues after which a Slavic name stands in the genitive («за словами», «по данным»).
+_GENITIVE_CUE = re.compile(
+    r"(?<!\w)(?:за\s+слов\w+|по\s+слов\w+|за\s+даними|по\s+данным|за\s+інформацією|"
+    r"по\s+информации|з\s+посиланням\s+на|со\s+ссылкой\s+на|згідно\s+з|согласно)$",
+    re.I,
+)
 _THAT = re.compile(r"\b(?:that|що|что|як|как|when|коли|когда)\b", re.I)
 
 
@@ -476,6 +482,8 @@ def unknown_speakers(
         after_cue = False
         for q1 in cue_ends[bisect_left(cue_ends, start - 60) : bisect_left(cue_ends, start + 1)]:
             between = text[q1:start]
+            if cyrillic and _GENITIVE_CUE.search(text, max(0, q1 - 30), q1):
+                continue  # «за словами Івана Петренка»: an inflected name, not one as written
             if (
                 _OBJECT_GAP.fullmatch(between)
                 and not _THAT.search(between)
