@@ -518,7 +518,8 @@ def unknown_speakers(
             continue  # "The United Arab Emirates said": a country, not a person
         j = bisect_left(cue_starts, line_start)
         cue_in_line = j < len(cues) and cues[j][0] < line_end
-        if not (subject or after_cue or cue_in_line):
+        # A Slavic name only as a verb's subject or right after it, where it is nominative.
+        if not (subject or after_cue or (cue_in_line and not cyrillic)):
             if not cyrillic:
                 # "Security Council official Davit Sargsyan spoke ...": "Sargsyan said" later is
                 # that person.
