@@ -433,3 +433,24 @@ def test_back_reference_that_goes_on_after_the_source() -> None:
 def test_inflected_unknown_name_is_not_taken_as_written(text: str, language: str) -> None:
     # A genitive «Івана Петренка» would give a wrong canonical name; better none.
     assert {a[2] for a in _who(text, language=language)} == {None}
+
+
+def test_as_outlet_reported_is_the_reports_voice() -> None:
+    text = (
+        "Russia and Ukraine swapped 84 prisoners each on Thursday.\nAs Meduza reported, the "
+        "previous exchange took place on August 24, when 146 were freed on each side."
+    )
+    assert {a[2] for a in _who(text, "2025-08-15")} == {None}
+
+
+def test_news_agency_dispatch_keeps_its_own_voice() -> None:
+    # The lead's ruling: a news agency's own voice is null even when the only body that speaks
+    # afterwards is the mediator's ministry.
+    text = (
+        "ABU DHABI, 25th June, 2024 (WAM) -- The United Arab Emirates has succeeded in a mediation "
+        "between Russia and Ukraine that resulted in the release of 180 captives, 90 from each "
+        "side, on Tuesday.\nThe Ministry of Foreign Affairs thanked both countries for their "
+        "cooperation."
+    )
+    names = {a[2] for a in _who(text, "2024-06-25")}
+    assert "United Arab Emirates Ministry of Foreign Affairs" not in names

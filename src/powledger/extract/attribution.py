@@ -984,6 +984,10 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+#: "ABU DHABI, 5th January, 2025 (WAM) --", "KYIV, Oct 18 (Wire) -": a news agency's dateline.
+_AGENCY_DATELINE = re.compile(r"\((?:[A-Z]{2,8}|[A-Z][a-z]{2,12})\)\s*[-—–]")
+
+
 def _mediator_dispatch(c: Compiled, text: str, sentences: list[Sentence], cue_hits: Hits) -> None:
     """A mediating state's dispatch ("<State> has succeeded in a new mediation ..., with N
     captives freed by each side. The Ministry of Foreign Affairs thanked ..."): when that state's
@@ -997,6 +1001,8 @@ def _mediator_dispatch(c: Compiled, text: str, sentences: list[Sentence], cue_hi
         return
     if entry[1] not in actors_data.MEDIATORS or entry[1] in actors_data.PARTIES:
         return
+    if _AGENCY_DATELINE.search(text[:200]) or _outlet_table().find(text, 0, min(len(text), 200)):
+        return  # a news agency's dispatch: its own voice is null (the lead's ruling)
     for sent in sentences:
         cues = cue_hits.within(sent.start, sent.end) if sent.asserted_by is None else []
         if cues and not any(
@@ -1104,6 +1110,8 @@ def unlisted_speaker(
 def _speaker_name(c: Compiled, phrase: str, person_only: bool = False) -> str | None:
     lx = c.lexicon
     words = phrase.split()
+    if words and words[0] == "As":
+        return None  # "As Meduza reported, ...": another outlet's report, in the report's voice
     if words and words[0].lower() == "the":
         words = words[1:]
     if not words or re.sub(r"'s$", "", words[-1].lower()) in lx.outlet_words:
