@@ -1148,3 +1148,16 @@ def test_a_link_to_another_article_is_no_plan(line: str) -> None:
     )
     assert [e.returned_to for e in result.exchanges] == [{"Russia": 120, "Ukraine": 120}]
     assert result.planned == ()
+
+
+def test_a_figure_labelled_by_another_day_after_an_each_side_figure_is_that_days() -> None:
+    text = (
+        "Накануне, в субботу, стороны обменялись 307 пленными с каждой стороны, а в пятницу — 390. "
+        "В воскресенье Россия и Украина обменялись 303 пленными."
+    )
+    result = _extract(text, "2025-05-26")
+    assert {e.date: e.returned_to["Ukraine"] for e in result.exchanges} == {
+        "2025-05-23": 390,
+        "2025-05-24": 307,
+        "2025-05-25": 303,
+    }

@@ -55,6 +55,9 @@ class Count:
     #: One group of a list of formulas ("120 for 120 soldiers and 15 for 15 civilians"): each
     #: side received it.
     each_pair: bool = False
+    #: A figure labelled only by its day after another one ("…, а в пятницу — 390"): it goes
+    #: where the figure before it went.
+    day_gapped: bool = False
 
 
 @dataclass
@@ -118,11 +121,15 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             not hits
             and dated
             and dated[-1].end == len(label.group(1))
-            and re.search(r",\s*\S*\s*\S*\s*[:-]?\s*(?:по\s+)?$", s[max(0, n.start - 40) : n.start])
+            and re.search(
+                r",\s*(?:[^\s\d]+\s*){0,3}[:-]?\s*(?:по\s+)?$", s[max(0, n.start - 40) : n.start]
+            )
             and (
                 c.give.find(s, 0, n.start) + c.receive.find(s, 0, n.start)
                 # "обменялись …, в субботу — по 307": each side's figure of that day.
                 or (label.group("each") and c.exchange.find(s, 0, n.start))
+                # "стороны обменялись 307 пленными с каждой стороны, а в пятницу — 390"
+                or c.mutual.find(s, 0, n.start)
                 # "в пятницу — по 390 человек, в субботу — по 307": a series of "по N".
                 or (
                     label.group("each")
@@ -135,11 +142,11 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             )
         ):
             # "Україна повернула 390 людей, у суботу - 307": a date labels a gapped figure.
-            counts.append(
-                Count(
-                    n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
-                )
+            gapped = Count(
+                n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
             )
+            gapped.day_gapped = True
+            counts.append(gapped)
             continue
         if hits and hits[-1][1] == len(label.group(1)) and not label.group("each"):
             counts.append(

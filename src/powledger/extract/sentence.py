@@ -337,6 +337,10 @@ def sentence_candidates(
                 rule = "rule_n_for_m"
         if k.each_pair:
             side, both, rule = None, True, "rule_each"
+        heads = [o for o in out if o.count.value is not None and (o.side or o.both)]
+        if k.day_gapped and heads and rule in WEAK_RULES:
+            # "обменялись 307 пленными с каждой стороны, а в пятницу — 390": as the one before.
+            side, both, rule = heads[-1].side, heads[-1].both, "rule_gapped_day"
         if (
             not both
             and any(_each_covers(each_count(s, m, counts, c.parts), k, counts) for m in each_marks)
@@ -900,7 +904,9 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
 
 def mutual_object(c: Compiled, s: str, k: Count, counts: list[Count]) -> bool:
     """Whether ``k`` is the direct object of a mutual exchange verb, and the only count."""
-    if k.party is not None or k.first_person or k.is_part or len(counts) > 1:
+    # (A figure of another day after it, "…, а в пятницу — 390", is no rival.)
+    rivals = [o for o in counts if not o.day_gapped]
+    if k.party is not None or k.first_person or k.is_part or len(rivals) > 1:
         return False
     if _GRAND_TOTAL.match(s, k.head_end) or re.search(r"total\s+of\s*$", s[: k.start], re.I):
         return False
