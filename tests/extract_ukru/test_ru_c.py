@@ -1161,3 +1161,19 @@ def test_a_figure_labelled_by_another_day_after_an_each_side_figure_is_that_days
         "2025-05-24": 307,
         "2025-05-25": 303,
     }
+
+
+def test_the_wounded_of_the_other_side_after_a_gesture_are_on_top_too() -> None:
+    text = (
+        "Из плена вернулись 246 российских военнослужащих. Взамен переданы 246 украинских "
+        "военнопленных. Помимо этого, в качестве жеста доброй воли на родину возвращены 15 раненых "
+        "российских военнослужащих. Киеву переданы 31 раненый военнопленный ВСУ."
+    )
+    assert _main(text).returned_to == {"Russia": 261, "Ukraine": 277}
+
+
+def test_wounded_in_a_new_exchange_without_a_gesture_are_not_added() -> None:
+    text = (
+        "Из плена вернулись 246 российских военнослужащих. Киеву переданы 31 раненый военнопленный."
+    )
+    assert _main(text).returned_to["Ukraine"] == 31

@@ -282,6 +282,13 @@ def sentence_candidates(
         if mate_at is not None and counts[mate_at].additive and k.category != "total":
             k.additive = True  # "in a separate gesture 31 wounded for 15 wounded": both on top
         earlier_added = [o for o in counts[:i] if o.additive and o.category == k.category]
+        if not counts[:i] and k.category in ("wounded", "seriously_wounded_or_sick"):
+            # "Помимо этого … возвращены 15 раненых. Киеву переданы 31 раненый": the gesture
+            # of the sentence before goes on in this one.
+            earlier_added = [
+                p.count for p in previous
+                if p.count.additive and p.count.category == k.category and not p.both
+            ]  # fmt: skip
         if earlier_added and k.category not in ("total", "bodies") and not k.is_part:
             # "Separately, Russia handed over 31 wounded and Ukraine 15 wounded": the same kind
             # of group, later in the sentence, is on top too.
