@@ -1177,3 +1177,10 @@ def test_wounded_in_a_new_exchange_without_a_gesture_are_not_added() -> None:
         "Из плена вернулись 246 российских военнослужащих. Киеву переданы 31 раненый военнопленный."
     )
     assert _main(text).returned_to["Ukraine"] == 31
+
+
+def test_preparing_for_the_next_exchange_is_no_plan_but_a_dated_next_stage_is() -> None:
+    done = "Россия и Украина в четверг обменялись 120 пленными с каждой стороны. "
+    assert _extract(done + "К следующему обмену уже готовятся, сообщил штаб.").planned == ()
+    planned = _extract(done + "Следующий обмен состоится в ближайшее время.").planned
+    assert [p.returned_to for p in planned] == [{"Russia": None, "Ukraine": None}]

@@ -148,6 +148,10 @@ class Lexicon:
     #: Whether a stated position ("Kyiv insists on all for all") in a report of a done exchange
     #: is an open-ended plan (English annotations) or nothing (ru annotations).
     positions_are_plans: bool = True
+    #: Whether "the next exchange" with no day and no verb of it taking place ("к следующему
+    #: обмену уже готовятся", "підготовка наступного обміну триває") is an open-ended plan (the
+    #: en/uk annotations) or an intention only (the ru annotations).
+    preparations_are_plans: bool = True
     #: Whether the composition lists only the groups named beyond the base (the uk/ru
     #: annotations): "N servicemen and M seriously wounded" keeps N as the base with M on top,
     #: and "N servicemen ... also three residents" lists the residents only; else (English) N is

@@ -940,6 +940,18 @@ def _unnumbered_plan(
             and bool(c.persons.find(text))
             and any(p[2] in pair for p in c.parties.find(text))
         )
+        if (
+            foreseen
+            and not c.lexicon.preparations_are_plans
+            and not c.lexicon.find_dates(s, reference)
+        ):
+            # "К следующему обмену уже готовятся": "next" before the noun alone, with no day
+            # and no verb of the exchange to come, is an intention, not a plan.
+            nouns = c.exchange.find(s)
+            foreseen = any(
+                not any(0 <= t[0] - f[1] <= 2 and not s[f[1] : t[0]].strip() for t in nouns)
+                for f in c.future.find(s)
+            )
         if not foreseen and not any(governed(c, s, t[0]) for t in triggers):
             continue
         if not (has_strong_word(s, c.lexicon) or c.mutual.find(s)) and (

@@ -717,6 +717,7 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     composition_beyond_base=True,
     positions_are_plans=False,
+    preparations_are_plans=False,
     deal_stages_are_plans=True,
     # "146 военнопленных и восемь граждан Украины": citizens listed beside soldiers.
     listed_civilian_words=(r"граждан\w*",),
