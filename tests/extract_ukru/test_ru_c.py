@@ -1184,3 +1184,14 @@ def test_preparing_for_the_next_exchange_is_no_plan_but_a_dated_next_stage_is() 
     assert _extract(done + "К следующему обмену уже готовятся, сообщил штаб.").planned == ()
     planned = _extract(done + "Следующий обмен состоится в ближайшее время.").planned
     assert [p.returned_to for p in planned] == [{"Russia": None, "Ukraine": None}]
+
+
+def test_a_figure_with_no_verb_after_an_agreement_is_the_agreements() -> None:
+    result = _extract(
+        "Россия и Украина договорились о новом обмене. Речь идет о тысяче двухстах пленных с "
+        "каждой стороны."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1200, "Ukraine": 1200}]
+    done = _extract("Россия и Украина провели обмен пленными. Всего 1200 пленных с каждой стороны.")
+    assert [e.returned_to for e in done.exchanges] == [{"Russia": 1200, "Ukraine": 1200}]

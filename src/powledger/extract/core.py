@@ -456,9 +456,11 @@ def _candidates(
             sentence_out
             and prior
             and not any(cand.planned for cand in sentence_out)
-            and triggers
+            # (No verb or noun of return at all: "Речь идет о 1200 пленных с каждой стороны".)
             and all(
-                exchange_noun(c, local[t[0] : t[1]]) or c.return_nouns.match_at(local, t[0])
+                t[1] == 0  # (the verb carried over from the sentence before)
+                or exchange_noun(c, local[t[0] : t[1]])
+                or c.return_nouns.match_at(local, t[0])
                 for t in triggers
             )
             and not c.done.find(local)
