@@ -568,6 +568,20 @@ def _conflicts(group: _Group, c: Candidate) -> bool:
     )  # fmt: skip
 
 
+def _list_conflicts(group: _Group, c: Candidate, cands: list[Candidate]) -> bool:
+    """Whether ``c`` is one group of a list ("2 січня Київ отримав 110 військових і трьох
+    цивільних") whose sum is not the exact total the group already has for that side."""
+    if not c.count.in_list or c.count.is_part or c.count.category == "total":
+        return False
+    sides = set(_sides(c))
+    totals = [
+        m.count.value for m in group.members
+        if m.count.category == "total" and m.count.value and not m.count.approximate
+        and not m.count.is_part and sides & set(_sides(m))
+    ]  # fmt: skip
+    return bool(totals) and _listed_value(c, cands) not in totals
+
+
 def _group(
     cands: list[Candidate], dateline: DateSpan | None, planned: bool = False
 ) -> list[_Group]:
@@ -686,7 +700,7 @@ def _group(
             and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
             and not planned
             and not _repeats(main, c)
-            and _conflicts(main, c)
+            and (_conflicts(main, c) or _list_conflicts(main, c, cands))
         ):
             target = next((g for g in groups if g.date == c.date.iso), None)
             if target is None:

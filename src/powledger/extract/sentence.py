@@ -172,6 +172,9 @@ def sentence_candidates(
             and (
                 c.parts.find(s, max(prev.end, prev.head_end), k.start)
                 or re.search(r":\s", s[max(prev.end, prev.head_end) : k.start])
+                # "120 людей — бійці ЗСУ та троє цивільних": a dash right after the group
+                # opens its breakdown (not "..., а Росія — 110", nor "— а також 5 цивільних").
+                or _dash_breakdown(c, s[prev.end : k.start])
             )
         ):
             # "84 people, among them soldiers of the army, as well as two civilians": still a part.
@@ -522,6 +525,16 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _dash_breakdown(c: Compiled, gap: str) -> bool:
+    """Whether the words between a group and a later count open its breakdown with a dash
+    ("120 людей - бійці ЗСУ та троє цивільних"); not a gapped "а Росія - 110", nor "- а також"."""
+    m = re.match(r"([^,;]*?)\s[-—–]\s", gap)
+    if m is None or c.additive.find(gap):
+        return False
+    words = m.group(1).split()
+    return not (words and c.parties.find(words[-1]))
 
 
 def _after_space(s: str, pos: int) -> int:
