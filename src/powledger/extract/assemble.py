@@ -683,7 +683,11 @@ def _group(
             precision = c.date.precision if c.date and c.date.iso else None
             if when is None and c.previous_days is not None:
                 when, precision = _shift(main.date, c.previous_days), "day"
-            if when is not None and when == main.date:
+            if when is None and last is not None and last[0].sentence == c.sentence:
+                # "Попередній обмін був 12 травня: по 90, а Києву додатково передали шістьох
+                # цивільних": the undated clause goes on about that same earlier exchange.
+                target = last[1]
+            elif when is not None and when == main.date:
                 target = main
             else:
                 target = next(

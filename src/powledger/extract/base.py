@@ -215,6 +215,9 @@ class Lexicon:
     not_event_date: tuple[str, ...] = ()
     #: A stage of a larger deal ("first stage", "completing") makes its big figure a running one.
     stage_markers: tuple[str, ...] = ()
+    #: A headline or lead that reports the first stage or day of a deal ("першого дня звільнено
+    #: 240"): "at the first stage" later in the report is that same event, not an earlier one.
+    opening_stage_markers: tuple[str, ...] = ()
     #: Words that make a sentence about something else than an exchange ("parole", "deported").
     not_exchange_markers: tuple[str, ...] = ()
     #: Superlatives that turn "since 2022" into a comparison ("the largest swap since 2022").

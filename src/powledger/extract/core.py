@@ -259,6 +259,8 @@ def _candidates(
                 mediators.append((sent.start, med))
     previous_sentence_side: list[Candidate] = []
     staged = bool(c.stages.find(text))
+    lead = text[: sentences[min(1, len(sentences) - 1)].end] if sentences else ""
+    opening_stage = bool(c.opening_stages.find(lead))
     trigger_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
     # "3 березня 2024 року відбувся обмін. Україна повернула 130 людей": a dated sentence of an
@@ -323,6 +325,7 @@ def _candidates(
             previous_sentence_side,
             dateline,
             staged,
+            opening_stage=opening_stage,
         )
         if inherited is not None:
             for cand in sentence_out:

@@ -162,6 +162,7 @@ class Compiled:
     named_along: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
     stages: Table
+    opening_stages: Table
     speaker_nouns: Table
     soldier_words: Table | None
     casualties: Table
@@ -269,6 +270,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if lx.list_joiners
         else None,
         stages=make_set(lx.stage_markers),
+        opening_stages=make_set(lx.opening_stage_markers),
         speaker_nouns=make_set(lx.speaker_nouns),
         casualties=make_set(lx.casualty_markers),
         soldier_words=None

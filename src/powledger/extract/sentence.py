@@ -108,6 +108,8 @@ def sentence_candidates(
     previous: list[Candidate],
     dateline: DateSpan | None,
     staged: bool = False,
+    *,
+    opening_stage: bool = False,
 ) -> list[Candidate]:
     """Every claim one sentence states, with its side, date, phase and speaker.
 
@@ -443,6 +445,8 @@ def sentence_candidates(
             today = reference.isoformat() if reference else None
             if c.stages.find(s, ms, me) and any(d.iso == today for d in dates):
                 continue  # "today, at the first stage, 390 came home": this report's own stage
+            if opening_stage and c.stages.find(s, ms, me):
+                continue  # the lead reports the first stage; "на першому етапі" is that one
             if k.start >= me:
                 cand.previous = True
                 # Only a date after "a day after" can date the earlier exchange; any date of a
