@@ -432,6 +432,8 @@ def assemble(
                 rivals = [
                     o for o in done
                     if o is not cand and not o.weak_cumulative and not o.count.is_part
+                    # "90 на 90, ще окремо повернули п'ятьох цивільних": on top, no rival
+                    and not (o.count.additive and o.count.category != "total")
                     and o.count.category != "bodies" and o.count.value
                     and _listed_value(o, done) < (cand.count.value or 0)
                     and (o.side == cand.side or o.both or cand.both)

@@ -81,6 +81,12 @@ def _skip_space(s: str, pos: int) -> int:
     return pos
 
 
+#: "one of the marines", "одного з морпіхів", "одна из женщин" (but not "one of them").
+_ONE_OF_GROUP = re.compile(
+    r"\s+(?:of\s+the|з|із|зі|из|изо)\s+(?!(?:them|них|яких|которых|тих|those)\b)[^\W\d_]", re.I
+)
+
+
 def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
     """Numbers of ``s`` that count persons: followed by a person noun, or bare after a verb."""
     counts: list[Count] = []
@@ -92,6 +98,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         age = c.ages.find(lead)
         if age and re.fullmatch(r"[\s\d]*(?:(?:from|to|and|-)\s*[\d\s]*)*", lead[age[-1][1] :]):
             continue  # "aged from 18 to 25", "under the age of 25": an age, not a count
+        if n.value == 1 and _ONE_OF_GROUP.match(s, n.end):
+            continue  # "Мати одного з морпіхів розповіла": a member of the group, not a count of it
         count = _count_from_noun_phrase(c, s, n, starts)
         if count is None:
             count = _bare_count(c, s, n)
