@@ -432,3 +432,205 @@ def test_a_live_blog_s_early_announcement_of_today_s_exchange_is_no_plan() -> No
     )
     data = _run(text, "2025-04-19")
     assert (_returned(data), data["planned"]) == ([("2025-04-19", 246, None)], [])
+
+
+# --- second round (held-out set 2): recaps, first stages, breakdowns, past modals ----------
+
+
+def _composition(data: dict[str, Any], index: int = 0) -> dict[str, int | None]:
+    return {c["category"]: c["count"] for c in data["exchanges"][index]["composition"]}
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["з полону звільнили", "із полону звільнили", "з полону визволили", "з неволі звільнили"],
+)
+def test_a_dated_recap_with_the_captivity_before_the_verb_is_its_own_exchange(verb: str) -> None:
+    text = (
+        "Сьогодні додому повернулися 175 захисників, повідомив Коордштаб.\n"
+        f"Це вже третій етап. 6 березня {verb} 190 людей — 160 бійців і 30 цивільних."
+    )
+    data = _run(text, "2025-03-19")
+    assert _returned(data) == [("2025-03-19", 175, None), ("2025-03-06", 190, None)]
+    assert _composition(data, 0) == {}
+    assert _composition(data, 1) == {"soldiers": 160, "civilians": 30}
+
+
+@pytest.mark.parametrize(
+    ("recap", "ukraine", "russia"),
+    [
+        ("4 лютого Київ отримав 120 військових і двох цивільних, а Москва — 120 своїх громадян.",
+         122, 120),
+        ("Ще 4 лютого Україна отримала 120 бійців та двох цивільних.", 122, None),
+        ("4 лютого додому повернулися 120 військових і 2 цивільних.", 122, None),
+    ],
+)  # fmt: skip
+def test_a_dated_list_that_is_not_the_main_total_is_another_exchange(
+    recap: str, ukraine: int, russia: int | None
+) -> None:
+    text = (
+        "У вівторок, 11 лютого, Україна повернула 65 захисників, а Росії передали 65 її "
+        f"військових.\n{recap}"
+    )
+    data = _run(text, "2025-02-12")
+    assert _returned(data) == [("2025-02-11", 65, 65), ("2025-02-04", ukraine, russia)]
+    assert _composition(data, 0) == {}
+    assert _composition(data, 1) == {"soldiers": 120, "civilians": 2}
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "Отже, за тиждень додому повернулися 187 українців.",
+        "Таким чином, за три дні з полону повернулися 187 людей.",
+        "Загалом за минулий місяць вдалося повернути 187 наших громадян.",
+    ],
+)
+def test_a_tally_over_a_week_or_days_is_no_exchange_figure(tally: str) -> None:
+    text = (
+        "У четвер, 9 січня, Україна повернула 65 захисників.\n"
+        f"2 січня Київ отримав 122 військових. {tally}"
+    )
+    assert _returned(_run(text, "2025-01-10")) == [
+        ("2025-01-09", 65, None),
+        ("2025-01-02", 122, None),
+    ]
+
+
+def test_a_week_before_a_holiday_is_a_date_not_a_tally() -> None:
+    text = "За тиждень до Великодня з полону повернулися 48 захисників."
+    assert _returned(_run(text, "2025-04-14"))[0][1] == 48
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "а Києву додатково передали шістьох цивільних",
+        "а Україні окремо повернули ще шістьох цивільних",
+    ],
+)
+def test_an_add_on_clause_of_a_recalled_exchange_stays_with_it(second: str) -> None:
+    text = (
+        "Сьогодні Україна повернула 103 людей.\n"
+        f"Попередній обмін був 12 травня: кожна сторона отримала по 85 військових, {second}."
+    )
+    data = _run(text, "2025-06-01")
+    assert _returned(data) == [("2025-06-01", 103, None), ("2025-05-12", 91, 85)]
+    assert _composition(data, 1) == {"civilians": 6}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Стартував великий обмін: першого дня звільнено 240 українців.",
+        "У перший день обміну додому повернулися 240 українців.",
+        "Завершився перший етап обміну: з полону звільнено 240 українців.",
+    ],
+)
+def test_the_other_side_s_first_stage_is_the_reported_stage(lead: str) -> None:
+    text = (
+        f"{lead}\nУ російському Міноборони повідомили, що на першому етапі Росія отримала 200 "
+        "військових і 40 цивільних."
+    )
+    data = _run(text, "2025-05-23")
+    assert _returned(data) == [("2025-05-23", 240, 240)]
+    assert {(c["side"], c["category"]) for c in data["exchanges"][0]["composition"]} == {
+        ("Russia", "soldiers"),
+        ("Russia", "civilians"),
+    }
+
+
+def test_a_first_stage_recalled_in_a_report_of_a_later_one_stays_earlier() -> None:
+    text = (
+        "Сьогодні, у другий день обміну, з полону повернулися 307 захисників.\n"
+        "Нагадаємо, напередодні, на першому етапі, Україна повернула 390 людей."
+    )
+    data = _run(text, "2025-05-24")
+    assert _returned(data)[0] == ("2025-05-24", 307, None)
+    assert [e["returned_to"]["Ukraine"] for e in data["exchanges"]].count(390) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За женевськими угодами Москва й Київ мали обміняти не менше ніж по 500 полонених з "
+        "кожного боку, наголосив посадовець.",
+        "Згідно з домовленостями сторони мали повернути одна одній по 500 військових.",
+    ],
+)
+def test_what_the_sides_were_to_exchange_is_a_plan(text: str) -> None:
+    data = _run(text, "2025-06-02")
+    assert (data["exchanges"], _planned(data)) == ([], [(500, 500)])
+
+
+def test_a_report_of_what_they_managed_to_bring_back_is_done() -> None:
+    text = "Вчора ми мали змогу повернути з полону 84 захисників, сказав Буданов."
+    data = _run(text, "2025-06-02")
+    assert (_returned(data), data["planned"]) == ([("2025-06-01", 84, None)], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Зокрема, 4 березня сторони обмінялися полоненими: додому повернулися 120 захисників, "
+        "Росія отримала 120 своїх військових.",
+        "Зокрема, у вівторок з полону повернулися 120 захисників.",
+    ],
+)
+def test_a_sentence_opening_with_zokrema_keeps_its_figures(text: str) -> None:
+    assert _returned(_run(text, "2025-03-05"))[0][1] == 120
+
+
+def test_zokrema_after_a_group_is_still_a_subset() -> None:
+    data = _run("Додому повернулися 120 захисників, зокрема 20 цивільних.", "2025-03-05")
+    assert (_returned(data), _composition(data)) == ([("2025-03-05", 120, None)], {"civilians": 20})
+
+
+@pytest.mark.parametrize(
+    ("text", "composition"),
+    [
+        ("З полону звільнено 120 людей — бійці ЗСУ та троє цивільних, повідомив штаб.",
+         {"civilians": 3}),
+        ("Відбувся обмін. Додому повернулися 120 людей — військові, прикордонники та двоє "
+         "цивільних.", {"civilians": 2}),
+        ("Відбувся обмін. Додому повернулися 120 людей — 100 військових та 20 цивільних.",
+         {"soldiers": 100, "civilians": 20}),
+    ],
+)  # fmt: skip
+def test_a_dash_after_a_group_opens_its_breakdown(text: str, composition: dict[str, int]) -> None:
+    data = _run(text, "2025-03-05")
+    assert (_returned(data), _composition(data)) == ([("2025-03-05", 120, None)], composition)
+
+
+def test_a_dash_after_a_party_is_still_gapping() -> None:
+    text = "Відбувся обмін: Україна повернула 120 людей, а Росія — 110 військових."
+    assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 120, 110)]
+
+
+@pytest.mark.parametrize(
+    "addon",
+    [
+        "ще окремо додому повернули п'ятьох цивільних",
+        "крім того, додому повернули п'ятьох цивільних",
+    ],
+)
+def test_an_add_on_after_n_for_n_sums(addon: str) -> None:
+    data = _run(f"Сьогодні обмінялися 90 на 90, {addon}.", "2025-03-05")
+    assert (_returned(data), _composition(data)) == ([("2025-03-05", 95, 90)], {"civilians": 5})
+
+
+def test_defenders_of_azovstal_in_quotes_are_mariupol_defenders() -> None:
+    text = "Україна повернула з полону 95 військових, серед них 20 оборонців «Азовсталі»\nОбмін відбувся сьогодні."
+    assert _composition(_run(text, "2025-03-05")) == {"defenders_of_mariupol": 20}
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "Мати одного з морпіхів розповіла, що чекала сина два роки.",
+        "Один із прикордонників сказав, що мріє побачити доньку.",
+    ],
+)
+def test_one_of_a_group_is_a_person_not_a_count(remark: str) -> None:
+    data = _run(f"Сьогодні Україна повернула 80 людей. {remark}", "2025-03-05")
+    assert (_returned(data), _composition(data)) == ([("2025-03-05", 80, None)], {})
