@@ -634,3 +634,12 @@ def test_defenders_of_azovstal_in_quotes_are_mariupol_defenders() -> None:
 def test_one_of_a_group_is_a_person_not_a_count(remark: str) -> None:
     data = _run(f"Сьогодні Україна повернула 80 людей. {remark}", "2025-03-05")
     assert (_returned(data), _composition(data)) == ([("2025-03-05", 80, None)], {})
+
+
+@pytest.mark.parametrize("origin", ["з нашого міста", "із нашої громади", "з нашого краю"])
+def test_a_regional_outlet_s_our_town_is_a_share_not_a_total(origin: str) -> None:
+    text = (
+        f"Із полону повернулися четверо захисників {origin}\n"
+        "Учора до України повернулися 140 військових і 16 цивільних."
+    )
+    assert _returned(_run(text, "2025-02-06")) == [("2025-02-05", 156, None)]
