@@ -643,3 +643,38 @@ def test_a_regional_outlet_s_our_town_is_a_share_not_a_total(origin: str) -> Non
         "Учора до України повернулися 140 військових і 16 цивільних."
     )
     assert _returned(_run(text, "2025-02-06")) == [("2025-02-05", 156, None)]
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Попередній, різдвяний обмін, коли 27 грудня Київ отримав 60 своїх бійців, був меншим.",
+        "Попередній обмін, коли 27 грудня додому повернулися 60 захисників, був скромнішим.",
+    ],
+)
+def test_a_when_clause_of_a_previous_exchange_dates_only_that_exchange(recap: str) -> None:
+    text = f"Україна повернула з полону 80 людей. {recap}"
+    assert _returned(_run(text, "2025-01-15")) == [
+        ("2025-01-15", 80, None),
+        ("2024-12-27", 60, None),
+    ]
+
+
+def test_a_named_person_handed_over_with_a_group_counts_on_top() -> None:
+    text = (
+        "Україна й Росія провели обмін полоненими. Росії передали Віктора Медведчука та 55 "
+        "військових, Україна отримала 215 захисників."
+    )
+    assert _returned(_run(text, "2022-09-22")) == [("2022-09-22", 215, 56)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Омбудсман передав Червоному Хресту список із 500 полонених.",
+        "Омбудсман передав Червоному Хресту список із 500 полонених, яких Україна хоче повернути.",
+    ],
+)
+def test_a_list_of_names_is_no_figure(tail: str) -> None:
+    data = _run(f"Сьогодні Україна повернула з полону 80 людей. {tail}", "2025-03-05")
+    assert (_returned(data), data["planned"]) == ([("2025-03-05", 80, None)], [])

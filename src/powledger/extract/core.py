@@ -325,12 +325,15 @@ def _candidates(
                 # "yesterday" in a statement are the statement's day, not the publication's.
                 sent_ref = date.fromisoformat(said_on[0].iso)
                 found = event_dates(c, local, sent_ref)
+            # ("... the exchange agreed during the negotiations in Istanbul on 2 June"; "the
+            # previous exchange, when on 27 December Kyiv got 60": an earlier one's date.)
             trigger_dates.extend(
                 DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
                 for d in found
                 if d.iso and not inside_dateline(d, dateline, sent.start)
                 and not c.plan.find(local, max(0, d.start - 40), d.start)
-            )  # ("... the exchange agreed during the negotiations in Istanbul on 2 June") # fmt: skip
+                and not any(m[1] <= d.start for m in c.previous.find(local))
+            )  # fmt: skip
             span = _states_when(c, local) if found else None
             if span is None and found and not counts:
                 span = _persons_returned_when(c, local)

@@ -781,6 +781,11 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"через\s+територію",
     ),
     plus_named=(r"плюс", r"і", r"та", r"й", r"а\s+також", r"разом\s+з", r"разом\s+із"),
+    # "Росії передали Віктора Медведчука та 40 військових": a named person (first name and
+    # surname) handed over with the group counts on top of it.
+    named_along=(
+        r"(?P<name>[А-ЯІЇЄҐ][\wʼ'-]+\s+[А-ЯІЇЄҐ][\wʼ'-]+)\s+(?:та|і|й|разом\s+(?:з|із))\s+(?:ще\s+)?",
+    ),
     list_joiners=(r",", r"і", r"та", r"й", r",\s*а\s+також", r"а\s+також", r",\s*і", r",\s*та"),
     bare_followers=(
         r"з",
@@ -1073,6 +1078,8 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"(?:у|в)\s+віці(?:\s+(?:від|до))?",
         r"молодш\w*\s+(?:за|від)",
         r"старш\w*\s+(?:за|від)",
+        # "передав Червоному Хресту список із 500 полонених": names on a list, not a handover.
+        r"спис(?:ок|к\w*)(?:\s+(?:із|з|зі))?",
     ),
     modal_markers=(
         r"буде",
