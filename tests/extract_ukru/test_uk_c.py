@@ -678,3 +678,28 @@ def test_a_named_person_handed_over_with_a_group_counts_on_top() -> None:
 def test_a_list_of_names_is_no_figure(tail: str) -> None:
     data = _run(f"Сьогодні Україна повернула з полону 80 людей. {tail}", "2025-03-05")
     assert (_returned(data), data["planned"]) == ([("2025-03-05", 80, None)], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обмін полоненими з Росією: Коордштаб повідомив про повернення першої партії українців, "
+        "не назвавши кількості.",
+        "Стартував новий етап обміну полоненими між Україною та Росією. У Координаційному штабі "
+        "повідомили про повернення першої групи захисників, не назвавши їхньої кількості.",
+    ],
+)
+def test_a_reported_return_with_no_number_is_an_undisclosed_exchange(text: str) -> None:
+    assert _returned(_run(text, "2025-06-09")) == [("2025-06-09", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Омбудсман повідомив про повернення в Україну ще однієї депортованої дитини з Росії.",
+        "Міністерство повідомило про повернення коштів до бюджету України після скасування угоди "
+        "з Росією.",
+    ],
+)
+def test_other_returns_reported_are_no_exchange(text: str) -> None:
+    assert _run(text, "2025-06-09")["exchanges"] == []

@@ -979,6 +979,13 @@ def _undisclosed(
                     s[min(t[1], done[0][1]) : max(t[0], done[0][0])] or " ",
                 )
             ]  # fmt: skip
+            if not nouns:
+                # "Коордштаб повідомив про повернення першої групи": a done marker that holds
+                # the word of return itself reports the event, dated or not.
+                nouns = [
+                    t for t in c.exchange.find(s)
+                    if any(d[0] <= t[0] and t[1] <= d[1] for d in done)
+                ]  # fmt: skip
         if not (nouns and done) and c.lexicon.mutual_verbs and not c.lexicon.find_numbers(s):
             # «Москва и Киев накануне обменялись пленными»: a past mutual verb and its persons.
             mutual = [

@@ -525,6 +525,9 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"відбувся",
         r"стався",
         r"вдалося",
+        # "Коордштаб повідомив про повернення першої групи, не назвавши кількості": a return
+        # reported as news is done.
+        r"(?:повідомил\w*|повідомив|підтвердил\w*|підтвердив|заявил\w*|заявив)\s+про\s+повернення",
     ),
     plan_markers=(
         r"домовил\w*",
@@ -774,6 +777,8 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"за\s+допомогою",
     ),
     not_mediator_cues=(
+        r"привіта\w*",  # "Держдеп США привітав домовленість": welcoming is not mediating
+        r"вітає|вітали|вітав",
         r"кордон\w*",
         r"спостеріга\w*",
         r"на\s+території",
@@ -1039,6 +1044,8 @@ LEXICON = UKRAINIAN.build_lexicon(
         # The passive in -но/-ні ("звільнено з полону") is a perfect too: a dateless post is today's.
         r"(?:звільнен|повернут|повернен)[оі]\s+(?:з|із)\s+(?:\w+\s+)?полону",
         r"(?:з|із)\s+(?:\w+\s+)?полону\s+(?:звільнен|повернут|повернен)[оі]",
+        # So is "штаб повідомив про повернення першої групи" with no date.
+        r"(?:повідомил\w*|повідомив|підтвердил\w*|підтвердив)\s+про\s+повернення",
     ),
     # A count after one of these in its clause is still to come ("наступний обмін може повернути
     # 300"); "наступного дня" is a past narrative's next day, and "в межах домовленостей" an
