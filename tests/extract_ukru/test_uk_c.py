@@ -703,3 +703,24 @@ def test_a_reported_return_with_no_number_is_an_undisclosed_exchange(text: str) 
 )
 def test_other_returns_reported_are_no_exchange(text: str) -> None:
     assert _run(text, "2025-06-09")["exchanges"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стартував обмін, про який сторони домовилися 16 травня у Стамбулі: першого дня звільнено "
+        "240 українців.",
+        "Обмін полоненими, про який сторони домовилися ще 16 травня в Стамбулі, відбувся. Додому "
+        "повернулися 240 захисників.",
+    ],
+)
+def test_the_date_of_the_agreement_is_not_the_exchange_s(text: str) -> None:
+    assert _returned(_run(text, "2025-05-23")) == [("2025-05-23", 240, None)]
+
+
+def test_a_date_after_the_agreement_verb_s_object_still_dates_a_plan() -> None:
+    text = "Сторони домовилися провести обмін полоненими 500 на 500 28 травня."
+    data = _run(text, "2025-05-23")
+    assert [(e["date"], e["returned_to"]["Ukraine"]) for e in data["planned"]] == [
+        ("2025-05-28", 500)
+    ]

@@ -229,6 +229,9 @@ class Lexicon:
     #: A headline or lead that reports the first stage or day of a deal ("першого дня звільнено
     #: 240"): "at the first stage" later in the report is that same event, not an earlier one.
     opening_stage_markers: tuple[str, ...] = ()
+    #: Verbs of agreeing ("домовилися"): a date right after one ("про який сторони домовилися
+    #: 16 травня") is the agreement's, never the exchange's.
+    agreed_markers: tuple[str, ...] = ()
     #: Words that make a sentence about something else than an exchange ("parole", "deported").
     not_exchange_markers: tuple[str, ...] = ()
     #: Words right after a count's noun that make it a capture ("taking 46 soldiers prisoner").

@@ -83,6 +83,8 @@ def event_dates(
         )  # "since late last month"
         if hedged or (marked and not when) or (marked and d.relative and d.precision != "day"):
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
+        if any(c.agreed.find(w) for w in words[-2:]):
+            continue  # "обмін, про який сторони домовилися (ще) 16 травня": the agreement's date
         # A date on the reporting verb dates the report, not the exchange.
         reported = words[-2:] if last.lower() in ("on", "in") else words[-1:]
         if reported and c.reporting.find(" ".join(reported)) and d.relative:

@@ -165,6 +165,7 @@ class Compiled:
     list_joiners: re.Pattern[str] | None
     stages: Table
     opening_stages: Table
+    agreed: Table
     speaker_nouns: Table
     soldier_words: Table | None
     casualties: Table
@@ -280,6 +281,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         else None,
         stages=make_set(lx.stage_markers),
         opening_stages=make_set(lx.opening_stage_markers),
+        agreed=make_set(lx.agreed_markers),
         speaker_nouns=make_set(lx.speaker_nouns),
         casualties=make_set(lx.casualty_markers),
         soldier_words=None

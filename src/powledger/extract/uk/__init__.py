@@ -881,6 +881,7 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"серед",
     ),
     not_event_date=(r"з", r"із", r"від", r"до", r"станом\s+на", r"починаючи\s+з", r"після"),
+    agreed_markers=(r"домовил\w*", r"погодил\w*", r"узгодил\w*", r"договорил\w*"),
     opening_stage_markers=(
         # (Not "після першого етапу": a lead about a later stage.)
         r"(?<!після )(?<!за )перш\w+\s+(?:етап\w*|дня|день)",
