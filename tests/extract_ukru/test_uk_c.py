@@ -724,3 +724,21 @@ def test_a_date_after_the_agreement_verb_s_object_still_dates_a_plan() -> None:
     assert [(e["date"], e["returned_to"]["Ukraine"]) for e in data["planned"]] == [
         ("2025-05-28", 500)
     ]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Обмін відбувся на тлі оголошеного Кремлем «великоднього перемир'я» на 19–20 квітня.",
+        "Обмін відбувся після телефонної розмови 20 квітня.",
+        "Про обмін ішлося на переговорах 20 квітня в Стамбулі.",
+    ],
+)
+def test_the_date_of_another_event_is_not_the_exchange_s(other: str) -> None:
+    text = (
+        "Україна повернула 60 військових, Росія — стільки ж\n"
+        "П'ятниця, 18 квітня 2025, 15:40\n"
+        "Додому повернулися 60 українських військових, повідомив штаб.\n"
+        f"{other}"
+    )
+    assert _returned(_run(text, "2025-04-18")) == [("2025-04-18", 60, 60)]

@@ -881,6 +881,15 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"серед",
     ),
     not_event_date=(r"з", r"із", r"від", r"до", r"станом\s+на", r"починаючи\s+з", r"після"),
+    other_event_nouns=(
+        r"перемир['ʼ]\w*",
+        r"розмов\w*",
+        r"дзвінк\w*",
+        r"переговор\w*",
+        r"перемовин\w*",
+        r"зустріч\w*",
+        r"саміт\w*",
+    ),
     agreed_markers=(r"домовил\w*", r"погодил\w*", r"узгодил\w*", r"договорил\w*"),
     opening_stage_markers=(
         # (Not "після першого етапу": a lead about a later stage.)
