@@ -742,3 +742,21 @@ def test_the_date_of_another_event_is_not_the_exchange_s(other: str) -> None:
         f"{other}"
     )
     assert _returned(_run(text, "2025-04-18")) == [("2025-04-18", 60, 60)]
+
+
+@pytest.mark.parametrize(
+    "rally",
+    [
+        "У Києві 500 людей вимагали повернути з полону всіх захисників Маріуполя.",
+        "Понад 300 родичів полонених вимагали від влади пришвидшити обміни.",
+    ],
+)
+def test_a_crowd_demanding_returns_is_no_plan(rally: str) -> None:
+    text = f"Відбувся обмін полоненими, Україна повернула 95 людей. {rally}"
+    data = _run(text, "2025-03-05")
+    assert (_returned(data), data["planned"]) == ([("2025-03-05", 95, None)], [])
+
+
+def test_a_convoy_driving_prisoners_to_an_exchange_is_no_exchange_yet() -> None:
+    text = "Колона автобусів везе 150 полонених на обмін, повідомили в Білорусі."
+    assert _run(text, "2025-03-05")["exchanges"] == []

@@ -933,6 +933,8 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"вийшли\s+на\s+(?:акці\w*|мітинг\w*|пікет\w*)",
         r"мітинг\w*",
         r"пікет\w*",
+        # "500 людей вимагали повернути з полону ...": a crowd's demand, not a plan's figure.
+        r"(?:людей|осіб|родичів|рідних|учасників|мешканців)\s+(?:\w+\s+)?вимагал\w*",
         # Evacuees come home too; funerals of the fallen; former prisoners' new lives.
         r"евакуаці\w*",
         r"попрощал\w*",
@@ -942,7 +944,8 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"колишн\w*\s+(?:військово)?полонен\w*",
         # Prisoners said to be on board a plane, or driven to an exchange: no exchange yet.
         r"на\s+борту",
-        r"(?:везли|везуть|перевозили|перевозять|доставляли)\s+(?:\w+\s+)?на\s+обмін",
+        r"(?:везли|везуть|везе|везла|віз|перевозили|перевозять|перевозить|доставляли|доставляють)"
+        r"\s+(?:\w+\s+){0,3}на\s+обмін",
         # A link to another article.
         r"читайте\s+також",
         r"дивіться\s+також",
