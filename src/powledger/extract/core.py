@@ -305,7 +305,12 @@ def _candidates(
     previous_sentence_side: list[Candidate] = []
     staged = bool(c.stages.find(text))
     lead = text[: sentences[min(1, len(sentences) - 1)].end] if sentences else ""
-    opening_stage = bool(c.opening_stages.find(lead))
+    # "першого дня звільнено 240" (this report's stage), not "Першого дня, у п'ятницю, 390, у
+    # суботу - 307" (a list of the deal's days, the first one dated).
+    opening_stage = any(
+        not lexicon.find_dates(lead[e : e + 25], reference)
+        for _b, e, _v in c.opening_stages.find(lead)
+    )
     trigger_dates: list[DateSpan] = []
     done_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
