@@ -760,3 +760,16 @@ def test_a_crowd_demanding_returns_is_no_plan(rally: str) -> None:
 def test_a_convoy_driving_prisoners_to_an_exchange_is_no_exchange_yet() -> None:
     text = "Колона автобусів везе 150 полонених на обмін, повідомили в Білорусі."
     assert _run(text, "2025-03-05")["exchanges"] == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Омбудсман Дмитро Лубінець передав Міжнародному комітету Червоного Хреста списки "
+        "полонених для наступного обміну.",
+        "Українська сторона вже передала списки на новий обмін.",
+    ],
+)
+def test_lists_handed_over_for_a_next_exchange_are_no_plan(tail: str) -> None:
+    data = _run(f"Сьогодні Україна повернула з полону 84 захисників. {tail}", "2025-03-05")
+    assert (_returned(data), data["planned"]) == ([("2025-03-05", 84, None)], [])

@@ -917,7 +917,7 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"відрядженн\w*",
         r"незаконно\s+вивезен\w*",
         # Lists handed over for an exchange prepare it; the sentence reports no return.
-        r"списк\w*\s+(?:на|для)\s+обмін\w*",
+        r"списк\w*\s+(?:\w+\s+){0,3}(?:на|для)\s+(?:\w+\s+)?обмін\w*",
         # Sport has its own exchanges of players, and its defenders are not soldiers.
         r"півзахисник\w*",
         r"нападник\w*",
