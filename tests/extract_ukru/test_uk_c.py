@@ -773,3 +773,18 @@ def test_a_convoy_driving_prisoners_to_an_exchange_is_no_exchange_yet() -> None:
 def test_lists_handed_over_for_a_next_exchange_are_no_plan(tail: str) -> None:
     data = _run(f"Сьогодні Україна повернула з полону 84 захисників. {tail}", "2025-03-05")
     assert (_returned(data), data["planned"]) == ([("2025-03-05", 84, None)], [])
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "З полону повернулися 12 мешканців Харкова",
+        "Додому повернулися 12 жителів Херсона",
+        "Серед звільнених — 12 уродженців Сумщини",
+    ],
+)
+def test_residents_of_a_named_place_are_a_share(headline: str) -> None:
+    text = f"{headline}\nУчора до України повернулися 140 військових і 16 цивільних."
+    data = _run(text, "2025-02-06")
+    assert _returned(data) == [("2025-02-05", 156, None)]
+    assert _composition(data) == {"soldiers": 140, "civilians": 16}
