@@ -788,3 +788,16 @@ def test_residents_of_a_named_place_are_a_share(headline: str) -> None:
     data = _run(text, "2025-02-06")
     assert _returned(data) == [("2025-02-05", 156, None)]
     assert _composition(data) == {"soldiers": 140, "civilians": 16}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд у Києві розглядає справу про здачу Маріуполя. Усього обвинувачених 30 військових; "
+        "двоє з них раніше повернулися додому завдяки обміну полоненими.",
+        "Суд у Києві розглядає справу російських військових. Усього обвинувачених — 30 осіб, двоє "
+        "з них раніше повернулися в Росію завдяки обміну полоненими.",
+    ],
+)
+def test_defendants_of_a_trial_are_no_exchange(text: str) -> None:
+    assert _run(text, "2025-03-05")["exchanges"] == []

@@ -1102,6 +1102,8 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"старш\w*\s+(?:за|від)",
         # "передав Червоному Хресту список із 500 полонених": names on a list, not a handover.
         r"спис(?:ок|к\w*)(?:\s+(?:із|з|зі))?",
+        # "Усього обвинувачених 30": defendants of a trial, not persons returned.
+        r"(?:обвинувачен|підсудн|засуджен|фігурант|підозрюван)\w*",
     ),
     modal_markers=(
         r"буде",
