@@ -801,3 +801,22 @@ def test_residents_of_a_named_place_are_a_share(headline: str) -> None:
 )
 def test_defendants_of_a_trial_are_no_exchange(text: str) -> None:
     assert _run(text, "2025-03-05")["exchanges"] == []
+
+
+@pytest.mark.parametrize(
+    ("second", "ukraine", "composition"),
+    [
+        ("тоді кожна сторона отримала по 85 військових, а Україні окремо повернули тіла 40 "
+         "загиблих", 85, {"bodies": 40}),
+        ("тоді Україна повернула 85 військових, а додатково Росія передала 7 тяжкопоранених", 92,
+         {"seriously_wounded_or_sick": 7}),
+    ],
+)  # fmt: skip
+def test_a_recalled_exchange_keeps_its_bodies_and_wounded(
+    second: str, ukraine: int, composition: dict[str, int]
+) -> None:
+    text = f"Сьогодні Україна повернула 103 людей.\nПопередній обмін відбувся 12 травня: {second}."
+    data = _run(text, "2025-06-01")
+    assert [e["returned_to"]["Ukraine"] for e in data["exchanges"]] == [103, ukraine]
+    assert data["exchanges"][1]["date"] == "2025-05-12"
+    assert _composition(data, 1) == composition
