@@ -820,3 +820,18 @@ def test_a_recalled_exchange_keeps_its_bodies_and_wounded(
     assert [e["returned_to"]["Ukraine"] for e in data["exchanges"]] == [103, ukraine]
     assert data["exchanges"][1]["date"] == "2025-05-12"
     assert _composition(data, 1) == composition
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        "Віктора Медведчука, якого затримали у квітні",
+        "Віктора Медведчука, якого заарештували навесні",
+    ],
+)
+def test_the_arrest_date_of_a_person_handed_over_is_not_the_exchange_s(person: str) -> None:
+    text = (
+        "Сьогодні Україна й Росія провели обмін полоненими. Росії передали 55 полонених і "
+        f"{person}."
+    )
+    assert _returned(_run(text, "2022-09-21")) == [("2022-09-21", None, 56)]

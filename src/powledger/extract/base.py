@@ -234,9 +234,10 @@ class Lexicon:
     #: Verbs of agreeing ("домовилися"): a date right after one ("про який сторони домовилися
     #: 16 травня") is the agreement's, never the exchange's.
     agreed_markers: tuple[str, ...] = ()
-    #: Nouns of other events whose date may stand next to an exchange ("перемир'я на 19-20
-    #: квітня", "переговорів 2 червня"): a date right after one of them is that event's.
-    other_event_nouns: tuple[str, ...] = ()
+    #: Words of other events whose date may stand next to an exchange ("перемир'я на 19-20
+    #: квітня", "переговорів 2 червня", "якого затримали у квітні", "потрапив у полон 5 травня"):
+    #: a date right after one of them is that event's.
+    other_event_words: tuple[str, ...] = ()
     #: Words that make a sentence about something else than an exchange ("parole", "deported").
     not_exchange_markers: tuple[str, ...] = ()
     #: Words right after a count's noun that make it a capture ("taking 46 soldiers prisoner").

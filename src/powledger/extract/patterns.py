@@ -283,7 +283,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         stages=make_set(lx.stage_markers),
         opening_stages=make_set(lx.opening_stage_markers),
         agreed=make_set(lx.agreed_markers),
-        other_events=make_set(lx.other_event_nouns),
+        other_events=make_set(lx.other_event_words),
         speaker_nouns=make_set(lx.speaker_nouns),
         casualties=make_set(lx.casualty_markers),
         soldier_words=None

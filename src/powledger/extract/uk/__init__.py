@@ -881,7 +881,7 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"серед",
     ),
     not_event_date=(r"з", r"із", r"від", r"до", r"станом\s+на", r"починаючи\s+з", r"після"),
-    other_event_nouns=(
+    other_event_words=(
         r"перемир['ʼ]\w*",
         r"розмов\w*",
         r"дзвінк\w*",
@@ -889,6 +889,12 @@ LEXICON = UKRAINIAN.build_lexicon(
         r"перемовин\w*",
         r"зустріч\w*",
         r"саміт\w*",
+        # Arrests, sentences and captures of the persons named ("якого затримали у квітні").
+        r"затрима\w*",
+        r"заарешту\w*",
+        r"засуди\w*",
+        r"полонили",
+        r"полон",
     ),
     agreed_markers=(r"домовил\w*", r"погодил\w*", r"узгодил\w*", r"договорил\w*"),
     opening_stage_markers=(
