@@ -835,3 +835,16 @@ def test_the_arrest_date_of_a_person_handed_over_is_not_the_exchange_s(person: s
         f"{person}."
     )
     assert _returned(_run(text, "2022-09-21")) == [("2022-09-21", None, 56)]
+
+
+def test_an_exact_figure_after_a_hedged_one_wins() -> None:
+    text = (
+        "Сьогодні з полону повернулися понад 180 захисників. Точна цифра – 189, уточнили в "
+        "Коордштабі."
+    )
+    assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 189, None)]
+
+
+def test_a_figure_named_by_cifra_outside_an_exchange_is_nothing() -> None:
+    text = "Ціни на пальне зросли. Точна цифра – 189 гривень за десять літрів."
+    assert _run(text, "2025-03-05")["exchanges"] == []

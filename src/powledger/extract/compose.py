@@ -131,6 +131,14 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
                 )
             )
             continue
+        if not hits and c.number_of.find(label.group(1)) and not c.number_of.find(s, n.end):
+            # "Точна цифра - 189": the figure named by "the number" (of the sentence before).
+            counts.append(
+                Count(
+                    n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
+                )
+            )
+            continue
         if hits and hits[-1][1] == len(label.group(1)):
             counts.append(
                 Count(
