@@ -848,3 +848,13 @@ def test_an_exact_figure_after_a_hedged_one_wins() -> None:
 def test_a_figure_named_by_cifra_outside_an_exchange_is_nothing() -> None:
     text = "Ціни на пальне зросли. Точна цифра – 189 гривень за десять літрів."
     assert _run(text, "2025-03-05")["exchanges"] == []
+
+
+@pytest.mark.parametrize("freed", ["з повернених", "з визволених", "з них"])
+def test_a_health_remark_about_some_of_the_freed_is_composition(freed: str) -> None:
+    text = f"Сьогодні з полону повернулися 120 бійців. Двоє {freed} важко поранені."
+    data = _run(text, "2025-03-05")
+    assert (_returned(data), _composition(data)) == (
+        [("2025-03-05", 120, None)],
+        {"seriously_wounded_or_sick": 2},
+    )
