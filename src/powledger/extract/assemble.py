@@ -455,6 +455,8 @@ def assemble(
                 rivals = [
                     o for o in done
                     if o is not cand and not o.weak_cumulative and not o.count.is_part
+                    # "90 на 90, ще окремо повернули п'ятьох цивільних": on top, no rival
+                    and not (o.count.additive and o.count.category != "total")
                     and o.count.category != "bodies" and o.count.value
                     and _listed_value(o, done) < (cand.count.value or 0)
                     and (o.side == cand.side or o.both or cand.both)
@@ -615,18 +617,18 @@ def _conflicts(group: _Group, c: Candidate) -> bool:
 
 
 def _list_conflicts(group: _Group, c: Candidate, cands: list[Candidate]) -> bool:
-    """Whether ``c`` is one group of a list whose sum is another figure than the group's total
-    for that side, stated in another sentence ("Второй день: ещё 307. Вчера мы встречали 270
-    военных и 120 мирных жителей")."""
+    """Whether ``c`` is one group of a list whose sum is not the exact total the group already
+    has for that side in another sentence ("2 січня Київ отримав 110 військових і трьох
+    цивільних"; "Второй день: ещё 307. Вчера мы встречали 270 военных и 120 мирных жителей")."""
     if not c.count.in_list or c.count.is_part or c.count.category in ("total", "bodies"):
         return False
-    listed = _listed_value(c, cands)
     sides = set(_sides(c))
-    return any(
-        m.count.category == "total" and not m.count.is_part and m.count.value
-        and m.sentence != c.sentence and m.count.value != listed and sides & set(_sides(m))
-        for m in group.members
-    )  # fmt: skip
+    totals = [
+        m.count.value for m in group.members
+        if m.count.category == "total" and m.count.value and not m.count.approximate
+        and not m.count.is_part and m.sentence != c.sentence and sides & set(_sides(m))
+    ]  # fmt: skip
+    return bool(totals) and _listed_value(c, cands) not in totals
 
 
 def _group(
@@ -750,7 +752,11 @@ def _group(
             precision = c.date.precision if c.date and c.date.iso else None
             if when is None and c.previous_days is not None:
                 when, precision = _shift(main.date, c.previous_days), "day"
-            if when is not None and when == main.date:
+            if when is None and last is not None and last[0].sentence == c.sentence:
+                # "Попередній обмін був 12 травня: по 90, а Києву додатково передали шістьох
+                # цивільних": the undated clause goes on about that same earlier exchange.
+                target = last[1]
+            elif when is not None and when == main.date:
                 target = main
             else:
                 target = next(
@@ -776,6 +782,7 @@ def _group(
                         or (c.date.precision == "day" and _list_conflicts(main, c, cands))
                     )
                 )
+                or (not main.date and _list_conflicts(main, c, cands))
                 # "В середине марта стороны уже менялись, тогда по 80" in a report of a March
                 # exchange of 140, or of an undated one: a month of its own with another figure.
                 or (

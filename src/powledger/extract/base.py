@@ -232,6 +232,16 @@ class Lexicon:
     not_event_date: tuple[str, ...] = ()
     #: A stage of a larger deal ("first stage", "completing") makes its big figure a running one.
     stage_markers: tuple[str, ...] = ()
+    #: A headline or lead that reports the first stage or day of a deal ("першого дня звільнено
+    #: 240"): "at the first stage" later in the report is that same event, not an earlier one.
+    opening_stage_markers: tuple[str, ...] = ()
+    #: Verbs of agreeing ("домовилися"): a date right after one ("про який сторони домовилися
+    #: 16 травня") is the agreement's, never the exchange's.
+    agreed_markers: tuple[str, ...] = ()
+    #: Words of other events whose date may stand next to an exchange ("перемир'я на 19-20
+    #: квітня", "переговорів 2 червня", "якого затримали у квітні", "потрапив у полон 5 травня"):
+    #: a date right after one of them is that event's.
+    other_event_words: tuple[str, ...] = ()
     #: Words that make a sentence about something else than an exchange ("parole", "deported").
     not_exchange_markers: tuple[str, ...] = ()
     #: Words right after a count's noun that make it a capture ("taking 46 soldiers prisoner").

@@ -87,6 +87,12 @@ def _skip_space(s: str, pos: int) -> int:
     return pos
 
 
+#: "one of the marines", "одного з морпіхів", "одна из женщин" (but not "one of them").
+_ONE_OF_GROUP = re.compile(
+    r"\s+(?:of\s+the|з|із|зі|из|изо)\s+(?!(?:them|них|яких|которых|тих|those)\b)[^\W\d_]", re.I
+)
+
+
 def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
     """Numbers of ``s`` that count persons: followed by a person noun, or bare after a verb."""
     counts: list[Count] = []
@@ -100,6 +106,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         age = c.ages.find(lead)
         if age and re.fullmatch(r"[\s\d]*(?:(?:from|to|and|-)\s*[\d\s]*)*", lead[age[-1][1] :]):
             continue  # "aged from 18 to 25", "under the age of 25": an age, not a count
+        if n.value == 1 and _ONE_OF_GROUP.match(s, n.end):
+            continue  # "Мати одного з морпіхів розповіла": a member of the group, not a count of it
         count = _count_from_noun_phrase(c, s, n, starts)
         if count is None:
             count = _bare_count(c, s, n)
@@ -147,6 +155,14 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             )
             gapped.day_gapped = True
             counts.append(gapped)
+            continue
+        if not hits and c.number_of.find(label.group(1)) and not c.number_of.find(s, n.end):
+            # "Точна цифра - 189": the figure named by "the number" (of the sentence before).
+            counts.append(
+                Count(
+                    n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
+                )
+            )
             continue
         if hits and hits[-1][1] == len(label.group(1)) and not label.group("each"):
             counts.append(

@@ -313,6 +313,13 @@ def _candidates(
                 mediators.append((sent.start, med))
     previous_sentence_side: list[Candidate] = []
     staged = bool(c.stages.find(text))
+    lead = text[: sentences[min(1, len(sentences) - 1)].end] if sentences else ""
+    # "першого дня звільнено 240" (this report's stage), not "Першого дня, у п'ятницю, 390, у
+    # суботу - 307" (a list of the deal's days, the first one dated).
+    opening_stage = any(
+        not lexicon.find_dates(lead[e : e + 25], reference)
+        for _b, e, _v in c.opening_stages.find(lead)
+    )
     trigger_dates: list[DateSpan] = []
     done_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
@@ -334,12 +341,15 @@ def _candidates(
                 # "yesterday" in a statement are the statement's day, not the publication's.
                 sent_ref = date.fromisoformat(said_on[0].iso)
                 found = event_dates(c, local, sent_ref)
+            # ("... the exchange agreed during the negotiations in Istanbul on 2 June"; "the
+            # previous exchange, when on 27 December Kyiv got 60": an earlier one's date.)
             trigger_dates.extend(
                 DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
                 for d in found
                 if d.iso and not inside_dateline(d, dateline, sent.start)
                 and not c.plan.find(local, max(0, d.start - 40), d.start)
-            )  # ("... the exchange agreed during the negotiations in Istanbul on 2 June") # fmt: skip
+                and not any(m[1] <= d.start for m in c.previous.find(local))
+            )  # fmt: skip
             span = _states_when(c, local) if found else None
             if span is None and found and not counts:
                 span = _persons_returned_when(c, local)
@@ -410,6 +420,7 @@ def _candidates(
             previous_sentence_side,
             dateline,
             staged,
+            opening_stage=opening_stage,
         )
         if not triggers:
             # Only a noun of remains ("body weight") brought the sentence in: no verb of return.
@@ -1175,6 +1186,13 @@ def _undisclosed(
                     s[min(t[1], done[0][1]) : max(t[0], done[0][0])] or " ",
                 )
             ]  # fmt: skip
+            if not nouns:
+                # "Коордштаб повідомив про повернення першої групи": a done marker that holds
+                # the word of return itself reports the event, dated or not.
+                nouns = [
+                    t for t in c.exchange.find(s)
+                    if any(d[0] <= t[0] and t[1] <= d[1] for d in done)
+                ]  # fmt: skip
         if not (nouns and done) and c.lexicon.mutual_verbs and not c.lexicon.find_numbers(s):
             # «Москва и Киев накануне обменялись пленными»: a past mutual verb and its persons.
             mutual = [

@@ -85,6 +85,13 @@ def event_dates(
         )  # "since late last month"
         if hedged or (marked and not when) or (marked and d.relative and d.precision != "day"):
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
+        if any(c.agreed.find(w) for w in words[-2:]):
+            continue  # "обмін, про який сторони домовилися (ще) 16 травня": the agreement's date
+        # "на тлі перемир'я на 19-20 квітня": the truce's dates, not the swap's (the noun of
+        # the other event right before the date, or before one short preposition).
+        tail = words[-2:] if len(last) <= 3 else words[-1:]
+        if re.search(r"[\w'\"»]\s*$", before) and any(c.other_events.find(w) for w in tail):
+            continue
         # A date on the reporting verb dates the report, not the exchange.
         reported = words[-2:] if last.lower() in ("on", "in") else words[-1:]
         if reported and c.reporting.find(" ".join(reported)) and d.relative:

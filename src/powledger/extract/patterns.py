@@ -164,6 +164,9 @@ class Compiled:
     named_along: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
     stages: Table
+    opening_stages: Table
+    agreed: Table
+    other_events: Table
     speaker_nouns: Table
     soldier_words: Table | None
     civilian_words: Table
@@ -279,6 +282,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if lx.list_joiners
         else None,
         stages=make_set(lx.stage_markers),
+        opening_stages=make_set(lx.opening_stage_markers),
+        agreed=make_set(lx.agreed_markers),
+        other_events=make_set(lx.other_event_words),
         speaker_nouns=make_set(lx.speaker_nouns),
         casualties=make_set(lx.casualty_markers),
         soldier_words=None

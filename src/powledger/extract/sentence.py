@@ -127,6 +127,8 @@ def sentence_candidates(
     previous: list[Candidate],
     dateline: DateSpan | None,
     staged: bool = False,
+    *,
+    opening_stage: bool = False,
 ) -> list[Candidate]:
     """Every claim one sentence states, with its side, date, phase and speaker.
 
@@ -198,6 +200,9 @@ def sentence_candidates(
             and (
                 c.parts.find(s, max(prev.end, prev.head_end), k.start)
                 or re.search(r":\s", s[max(prev.end, prev.head_end) : k.start])
+                # "120 людей — бійці ЗСУ та троє цивільних": a dash right after the group
+                # opens its breakdown (not "..., а Росія — 110", nor "— а також 5 цивільних").
+                or _dash_breakdown(c, s[prev.end : k.start])
             )
         ):
             # "84 people, among them soldiers of the army, as well as two civilians": still a part.
@@ -527,6 +532,8 @@ def sentence_candidates(
             today = reference.isoformat() if reference else None
             if c.stages.find(s, ms, me) and any(d.iso == today for d in dates):
                 continue  # "today, at the first stage, 390 came home": this report's own stage
+            if opening_stage and c.stages.find(s, ms, me):
+                continue  # the lead reports the first stage; "на першому етапі" is that one
             if k.start >= me:
                 cand.previous = True
                 # Only a date after "a day after" can date the earlier exchange; any date of a
@@ -630,6 +637,16 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _dash_breakdown(c: Compiled, gap: str) -> bool:
+    """Whether the words between a group and a later count open its breakdown with a dash
+    ("120 людей - бійці ЗСУ та троє цивільних"); not a gapped "а Росія - 110", nor "- а також"."""
+    m = re.match(r"([^,;]*?)\s[-—–]\s", gap)
+    if m is None or c.additive.find(gap):
+        return False
+    words = m.group(1).split()
+    return not (words and c.parties.find(words[-1]))
 
 
 _SINCE_WHEN = re.compile(r"\bsince\b(?P<what>[^.;]{0,40}?),\s*when\b", re.I)
