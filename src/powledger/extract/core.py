@@ -27,6 +27,7 @@ from powledger.extract.dating import (
     date_before,
     dateline_date,
     event_dates,
+    forward_weekday,
     inside_dateline,
     numbers_outside_dates,
 )
@@ -358,6 +359,10 @@ def _candidates(
             counts = _named_persons(c, local)
         if not counts and has_trigger and c.lexicon.deal_stages_are_plans:
             recall = _dated_recall(c, local, sent, default_pair, reference)
+            if recall is not None:
+                recalls.append(recall)
+        elif not counts and has_trigger and _UNDISCLOSED_NUMBER.search(local):
+            recall = _undisclosed_stage(c, local, sent, default_pair, sent_ref)
             if recall is not None:
                 recalls.append(recall)
         if not counts:
@@ -740,6 +745,40 @@ def _dated_recall(
     return cand
 
 
+#: "an undisclosed number of prisoners", "an unspecified number of POWs".
+_UNDISCLOSED_NUMBER = re.compile(
+    r"\b(?:an?|the)\s+(?:undisclosed|unspecified|unknown|unannounced)\s+number\b", re.I
+)
+
+
+def _undisclosed_stage(
+    c: Compiled, s: str, sent: Sentence, pair: tuple[str, str], reference: date | None
+) -> Candidate | None:
+    """ "On Monday, the first stage saw both sides return an undisclosed number of prisoners":
+    an earlier exchange (or stage) on a day of its own, done, with its figures undisclosed."""
+    if reference is None or c.plan.find(s) or c.future.find(s) or c.negation.find(s):
+        return None
+    if c.cumulative.find(s) or c.trial.find(s) or c.not_exchange.find(s):
+        return None
+    m = _UNDISCLOSED_NUMBER.search(s)
+    if m is None or not c.persons.find(s, m.end(), min(len(s), m.end() + 40)):
+        return None
+    days = [
+        d for d in event_dates(c, s, reference)
+        if d.iso and d.precision == "day" and date.fromisoformat(d.iso) < reference
+    ]  # fmt: skip
+    if len({d.iso for d in days}) != 1:
+        return None
+    d = days[0]
+    count = Count(m.start(), m.end(), None, False, "total", None, False, m.end())
+    cand = Candidate(count, None, "rule_dated_recall", (sent.start, sent.end))
+    cand.parties, cand.previous = pair, True  # (an earlier event: never the main one)
+    cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
+    cand.extra["unnumbered"] = True
+    cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)
+    return cand
+
+
 def _next_stage(
     c: Compiled,
     text: str,
@@ -879,8 +918,20 @@ def _unnumbered_plan(
         cand.parties, cand.planned = pair, True
         cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
         cand.extra["unnumbered"] = True
+        cand.date = _plan_date(c, s, reference)
         return [cand]
     return []
+
+
+def _plan_date(c: Compiled, s: str, reference: date | None) -> DateSpan | None:
+    """ "The exchange is scheduled for Monday": a plan's own date is one still to come."""
+    if reference is None:
+        return None
+    for d in event_dates(c, s, reference):
+        d = forward_weekday(c, s, d, reference)
+        if d.iso and len(d.iso) == 10 and date.fromisoformat(d.iso) > reference:
+            return d
+    return None
 
 
 _PASSIVE_GAP = re.compile(

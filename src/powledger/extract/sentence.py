@@ -20,6 +20,7 @@ from powledger.extract.compose import (
 )
 from powledger.extract.dating import (
     event_dates,
+    forward_weekday,
     inside_dateline,
     nearest_date,
 )
@@ -137,7 +138,9 @@ def sentence_candidates(
     if c.not_exchange.find(s):
         return []
     dates = [
-        d for d in event_dates(c, s, reference) if not inside_dateline(d, dateline, sent.start)
+        forward_weekday(c, s, d, reference)
+        for d in event_dates(c, s, reference)
+        if not inside_dateline(d, dateline, sent.start)
     ]
     cumulative_marks = c.cumulative.find(s)
     weak_marks = c.cumulative_weak.find(s)
