@@ -706,15 +706,41 @@ def _named_persons(c: Compiled, s: str) -> list[Count]:
     named persons outside the Russia-Ukraine war, each name counts one person, of the party of
     a demonym right before it ("американку Ксению Карелину")."""
     found: list[Count] = []
-    for m in _NAME.finditer(s):
+    counted = any(
+        n.value > 1 and not 1900 <= n.value <= 2100 for n in c.lexicon.find_numbers(s)
+    )
+    for m in sorted([*_NAME.finditer(s), *_LATIN_NAME.finditer(s)], key=lambda m: m.start()):
         name = m.group(0)
         if c.actors.find(name) or c.parties.find(name) or c.mediators.find(name):
             continue
-        before = s[max(0, m.start() - 25) : m.start()]
-        hits = [h for h in c.parties.find(before) if not before[h[1] :].strip()]
+        latin = name.isascii()
+        before = s[max(0, m.start() - (50 if latin else 25)) : m.start()]
+        # ("American teacher John Doe": a Latin name needs its demonym, a title word between.)
+        gap = _TITLE_GAP if latin else re.compile(r"\s*")
+        hits = [h for h in c.parties.find(before) if gap.fullmatch(before[h[1] :])]
         party = hits[-1][2] if hits else None
+        if latin and (party is None or counted or _TITLE.match(name)):
+            # "the White House", "Abu Dhabi": capitalised words, no person; "freed 16, among
+            # them the American reporter X": a part of a figure, not the figure.
+            continue
         found.append(Count(m.start(), m.end(), 1, False, "total", party, False, m.end()))
     return found if len(found) <= 4 else []
+
+
+#: "John Doe", "Mary-Ann O'Neil": two or three capitalised Latin words.
+_LATIN_NAME = re.compile(
+    r"(?<![\w-])[A-Z][a-z']+(?:-[A-Z][a-z']+)?(?:\s+[A-Z][a-z']+(?:-[A-Z][a-z']+)?){1,2}(?![\w-])"
+)
+#: "US President Joe Biden", "Russian Foreign Minister ...": an office, not a freed person.
+_TITLE = re.compile(
+    r"(?:President|Prime|Minister|Foreign|Defen[cs]e|Secretary|Senator|Chancellor|King|Queen|"
+    r"Pope|General|Colonel|Governor|Mayor|Ambassador|Envoy|Director|Chief|Deputy|Spokes\w*)\b"
+)
+#: The words between a demonym and a name: "American teacher", "Russian arms dealer".
+_TITLE_GAP = re.compile(
+    r"\s+(?:(?!(?:at|in|on|to|from|for|of|and|with|by|as|was|were|is|are|has|had)\s)"
+    r"[a-z][a-z'-]+\s+){0,2}"
+)
 
 
 def _dated_recall(
