@@ -853,3 +853,75 @@ def test_detained_since_a_month_does_not_date_the_exchange() -> None:
         "back 95 people, 60 of them merchant seamen detained in Ukraine since February."
     )
     assert _run(text, "2025-05-21").exchanges[0].date == "2025-05-19"
+
+
+# --- second round (en2b): plans look forward, undisclosed stages, named persons --------------
+
+
+def test_weekday_after_a_word_of_the_future_is_the_coming_one() -> None:
+    # Published on a Wednesday: "scheduled for Saturday" is three days later, not four earlier.
+    out = extract_document(
+        "Kyiv and Moscow have agreed on another exchange, officials said. A swap of 60 prisoners "
+        "on each side is scheduled for Saturday.",
+        published="2025-03-05",
+        language="en",
+    )
+    assert not out.exchanges
+    assert [p.date for p in out.planned] == ["2025-03-08"]
+
+
+def test_weekday_of_a_done_exchange_still_looks_back() -> None:
+    out = extract_document(
+        "Ukraine thanked the Emirates for Monday's swap, in which 100 prisoners each came home.",
+        published="2025-03-05",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-03-03"]
+
+
+def test_earlier_stage_with_an_undisclosed_number_is_its_own_exchange() -> None:
+    out = extract_document(
+        "Russia and Ukraine each got back 75 prisoners on Thursday in the second stage of a swap, "
+        "officials said.\nOn Tuesday an unspecified number of prisoners were returned by both "
+        "sides in the first stage.",
+        published="2025-03-06",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-03-06", {"Russia": 75, "Ukraine": 75}),
+        ("2025-03-04", {"Russia": None, "Ukraine": None}),
+    ]
+
+
+def test_unknown_number_still_held_is_no_stage() -> None:
+    out = extract_document(
+        "Russia returned 90 Ukrainian soldiers on Wednesday. Russia still holds an unknown number "
+        "of civilians detained on Monday.",
+        published="2025-03-05",
+        language="en",
+    )
+    assert len(out.exchanges) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia on Thursday released American nurse Laura Kemp in a swap for Russian pilot Igor "
+        "Belov, the State Department said.",
+        "The United States freed Russian businessman Oleg Sorokin in exchange for American "
+        "journalist Mark Lindqvist on Thursday.",
+    ],
+)
+def test_swap_of_named_persons_counts_one_each(text: str) -> None:
+    out = extract_document(text, published="2025-03-08", language="en")
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 1, "United States": 1}]
+
+
+def test_office_holder_and_part_of_a_figure_are_not_counted() -> None:
+    out = extract_document(
+        "Russia freed 16 people in the swap, among them the American reporter Sam Okafor. US "
+        "President Joe Biden greeted the freed Americans at Joint Base Andrews.",
+        published="2025-03-08",
+        language="en",
+    )
+    assert all(1 not in e.returned_to.values() for e in out.exchanges)
