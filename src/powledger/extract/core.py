@@ -706,9 +706,7 @@ def _named_persons(c: Compiled, s: str) -> list[Count]:
     named persons outside the Russia-Ukraine war, each name counts one person, of the party of
     a demonym right before it ("американку Ксению Карелину")."""
     found: list[Count] = []
-    counted = any(
-        n.value > 1 and not 1900 <= n.value <= 2100 for n in c.lexicon.find_numbers(s)
-    )
+    counted = any(n.value > 1 and not 1900 <= n.value <= 2100 for n in c.lexicon.find_numbers(s))
     for m in sorted([*_NAME.finditer(s), *_LATIN_NAME.finditer(s)], key=lambda m: m.start()):
         name = m.group(0)
         if c.actors.find(name) or c.parties.find(name) or c.mediators.find(name):
