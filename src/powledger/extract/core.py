@@ -876,7 +876,11 @@ def _unnumbered_plan(
         if today is not None and any(d.iso == today.isoformat() for d in event_dates(c, s, today)):
             continue
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
-        if c.plan_phrases.find(s) and triggers and not c.trial.find(s) and not no_phrases:
+        if (
+            c.plan_phrases.find(s)
+            and triggers
+            and not (c.trial.find(s) or c.not_exchange.find(s) or no_phrases)
+        ):  # ("a rally of relatives called for an all-for-all swap": a plea, no plan)
             # "ready for an exchange on the all-for-all principle"
             count = Count(
                 triggers[0][0], triggers[0][1], None, False, "total", None, False, triggers[0][1]
