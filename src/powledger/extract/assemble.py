@@ -726,7 +726,13 @@ def _group(
             and c.date.iso
             and main.date
             and c.date.iso != main.date
-            and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
+            and (
+                c.date.precision == "day"
+                or c.date.iso[:7] != main.date[:7]
+                # "Sunday: 100 each. In March, the two countries traded 80 each": a month of its
+                # own with another figure is another event, even the main event's month.
+                or (len(main.date) == 10 and _conflicts(main, c))
+            )
             and not planned
             and not _repeats(main, c)
             and (_conflicts(main, c) or _far_apart(main.date, c.date))
