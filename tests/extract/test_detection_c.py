@@ -925,3 +925,48 @@ def test_office_holder_and_part_of_a_figure_are_not_counted() -> None:
         language="en",
     )
     assert all(1 not in e.returned_to.values() for e in out.exchanges)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Dozens of women rallied in central Kyiv on Saturday.",
+        "On Saturday, a rally of hundreds of relatives called for an all-for-all exchange.",
+        "Hundreds of wives and mothers of missing marines marched through Lviv to demand a swap.",
+    ],
+)
+def test_rallies_are_no_release_and_no_plan(tail: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. " + tail,
+        published="2025-03-08",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 100, "Ukraine": 100}]
+    assert not out.exchanges[0].composition
+    assert not out.planned
+
+
+def test_last_stage_of_a_deal_is_a_dated_plan_without_the_deal_size() -> None:
+    out = extract_document(
+        "Negotiators from Kyiv and Moscow met in Istanbul on Friday to discuss prisoners of war. "
+        "The 600-for-600 deal is due to wrap up on Monday with its final stage, officials said.",
+        published="2025-03-08",
+        language="en",
+    )
+    assert not out.exchanges
+    assert [(p.date, p.returned_to) for p in out.planned] == [
+        ("2025-03-10", {"Russia": None, "Ukraine": None})
+    ]
+
+
+def test_month_dated_background_with_another_figure_is_its_own_exchange() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 100 prisoners each on Sunday. Earlier in March, the two "
+        "countries traded 80 prisoners each, and more than 2,000 bodies have come back since.",
+        published="2025-03-30",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [
+        {"Russia": 100, "Ukraine": 100},
+        {"Russia": 80, "Ukraine": 80},
+    ]

@@ -155,6 +155,7 @@ def numbers_outside_dates(lexicon: Lexicon, s: str, reference: date | None) -> l
 
 _WEEKDAY = re.compile(r"(?:on\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _FORWARD_WORD = re.compile(r"\b(?:for|until|till|coming|next|scheduled|slated|due)\s*$", re.I)
+_DUE = re.compile(r"\b(?:due|set|slated|scheduled|expected|planned)\s+(?:to|for)\b", re.I)
 
 
 def forward_weekday(c: Compiled, s: str, d: DateSpan, reference: date | None) -> DateSpan:
@@ -169,6 +170,6 @@ def forward_weekday(c: Compiled, s: str, d: DateSpan, reference: date | None) ->
         return d
     lo = max([0, *(m.end() for m in re.finditer(r"[;:.!?]|,\s", s[: d.start]))])
     clause = s[lo : d.start]
-    if not (_FORWARD_WORD.search(clause) or c.future.find(clause)):
+    if not (_FORWARD_WORD.search(clause) or _DUE.search(clause) or c.future.find(clause)):
         return d
     return DateSpan(d.start, d.end, (day + timedelta(days=7)).isoformat(), d.precision, True)

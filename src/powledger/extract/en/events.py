@@ -391,6 +391,7 @@ CUMULATIVE_MARKERS: tuple[str, ...] = (
     r"previous\s+exchanges",
     r"earlier\s+exchanges",
     r"since\s+then",
+    r"since(?=\s*(?:[.;!?]|$))",  # "and 2,000 bodies have come back since."
     r"since\s+the\s+(?:last|previous)\s+(?:round|exchange|swap|meeting|talks)",
     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
     r"in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
