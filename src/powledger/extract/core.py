@@ -17,7 +17,7 @@ from powledger.extract.attribution import (
     party_speaker,
     voice_party,
 )
-from powledger.extract.base import DateSpan, Lexicon, get_lexicon
+from powledger.extract.base import DateSpan, Lexicon, forget_dates, get_lexicon
 from powledger.extract.compose import (
     Candidate,
     Count,
@@ -205,6 +205,7 @@ def _sentence_pair(parties: set[str], default: tuple[str, str]) -> tuple[str, st
 def _candidates(
     text: str, lexicon: Lexicon, published: date | None
 ) -> tuple[list[Candidate], list[tuple[int, str]], DateSpan | None]:
+    forget_dates(lexicon)  # (a new document: the dates of the last one's sentences go)
     c = compile_lexicon(lexicon)
     spans = split_sentences(text)
     paras = paragraph_of(text, spans)
