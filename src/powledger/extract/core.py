@@ -874,11 +874,14 @@ def _unnumbered_plan(
     strong_doc = has_strong_word(text, c.lexicon)
     for sent in sentences:
         s = text[sent.start : sent.end]
+        phrases = c.plan_phrases.find(s)
+        if not phrases and (phrases_only or not c.plan.find(s)):
+            continue  # (neither kind of plan below without a word of plans: a cheap test first)
         if today is not None and any(d.iso == today.isoformat() for d in event_dates(c, s, today)):
             continue
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
         if (
-            c.plan_phrases.find(s)
+            phrases
             and triggers
             and not (c.trial.find(s) or c.not_exchange.find(s) or no_phrases)
         ):  # ("a rally of relatives called for an all-for-all swap": a plea, no plan)
