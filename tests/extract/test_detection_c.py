@@ -970,3 +970,27 @@ def test_month_dated_background_with_another_figure_is_its_own_exchange() -> Non
         {"Russia": 100, "Ukraine": 100},
         {"Russia": 80, "Ukraine": 80},
     ]
+
+
+def test_undisclosed_stage_of_a_deal_agreed_last_week_is_reported() -> None:
+    # "last week" dates the talks in the participle clause, not the exchange.
+    out = extract_document(
+        "Kyiv and Moscow swapped another group of prisoners of war on Tuesday, the second stage "
+        "of an exchange agreed at talks last week, officials on both sides said, without saying "
+        "how many people were involved.",
+        published="2025-03-12",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-03-11", {"Russia": None, "Ukraine": None})
+    ]
+
+
+def test_named_persons_described_by_appositives() -> None:
+    out = extract_document(
+        "Moscow on Thursday freed Maria Kessler, an American-Russian dual national, in return for "
+        "Anton Gromov, a Russian jailed in the United States, officials said.",
+        published="2025-03-14",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 1, "United States": 1}]

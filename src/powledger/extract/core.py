@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -366,7 +367,7 @@ def _candidates(
                     # "Обмен состоялся вчера при посредничестве ОАЭ": the exchange's own day.
                     done_days.append(pending[0])
         if not counts and has_trigger and default_pair != ("Russia", "Ukraine"):
-            counts = _named_persons(c, local)
+            counts = _named_persons(c, local, default_pair)
         if not counts and has_trigger and c.lexicon.deal_stages_are_plans:
             recall = _dated_recall(c, local, sent, default_pair, reference)
             if recall is not None:
@@ -721,7 +722,7 @@ _NAME = re.compile(
 )
 
 
-def _named_persons(c: Compiled, s: str) -> list[Count]:
+def _named_persons(c: Compiled, s: str, pair: tuple[str, str] | None = None) -> list[Count]:
     """ "Russia released Marc Fogel, and Alexander Vinnik came back to Russia": in a swap of
     named persons outside the Russia-Ukraine war, each name counts one person, of the party of
     a demonym right before it ("американку Ксению Карелину")."""
@@ -737,11 +738,29 @@ def _named_persons(c: Compiled, s: str) -> list[Count]:
         gap = _TITLE_GAP if latin else re.compile(r"\s*")
         hits = [h for h in c.parties.find(before) if gap.fullmatch(before[h[1] :])]
         party = hits[-1][2] if hits else None
-        if latin and (party is None or counted or _TITLE.match(name)):
+        described = False
+        if latin and party is None:
+            # "Anna Lee, a US-Russian dual citizen,", "Oleg Sokol, a Russian held in the US": the
+            # appositive names a person (its party only when it names one alone).
+            m_app = _APPOSITIVE.match(s, m.end())
+            if m_app is not None:
+                words = m_app.group(1)
+                app_hits = c.parties.find(words)
+                described = bool(app_hits)
+                # The head demonym ("a Russian held in the US") names the party; a compound
+                # ("a US-Russian dual citizen") names none.
+                if app_hits and app_hits[0][0] == 0 and not re.match(r"\S*-", words):
+                    party = app_hits[0][2]
+        if latin and ((party is None and not described) or counted or _TITLE.match(name)):
             # "the White House", "Abu Dhabi": capitalised words, no person; "freed 16, among
             # them the American reporter X": a part of a figure, not the figure.
             continue
         found.append(Count(m.start(), m.end(), 1, False, "total", party, False, m.end()))
+    known = {k.party for k in found if k.party}
+    if pair is not None and len(known) == 1 and known <= set(pair):
+        # "A, a Russian, in return for B, a dual citizen": B is of the pair's other party.
+        other = next(p for p in pair if p not in known)
+        found = [k if k.party else dataclasses.replace(k, party=other) for k in found]
     return found if len(found) <= 4 else []
 
 
@@ -754,6 +773,7 @@ _TITLE = re.compile(
     r"(?:President|Prime|Minister|Foreign|Defen[cs]e|Secretary|Senator|Chancellor|King|Queen|"
     r"Pope|General|Colonel|Governor|Mayor|Ambassador|Envoy|Director|Chief|Deputy|Spokes\w*)\b"
 )
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+([^,.;:]{2,50})")
 #: The words between a demonym and a name: "American teacher", "Russian arms dealer".
 _TITLE_GAP = re.compile(
     r"\s+(?:(?!(?:at|in|on|to|from|for|of|and|with|by|as|was|were|is|are|has|had)\s)"
@@ -900,9 +920,7 @@ def _unnumbered_plan(
             continue
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
         if (
-            phrases
-            and triggers
-            and not (c.trial.find(s) or c.not_exchange.find(s) or no_phrases)
+            phrases and triggers and not (c.trial.find(s) or c.not_exchange.find(s) or no_phrases)
         ):  # ("a rally of relatives called for an all-for-all swap": a plea, no plan)
             # "ready for an exchange on the all-for-all principle"
             count = Count(
@@ -1145,10 +1163,11 @@ def _undisclosed(
         if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
             continue
         if (c.cumulative.find(s) and not _ORDINAL_SINCE.search(s)) or any(
-            m[0] > 20 for m in c.previous.find(s)
+            m[0] > 20 and not c.plan.find(s, max(0, m[0] - 25), m[0]) for m in c.previous.find(s)
         ):
             continue  # "since the war began the sides have held 60 exchanges" (but "Today
-            # another exchange took place" is this one)
+            # another exchange took place" is this one, and "a swap agreed at talks last week"
+            # dates the talks)
         if c.deal_terms.find(s):
             continue  # "the deal provides for the release of the hostages": terms
         nouns = [
