@@ -994,3 +994,20 @@ def test_named_persons_described_by_appositives() -> None:
         language="en",
     )
     assert [e.returned_to for e in out.exchanges] == [{"Russia": 1, "United States": 1}]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The pilot's family had hoped he would be included in an exchange.",
+        "Relatives of the sailors want them to be part of the next swap.",
+    ],
+)
+def test_wishes_are_no_plans(tail: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. " + tail,
+        published="2025-03-08",
+        language="en",
+    )
+    assert len(out.exchanges) == 1
+    assert not out.planned

@@ -938,8 +938,11 @@ def _unnumbered_plan(
             t for t in triggers
             if not (_IDIOM_IN.search(s, max(0, t[0] - 4), t[0]) and not _FOR.match(s, t[1]))
         ]  # fmt: skip
-        if not triggers or not c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s):
+        plan_words = c.plan.find(s)
+        if not triggers or not plan_words or c.trial.find(s) or c.not_exchange.find(s):
             continue
+        if _WISH.fullmatch(s[plan_words[0][0] : plan_words[0][1]]):
+            continue  # "Kyiv is calling for a swap"; "his relatives had hoped he would be freed"
         if reference is not None and any(
             int(y) < reference.year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", s)
         ):
@@ -1001,6 +1004,14 @@ def _plan_date(c: Compiled, s: str, reference: date | None) -> DateSpan | None:
         if d.iso and len(d.iso) == 10 and date.fromisoformat(d.iso) > reference:
             return d
     return None
+
+
+#: Wishes, not plans: "calls for", "hoped", "wants", "urged", "insists on".
+_WISH = re.compile(
+    r"call(?:s|ed|ing)?\s+for|urg\w*|demand\w*|hop(?:e|es|ed|ing)|wants?|wanted|seek(?:s|ing)?"
+    r"|sought|intend\w*|aims?\s+to|insist\w*|plead\w*",
+    re.I,
+)
 
 
 _PASSIVE_GAP = re.compile(
