@@ -1011,3 +1011,25 @@ def test_wishes_are_no_plans(tail: str) -> None:
     )
     assert len(out.exchanges) == 1
     assert not out.planned
+
+
+def test_next_exchange_named_before_its_word_of_plans_is_a_dated_plan() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 150 prisoners each on Friday. Another exchange will take "
+        "place on Sunday, officials said.",
+        published="2025-03-08",
+        language="en",
+    )
+    assert [(p.date, p.returned_to) for p in out.planned] == [
+        ("2025-03-09", {"Russia": None, "Ukraine": None})
+    ]
+
+
+def test_exchange_noun_before_a_plan_word_without_a_day_is_no_new_plan() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 150 prisoners each on Friday. The exchange was expected, "
+        "officials said.",
+        published="2025-03-08",
+        language="en",
+    )
+    assert not out.planned

@@ -961,6 +961,15 @@ def _unnumbered_plan(
                     not re.search(r"[,;:.]", s[f[1] : t[0]]) and t[0] - f[1] <= 25
                     for f in c.future.find(s, 0, t[0])
                 )
+                # "Another exchange will take place on Sunday", "the final stage of the
+                # exchange is expected on Monday": a word of plans right after, with its day.
+                or (
+                    any(
+                        not re.search(r"[,;:.]", s[t[1] : f[0]]) and f[0] - t[1] <= 12
+                        for f in [*c.future.find(s, t[1]), *c.plan.find(s, t[1])]
+                    )
+                    and _plan_date(c, s, reference) is not None
+                )
             )
             and bool(c.persons.find(text))
             and any(p[2] in pair for p in c.parties.find(text))
