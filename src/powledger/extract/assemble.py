@@ -570,6 +570,19 @@ def _far_apart(main: str | None, when: DateSpan) -> bool:
     return abs((date.fromisoformat(main) - date.fromisoformat(when.iso)).days) > 7
 
 
+def _other_month(main: str | None, when: DateSpan) -> bool:
+    """Whether a day falls outside the month the main event is dated to ("В феврале Москва
+    отпустила A, получив взамен B. В четверг Россия передала США C" in a March report): another
+    exchange, even with the same figures (one for one)."""
+    if main is None or when.iso is None or (when.relative and when.precision != "day"):
+        return False
+    if len(main) == 7 and when.precision == "day":
+        return when.iso[:7] != main
+    if len(main) == 10 and when.precision == "month":
+        return when.iso != main[:7]  # (and the other way round)
+    return False
+
+
 def _group_at(groups: list[_Group], pos: int) -> _Group | None:
     """The group of the claim sentence at or just before ``pos`` (else the main event)."""
     best: _Group | None = groups[0] if groups else None
@@ -597,6 +610,21 @@ def _conflicts(group: _Group, c: Candidate) -> bool:
     return any(
         m.count.value != c.count.value and m.count.category == c.count.category
         and sides & set(_sides(m))
+        for m in group.members
+    )  # fmt: skip
+
+
+def _list_conflicts(group: _Group, c: Candidate, cands: list[Candidate]) -> bool:
+    """Whether ``c`` is one group of a list whose sum is another figure than the group's total
+    for that side, stated in another sentence ("Второй день: ещё 307. Вчера мы встречали 270
+    военных и 120 мирных жителей")."""
+    if not c.count.in_list or c.count.is_part or c.count.category in ("total", "bodies"):
+        return False
+    listed = _listed_value(c, cands)
+    sides = set(_sides(c))
+    return any(
+        m.count.category == "total" and not m.count.is_part and m.count.value
+        and m.sentence != c.sentence and m.count.value != listed and sides & set(_sides(m))
         for m in group.members
     )  # fmt: skip
 
@@ -734,18 +762,36 @@ def _group(
         elif (
             c.date is not None
             and c.date.iso
-            and main.date
             and c.date.iso != main.date
-            and (
-                c.date.precision == "day"
-                or c.date.iso[:7] != main.date[:7]
-                # "Sunday: 100 each. In March, the two countries traded 80 each": a month of its
-                # own with another figure is another event, even the main event's month.
-                or (len(main.date) == 10 and _conflicts(main, c))
-            )
             and not planned
-            and not _repeats(main, c)
-            and (_conflicts(main, c) or _far_apart(main.date, c.date))
+            and (not _repeats(main, c) or _other_month(main.date, c.date))
+            and (
+                _other_month(main.date, c.date)
+                or (
+                    main.date
+                    and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
+                    and (
+                        _conflicts(main, c)
+                        or _far_apart(main.date, c.date)
+                        or (c.date.precision == "day" and _list_conflicts(main, c, cands))
+                    )
+                )
+                # "В середине марта стороны уже менялись, тогда по 80" in a report of a March
+                # exchange of 140, or of an undated one: a month of its own with another figure.
+                or (
+                    (main.date is None or c.date.precision == "month")
+                    and (
+                        not c.date.relative
+                        # "Sunday: 100 each. Earlier in March, the two countries traded 80 each":
+                        # the main event's own month, named in a sentence of its own.
+                        or (main.date is not None and c.date.iso == main.date[:7])
+                    )
+                    and main.members
+                    and not c.count.is_part
+                    and _conflicts(main, c)
+                    and all(m.sentence != c.sentence for m in main.members)
+                )
+            )
         ):
             target = next((g for g in groups if g.date == c.date.iso), None)
             if target is None:

@@ -149,6 +149,10 @@ class Lexicon:
     #: Whether a stated position ("Kyiv insists on all for all") in a report of a done exchange
     #: is an open-ended plan (English annotations) or nothing (ru annotations).
     positions_are_plans: bool = True
+    #: Whether "the next exchange" with no day and no verb of it taking place ("к следующему
+    #: обмену уже готовятся", "підготовка наступного обміну триває") is an open-ended plan (the
+    #: en/uk annotations) or an intention only (the ru annotations).
+    preparations_are_plans: bool = True
     #: Whether the composition lists only the groups named beyond the base (the uk/ru
     #: annotations): "N servicemen and M seriously wounded" keeps N as the base with M on top,
     #: and "N servicemen ... also three residents" lists the residents only; else (English) N is
@@ -260,6 +264,9 @@ class Lexicon:
     #: then stays the base and only the named group is composition. None: any generic noun
     #: listed beside another group is ``soldiers`` (the older reading).
     listed_soldier_words: tuple[str, ...] | None = None
+    #: Person nouns of the citizens that name civilians when listed after a group of soldiers
+    #: ("146 военнопленных и восемь граждан Украины"); alone they are the whole group.
+    listed_civilian_words: tuple[str, ...] = ()
     #: Words of killing and injuring: one right before a number ("killed 300") or right after
     #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
     #: count, never persons returned.

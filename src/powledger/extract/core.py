@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from powledger.capture.base import normalise_date
-from powledger.extract.assemble import assemble
+from powledger.extract.assemble import _listed_value, assemble
 from powledger.extract.attribution import (
     Hits,
     Sentence,
@@ -463,9 +463,11 @@ def _candidates(
             sentence_out
             and prior
             and not any(cand.planned for cand in sentence_out)
-            and triggers
+            # (No verb or noun of return at all: "Речь идет о 1200 пленных с каждой стороны".)
             and all(
-                exchange_noun(c, local[t[0] : t[1]]) or c.return_nouns.match_at(local, t[0])
+                t[1] == 0  # (the verb carried over from the sentence before)
+                or exchange_noun(c, local[t[0] : t[1]])
+                or c.return_nouns.match_at(local, t[0])
                 for t in triggers
             )
             and not c.done.find(local)
@@ -618,7 +620,7 @@ def _candidates(
     for fallback in (
         usable(report_dates),
         usable(date_before(c, text, sentences, out, reference)),
-        usable([d for d in trigger_dates if d.start < lead_end]),
+        usable([d for d in trigger_dates if d.start < lead_end and not _other_figure(out, d)]),
         usable(event_dates(c, text[: sentences[0].end], reference) if sentences else []),
     ):
         if dateline is None and fallback:
@@ -636,7 +638,74 @@ def _candidates(
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
+    if reference is not None:
+        for cand in out:
+            if cand.planned:
+                cand.date = _plan_day(c, text[cand.sentence[0] : cand.sentence[1]], cand, reference)
     return out, mediators, dateline
+
+
+def _plan_day(c: Compiled, s: str, cand: Candidate, reference: date) -> DateSpan | None:
+    """A plan's day named by a weekday is the coming one ("Следующий этап пройдет в пятницу",
+    "следующую группу передадут в субботу"), never the past one a report's weekday means."""
+    d = cand.date
+    if not c.future.find(s):
+        return d  # "Во вторник делегации договорились …": the day of the talks
+    if d is None and cand.extra.get("unnumbered"):
+        found = [
+            x for x in c.lexicon.find_dates(s, reference)
+            if x.iso and len(x.iso) == 10 and x.relative and not re.search(r"\d", s[x.start : x.end])
+        ]  # fmt: skip
+        if len(found) != 1:
+            return d
+        day = date.fromisoformat(found[0].iso or "")
+        if 2 <= (reference - day).days <= 6:
+            day += timedelta(days=7)
+        if day <= reference:
+            return d
+        return DateSpan(found[0].start, found[0].end, day.isoformat(), "day", True)
+    if (
+        d is None
+        or not d.relative
+        or d.iso is None
+        or len(d.iso) != 10
+        or re.search(r"\d", s[d.start : d.end])
+    ):
+        return d
+    day = date.fromisoformat(d.iso)
+    if 2 <= (reference - day).days <= 6:
+        return DateSpan(d.start, d.end, (day + timedelta(days=7)).isoformat(), "day", True)
+    return d
+
+
+def _other_figure(out: list[Candidate], when: DateSpan) -> bool:
+    """Whether the sentence of a date in the lead gives a side another figure than an earlier,
+    undated one ("… обмен по формуле 140 на 140. В начале марта … тогда по 80"): the date of an
+    earlier exchange, not of the main one."""
+    here = [
+        o for o in out
+        if o.sentence[0] <= when.start < o.sentence[1] and o.count.value is not None
+        and not (o.planned or o.cumulative)
+    ]  # fmt: skip
+    for o in here:
+        sides = {o.side} if not o.both else set(o.parties)
+        value, category = o.count.value, o.count.category
+        if o.count.in_list and category not in ("total", "bodies"):
+            # "Вчера мы встречали 270 военных и 120 мирных жителей": the list's sum.
+            value, category = _listed_value(o, here), "total"
+        for e in out:
+            if (
+                e.sentence[1] <= o.sentence[0]
+                and e.date is None
+                and e.count.value is not None
+                and e.count.value != value
+                and e.count.category == category
+                and not (e.planned or e.cumulative or e.previous or e.count.is_part)
+                and not (o.count.is_part or e.extra.get("unnumbered"))
+                and sides & ({e.side} if not e.both else set(e.parties))
+            ):
+                return True
+    return False
 
 
 _WAS_CARRYING = re.compile(
@@ -974,6 +1043,18 @@ def _unnumbered_plan(
             and bool(c.persons.find(text))
             and any(p[2] in pair for p in c.parties.find(text))
         )
+        if (
+            foreseen
+            and not c.lexicon.preparations_are_plans
+            and not c.lexicon.find_dates(s, reference)
+        ):
+            # "К следующему обмену уже готовятся": "next" before the noun alone, with no day
+            # and no verb of the exchange to come, is an intention, not a plan.
+            nouns = c.exchange.find(s)
+            foreseen = any(
+                not any(0 <= t[0] - f[1] <= 2 and not s[f[1] : t[0]].strip() for t in nouns)
+                for f in c.future.find(s)
+            )
         if not foreseen and not any(governed(c, s, t[0]) for t in triggers):
             continue
         if not (has_strong_word(s, c.lexicon) or c.mutual.find(s)) and (

@@ -166,6 +166,7 @@ class Compiled:
     stages: Table
     speaker_nouns: Table
     soldier_words: Table | None
+    civilian_words: Table
     casualties: Table
     not_exchange: Table
     capture: Table
@@ -283,6 +284,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         soldier_words=None
         if lx.listed_soldier_words is None
         else make_set(lx.listed_soldier_words),
+        civilian_words=make_set(lx.listed_civilian_words),
         not_exchange=make_set(lx.not_exchange_markers),
         capture=make_set(lx.capture_markers),
         casualty_after=re.compile(r"\s*,?\s*(?:" + "|".join(lx.casualty_after) + r")\b", re.I)

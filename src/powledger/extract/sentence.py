@@ -238,6 +238,7 @@ def sentence_candidates(
             if k.head_end > k.end:
                 k.soldier_word = bool(c.soldier_words.find(s, k.end, k.head_end))
     mark_sum_parts(counts, previous)
+    counts = join_formulas(c, s, counts)
     join_lists(c, s, counts)
     for i, k in enumerate(counts):
         if k.value is None or not c.origin.match_at(s, _after_space(s, k.head_end)):
@@ -287,6 +288,13 @@ def sentence_candidates(
         if mate_at is not None and counts[mate_at].additive and k.category != "total":
             k.additive = True  # "in a separate gesture 31 wounded for 15 wounded": both on top
         earlier_added = [o for o in counts[:i] if o.additive and o.category == k.category]
+        if not counts[:i] and k.category in ("wounded", "seriously_wounded_or_sick"):
+            # "Помимо этого … возвращены 15 раненых. Киеву переданы 31 раненый": the gesture
+            # of the sentence before goes on in this one.
+            earlier_added = [
+                p.count for p in previous
+                if p.count.additive and p.count.category == k.category and not p.both
+            ]  # fmt: skip
         if earlier_added and k.category not in ("total", "bodies") and not k.is_part:
             # "Separately, Russia handed over 31 wounded and Ukraine 15 wounded": the same kind
             # of group, later in the sentence, is on top too.
@@ -340,6 +348,12 @@ def sentence_candidates(
                     else other_of(v, v.voice_party or v.pair[1])
                 )
                 rule = "rule_n_for_m"
+        if k.each_pair:
+            side, both, rule = None, True, "rule_each"
+        heads = [o for o in out if o.count.value is not None and (o.side or o.both)]
+        if k.day_gapped and heads and rule in WEAK_RULES:
+            # "обменялись 307 пленными с каждой стороны, а в пятницу — 390": as the one before.
+            side, both, rule = heads[-1].side, heads[-1].both, "rule_gapped_day"
         if (
             not both
             and any(_each_covers(each_count(s, m, counts, c.parts), k, counts) for m in each_marks)
@@ -739,6 +753,17 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
             # "80 border guards and two members of the State Special Transport Service": a
             # group beside a named one; it sums, but names no category of its own.
             b.category, b.soldier_word = "soldiers", False
+        if (
+            b.category == "total"
+            and a.category == "total"
+            and not (a.bare or b.bare or a.is_part)
+            and (a.party is None or b.party in (None, a.party))
+            and c.civilian_words.find(s, b.end, b.head_end)
+            and not c.civilian_words.find(s, a.end, a.head_end)
+            and c.list_joiners.match(gap)
+        ):
+            # "146 военнопленных и восемь граждан Украины": the citizens beside the soldiers.
+            b.category, a.category = "civilians", "soldiers"
         if not c.list_joiners.match(gap) or b.category in ("total", "bodies"):
             continue
         a.in_list = b.in_list = True
@@ -778,6 +803,44 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         ):
             k.value += 1
             k.extra_named = name
+
+
+def join_formulas(c: Compiled, s: str, counts: list[Count]) -> list[Count]:
+    """ "120 на 120 военными и 15 на 15 гражданскими": a list of formulas, each one group that
+    each side received; the groups sum (the leading number of each formula is dropped)."""
+    if c.list_joiners is None or len(counts) < 4:
+        return counts
+    drop: set[int] = set()
+    i = 0
+    while i + 3 < len(counts):
+        a1, a2, b1, b2 = counts[i : i + 4]
+        gap = s[max(a2.end, a2.head_end) : b1.start]
+        if (
+            a1.bare
+            and b1.bare
+            and a1.value is not None
+            and a1.value == a2.value
+            and b1.value is not None
+            and b1.value == b2.value
+            and for_mate(c, s, counts, i) == i + 1
+            and for_mate(c, s, counts, i + 2) == i + 3
+            and not a2.bare
+            and not b2.bare
+            and not (a2.is_part or b2.is_part)
+            and b2.category not in ("total", "bodies")
+            and a2.category != "bodies"
+            and a2.party is None
+            and b2.party is None
+            and c.list_joiners.match(gap)
+        ):
+            if a2.category == "total":
+                a2.category = "soldiers"
+            a2.in_list = b2.in_list = a2.each_pair = b2.each_pair = True
+            drop.update((i, i + 2))
+            i += 4
+            continue
+        i += 1
+    return [k for j, k in enumerate(counts) if j not in drop]
 
 
 def join_named_before(c: Compiled, s: str, counts: list[Count]) -> None:
@@ -869,7 +932,9 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
 
 def mutual_object(c: Compiled, s: str, k: Count, counts: list[Count]) -> bool:
     """Whether ``k`` is the direct object of a mutual exchange verb, and the only count."""
-    if k.party is not None or k.first_person or k.is_part or len(counts) > 1:
+    # (A figure of another day after it, "…, а в пятницу — 390", is no rival.)
+    rivals = [o for o in counts if not o.day_gapped]
+    if k.party is not None or k.first_person or k.is_part or len(rivals) > 1:
         return False
     if _GRAND_TOTAL.match(s, k.head_end) or re.search(r"total\s+of\s*$", s[: k.start], re.I):
         return False
