@@ -787,7 +787,12 @@ def _group(
                 # exchange of 140, or of an undated one: a month of its own with another figure.
                 or (
                     (main.date is None or c.date.precision == "month")
-                    and not c.date.relative
+                    and (
+                        not c.date.relative
+                        # "Sunday: 100 each. Earlier in March, the two countries traded 80 each":
+                        # the main event's own month, named in a sentence of its own.
+                        or (main.date is not None and c.date.iso == main.date[:7])
+                    )
                     and main.members
                     and not c.count.is_part
                     and _conflicts(main, c)

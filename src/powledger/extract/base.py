@@ -30,6 +30,7 @@ category of :data:`powledger.models.CATEGORIES` (``"total"`` for generic persons
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -317,6 +318,41 @@ class Lexicon:
     actor_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Extra aliases of mediators in this language: canonical mediator -> aliases.
     mediator_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "find_dates", _memoised(self.find_dates))
+
+
+_MEMOISED: set[int] = set()
+
+
+def _memoised(find: DateFinder) -> DateFinder:
+    """The same date finder, remembering its answers for the document at hand: the core reads
+    one sentence for dates several times (counts, event dates, plans, stages)."""
+    if id(find) in _MEMOISED:
+        return find
+    memo: dict[tuple[str, date | None], tuple[DateSpan, ...]] = {}
+
+    @functools.wraps(find)
+    def cached(text: str, published: date | None) -> list[DateSpan]:
+        key = (text, published)
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            hit = memo[key] = tuple(find(text, published))
+        return list(hit)
+
+    cached.cache_clear = memo.clear  # type: ignore[attr-defined]
+    _MEMOISED.add(id(cached))
+    return cached
+
+
+def forget_dates(lexicon: Lexicon) -> None:
+    """Drop the remembered dates (once per document: only one document's sentences repeat)."""
+    clear = getattr(lexicon.find_dates, "cache_clear", None)
+    if clear is not None:
+        clear()
 
 
 _LEXICONS: dict[str, Lexicon] = {}

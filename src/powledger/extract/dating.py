@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from powledger.extract.attribution import (
     Sentence,
@@ -158,3 +158,25 @@ def numbers_outside_dates(lexicon: Lexicon, s: str, reference: date | None) -> l
         return numbers
     dates = lexicon.find_dates(s, reference)
     return [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
+
+
+_WEEKDAY = re.compile(r"(?:on\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+_FORWARD_WORD = re.compile(r"\b(?:for|until|till|coming|next|scheduled|slated|due)\s*$", re.I)
+_DUE = re.compile(r"\b(?:due|set|slated|scheduled|expected|planned)\s+(?:to|for|on)\b", re.I)
+
+
+def forward_weekday(c: Compiled, s: str, d: DateSpan, reference: date | None) -> DateSpan:
+    """ "A swap is scheduled for Saturday", "it will take place on Sunday": a weekday after a
+    word of the future in its clause is the coming one, not the last one."""
+    if reference is None or not d.iso or not d.relative or d.precision != "day":
+        return d
+    if not _WEEKDAY.fullmatch(s[d.start : d.end]) or re.match(r"['’]s\b", s[d.end : d.end + 3]):
+        return d  # "last Friday", "Saturday's swap"
+    day = date.fromisoformat(d.iso)
+    if day >= reference:
+        return d
+    lo = max([0, *(m.end() for m in re.finditer(r"[;:.!?]|,\s", s[: d.start]))])
+    clause = s[lo : d.start]
+    if not (_FORWARD_WORD.search(clause) or _DUE.search(clause) or c.future.find(clause)):
+        return d
+    return DateSpan(d.start, d.end, (day + timedelta(days=7)).isoformat(), d.precision, True)

@@ -21,6 +21,7 @@ from powledger.extract.compose import (
 )
 from powledger.extract.dating import (
     event_dates,
+    forward_weekday,
     inside_dateline,
     nearest_date,
 )
@@ -116,6 +117,9 @@ def mediators_in(c: Compiled, s: str) -> list[str]:
     return found
 
 
+_LAST_STAGE = re.compile(r"\b(?:last|final|remaining|closing)\s+(?:stage|phase|round|part)\b", re.I)
+
+
 def sentence_candidates(
     c: Compiled,
     v: SentenceView,
@@ -140,7 +144,9 @@ def sentence_candidates(
     if c.not_exchange.find(s):
         return []
     dates = [
-        d for d in event_dates(c, s, reference) if not inside_dateline(d, dateline, sent.start)
+        forward_weekday(c, s, d, reference)
+        for d in event_dates(c, s, reference)
+        if not inside_dateline(d, dateline, sent.start)
     ]
     cumulative_marks = c.cumulative.find(s)
     weak_marks = c.cumulative_weak.find(s)
@@ -573,6 +579,21 @@ def sentence_candidates(
         if cand.both and cand.rule == "rule_n_for_n" and k.value == 1:
             # "swaps are framed as one for one": a format, unless nothing else is counted.
             cand.weak_cumulative = True
+        if (
+            cand.planned
+            and cand.weak_cumulative
+            and cand.side is None
+            and not cand.both
+            and cand.date is not None
+            and cand.date.iso
+            and len(cand.date.iso) == 10
+            and reference is not None
+            and date.fromisoformat(cand.date.iso) > reference
+            and _LAST_STAGE.search(s)
+        ):
+            # "The 500-for-500 deal should wrap up on Monday with its last stage": the stage
+            # still to come is a plan of its own, dated, its size unknown (not the deal's).
+            cand.extra["unnumbered"] = True
         out.append(cand)
     for o in out:
         guessed = (o.side is None and not o.both) or o.rule in WEAK_RULES
