@@ -858,3 +858,49 @@ def test_a_health_remark_about_some_of_the_freed_is_composition(freed: str) -> N
         [("2025-03-05", 120, None)],
         {"seriously_wounded_or_sick": 2},
     )
+
+
+# --- round 3: a denied format, a factual "став можливим", a grand total of both sides --------
+
+
+@pytest.mark.parametrize(
+    "formula, verb",
+    [
+        ("«один на одного»", "не передбачає"),
+        ("«двоє на двох»", "не забороняє"),
+        ("за принципом «один на одного»", "не допускає"),
+    ],
+)
+def test_a_denied_formula_is_no_figure(formula: str, verb: str) -> None:
+    text = (
+        "Сьогодні Україна повернула 60 людей.\n\n"
+        f"Обміни {formula} Женевська конвенція {verb}, пояснюють юристи."
+    )
+    assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 60, None)]
+
+
+def test_an_explainer_with_a_denied_formula_has_no_exchange() -> None:
+    text = "Чому обміни не рівні\nМіжнародне право обмінів «один на одного» не передбачає."
+    assert _run(text, "2025-03-05")["exchanges"] == []
+
+
+@pytest.mark.parametrize("became", ["та став можливим", ", що стало можливим"])
+def test_became_possible_is_past_and_keeps_the_formula(became: str) -> None:
+    text = (
+        "2 березня відбувся обмін, під час якого повернулися 64 українці.\n"
+        f"Обмін відбувся за формулою 64 на 64{' ' if became[0] != ',' else ''}{became} за "
+        "посередництва ОАЕ."
+    )
+    data = _run(text, "2025-03-03")
+    assert (_returned(data), _planned(data)) == ([("2025-03-02", 64, 64)], [])
+
+
+def test_a_grand_total_of_both_sides_leaves_each_side_its_figure() -> None:
+    text = (
+        "В середу, 5 лютого, відбувся обмін в'язнями між Росією та США. За даними посередників, "
+        "загалом звільнили 21 особу. США та Канада отримали 12 людей, Росії повернули 6 осіб, а "
+        "також трьох неповнолітніх."
+    )
+    data = _run(text, "2025-02-06")
+    got = [(e["date"], e["returned_to"]) for e in data["exchanges"]]
+    assert got == [("2025-02-05", {"Russia": 9, "United States": 12})]

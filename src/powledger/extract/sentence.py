@@ -242,7 +242,7 @@ def sentence_candidates(
         for k in counts:
             if k.head_end > k.end:
                 k.soldier_word = bool(c.soldier_words.find(s, k.end, k.head_end))
-    mark_sum_parts(counts, previous)
+    mark_sum_parts(c, s, counts, previous)
     counts = join_formulas(c, s, counts)
     join_lists(c, s, counts)
     for i, k in enumerate(counts):
@@ -575,6 +575,17 @@ def sentence_candidates(
                 cand.cumulative or cand.weak_cumulative
             ):
                 out[out.index(first[0])] = cand
+            continue
+        if (
+            cand.both
+            and cand.rule == "rule_n_for_n"
+            and c.negation.find(s)
+            and not dates
+            and not cand.planned
+            and all(governed(c, s, d[0]) for d in c.done.find(s))
+        ):
+            # "The law does not provide for 'one for one' exchanges": a format under a
+            # negation, with no date and no return reported, is no figure.
             continue
         if cand.both and cand.rule == "rule_n_for_n" and k.value == 1:
             # "swaps are framed as one for one": a format, unless nothing else is counted.
@@ -920,7 +931,7 @@ def same_number_side(
     return other_of(v, ref.side), "rule_same_number"
 
 
-def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
+def mark_sum_parts(c: Compiled, s: str, counts: list[Count], previous: list[Candidate]) -> None:
     """Counts that add up to an earlier total are its parts: "49 people: 38 servicemen and 11 civilians"."""
     totals = [k.value for k in counts if k.value] + [
         p.count.value for p in previous if p.count.value
@@ -938,7 +949,14 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
                 p.count.value for p in previous if p.count.value
             ]
             parties = {k.party for k in run if k.party}
-            if value in earlier and value in totals and len(parties) <= 1:
+            # "21 freed in all. The US got 12, Russia got 6 and three minors": clauses of
+            # their own, each with its verb, go to different sides, not one side's breakdown.
+            clauses = any(
+                table.find(s, a.end, b.start)
+                for a, b in itertools.pairwise(run)
+                for table in (c.give, c.receive, c.returns)
+            )
+            if value in earlier and value in totals and len(parties) <= 1 and not clauses:
                 wounded = any(k.category in ("wounded", "seriously_wounded_or_sick") for k in run)
                 for k in run:
                     k.is_part = True
