@@ -904,3 +904,44 @@ def test_a_grand_total_of_both_sides_leaves_each_side_its_figure() -> None:
     data = _run(text, "2025-02-06")
     got = [(e["date"], e["returned_to"]) for e in data["exchanges"]]
     assert got == [("2025-02-05", {"Russia": 9, "United States": 12})]
+
+
+# --- a post headed by a state body other than the Coordination HQ ---------------------------
+
+
+def _asserters(data: dict[str, Any]) -> set[str | None]:
+    return {c["asserted_by"] for e in data["exchanges"] for c in e["claims"]}
+
+
+@pytest.mark.parametrize(
+    "heading, body",
+    [
+        ("Державна прикордонна служба України", "State Border Guard Service of Ukraine"),
+        ("Національна гвардія України", "National Guard of Ukraine"),
+        ("Полтавська ОВА", "Poltava Regional Military Administration"),
+        ("Харківська обласна військова адміністрація", "Kharkiv Regional Military Administration"),
+    ],
+)
+def test_a_state_body_heading_a_post_asserts_its_figures(heading: str, body: str) -> None:
+    text = (
+        f"{heading}\nНаші люди — вдома!\n1 березня відбувся обмін, під час якого з полону "
+        "повернулися 90 українців."
+    )
+    data = _run(text, "2025-03-01")
+    assert (_returned(data), _asserters(data)) == ([("2025-03-01", 90, None)], {body})
+
+
+def test_a_unit_list_names_no_speaker() -> None:
+    text = (
+        "Сьогодні з полону повернулися 90 захисників, повідомив штаб. Це бійці ЗСУ, ДПСУ та "
+        "Національної гвардії."
+    )
+    assert "National Guard of Ukraine" not in _asserters(_run(text, "2025-03-01"))
+
+
+def test_a_year_in_an_address_heading_is_no_figure() -> None:
+    text = (
+        "Звернення Президента України Володимира Зеленського наприкінці 2024 року\n"
+        "Дорогі українці!\nМи повернули додому 70 наших людей."
+    )
+    assert _asserters(_run(text, "2024-12-31")) == {"Volodymyr Zelensky"}

@@ -113,6 +113,27 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
             "ГУР",
         ),
     ),
+    # Nominative full names only: a unit list ("бійці ЗСУ, ДПСУ та Нацгвардії") names no speaker.
+    "State Border Guard Service of Ukraine": (
+        "agency",
+        "Ukraine",
+        (
+            "State Border Guard Service of Ukraine",
+            "Ukraine's State Border Guard Service",
+            "Державна прикордонна служба України",
+            "Государственная пограничная служба Украины",
+        ),
+    ),
+    "National Guard of Ukraine": (
+        "agency",
+        "Ukraine",
+        (
+            "National Guard of Ukraine",
+            "Ukraine's National Guard",
+            "Національна гвардія України",
+            "Национальная гвардия Украины",
+        ),
+    ),
     "Kyrylo Budanov": ("official", "Ukraine", ("Budanov", "Буданов")),
     "Security Service of Ukraine (SBU)": ("agency", "Ukraine", ("SBU", "СБУ")),
     "Ukrainian Ministry of Defence": (
@@ -237,6 +258,44 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
 
 #: News outlets: a figure they report in their own voice is the outlet's, asserted by no actor
 #: (state agencies included). Matched case-sensitively like acronyms when upper-case.
+# Regional military administrations post as bodies: "Полтавська ОВА" heading a post.
+_OBLASTS = {
+    "Вінницька": "Vinnytsia",
+    "Волинська": "Volyn",
+    "Дніпропетровська": "Dnipropetrovsk",
+    "Донецька": "Donetsk",
+    "Житомирська": "Zhytomyr",
+    "Закарпатська": "Zakarpattia",
+    "Запорізька": "Zaporizhzhia",
+    "Івано-Франківська": "Ivano-Frankivsk",
+    "Київська": "Kyiv",
+    "Кіровоградська": "Kirovohrad",
+    "Луганська": "Luhansk",
+    "Львівська": "Lviv",
+    "Миколаївська": "Mykolaiv",
+    "Одеська": "Odesa",
+    "Полтавська": "Poltava",
+    "Рівненська": "Rivne",
+    "Сумська": "Sumy",
+    "Тернопільська": "Ternopil",
+    "Харківська": "Kharkiv",
+    "Херсонська": "Kherson",
+    "Хмельницька": "Khmelnytskyi",
+    "Черкаська": "Cherkasy",
+    "Чернівецька": "Chernivtsi",
+    "Чернігівська": "Chernihiv",
+}
+for _uk, _en in _OBLASTS.items():
+    SPEAKERS[f"{_en} Regional Military Administration"] = (
+        "agency",
+        "Ukraine",
+        (
+            f"{_en} Regional Military Administration",
+            f"{_uk} ОВА",
+            f"{_uk} обласна військова адміністрація",
+        ),
+    )
+
 OUTLETS: tuple[str, ...] = (
     "TASS",
     "RIA Novosti",

@@ -698,6 +698,13 @@ class Hits:
         return [h for h in self.hits[i:j] if h[1] <= end]
 
 
+_HEADING_YEAR = re.compile(
+    r"\b(?:19|20)\d\d\s+(?:року|році|рік|года|году|год)\b"
+    r"|\b(?:in|of|late|early|mid-)\s*(?:19|20)\d\d\b(?![\d,.])",
+    re.I,
+)
+
+
 def actors_in(
     c: Compiled,
     text: str,
@@ -809,7 +816,9 @@ def find_byline(
         head = text[sentences[0].start : sentences[0].end]
         heading = text[sentences[0].end :].lstrip(" \t")[:1] in ("\n", "")
         found = actors_in(c, head, 0, len(head)) if len(first) <= 90 and heading else []
-        if found and not re.search(r"\d", head):
+        # (A year is no figure: "Address of the President ... in late 2024".)
+        undated = _HEADING_YEAR.sub("", head)
+        if found and not re.search(r"\d", undated):
             # "Statement by the Ministry of Foreign Affairs of the UAE", "Ukraine's defence
             # ministry" heading a post: a few words around one institution, no figure.
             rest = head[: found[0][0]] + head[found[-1][1] :]
