@@ -945,3 +945,29 @@ def test_a_year_in_an_address_heading_is_no_figure() -> None:
         "Дорогі українці!\nМи повернули додому 70 наших людей."
     )
     assert _asserters(_run(text, "2024-12-31")) == {"Volodymyr Zelensky"}
+
+
+# --- the last exchange before this one; "інші" in an add-on ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "Останній перед цим обмін між Україною та Росією повернув додому 80 українців.",
+        "Останній до цього обмін повернув додому 80 наших людей.",
+        "Попередні раунди вже повернули додому 80 українців.",
+    ],
+)
+def test_the_last_exchange_before_this_one_is_background(recall: str) -> None:
+    text = f"Сьогодні з полону повернулися 60 військових, повідомив Координаційний штаб.\n{recall}"
+    assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 60, None)]
+
+
+@pytest.mark.parametrize("others", ["25 інші військові", "25 інших військових"])
+def test_other_soldiers_after_a_named_group_are_added(others: str) -> None:
+    text = (
+        "Сьогодні з полону повернулися 40 військових.\nПопередній обмін відбувся 4 січня: тоді "
+        f"з полону повернулися 30 оборонців Маріуполя, а також {others}."
+    )
+    data = _run(text, "2025-03-05")
+    assert _returned(data) == [("2025-03-05", 40, None), ("2025-01-04", 55, None)]
