@@ -971,3 +971,24 @@ def test_other_soldiers_after_a_named_group_are_added(others: str) -> None:
     )
     data = _run(text, "2025-03-05")
     assert _returned(data) == [("2025-03-05", 40, None), ("2025-01-04", 55, None)]
+
+
+# --- a figure-less sentence does not end the exchange of the day before it ------------------
+
+
+@pytest.mark.parametrize(
+    "plain", ["Це бійці ЗСУ, ДПСУ та Нацгвардії.", "Усі вони — з різних бригад і підрозділів."]
+)
+def test_a_figureless_sentence_keeps_the_other_side_on_its_day(plain: str) -> None:
+    text = (
+        "У п'ятницю, 13 вересня, додому повернулися 35 громадян України. Скільки людей отримала "
+        "натомість російська сторона, не уточнили.\nУ суботу, 14 вересня, відбувся обмін — 150 на "
+        f"150. Серед звільнених 120 рядових і 30 офіцерів. {plain}\nМіноборони РФ підтвердило, що "
+        "Росії передали 150 військовослужбовців. Посередником у суботньому обміні був Катар."
+    )
+    data = _run(text, "2024-09-15")
+    got = [(e["date"], e["returned_to"], e["mediators"]) for e in data["exchanges"]]
+    assert got == [
+        ("2024-09-13", {"Russia": None, "Ukraine": 35}, []),
+        ("2024-09-14", {"Russia": 150, "Ukraine": 150}, ["Qatar"]),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -474,7 +475,7 @@ def assemble(
                 continue
         kept.append(cand)
     done = kept
-    groups = _group(done, dateline)
+    groups = _group(done, dateline, text=text)
     for pos, name in mediators:
         target = _group_at(groups, pos)
         if target is not None:
@@ -631,8 +632,17 @@ def _list_conflicts(group: _Group, c: Candidate, cands: list[Candidate]) -> bool
     return bool(totals) and _listed_value(c, cands) not in totals
 
 
+def _plain_gap(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one short sentence with no number or date at all ("Це бійці
+    ЗСУ, ДПСУ та Нацгвардії."): it describes the figure before and does not end its event."""
+    gap = text[start:end]
+    return (
+        0 <= len(gap) <= 160 and not re.search(r"\d", gap) and len(re.findall(r"[.!?]", gap)) <= 1
+    )
+
+
 def _group(
-    cands: list[Candidate], dateline: DateSpan | None, planned: bool = False
+    cands: list[Candidate], dateline: DateSpan | None, planned: bool = False, text: str = ""
 ) -> list[_Group]:
     groups: list[_Group] = []
     if not cands:
@@ -708,7 +718,11 @@ def _group(
             and c.date is None
             and not c.previous
             and c.parties == last[1].parties
-            and (c.sentence == last[0].sentence or 0 <= c.sentence[0] - last[0].sentence[1] <= 3)
+            and (
+                c.sentence == last[0].sentence
+                or 0 <= c.sentence[0] - last[0].sentence[1] <= 3
+                or _plain_gap(text, last[0].sentence[1], c.sentence[0])
+            )
         ):
             # "... ще 140 захисників. Росія теж отримала 140 військових.": an undated sentence
             # right after a figure of another dated exchange goes on about that exchange.
