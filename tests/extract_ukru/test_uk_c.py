@@ -992,3 +992,32 @@ def test_a_figureless_sentence_keeps_the_other_side_on_its_day(plain: str) -> No
         ("2024-09-13", {"Russia": None, "Ukraine": 35}, []),
         ("2024-09-14", {"Russia": 150, "Ukraine": 150}, ["Qatar"]),
     ]
+
+
+# --- a "серед яких" clause says where some came from, not how they came home -----------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "серед яких, за даними відомства, жителі Брянської області, «незаконно вивезені» під час "
+        "наступу ЗСУ торік",
+        "серед яких жителі Курської області, незаконно вивезені минулого літа",
+    ],
+)
+def test_a_subset_clause_does_not_veto_the_return(tail: str) -> None:
+    text = (
+        "Сьогодні з полону повернулися 100 українців.\nРосійське Міністерство оборони повідомило, "
+        f"що повернули 40 російських військових і 10 цивільних, {tail}."
+    )
+    data = _run(text, "2025-03-05")
+    assert _returned(data) == [("2025-03-05", 100, 50)]
+    assert _composition(data)["civilians"] == 10
+
+
+def test_deported_children_returned_are_still_no_exchange() -> None:
+    text = (
+        "Сьогодні з полону повернулися 100 українців.\nРосія повернула 40 дітей, незаконно "
+        "вивезених до Криму."
+    )
+    assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 100, None)]

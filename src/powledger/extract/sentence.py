@@ -141,7 +141,7 @@ def sentence_candidates(
     s = v.s
     if c.trial.find(s) and not (c.exchange.find(s) or c.returns.find(s)):
         return []
-    if c.not_exchange.find(s):
+    if any(not _in_subset_clause(c, s, hit[0]) for hit in c.not_exchange.find(s)):
         return []
     dates = [
         forward_weekday(c, s, d, reference)
@@ -929,6 +929,19 @@ def same_number_side(
         if not verbs:
             return side, rule
     return other_of(v, ref.side), "rule_same_number"
+
+
+def _in_subset_clause(c: Compiled, s: str, at: int) -> bool:
+    """Whether ``at`` lies in a clause after every number that opens with a part marker ("...,
+    серед яких жителі області, «незаконно вивезені» торік"): it says where some came from."""
+    numbers = c.lexicon.find_numbers(s)
+    last = max((n.end for n in numbers), default=0)
+    if not numbers or at < last:
+        return False
+    return any(
+        last <= m[0] < at and m[1] - m[0] > 3 and s[: m[0]].rstrip().endswith(",")
+        for m in c.parts.find(s, last, at)
+    )
 
 
 def mark_sum_parts(c: Compiled, s: str, counts: list[Count], previous: list[Candidate]) -> None:
