@@ -1021,3 +1021,30 @@ def test_deported_children_returned_are_still_no_exchange() -> None:
         "вивезених до Криму."
     )
     assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 100, None)]
+
+
+# --- cheap attribution: a neuter body "написало"; "Про повернення ... повідомив" + a quote ----
+
+
+def test_a_ministry_that_wrote_asserts_its_figure() -> None:
+    text = (
+        "Україна повернула з полону 200 захисників, повідомив Координаційний штаб.\n"
+        "Міноборони Росії написало, що Росія отримала 200 військових."
+    )
+    claims = {(c["side"], c["asserted_by"]) for e in _run(text)["exchanges"] for c in e["claims"]}
+    assert ("Russia", "Russian Ministry of Defence") in claims
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Про повернення захисників першим повідомив Володимир Зеленський. «Наші люди вдома», — "
+        "написав президент.",
+        "Про звільнення військових повідомив Володимир Зеленський. «Вони вдома», — додав він.",
+    ],
+)
+def test_a_source_of_the_return_followed_by_a_quote_credits_the_paragraph_before(
+    source: str,
+) -> None:
+    text = f"Сьогодні, 6 травня, з полону повернулися 60 військових.\n{source}"
+    assert _asserters(_run(text, "2025-05-06")) == {"Volodymyr Zelensky"}
