@@ -1048,3 +1048,11 @@ def test_a_source_of_the_return_followed_by_a_quote_credits_the_paragraph_before
 ) -> None:
     text = f"Сьогодні, 6 травня, з полону повернулися 60 військових.\n{source}"
     assert _asserters(_run(text, "2025-05-06")) == {"Volodymyr Zelensky"}
+
+
+def test_the_occupation_head_of_crimea_is_a_known_person() -> None:
+    text = (
+        "Сьогодні з полону повернулися 60 українців.\nОчільник окупованого Криму Сергій Аксьонов "
+        "заявив, що до Росії повернулися 60 військових."
+    )
+    assert "Sergei Aksyonov" in _asserters(_run(text))

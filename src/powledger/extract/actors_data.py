@@ -228,6 +228,11 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
     "Denys Shmyhal": ("official", "Ukraine", ("Shmyhal", "Шмигаль", "Шмыгаль")),
     "Leonid Pasechnik": ("official", "Russia", ("Pasechnik", "Пасечник")),
     "Vladimir Saldo": ("official", "Russia", ("Saldo", "Сальдо")),
+    "Sergei Aksyonov": (
+        "official",
+        "Russia",
+        ("Aksyonov", "Aksenov", "Аксёнов", "Аксенов", "Аксьонов"),
+    ),
     "Yevgeny Balitsky": ("official", "Russia", ("Balitsky", "Балицкий", "Балицький")),
     "Sergei Lavrov": ("official", "Russia", ("Lavrov", "Лавров")),
     "Maria Zakharova": ("official", "Russia", ("Zakharova", "Захарова")),
