@@ -1056,3 +1056,24 @@ def test_the_occupation_head_of_crimea_is_a_known_person() -> None:
         "заявив, що до Росії повернулися 60 військових."
     )
     assert "Sergei Aksyonov" in _asserters(_run(text))
+
+
+# --- the final stage completes a deal: its formula is no plan any more ----------------------
+
+
+@pytest.mark.parametrize("final", ["завершального етапу", "останнього етапу", "фінальної фази"])
+def test_the_final_stage_leaves_no_plan(final: str) -> None:
+    text = (
+        f"Додому повернулися 300 захисників під час {final} обміну «1000 на 1000»\n"
+        "Загалом упродовж трьох днів повернулися 1000 українців."
+    )
+    data = _run(text, "2025-05-25")
+    assert (_returned(data), _planned(data)) == ([("2025-05-25", 300, None)], [])
+
+
+def test_a_middle_stage_still_leaves_the_deal_as_a_plan() -> None:
+    text = (
+        "Додому повернулися 300 захисників під час другого етапу обміну «1000 на 1000»\n"
+        "Загалом за два дні повернулися 700 українців."
+    )
+    assert _planned(_run(text, "2025-05-24")) == [(1000, 1000)]

@@ -236,6 +236,9 @@ class Lexicon:
     #: A headline or lead that reports the first stage or day of a deal ("першого дня звільнено
     #: 240"): "at the first stage" later in the report is that same event, not an earlier one.
     opening_stage_markers: tuple[str, ...] = ()
+    #: The last stage of a deal ("завершальний етап"): reported, it completes the deal, so the
+    #: deal's figure is no plan for stages still to come.
+    final_stage_markers: tuple[str, ...] = ()
     #: Verbs of agreeing ("домовилися"): a date right after one ("про який сторони домовилися
     #: 16 травня") is the agreement's, never the exchange's.
     agreed_markers: tuple[str, ...] = ()

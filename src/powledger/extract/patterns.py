@@ -165,6 +165,7 @@ class Compiled:
     list_joiners: re.Pattern[str] | None
     stages: Table
     opening_stages: Table
+    final_stages: Table
     agreed: Table
     other_events: Table
     speaker_nouns: Table
@@ -283,6 +284,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         else None,
         stages=make_set(lx.stage_markers),
         opening_stages=make_set(lx.opening_stage_markers),
+        final_stages=make_set(lx.final_stage_markers),
         agreed=make_set(lx.agreed_markers),
         other_events=make_set(lx.other_event_words),
         speaker_nouns=make_set(lx.speaker_nouns),

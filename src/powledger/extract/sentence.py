@@ -532,7 +532,11 @@ def sentence_candidates(
             # the 1,000-for-1,000 exchange": the deal's figure; the day's own figure, if the
             # report gives one, wins over it.
             cand.weak_cumulative = True
-            if c.lexicon.deal_stages_are_plans and not c.done.find(s):
+            if (
+                c.lexicon.deal_stages_are_plans
+                and not c.done.find(s)
+                and not c.final_stages.find(s)
+            ):
                 cand.extra["deal"] = True  # not reported complete: the rest is still to come
         for ms, me, _v in previous_marks:
             today = reference.isoformat() if reference else None
