@@ -1077,3 +1077,28 @@ def test_a_middle_stage_still_leaves_the_deal_as_a_plan() -> None:
         "Загалом за два дні повернулися 700 українців."
     )
     assert _planned(_run(text, "2025-05-24")) == [(1000, 1000)]
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        "Загалом домовленість передбачає повернення по 500 полонених з кожного боку.",
+        "Домовленість передбачає повернення по п'ятсот полонених з кожного боку.",
+    ],
+)
+def test_what_a_deal_provides_for_is_a_plan(terms: str) -> None:
+    text = (
+        "Сьогодні відбувся другий етап обміну за домовленістю «500 на 500»: додому повернулися "
+        f"200 захисників.\n{terms}"
+    )
+    data = _run(text, "2025-03-05")
+    assert (_returned(data), _planned(data)) == ([("2025-03-05", 200, None)], [(500, 500)])
+
+
+def test_a_law_that_does_not_provide_for_it_is_no_plan() -> None:
+    text = (
+        "Сьогодні з полону повернулися 200 захисників.\nЖеневська конвенція не передбачає обмінів "
+        "«один на одного»."
+    )
+    data = _run(text, "2025-03-05")
+    assert (_returned(data), _planned(data)) == ([("2025-03-05", 200, None)], [])
