@@ -1102,3 +1102,30 @@ def test_a_law_that_does_not_provide_for_it_is_no_plan() -> None:
     )
     data = _run(text, "2025-03-05")
     assert (_returned(data), _planned(data)) == ([("2025-03-05", 200, None)], [])
+
+
+# --- a headline "Ще N <group> повернулися" teases a part of the body's total ----------------
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Ще п'ятеро наших прикордонників повернулися з полону",
+        "Додому повернулися ще п'ятеро прикордонників",
+    ],
+)
+def test_a_headline_with_another_group_is_a_part_of_the_total(headline: str) -> None:
+    text = f"{headline}\n23 грудня відбувся обмін, у межах якого додому повернулися 90 українців."
+    data = _run(text, "2024-12-24")
+    assert (_returned(data), _composition(data)) == (
+        [("2024-12-23", 90, None)],
+        {"border_guards": 5},
+    )
+
+
+def test_an_addition_after_the_total_still_comes_on_top() -> None:
+    text = (
+        "Сьогодні з полону повернулися 90 військових. Крім того, додому повернулися ще п'ятеро "
+        "цивільних."
+    )
+    assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 95, None)]

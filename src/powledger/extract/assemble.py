@@ -89,9 +89,12 @@ def _with_additions(
     else:
         # A part ("also said 20 of them were seriously wounded", "Among the freed are 20
         # officers, and also 5 women") is inside the total already: never added.
+        # A headline "Ще п'ятеро прикордонників повернулися" before the body's total of 90
+        # teases a part of it: an addition only comes on top of a total stated before it.
         added = [
             m for m in living
             if m.count.additive and m.count.category != "total" and not m.count.is_part
+            and m.sentence[1] > total.start
         ]  # fmt: skip
     if total.asserted_by and actor_party(total.asserted_by) == side:
         # Zelensky's "277 of ours are home" already holds the 31 wounded Moscow says it added.
