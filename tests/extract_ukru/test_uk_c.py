@@ -1129,3 +1129,17 @@ def test_an_addition_after_the_total_still_comes_on_top() -> None:
         "цивільних."
     )
     assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 95, None)]
+
+
+# --- a live-blog headline naming the deal is a plan; the stage has its own figures ----------
+
+
+@pytest.mark.parametrize("stage", ["перший етап", "другий етап", "етап перший"])
+def test_a_headline_deal_formula_gives_way_to_the_stage_figures(stage: str) -> None:
+    text = (
+        f"Обмін 800 на 800: {stage}\nПрезидент написав: «Етап завершено — наші люди вже вдома». "
+        "Штаб уточнює: звільнено 200 військових і 40 цивільних.\n"
+        "Міноборони Росії повідомило, що Росія отримала 200 військових і 40 цивільних."
+    )
+    data = _run(text, "2025-03-05")
+    assert (_returned(data), _planned(data)) == ([("2025-03-05", 240, 240)], [(800, 800)])

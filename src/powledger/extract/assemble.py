@@ -453,7 +453,7 @@ def assemble(
                 and not (cand.extra.get("deal_size") and o.count.value == cand.count.value)
                 and (cand.previous or not o.previous)  # an earlier exchange is no rival
             ]  # fmt: skip
-            if cand.extra.get("deal_size"):
+            if cand.extra.get("deal_size") or cand.extra.get("deal"):
                 # "270 soldiers and 120 civilians ... of the 1,000-for-1,000 exchange": a stage's
                 # figures in any category (a list of groups) replace the deal's size.
                 rivals = [
