@@ -1143,3 +1143,14 @@ def test_a_headline_deal_formula_gives_way_to_the_stage_figures(stage: str) -> N
     )
     data = _run(text, "2025-03-05")
     assert (_returned(data), _planned(data)) == ([("2025-03-05", 240, 240)], [(800, 800)])
+
+
+@pytest.mark.parametrize(
+    "persons, soldiers",
+    [("6 осіб", None), ("6 людей", None), ("6 військових", 6), ("6 воїнів", 6)],
+)
+def test_persons_listed_beside_a_group_are_no_soldiers(persons: str, soldiers: int | None) -> None:
+    text = f"Сьогодні Росії повернули {persons}, а також трьох неповнолітніх."
+    data = _run(text, "2025-03-05")
+    assert _composition(data).get("soldiers") == soldiers
+    assert _composition(data)["minors"] == 3

@@ -301,6 +301,26 @@ LEXICON = UKRAINIAN.build_lexicon(
     positions_are_plans=False,
     # "Обмін 1000 на 1000: у суботу повернулися ще 307" leaves the deal a plan (uk annotations).
     deal_stages_are_plans=True,
+    # "Росії повернули 6 осіб, а також трьох неповнолітніх": persons ("осіб", "людей",
+    # "громадян") listed beside a group are no soldiers.
+    listed_soldier_words=(
+        r"військов\w*",
+        r"бійц\w*",
+        r"бійців",
+        r"боєць",
+        r"захисник\w*",
+        r"оборонц\w*",
+        r"військовослужбов\w*",
+        r"військовополонен\w*",
+        r"полонен\w*",
+        r"солдат\w*",
+        r"воїн\w*",
+        r"вояк\w*",
+        r"тероборон\w*",
+        r"морпіх\w*",
+        r"моряк\w*",
+        r"десантник\w*",
+    ),
     person_nouns=PERSON_NOUNS,
     category_modifiers=CATEGORY_MODIFIERS,
     body_nouns=(
