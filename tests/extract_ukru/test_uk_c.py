@@ -1154,3 +1154,20 @@ def test_persons_listed_beside_a_group_are_no_soldiers(persons: str, soldiers: i
     data = _run(text, "2025-03-05")
     assert _composition(data).get("soldiers") == soldiers
     assert _composition(data)["minors"] == 3
+
+
+def test_a_distributive_genitive_after_po_is_exact() -> None:
+    from powledger.extract.uk import LEXICON
+
+    spans = LEXICON.find_numbers("домовленість передбачає повернення по тисячі полонених")
+    assert [(n.value, n.approximate) for n in spans] == [(1000, False)]
+    assert LEXICON.find_numbers("тисячі полонених") == []
+
+
+def test_a_deal_of_a_thousand_each_is_a_plan() -> None:
+    text = (
+        "Сьогодні відбувся другий етап обміну: додому повернулися 200 захисників.\n"
+        "Загалом домовленість передбачає повернення по тисячі полонених з кожного боку."
+    )
+    data = _run(text, "2025-05-24")
+    assert (_returned(data), _planned(data)) == ([("2025-05-24", 200, None)], [(1000, 1000)])

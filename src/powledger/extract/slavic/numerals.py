@@ -359,6 +359,17 @@ class NumeralParser:
                         run.start, run.end, single, True, single, single, False, True, approx_start
                     )
                 ]
+        if (
+            run.vague is not None
+            and run.words == 1
+            and re.search(r"(?:^|[^\w'])по\s+$", low[max(0, run.start - 4) : run.start])
+        ):
+            # "по тисячі полонених з кожного боку": a distributive genitive, exactly 1000 each.
+            single = self.lexicon.genitive_singular.get(run.vague_word)
+            if single is not None:
+                return [
+                    NumberSpan(run.start, run.end, single, False, single, single, False, True, None)
+                ]
         if run.vague is not None or run.several:
             lo, hi = run.vague if run.vague is not None else (2, 9)
             return [NumberSpan(run.start, run.end, None, True, lo, hi, False, True, approx_start)]
