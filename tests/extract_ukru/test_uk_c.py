@@ -1171,3 +1171,24 @@ def test_a_deal_of_a_thousand_each_is_a_plan() -> None:
     )
     data = _run(text, "2025-05-24")
     assert (_returned(data), _planned(data)) == ([("2025-05-24", 200, None)], [(1000, 1000)])
+
+
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "Попередні раунди в березні та квітні вже дали великі обміни: додому повернулися сотні "
+        "військових.",
+        "Попередній обмін навесні повернув десятки захисників.",
+    ],
+)
+def test_earlier_rounds_in_a_month_with_a_vague_number_are_background(recall: str) -> None:
+    text = f"Сьогодні з полону повернулися 60 військових.\n{recall}"
+    assert _returned(_run(text, "2025-06-05")) == [("2025-06-05", 60, None)]
+
+
+def test_a_recap_dated_by_its_month_with_a_figure_is_still_an_exchange() -> None:
+    text = (
+        "Сьогодні з полону повернулися 60 військових.\nПопередній обмін відбувся у березні: тоді "
+        "повернулися 80 захисників."
+    )
+    assert _returned(_run(text, "2025-06-05")) == [("2025-06-05", 60, None), ("2025-03", 80, None)]

@@ -162,7 +162,16 @@ def sentence_candidates(
         for t in v.triggers
     )
     # "The last swap saw 230 Ukrainians return": an older exchange recalled, no second event.
-    background = bool(c.background.find(s)) and not dates
+    # ("Earlier rounds in March and April returned hundreds": a month and only a vague
+    # number are background too.)
+    background = bool(c.background.find(s)) and (
+        not dates
+        or (
+            all(d.precision != "day" for d in dates)
+            and bool(v.counts)
+            and all(k.value is None for k in v.counts)
+        )
+    )
     each_marks = c.each.find(s)
     # The speakers of this sentence's reporting verbs ("Zelensky said 95 ..., while Russia's
     # defence ministry said 90"): each figure goes to the nearest; a name inside a speaker's
