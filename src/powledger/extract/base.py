@@ -240,6 +240,11 @@ class Lexicon:
     #: then stays the base and only the named group is composition. None: any generic noun
     #: listed beside another group is ``soldiers`` (the older reading).
     listed_soldier_words: tuple[str, ...] | None = None
+    #: Verbs ("frees", "returns") and person nouns ("marines", "defenders") of a headline in
+    #: which a country gets its own people back: "Kyiv frees 30 marines" (no demonym, no final
+    #: full stop) gives the 30 to Kyiv, while "Kyiv frees 30 Russian soldiers" does not.
+    own_freeing_verbs: tuple[str, ...] = ()
+    own_group_nouns: tuple[str, ...] = ()
     #: Words of killing and injuring: one right before a number ("killed 300") or right after
     #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
     #: count, never persons returned.

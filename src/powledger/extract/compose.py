@@ -570,7 +570,9 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
     ):
         # "95 for 95", "90 prisoners for 90"
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
-    to_party = re.match(r"\s+(?:back\s+)?to\s+(?:the\s+)?", after, re.I)
+    to_party = re.match(
+        r"\s+(?:(?:went|were\s+sent|were\s+handed)\s+)?(?:back\s+)?to\s+(?:the\s+)?", after, re.I
+    )
     if to_party and c.parties.match_at(s, n.end + to_party.end()) is not None:
         # "909 were returned to Ukraine and 34 to Russia"
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)

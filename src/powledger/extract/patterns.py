@@ -164,6 +164,8 @@ class Compiled:
     stages: Table
     speaker_nouns: Table
     soldier_words: Table | None
+    own_verbs: Table
+    own_nouns: Table
     casualties: Table
     not_exchange: Table
     not_event_date: Table
@@ -274,6 +276,8 @@ def _compile(lexicon: Lexicon) -> Compiled:
         soldier_words=None
         if lx.listed_soldier_words is None
         else make_set(lx.listed_soldier_words),
+        own_verbs=make_set(lx.own_freeing_verbs),
+        own_nouns=make_set(lx.own_group_nouns),
         not_exchange=make_set(lx.not_exchange_markers),
         not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),

@@ -35,6 +35,10 @@ _PAIR_RULES = frozenset(("rule_exchange_for", "rule_n_for_n", "rule_n_for_m"))
 #: Side rules that guess from the report's voice rather than from the words around a count.
 WEAK_RULES = frozenset({"rule_voice", "none"})
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
+#: "Two civilians were also among those freed": the part marker after the count.
+_AMONG_AFTER = re.compile(
+    r"\s+(?:were|are|was|is)\s+(?:also\s+)?(?:among|part\s+of)\s+(?:those|the)\b", re.I
+)
 #: "300 in all" after a count: the sum of both sides.
 _GRAND_TOTAL = re.compile(
     r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
@@ -183,6 +187,13 @@ def sentence_candidates(
         tail = _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
         if i > 0 and k.party is None and (tail or c.of_them.match_at(s, _after_space(s, k.end))):
             k.is_part = True
+        listed = i > 0 and c.list_joiners is not None and c.list_joiners.match(
+            s[max(counts[i - 1].end, counts[i - 1].head_end) : k.start]
+        )
+        if k.value is not None and not listed and _AMONG_AFTER.match(s, max(k.end, k.head_end)):
+            # "Two civilians were also among those freed" (a list before "were among", with no
+            # total, still sums: "Two pilots and 8 civilians were among those freed").
+            k.is_part = True
         if i == 0 and lead_part is not None and k.start >= lead_part[0]:
             # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
             # with "among those freed" names a part of the group, never the whole.
@@ -197,11 +208,17 @@ def sentence_candidates(
                 k.soldier_word = bool(c.soldier_words.find(s, k.end, k.head_end))
     mark_sum_parts(counts, previous)
     join_lists(c, s, counts)
+    separate_residents = "residents" in c.lexicon.person_nouns.values()
     for i, k in enumerate(counts):
         if k.value is None or not c.origin.match_at(s, _after_space(s, k.head_end)):
             continue
         if k.in_list and i > 0 and counts[i - 1].in_list:
             continue  # "146 військових і вісьмох жителів Курщини": a group of the list
+        # "among them ... two civilians from Kherson region" stays civilians where the lexicon
+        # has a word of its own for residents (uk «мешканців» are civilians and a share).
+        kept = ("total", "soldiers", "residents") + (() if separate_residents else ("civilians",))
+        if k.is_part and k.category not in kept:
+            continue
         # "четверо захисників з Полтавщини", "п'ятеро мешканців Рівненщини": the region's
         # share of the exchange, neither its total nor a category of it.
         k.is_part = True

@@ -194,12 +194,25 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     dative = v.c.datives.match_at(v.s, start)
     if kind == "receive" or (dative is not None and dative[0] == end):
         return party  # «Украине передали 1200 тел»: a dative before the verb receives
+    if _own_group_headline(v, k, vs, ve):
+        return party  # "Kyiv frees 30 marines": its own people
     back = re.match(r"\s*(?:from|out\s+of)\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 30], re.I)
     if back and v.c.captivity.match_at(v.s, k.head_end + back.end()) is not None:
         # "Ukraine returns 60 defenders from captivity": the subject gets them back ("from its
         # prisons", "from Russian captivity" name the holder and stay with the other rules).
         return party
     return other(v.pair, party)
+
+
+def _own_group_headline(v: SentenceView, k: Count, vs: int, ve: int) -> bool:
+    """ "Kyiv frees 30 marines", "Russia returns 90 servicemen": a headline (no full stop at
+    the end) whose verb and persons the lexicon lists as a country's own, with no demonym."""
+    if k.party is not None or k.possessive or re.search(r"[.!?]\W*$", v.s):
+        return False
+    verb = v.c.own_verbs.match_at(v.s, vs)
+    if verb is None or verb[0] != ve or v.s[ve : k.start].strip():
+        return False
+    return bool(v.c.own_nouns.find(v.s, k.end, k.head_end))
 
 
 def rule_gapped(v: SentenceView, k: Count) -> str | None:
@@ -246,9 +259,10 @@ def rule_voice(v: SentenceView, k: Count) -> str | None:
     """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
     # A part "of those freed" speaks of persons received, whatever the verb of the phrase.
     # So does a participle right after the persons: "150 soldiers freed in prisoner swap".
+    # A headline's "80 soldiers freed, 12 of them Azovstal defenders" needs no swap word.
     participle = any(
         t[2] == "give" and t[0] == _skip_space(v.s, k.head_end) for t in v.triggers
-    ) and any(t[2] == "exchange" for t in v.triggers)
+    ) and (any(t[2] == "exchange" for t in v.triggers) or not v.s[: k.start].strip())
     kinds = ("return", "receive", "give") if k.is_part or participle else ("return", "receive")
     near = [t for t in v.triggers if t[2] in kinds and abs(t[0] - k.start) < 80]
     lo, hi = _clause_start(v.s, k.start), _clause_end(v.s, k.head_end)

@@ -530,6 +530,17 @@ LEXICON = Lexicon(
         r"(?:were|was)\s+(?:reported\s+)?(?:dead|missing)",
     ),
     listed_soldier_words=(r"soldiers?", r"military(?:\s+men)?"),
+    # "four defenders from Poltava region": the region's share, neither the total nor a category.
+    origin_markers=(
+        r"from\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province|district|community)",
+        r"(?:born|native)\s+(?:in|of)\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province)",
+    ),
+    own_freeing_verbs=(r"frees", r"returns", r"brings\s+home"),
+    own_group_nouns=(
+        r"defenders?", r"heroes", r"servicem[ae]n", r"soldiers", r"troops", r"fighters",
+        r"warriors", r"marines", r"sailors", r"border\s+guards", r"guardsm[ae]n",
+        r"national\s+guard", r"officers", r"compatriots",
+    ),  # fmt: skip
     speaker_nouns=(
         r"state",
         r"news",
