@@ -100,6 +100,15 @@ def _with_additions(
             if m.asserted_by == total.asserted_by
             or (m.asserted_by is None and m.sentence[0] > total.start)
         ]  # fmt: skip
+    # "the leaders had agreed on a 175-for-175 exchange, along with 22 badly wounded": the
+    # terms of a deal, never groups added to the day's own figure.
+    # (A stage's own figure beside the deal, "of the 1,000-for-1,000 exchange, 390 came home
+    # and another 22 wounded", keeps its additions.)
+    terms = {m.sentence for m in group.members if m.extra.get("deal_size") or m.planned} - {
+        m.sentence for m in group.members
+        if not (m.extra.get("deal_size") or m.planned or m.count.additive or m.count.is_part)
+    }  # fmt: skip
+    added = [m for m in added if m.sentence not in terms and not (m.previous or m.cumulative)]
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:

@@ -243,6 +243,9 @@ class Lexicon:
     #: Verbs ("frees", "returns") and person nouns ("marines", "defenders") of a headline in
     #: which a country gets its own people back: "Kyiv frees 30 marines" (no demonym, no final
     #: full stop) gives the 30 to Kyiv, while "Kyiv frees 30 Russian soldiers" does not.
+    #: Verbs that state a deal's terms ("the agreements cover 1,000 on each side", "provides
+    #: for"): an undated deal size in such a sentence is never the figure of a stage.
+    deal_terms: tuple[str, ...] = ()
     own_freeing_verbs: tuple[str, ...] = ()
     own_group_nouns: tuple[str, ...] = ()
     #: Words of killing and injuring: one right before a number ("killed 300") or right after

@@ -611,6 +611,9 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                 return count
             return None
         category = head[1]
+        if category in ("total", "soldiers"):
+            # "87 of those freed are defenders of Mariupol": the category after the noun.
+            category = _modifier_after(c, s, head[0]) or category
         generic = category == "total"
         if head and generic:
             # "270 of them servicemen and 120 civilians": the generic part is the soldiers.

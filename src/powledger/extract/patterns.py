@@ -165,6 +165,7 @@ class Compiled:
     speaker_nouns: Table
     soldier_words: Table | None
     own_verbs: Table
+    deal_terms: Table
     own_nouns: Table
     casualties: Table
     not_exchange: Table
@@ -277,6 +278,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if lx.listed_soldier_words is None
         else make_set(lx.listed_soldier_words),
         own_verbs=make_set(lx.own_freeing_verbs),
+        deal_terms=make_set(lx.deal_terms),
         own_nouns=make_set(lx.own_group_nouns),
         not_exchange=make_set(lx.not_exchange_markers),
         not_event_date=make_set(lx.not_event_date),

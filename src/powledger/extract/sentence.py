@@ -187,8 +187,10 @@ def sentence_candidates(
         tail = _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
         if i > 0 and k.party is None and (tail or c.of_them.match_at(s, _after_space(s, k.end))):
             k.is_part = True
-        listed = i > 0 and c.list_joiners is not None and c.list_joiners.match(
-            s[max(counts[i - 1].end, counts[i - 1].head_end) : k.start]
+        listed = (
+            i > 0
+            and c.list_joiners is not None
+            and c.list_joiners.match(s[max(counts[i - 1].end, counts[i - 1].head_end) : k.start])
         )
         if k.value is not None and not listed and _AMONG_AFTER.match(s, max(k.end, k.head_end)):
             # "Two civilians were also among those freed" (a list before "were among", with no
@@ -430,6 +432,15 @@ def sentence_candidates(
             # deal, which a smaller stage figure elsewhere in the report replaces.
             cand.weak_cumulative = deal = True
             cand.extra["deal_size"] = True
+            if (
+                not dates
+                and for_mate(c, s, counts, i) is None
+                and c.deal_terms.find(s)
+                and not c.done.find(s)
+            ):
+                # "the agreements cover at least 1,000 prisoners on each side": the terms of
+                # the deal, never the figure of a stage whose numbers were not disclosed.
+                cand.cumulative = True
         if (
             cand.weak_cumulative
             and not deal

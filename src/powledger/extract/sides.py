@@ -52,7 +52,9 @@ def rule_noun_phrase_party(v: SentenceView, k: Count) -> str | None:
     if k.party is None:
         return None
     m = re.match(r"\s*from\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 20], re.I)
-    if m and v.c.parties.match_at(v.s, k.head_end + m.end()) is not None:
+    # ("bringing home 160 Ukrainians from Russian captivity": the demonym is the persons' own.)
+    own_word = bool(v.c.parties.find(v.s, k.start, k.head_end))
+    if m and not own_word and v.c.parties.match_at(v.s, k.head_end + m.end()) is not None:
         lo = _clause_start(v.s, k.start)
         verbs = [t for t in v.triggers if lo <= t[0] < k.start and t[2] == "receive"]
         if verbs:
@@ -191,6 +193,11 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
         # "Москва та Мінськ звільнили 11 осіб": a side and its ally act together.
         party = allies[-1][2]
     start, end = subjects[-1][0], subjects[-1][1]
+    if kind == "give" and re.search(
+        r"\b(?:in\s+(?:exchange|return)|in\s+a\s+swap)\s+for\b", v.s[ve : k.start], re.I
+    ):
+        # "Ukraine frees Viktor Medvedchuk in exchange for 200 prisoners": what the giver gets.
+        kind = "receive"
     dative = v.c.datives.match_at(v.s, start)
     if kind == "receive" or (dative is not None and dative[0] == end):
         return party  # «Украине передали 1200 тел»: a dative before the verb receives
@@ -260,9 +267,7 @@ def rule_voice(v: SentenceView, k: Count) -> str | None:
     # A part "of those freed" speaks of persons received, whatever the verb of the phrase.
     # So does a participle right after the persons: "150 soldiers freed in prisoner swap".
     # A headline's "80 soldiers freed, 12 of them Azovstal defenders" needs no swap word.
-    participle = any(
-        t[2] == "give" and t[0] == _skip_space(v.s, k.head_end) for t in v.triggers
-    ) and (any(t[2] == "exchange" for t in v.triggers) or not v.s[: k.start].strip())
+    participle = any(t[2] == "give" and t[0] == _skip_space(v.s, k.head_end) for t in v.triggers)
     kinds = ("return", "receive", "give") if k.is_part or participle else ("return", "receive")
     near = [t for t in v.triggers if t[2] in kinds and abs(t[0] - k.start) < 80]
     lo, hi = _clause_start(v.s, k.start), _clause_end(v.s, k.head_end)
@@ -313,6 +318,11 @@ def _voice_unknown(v: SentenceView) -> bool:
 def _after_preposition(v: SentenceView, pos: int) -> bool:
     """Whether the party at ``pos`` follows a preposition ("to Russia"): then it is no subject."""
     words = re.findall(r"[\w'-]+", v.s[max(0, pos - 12) : pos])
+    if words and re.fullmatch(r"\s*with\s+", v.s[max(0, pos - 6) : pos], re.I):
+        # "its 40th swap with Russia, bringing home 160": not the subject; "with Kyiv
+        # bringing home 140" is (a verb follows the party).
+        end = next((p[1] for p in v.parties if p[0] == pos), pos)
+        return re.match(r"\s*(?:[,;:.)]|$)", v.s[end:]) is not None
     return (
         bool(words)
         and v.c.prepositions.match_at(words[-1], 0) is not None

@@ -318,7 +318,10 @@ LEXICON = Lexicon(
     ),
     plus_named=(r"plus", r"and", r"as\s+well\s+as", r"along\s+with", r"together\s+with"),
     named_along=(
-        r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:(?:was|has\s+been|had\s+been|is\s+being)\s+"
+        # "in exchange for Viktor Medvedchuk, a politician, and 55 Russian prisoners"
+        r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
+        r"(?:,\s+(?:a|an|the|former)\s+[\w' -]{1,40}?,)?"
+        r"\s+(?:(?:was|has\s+been|had\s+been|is\s+being)\s+"
         r"(?:[\w'-]+\s+){1,6}?(?:along|together)\s+with\s+(?:another\s+|other\s+)?|and\s+)",
     ),
     list_joiners=(r",", r"and", r",\s*and", r"as\s+well\s+as", r"plus"),
@@ -423,6 +426,7 @@ LEXICON = Lexicon(
         r"plus",
         r"separately",
         r"in\s+(?:a\s+)?separate\s+(?:\w+\s+)?(?:gesture|exchange|swap|handover|deal|step|move)",
+        r"(?:in|as)\s+(?:a\s+)?(?:goodwill|humanitarian)\s+(?:gesture|step|move)",
         r"on\s+top\s+of(?:\s+(?:that|this))?",
         r"besides",
         r"other",
@@ -535,12 +539,32 @@ LEXICON = Lexicon(
         r"from\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province|district|community)",
         r"(?:born|native)\s+(?:in|of)\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province)",
     ),
+    deal_terms=(
+        r"cover(?:s|ed)?",
+        r"would\s+cover",
+        r"provides?\s+for",
+        r"provided\s+for",
+        r"foresees?",
+        r"foresaw",
+        r"envisag(?:es?|ed)",
+    ),
     own_freeing_verbs=(r"frees", r"returns", r"brings\s+home"),
     own_group_nouns=(
-        r"defenders?", r"heroes", r"servicem[ae]n", r"soldiers", r"troops", r"fighters",
-        r"warriors", r"marines", r"sailors", r"border\s+guards", r"guardsm[ae]n",
-        r"national\s+guard", r"officers", r"compatriots",
-    ),  # fmt: skip
+        r"defenders?",
+        r"heroes",
+        r"servicem[ae]n",
+        r"soldiers",
+        r"troops",
+        r"fighters",
+        r"warriors",
+        r"marines",
+        r"sailors",
+        r"border\s+guards",
+        r"guardsm[ae]n",
+        r"national\s+guard",
+        r"officers",
+        r"compatriots",
+    ),
     speaker_nouns=(
         r"state",
         r"news",
