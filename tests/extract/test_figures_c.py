@@ -577,3 +577,131 @@ def test_our_before_the_number_in_a_russian_ministers_mouth() -> None:
         "prisoner swap."
     )
     assert ex["returned_to"] == {"Russia": 90, "Ukraine": None}
+
+
+# --- second round (en1b): headlines, subsets after the count, deal terms, sides ----------------
+HEADLINE_SIDES = [
+    pytest.param(
+        "Kyiv frees 22 marines\nThe marines were handed over on Friday in an exchange with Russia.",
+        {"Ukraine": 22}, id="kyiv-frees-marines",
+    ),
+    pytest.param(
+        "Russia returns 64 servicemen\nMoscow and Kyiv held another exchange on Friday.",
+        {"Russia": 64}, id="russia-returns-servicemen",
+    ),
+    pytest.param(
+        "Ukraine frees 30 Russian soldiers in swap for its own defenders",
+        {"Russia": 30}, id="demonym-stays-with-its-side",
+    ),
+    pytest.param(
+        "We are bringing home 160 Ukrainians from Russian captivity",
+        {"Ukraine": 160}, id="bringing-home-demonym-from-captivity",
+    ),
+    pytest.param(
+        "Ukraine has carried out its 40th swap with Russia, bringing home 160 people, Zelensky "
+        "said on Friday.",
+        {"Ukraine": 160}, id="participle-clause-after-swap-with",
+    ),
+    pytest.param(
+        "Ukraine frees pro-Russian politician Oleh Tarasenko in exchange for 200 prisoners",
+        {"Ukraine": 200}, id="in-exchange-for-a-named-person",
+    ),
+    pytest.param(
+        "75 soldiers freed, 11 of them Azovstal defenders\nKyiv and Moscow swapped prisoners on "
+        "Friday.",
+        {"Ukraine": 75}, id="headline-participle-with-part",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINE_SIDES)
+def test_headline_and_participle_sides(text: str, expected: dict[str, int]) -> None:
+    ex = _main(text)
+    got = {k: v for k, v in ex["returned_to"].items() if v is not None}  # type: ignore[union-attr]
+    assert got == expected
+
+
+def test_a_headline_with_a_full_stop_is_a_sentence_and_frees_the_others() -> None:
+    # In running text "Kyiv frees 22 marines." keeps the reading of a giver.
+    ex = _main("Kyiv frees 22 marines. The exchange took place on Friday.")
+    assert ex["returned_to"].get("Ukraine") is None  # type: ignore[union-attr]
+
+
+def test_a_subset_after_the_count_is_a_part() -> None:
+    ex = _main(
+        "Ukraine and Russia exchanged 95 prisoners each on Friday. Three civilians were also among "
+        "those freed."
+    )
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+    assert _composition(ex) == {("Ukraine", "civilians", 3)}
+
+
+def test_a_list_before_were_among_still_sums_when_no_total_is_given() -> None:
+    ex = _main("Four Ukrainian medics and 9 civilians were among those freed by Russia on Friday.")
+    assert ex["returned_to"]["Ukraine"] == 13  # type: ignore[index]
+
+
+def test_went_to_a_party_names_the_receiver() -> None:
+    ex = _main(
+        "The two sides swapped prisoners on Friday: 84 Russians returned to Russia, while 90 "
+        "went to Ukraine."
+    )
+    assert ex["returned_to"] == {"Russia": 84, "Ukraine": 90}
+
+
+def test_a_regional_share_in_the_headline_is_no_base_for_additions() -> None:
+    ex = _main(
+        "Five defenders from Sumy region are home\nUkraine and Russia swapped prisoners on "
+        "Friday. Ukraine got back 140 servicemen, and another 16 civilians also returned."
+    )
+    assert ex["returned_to"]["Ukraine"] == 156  # type: ignore[index]
+
+
+def test_civilians_from_a_region_inside_a_list_stay_civilians() -> None:
+    ex = _main(
+        "Ninety Ukrainian soldiers came home on Friday in exchange for 90 Russian servicemen. "
+        "Among them were 12 marines, as well as a medic and two civilians from Kherson region."
+    )
+    assert ("Ukraine", "civilians", 2) in _composition(ex)
+
+
+def test_of_those_freed_are_defenders_of_mariupol() -> None:
+    ex = _main(
+        "Ukraine got back 150 soldiers on Friday. Eighty-seven of those freed are defenders of "
+        "Mariupol."
+    )
+    assert _composition(ex) == {("Ukraine", "defenders_of_mariupol", 87)}
+
+
+def test_a_named_person_with_an_apposition_before_a_group_counts_one() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped prisoners on Friday. Ukraine got back 200 soldiers in "
+        "exchange for Oleh Tarasenko, a former lawmaker, and 55 Russian prisoners."
+    )
+    assert ex["returned_to"] == {"Russia": 56, "Ukraine": 200}
+
+
+def test_a_deals_terms_are_no_figure_of_an_undisclosed_stage() -> None:
+    ex = _main(
+        "Russia and Ukraine carried out another prisoner exchange on Friday. Officials in Kyiv "
+        "said the agreements cover at least 1,000 prisoners on each side."
+    )
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": None}
+
+
+def test_a_goodwill_gesture_adds_to_its_own_side() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped prisoners on Friday. Moscow said 150 Russian servicemen were "
+        "returned. As a goodwill gesture, 20 wounded Ukrainians were handed over for 12 wounded "
+        "Russians."
+    )
+    assert ex["returned_to"]["Russia"] == 162  # type: ignore[index]
+
+
+def test_groups_in_an_agreed_deal_are_not_added_to_the_days_figure() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped prisoners on Friday, Zelensky said, adding that 197 "
+        "Ukrainians had come home. At talks last week the leaders had agreed on a 175-for-175 "
+        "exchange, along with the transfer of 22 badly wounded."
+    )
+    assert ex["returned_to"]["Ukraine"] == 197  # type: ignore[index]
