@@ -159,7 +159,7 @@ def test_mixed_directory_on_both_databases(tmp_path: Path, db_url: str) -> None:
     assert result.exit_code == 0
     assert stderr_lines(result) == [
         f"skipped {root}/c.jsonl:2: malformed JSON at column 1: Expecting value",
-        f"skipped {root}/d.pdf: unsupported file type (.pdf); expected .html, .htm, .txt or .jsonl",
+        f"skipped {root}/d.pdf: unsupported file type (.pdf); expected .html, .htm, .txt or .jsonl (or the same with .gz)",
         f"skipped {root}/deeper/e.txt: empty file",
     ]
     assert result.stdout.strip() == (
