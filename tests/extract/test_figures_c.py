@@ -583,33 +583,40 @@ def test_our_before_the_number_in_a_russian_ministers_mouth() -> None:
 HEADLINE_SIDES = [
     pytest.param(
         "Kyiv frees 22 marines\nThe marines were handed over on Friday in an exchange with Russia.",
-        {"Ukraine": 22}, id="kyiv-frees-marines",
+        {"Ukraine": 22},
+        id="kyiv-frees-marines",
     ),
     pytest.param(
         "Russia returns 64 servicemen\nMoscow and Kyiv held another exchange on Friday.",
-        {"Russia": 64}, id="russia-returns-servicemen",
+        {"Russia": 64},
+        id="russia-returns-servicemen",
     ),
     pytest.param(
         "Ukraine frees 30 Russian soldiers in swap for its own defenders",
-        {"Russia": 30}, id="demonym-stays-with-its-side",
+        {"Russia": 30},
+        id="demonym-stays-with-its-side",
     ),
     pytest.param(
         "We are bringing home 160 Ukrainians from Russian captivity",
-        {"Ukraine": 160}, id="bringing-home-demonym-from-captivity",
+        {"Ukraine": 160},
+        id="bringing-home-demonym-from-captivity",
     ),
     pytest.param(
         "Ukraine has carried out its 40th swap with Russia, bringing home 160 people, Zelensky "
         "said on Friday.",
-        {"Ukraine": 160}, id="participle-clause-after-swap-with",
+        {"Ukraine": 160},
+        id="participle-clause-after-swap-with",
     ),
     pytest.param(
         "Ukraine frees pro-Russian politician Oleh Tarasenko in exchange for 200 prisoners",
-        {"Ukraine": 200}, id="in-exchange-for-a-named-person",
+        {"Ukraine": 200},
+        id="in-exchange-for-a-named-person",
     ),
     pytest.param(
         "75 soldiers freed, 11 of them Azovstal defenders\nKyiv and Moscow swapped prisoners on "
         "Friday.",
-        {"Ukraine": 75}, id="headline-participle-with-part",
+        {"Ukraine": 75},
+        id="headline-participle-with-part",
     ),
 ]
 
@@ -705,3 +712,33 @@ def test_groups_in_an_agreed_deal_are_not_added_to_the_days_figure() -> None:
         "exchange, along with the transfer of 22 badly wounded."
     )
     assert ex["returned_to"]["Ukraine"] == 197  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "value", "group"),
+    [
+        pytest.param(
+            "Our 95 defenders are coming home today, and with them 10 civilians.",
+            "Ukraine", 105, ("Ukraine", "civilians", 10), id="and-with-them",
+        ),
+        pytest.param(
+            "Moscow said on Friday that 90 Russian servicemen and a further 5 civilians from the "
+            "Kursk region had been returned.",
+            "Russia", 95, ("Russia", "civilians", 5), id="a-further-group-with-its-region",
+        ),
+    ],
+)  # fmt: skip
+def test_groups_on_top_with_them_or_a_further(
+    text: str, side: str, value: int, group: tuple[str, str, int]
+) -> None:
+    ex = _main(text)
+    assert ex["returned_to"][side] == value  # type: ignore[index]
+    assert group in _composition(ex)
+
+
+def test_a_machine_translated_part_list_without_articles() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. Among released — 17 fighters of "
+        "National Guard, 6 border guards."
+    )
+    assert _composition(ex) == {("Ukraine", "national_guard", 17), ("Ukraine", "border_guards", 6)}

@@ -214,6 +214,8 @@ def sentence_candidates(
     for i, k in enumerate(counts):
         if k.value is None or not c.origin.match_at(s, _after_space(s, k.head_end)):
             continue
+        if k.additive:
+            continue  # "and a further 5 civilians from the Kursk region": a group on top
         if k.in_list and i > 0 and counts[i - 1].in_list:
             continue  # "146 військових і вісьмох жителів Курщини": a group of the list
         # "among them ... two civilians from Kherson region" stays civilians where the lexicon

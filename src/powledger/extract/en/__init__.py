@@ -433,6 +433,8 @@ LEXICON = Lexicon(
         r"other",
         r"together\s+with",
         r"along\s+with",
+        r"and\s+with\s+them",
+        r"a\s+further",
         r"as\s+well",
         r"too",
     ),
