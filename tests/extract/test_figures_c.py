@@ -742,3 +742,12 @@ def test_a_machine_translated_part_list_without_articles() -> None:
         "National Guard, 6 border guards."
     )
     assert _composition(ex) == {("Ukraine", "national_guard", 17), ("Ukraine", "border_guards", 6)}
+
+
+def test_a_standalone_breakdown_goes_to_the_people_it_names() -> None:
+    ex = _main(
+        "The freed Ukrainians are 4 civilians and 86 soldiers, the Coordination Headquarters said "
+        "after Friday's swap with Russia."
+    )
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": 90}
+    assert _composition(ex) == {("Ukraine", "civilians", 4), ("Ukraine", "soldiers", 86)}

@@ -39,6 +39,12 @@ _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
 _AMONG_AFTER = re.compile(
     r"\s+(?:were|are|was|is)\s+(?:also\s+)?(?:among|part\s+of)\s+(?:those|the)\b", re.I
 )
+#: "The freed Ukrainians are 4 civilians and ...": persons, then a copula before the counts.
+_GROUP_IS = re.compile(
+    r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:are|were|included|include|includes)\s+"
+    r"(?:[^\W\d]+\s+){0,2}$",
+    re.I,
+)
 #: "300 in all" after a count: the sum of both sides.
 _GRAND_TOTAL = re.compile(
     r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
@@ -343,6 +349,9 @@ def sentence_candidates(
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
         own = _part_owner(v, k) if k.is_part and (side is None or rule in WEAK_RULES) else None
+        if own is None and side is None and not both and _GROUP_IS.search(s[: k.start]):
+            # "The freed Ukrainians are 4 civilians and 86 soldiers": the people named first.
+            own = _part_owner(v, k)
         if own is not None:
             side, rule = own, "rule_part_owner"
         if k.is_part and side is None:
