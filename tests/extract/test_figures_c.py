@@ -751,3 +751,12 @@ def test_a_standalone_breakdown_goes_to_the_people_it_names() -> None:
     )
     assert ex["returned_to"] == {"Russia": None, "Ukraine": 90}
     assert _composition(ex) == {("Ukraine", "civilians", 4), ("Ukraine", "soldiers", 86)}
+
+
+def test_a_figure_that_leaves_a_named_group_uncounted_gives_way_to_the_full_count() -> None:
+    ex = _main(
+        "Olena Marchuk was one of six civilians freed on March 2 along with 120 Ukrainian "
+        'soldiers. Zelensky wrote at the time: "120 defenders are home, and also civilians."'
+    )
+    assert ex["returned_to"]["Ukraine"] == 126  # type: ignore[index]
+    assert ("Ukraine", "civilians", 6) in _composition(ex)

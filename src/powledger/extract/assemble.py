@@ -234,6 +234,18 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             if m.count.is_part and m.count.category == "total"
         }  # fmt: skip
         whole_claims = [c for c in claims if (c.start, c.value) not in parts_of_total]
+        # "120 defenders, and also civilians": a figure that names an unnumbered group beside it
+        # is no side's total when the report counts that group ("six civilians ... together
+        # with 120 soldiers" -> 126).
+        partial = {
+            (m.sentence[0], m.count.value) for m in group.members
+            if m.extra.get("partial") and any(
+                o.count.category == m.extra["partial"] and o.count.value and side in _sides(o)
+                for o in group.members
+            )
+        }  # fmt: skip
+        if partial:
+            whole_claims = [c for c in whole_claims if (c.start, c.value) not in partial]
         total = _pick_total(side, whole_claims, explicit)
         # An exact figure of a group wins over a hedged one ("more than 100 women" ... "104").
         parts = sorted(

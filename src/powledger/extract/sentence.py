@@ -45,6 +45,12 @@ _GROUP_IS = re.compile(
     r"(?:[^\W\d]+\s+){0,2}$",
     re.I,
 )
+#: "120 defenders, and also civilians": a group named with no number beside a figure.
+_UNNUMBERED_BESIDE = re.compile(
+    r"(?:\s+(?:are|were|is)\s+(?:\w+\s+)?(?:home|back|free))?\s*,?\s*(?:and\s+also|as\s+well\s+as"
+    r"|and\s+(?:some|several)|plus|and\s+also\s+(?:some|several))\s+",
+    re.I,
+)
 #: "300 in all" after a count: the sum of both sides.
 _GRAND_TOTAL = re.compile(
     r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
@@ -384,6 +390,12 @@ def sentence_candidates(
             if heads:
                 side, rule = heads[-1].side, "rule_added_to"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
+        beside = _UNNUMBERED_BESIDE.match(s, max(k.end, k.head_end))
+        if k.category == "total" and k.value is not None and beside:
+            group = c.persons.match_at(s, beside.end())
+            if group is not None and group[1] not in ("total", "bodies"):
+                # "120 defenders, and also civilians": the figure leaves a group uncounted.
+                cand.extra["partial"] = group[1]
         if (
             k.is_part
             and k.category == "total"
