@@ -760,3 +760,25 @@ def test_a_figure_that_leaves_a_named_group_uncounted_gives_way_to_the_full_coun
     )
     assert ex["returned_to"]["Ukraine"] == 126  # type: ignore[index]
     assert ("Ukraine", "civilians", 6) in _composition(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides handed over 120 people each, including 40 civilians, on Friday.",
+        "The swap started on Friday, when 120 people were released by each side, including 40 "
+        "civilians.",
+    ],
+)
+def test_a_part_of_an_each_side_group_is_on_both_sides(text: str) -> None:
+    ex = _main(text)
+    assert ex["returned_to"] == {"Russia": 120, "Ukraine": 120}
+    assert _composition(ex) == {("Russia", "civilians", 40), ("Ukraine", "civilians", 40)}
+
+
+def test_a_part_that_names_its_side_stays_on_it() -> None:
+    ex = _main(
+        "The swap began on Friday, when 390 people from each side - 270 soldiers and 120 "
+        "civilians on the Ukrainian side - were freed."
+    )
+    assert {c[0] for c in _composition(ex)} == {"Ukraine"}

@@ -373,10 +373,22 @@ def sentence_candidates(
             # Ukrainians came home - 270 soldiers and 120 civilians -"; "Zelensky: 230 came
             # home. By Kyiv's count, 224 soldiers and 6 civilians"), whatever the report's voice
             # would guess. A head both sides share leaves the guess to the voice.
+            whole = [o for o in out if not o.count.is_part and o.rule not in _PAIR_RULES]
+            each_head = bool(whole) and whole[-1].both and whole[-1].rule == "rule_each"
             heads = [
                 o for o in out
                 if not o.count.is_part and o.side is not None and o.rule not in _PAIR_RULES
             ][-1:]  # fmt: skip
+            named_side = c.parties.find(s, k.end, min(len(s), max(k.end, k.head_end) + 60))
+            if (
+                each_head
+                and not named_side  # "270 soldiers and 120 civilians on the Ukrainian side"
+                and (not heads or heads[0].count.start < whole[-1].count.start)
+            ):
+                # "120 people were released by each side, including 40 civilians": the part is
+                # of each side's group, as its head is.
+                side, both, rule = None, True, "rule_part_of"
+                heads = []
             if not heads and not any(not o.count.is_part for o in out):
                 heads = [o for o in previous if not o.count.is_part and o.side is not None][:1]
             if heads and heads[0].rule not in WEAK_RULES and not heads[0].both:
