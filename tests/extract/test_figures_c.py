@@ -782,3 +782,20 @@ def test_a_part_that_names_its_side_stays_on_it() -> None:
         "civilians on the Ukrainian side - were freed."
     )
     assert {c[0] for c in _composition(ex)} == {"Ukraine"}
+
+
+def test_an_added_group_held_by_the_other_side_still_adds() -> None:
+    ex = _main(
+        "185 Russian servicemen have been returned, and 20 civilians, residents of the Kursk "
+        "region detained by Ukraine, have also come home, the Russian Defence Ministry said on "
+        "Friday after the prisoner exchange."
+    )
+    assert ex["returned_to"]["Russia"] == 205  # type: ignore[index]
+
+
+def test_a_named_person_described_in_a_caption_counts_one() -> None:
+    ex = _main(
+        "Photo: Viktor Medvedchuk, seen here at a court hearing in 2021, was handed to Russia "
+        "along with 55 Russian prisoners in Friday's exchange."
+    )
+    assert ex["returned_to"]["Russia"] == 56  # type: ignore[index]

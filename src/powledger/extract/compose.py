@@ -213,9 +213,15 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             if verb is not None and not s[verb[0] : hit_start].strip():
                 count.additive = True  # "15 wounded prisoners of war, handed over in addition"
             # "20 civilians, residents of the Kursk region, have also come home"
+            # (A party after "by" or "from" is where they were held: "residents of the Kursk
+            # region illegally detained by Ukraine, have also come home".)
+            named = [
+                p for p in c.parties.find(s, count.head_end, hit_start)
+                if not re.search(r"\b(?:by|from|in)\s+(?:the\s+)?$", s[max(0, p[0] - 10) : p[0]])
+            ]  # fmt: skip
             if (
                 not re.search(r"\d|[;:]", s[count.head_end : hit_start])
-                and not c.parties.find(s, count.head_end, hit_start)
+                and not named
                 and c.returns.match_at(s, _skip_space(s, hit_end)) is not None
             ):
                 count.additive = True

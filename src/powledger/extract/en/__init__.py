@@ -321,7 +321,7 @@ LEXICON = Lexicon(
     named_along=(
         # "in exchange for Viktor Medvedchuk, a politician, and 55 Russian prisoners"
         r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
-        r"(?:,\s+(?:a|an|the|former)\s+[\w' -]{1,60}?,)?"
+        r"(?:,\s+(?:a|an|the|former|seen|pictured|shown)\s+[^,;.]{1,60}?,)?"
         r"\s+(?:(?:was|has\s+been|had\s+been|is\s+being)\s+"
         r"(?:[\w'-]+\s+){1,6}?(?:along|together)\s+with\s+(?:another\s+|other\s+)?|and\s+)",
     ),
