@@ -799,3 +799,20 @@ def test_a_named_person_described_in_a_caption_counts_one() -> None:
         "along with 55 Russian prisoners in Friday's exchange."
     )
     assert ex["returned_to"]["Russia"] == 56  # type: ignore[index]
+
+
+def test_a_part_marker_of_an_earlier_clause_does_not_make_a_later_figure_a_part() -> None:
+    ex = _main(
+        "Kyiv secured the return of 115 servicemen on Friday, many of them captured in 2022, and "
+        "Moscow got 115 of its own soldiers back in the prisoner swap."
+    )
+    assert ex["returned_to"] == {"Russia": 115, "Ukraine": 115}
+
+
+def test_a_stages_running_sum_in_days_is_not_the_days_figure() -> None:
+    ex = _main(
+        "Coordination Headquarters for the Treatment of Prisoners of War\nThe third stage of the "
+        "exchange is over. Today 303 defenders of Ukraine returned home.\nIn total, 1,000 "
+        "Ukrainians have been freed in the three days of this exchange."
+    )
+    assert ex["returned_to"]["Ukraine"] == 303  # type: ignore[index]

@@ -186,7 +186,12 @@ def sentence_candidates(
             and k.party in (None, prev.party)
             and k.category not in ("total", "bodies")
             and (
-                c.parts.find(s, max(prev.end, prev.head_end), k.start)
+                any(
+                    # ("115 servicemen, many of them captured in 2022, and Moscow got 115 of
+                    # its own soldiers back": a marker of another clause.)
+                    not re.search(r",", s[e : k.start]) or not c.parties.find(s, e, k.start)
+                    for _s, e, _v in c.parts.find(s, max(prev.end, prev.head_end), k.start)
+                )
                 or re.search(r":\s", s[max(prev.end, prev.head_end) : k.start])
             )
         ):

@@ -293,7 +293,7 @@ LEXICON = Lexicon(
         r"of\s+them",
         r"of\s+whom",
         r"among\s+those",
-        r"among\s+the\s+\w+",
+        r"among\s+the\s+(?!\d)\w+",
         r"among\s+(?:released|freed|returned|exchanged|liberated)",  # machine-translated
         r"included",
         r"include",

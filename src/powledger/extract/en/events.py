@@ -391,6 +391,7 @@ STAGE_MARKERS: tuple[str, ...] = (
     r"envisag\w+",
     r"provides?\s+for",
     r"over\s+(?:two|three|four|five|several|\d)\s+days",
+    r"in\s+(?:the\s+)?(?:two|three|four|five|several|\d)\s+days\s+of",
 )
 
 NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
