@@ -816,3 +816,20 @@ def test_a_stages_running_sum_in_days_is_not_the_days_figure() -> None:
         "Ukrainians have been freed in the three days of this exchange."
     )
     assert ex["returned_to"]["Ukraine"] == 303  # type: ignore[index]
+
+
+def test_a_speaker_before_the_verb_is_no_subject_of_it() -> None:
+    ex = _main(
+        "Kyiv has gotten back another 205 people from Russian captivity. The Ukrainian "
+        "headquarters for prisoners of war says the group freed on Friday is made up of 185 "
+        "soldiers and 20 civilians."
+    )
+    assert {c[0] for c in _composition(ex)} == {"Ukraine"}
+
+
+def test_a_breakdown_goes_on_in_the_next_sentence() -> None:
+    ex = _main(
+        "Ukraine brought home 82 prisoners of war on Friday.\nOf the Ukrainians, nine are "
+        "officers and 66 are privates and sergeants. Six are marines and 14 are border guards."
+    )
+    assert {("Ukraine", "marines", 6), ("Ukraine", "border_guards", 14)} <= _composition(ex)

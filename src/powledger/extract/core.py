@@ -203,7 +203,9 @@ def _candidates(
             and last_trigger_para == sent.paragraph
             and last_trigger_end >= sent.start - 3
         )
-        if has_trigger:
+        if has_trigger or (part_start and last_trigger_end >= sent.start - 3):
+            # (A breakdown goes on: "Of the Ukrainians, nine are officers ... Six are marines,
+            # 14 are border guards", in the paragraph of the return.)
             last_trigger_para, last_trigger_end = sent.paragraph, sent.end
         if not (has_trigger or led_by_date or carried or part_start or _N_FOR_N.search(local)):
             continue

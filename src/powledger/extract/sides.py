@@ -185,6 +185,10 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
         if coordinated and a[2] != b[2] and b is named[-1]:
             return None
     subjects = [p for p in named if not _after_preposition(v, p[0])]
+    # "The Ukrainian headquarters says the group freed on Thursday ...": a party that speaks
+    # before the verb is no subject of it.
+    # ("Moscow said it also received 103": the speaker is the subject again.)
+    subjects = [p for p in subjects if not _speaks_of_another_subject(v, p[1], vs)]
     if not subjects:
         return None
     party = subjects[-1][2]
@@ -220,6 +224,15 @@ def _own_group_headline(v: SentenceView, k: Count, vs: int, ve: int) -> bool:
     if verb is None or verb[0] != ve or v.s[ve : k.start].strip():
         return False
     return bool(v.c.own_nouns.find(v.s, k.end, k.head_end))
+
+
+def _speaks_of_another_subject(v: SentenceView, start: int, verb: int) -> bool:
+    """Whether a reporting verb in s[start:verb] introduces a subject of its own ("says the
+    group freed ..."), not a pronoun for the speaker ("said it received")."""
+    reports = v.c.reporting.find(v.s, start, verb)
+    return bool(reports) and bool(
+        re.search(r"\b(?:the|a|an|this|these|those)\b", v.s[reports[-1][1] : verb], re.I)
+    )
 
 
 def rule_gapped(v: SentenceView, k: Count) -> str | None:
