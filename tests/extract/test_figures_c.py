@@ -833,3 +833,27 @@ def test_a_breakdown_goes_on_in_the_next_sentence() -> None:
         "officers and 66 are privates and sergeants. Six are marines and 14 are border guards."
     )
     assert {("Ukraine", "marines", 6), ("Ukraine", "border_guards", 14)} <= _composition(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kyiv received 140 prisoners of war and Moscow 120 on Friday, officials said.",
+            {"Russia": 120, "Ukraine": 140},
+            id="gapped-without-comma",
+        ),
+        pytest.param(
+            "In the swap on Friday Ukraine got back 95 soldiers, while Russia 90.",
+            {"Russia": 90, "Ukraine": 95},
+            id="gapped-after-while",
+        ),
+    ],
+)
+def test_a_gapped_figure_after_and_or_while(text: str, expected: dict[str, int]) -> None:
+    assert _main(text)["returned_to"] == expected
+
+
+def test_gapped_bodies_keep_their_category() -> None:
+    ex = _main("Kyiv received 1,245 bodies and Moscow 19 in Friday's repatriation, officials said.")
+    assert _composition(ex) == {("Ukraine", "bodies", 1245), ("Russia", "bodies", 19)}

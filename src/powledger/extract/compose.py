@@ -103,7 +103,24 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             continue
         # "Returned to Ukraine: 103", "Ukraine - 103, Russia - 103": a party labels the figure.
         label = re.search(r"(\S+(?:\s+\S+){0,2})\s*[:-]\s*$", s[max(0, n.start - 40) : n.start])
-        if label is None or re.match(r"\s*\w", s[n.end : n.end + 2]):
+        if label is None:
+            # "Kyiv received 1,245 bodies and Moscow 19": a party, then its gapped figure.
+            gap = re.search(
+                r"(?:,|\band|\bwhile|\bwhereas)\s+(\S+)\s+$", s[max(0, n.start - 30) : n.start]
+            )
+            hit = c.parties.find(gap.group(1)) if gap else None
+            if (
+                hit
+                and hit[-1][1] == len(gap.group(1))  # type: ignore[union-attr]
+                and re.match(r"\s*(?:[,.;]|$|on\b|in\b|at\b)", s[n.end : n.end + 4])
+                and (c.give.find(s, 0, n.start) or c.receive.find(s, 0, n.start))
+            ):
+                counts.append(
+                    Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end,
+                          bare=True)
+                )  # fmt: skip
+            continue
+        if re.match(r"\s*\w", s[n.end : n.end + 2]):
             continue
         hits = c.parties.find(label.group(1))
         dated = c.lexicon.find_dates(label.group(1), None)

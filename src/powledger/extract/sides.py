@@ -245,8 +245,14 @@ def rule_gapped(v: SentenceView, k: Count) -> str | None:
     if not named or _inside_count(v, named[-1][0]) or _after_preposition(v, named[-1][0]):
         return None
     start, _end, party = named[-1]
-    if not re.search(r"[,;]\s*\S+\s*$", v.s[max(0, start - 12) : start]) and not re.search(
-        r"[,;]\s*$", v.s[max(0, start - 3) : start]
+    if (
+        not re.search(r"[,;]\s*\S+\s*$", v.s[max(0, start - 12) : start])
+        and not re.search(r"[,;]\s*$", v.s[max(0, start - 3) : start])
+        # "Kyiv received 1,245 bodies and Moscow 19": no comma, the count right after
+        and not (
+            re.search(r"\s(?:and|while|whereas)\s+$", v.s[max(0, start - 9) : start])
+            and re.fullmatch(r"\s*", v.s[named[-1][1] : k.start])
+        )
     ):
         return None  # the party must open a clause of its own (", and Russia 128")
     verbs = [t for t in v.triggers if t[2] in ("give", "receive") and t[1] <= start]
