@@ -857,3 +857,28 @@ def test_a_gapped_figure_after_and_or_while(text: str, expected: dict[str, int])
 def test_gapped_bodies_keep_their_category() -> None:
     ex = _main("Kyiv received 1,245 bodies and Moscow 19 in Friday's repatriation, officials said.")
     assert _composition(ex) == {("Ukraine", "bodies", 1245), ("Russia", "bodies", 19)}
+
+
+def test_groups_before_in_addition_to_a_swap_are_on_top_of_it() -> None:
+    ex = _main(
+        "Ukraine said on Friday it had freed 31 seriously wounded Russian soldiers in exchange "
+        "for 15 wounded Ukrainians, in addition to a 246-for-246 swap."
+    )
+    assert ex["returned_to"] == {"Russia": 277, "Ukraine": 261}
+
+
+def test_the_same_number_repeats_the_group_not_its_part() -> None:
+    ex = _main(
+        "Russian ombudswoman Tatyana Moskalkova said on Friday that 75 Russians, including 12 "
+        "residents of the Kursk region, had returned home, and that Ukraine had received the "
+        "same number."
+    )
+    assert ex["returned_to"] == {"Russia": 75, "Ukraine": 75}
+
+
+def test_a_stage_under_an_agreement_keeps_its_additions() -> None:
+    ex = _main(
+        "Under the agreement reached in Istanbul, 390 Ukrainians came home on Friday, and another "
+        "22 seriously wounded were handed over."
+    )
+    assert ex["returned_to"]["Ukraine"] == 412  # type: ignore[index]

@@ -101,10 +101,10 @@ def _with_additions(
             or (m.asserted_by is None and m.sentence[0] > total.start)
         ]  # fmt: skip
     # "the leaders had agreed on a 175-for-175 exchange, along with 22 badly wounded": the
-    # terms of a deal, never groups added to the day's own figure.
-    # (A stage's own figure beside the deal, "of the 1,000-for-1,000 exchange, 390 came home
-    # and another 22 wounded", keeps its additions.)
-    terms = {m.sentence for m in group.members if m.extra.get("deal_size") or m.planned} - {
+    # terms of a deal, never groups added to the day's figure.
+    # (A stage's own figure beside them, "under the agreement 390 came home on Friday and
+    # another 22 seriously wounded", keeps its additions.)
+    terms = {m.sentence for m in group.members if m.extra.get("terms") or m.planned} - {
         m.sentence for m in group.members
         if not (m.extra.get("deal_size") or m.planned or m.count.additive or m.count.is_part)
     }  # fmt: skip
@@ -453,7 +453,8 @@ def assemble(
                 rivals = [
                     o for o in done
                     if o is not cand and not o.weak_cumulative and not o.count.is_part
-                    and o.count.category != "bodies" and o.count.value
+                    and o.count.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
+                    and o.count.value
                     and _listed_value(o, done) < (cand.count.value or 0)
                     and (o.side == cand.side or o.both or cand.both)
                 ]  # fmt: skip

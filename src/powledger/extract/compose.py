@@ -26,6 +26,9 @@ NOUN_TRIGGERS = re.compile(
     re.I,
 )
 
+#: "..., in addition to a 246-for-246 swap": the count after it is the base (English).
+_IN_ADDITION_TO = re.compile(r"\bin\s+addition\s+to\s+(?:an?\s+|the\s+)?$", re.I)
+
 #: Categories that name a state of the persons ("15 seriously wounded") rather than a group.
 _STATES = ("wounded", "seriously_wounded_or_sick")
 
@@ -248,6 +251,17 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             close = hit_start > 0 and not re.search(r"\d|[,;]", after[:hit_start])
             if close and re.match(r"\s*(?:with\s+)?them\b|\s*$|\s*[.,]", after[_e:]):
                 count.additive = True
+    for i, count in enumerate(counts):
+        if _IN_ADDITION_TO.search(s[max(0, count.start - 30) : count.start]):
+            # "31 seriously wounded ... for 15 wounded, in addition to a 246-for-246 swap": the
+            # groups before are on top of this one (and of its mate), not this on top of them.
+            mate = counts[i + 1] if i + 1 < len(counts) else None
+            count.additive = False
+            if mate is not None and re.fullmatch(r"\s*-?\s*for\s*-?\s*", s[count.end : mate.start]):
+                mate.additive = False
+            for earlier in counts[:i]:
+                if earlier.category not in ("total", "bodies"):
+                    earlier.additive = True
     counts = [k for k in counts if not _casualty(c, s, k)]
     for k in counts:
         # "Our 90 servicemen are home": the pronoun right before the number.

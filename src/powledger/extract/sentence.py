@@ -151,6 +151,7 @@ def sentence_candidates(
     # "The last swap saw 230 Ukrainians return": an older exchange recalled, no second event.
     background = bool(c.background.find(s)) and not dates
     each_marks = c.each.find(s)
+    terms = plan_in_sentence or bool(c.deal_terms.find(s))
     actors = [
         a
         for a in actors_in(c, s, 0, len(s))
@@ -291,7 +292,11 @@ def sentence_candidates(
             # "195 Russian soldiers were returned": soldiers is the whole group here.
             k.category = "total"
         if k.same_as_previous:
-            earlier = [o for o in counts[:i] if o.value is not None]
+            # (The group, not its part: "75 Russians, including 12 residents of the Kursk
+            # region, ... and Ukraine received the same number" -> 75.)
+            earlier = [o for o in counts[:i] if o.value is not None and not o.is_part] or [
+                o for o in counts[:i] if o.value is not None
+            ]
             if earlier:
                 k.value = _group_value(earlier)
             elif previous:
@@ -422,6 +427,8 @@ def sentence_candidates(
             cand.extra["unnumbered"] = True
         if c.lexicon.composition_beyond_base:
             cand.extra["base_unlisted"] = True
+        if terms:
+            cand.extra["terms"] = True  # "had agreed on 175 for 175, along with 22 wounded"
         cand.parties = v.pair
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
