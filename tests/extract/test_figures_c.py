@@ -882,3 +882,11 @@ def test_a_stage_under_an_agreement_keeps_its_additions() -> None:
         "22 seriously wounded were handed over."
     )
     assert ex["returned_to"]["Ukraine"] == 412  # type: ignore[index]
+
+
+def test_according_to_names_a_source_not_a_recipient() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped prisoners on Friday. Kyiv also received 757 bodies and Moscow "
+        "34, according to the Ukrainian coordination headquarters."
+    )
+    assert _composition(ex) == {("Ukraine", "bodies", 757), ("Russia", "bodies", 34)}

@@ -118,6 +118,8 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
     for s0, e0, _val in v.c.recipient.find(v.s, k.head_end, clause_end):
         if s0 - k.head_end > 60:
             break
+        if any(r0 <= s0 < r1 for r0, r1, _r in v.c.reporting.find(v.s, max(0, s0 - 20), e0)):
+            continue  # "34, according to the Ukrainian headquarters": a source, no recipient
         hit = v.c.parties.match_at(v.s, _skip_the(v.s, e0))
         if hit is not None:
             tail = _skip_space(v.s, hit[0])
