@@ -718,7 +718,7 @@ def test_groups_in_an_agreed_deal_are_not_added_to_the_days_figure() -> None:
     ("text", "side", "value", "group"),
     [
         pytest.param(
-            "Our 95 defenders are coming home today, and with them 10 civilians.",
+            "Our 95 defenders are coming home from Russian captivity today, and with them 10 civilians.",
             "Ukraine", 105, ("Ukraine", "civilians", 10), id="and-with-them",
         ),
         pytest.param(
@@ -765,7 +765,7 @@ def test_a_figure_that_leaves_a_named_group_uncounted_gives_way_to_the_full_coun
 @pytest.mark.parametrize(
     "text",
     [
-        "Both sides handed over 120 people each, including 40 civilians, on Friday.",
+        "Russia and Ukraine handed over 120 people each, including 40 civilians, on Friday.",
         "The swap started on Friday, when 120 people were released by each side, including 40 "
         "civilians.",
     ],

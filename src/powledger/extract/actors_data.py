@@ -25,7 +25,7 @@ MEDIATORS: dict[str, tuple[str, ...]] = {
     "Qatar": ("Qatar", "Qatari", "Doha"),
     "Vatican": ("Vatican", "Holy See", "Pope Francis", "Pope Leo"),
     "Egypt": ("Egypt", "Egyptian", "Cairo"),
-    "United States": ("United States", "U.S.", "Washington"),
+    "United States": ("United States", "U.S.", "US", "Washington"),
 }
 
 #: Speakers: canonical name -> (kind, party, aliases).
@@ -136,7 +136,11 @@ SPEAKERS: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
         ),
     ),
     "Vladimir Putin": ("official", "Russia", ("Putin", "Путин", "Путін")),
-    "Dmitry Peskov": ("official", "Russia", ("Peskov", "Песков")),
+    "Dmitry Peskov": (
+        "official",
+        "Russia",
+        ("Peskov", "Песков", "Putin's spokesman", "Kremlin spokesman", "Kremlin spokesperson"),
+    ),
     # The Russian-installed head of the occupied Donetsk region speaks for Russia's side.
     "Denis Pushilin": ("official", "Russia", ("Pushilin", "Пушилин", "Пушилін")),
     "Vladimir Medinsky": ("official", "Russia", ("Medinsky", "Мединский", "Мединський")),

@@ -418,6 +418,7 @@ def assemble(
             if (
                 not c.cumulative
                 and not c.weak_cumulative
+                and not c.extra.get("no_verb")
                 and c.count.value
                 and c.count.category == "total"
             ):
@@ -599,7 +600,11 @@ def _group(
     main_pair = cands[0].parties
     main_date: DateSpan | None = None
     seen: list[Candidate] = []
-    for c in cands:
+    # A date in the report's own words first; a "today" inside a quotation only without one.
+    unquoted = [c for c in cands if not (c.date is not None and c.extra.get("quoted_date"))]
+    dated_unquoted = any(c.date is not None and c.date.iso for c in unquoted)
+    ordered = unquoted + [c for c in cands if c not in unquoted] if dated_unquoted else cands
+    for c in ordered:
         if c.previous or c.parties != main_pair:
             continue
         # A date counts for the main event only if its figure agrees with what came before.

@@ -183,7 +183,9 @@ def find_byline(c: Compiled, text: str, sentences: list[Sentence]) -> tuple[str,
             # a long title that names the same actor again.
             titles = actors_in(c, rest, 0, len(rest))
             short = bool(titles) and {t[2] for t in titles} == {hit[1]}
-        if hit and short and not re.search(r"\d", rest) and not c.reporting.find(rest):
+        # "Volodymyr Zelensky, President of Ukraine" signs; "Putin did not comment." does not.
+        signed = not rest.strip(" .") or re.match(r"\s*[,(|/-]", rest) is not None
+        if hit and short and signed and not re.search(r"\d", rest) and not c.reporting.find(rest):
             return hit[1], last.strip()[: hit[0]]
     if not c.actors.find(text):
         for pattern, actor in c.voice:
@@ -209,12 +211,27 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
         # "Ukrainian ombudsman Dmytro Lubinets: '...'": the actor right before a colon speaks.
         colon = [a for a in actors if re.match(r"\s*:", text[a[1] : a[1] + 3])]
         prev = sentences[j - 1] if j > 0 else None
-        if actors and (cues or colon):
-            anchor = cues[0][0] if cues else colon[0][0]
-            pick = min(actors, key=lambda a: abs(a[0] - anchor))
+        speaking, free = _speaking(c, text, actors, cues)
+        if speaking and (free or colon):
+            anchor = free[0][0] if free else colon[0][0]
+            pick = min(speaking, key=lambda a: abs(a[0] - anchor))
             sent.asserted_by, sent.asserted_by_text = pick[2], text[pick[0] : pick[1]]
+            title = text[pick[0] : pick[1]][:1].islower() or text.startswith("the ", pick[0])
+            before = _NAME_BEFORE_APPOSITIVE.search(text, max(sent.start, pick[0] - 60), pick[0])
+            named = _speaker_name(c, before.group("name"), True) if before and title else None
+            if named and not c.actors.find(named):
+                # "Olena Kovalenko, the head of Zelensky's office, said": the person named.
+                sent.asserted_by = sent.asserted_by_text = named
+        elif actors and cues and not speaking:
+            pass  # "Kyiv said ..., a day after Zelensky met ...": the party speaks, not Zelensky
         elif j in quotes:
             sent.asserted_by, sent.asserted_by_text = quotes[j]
+        elif (
+            not actors and cues and (named := unlisted_speaker(c, text, sent.start, sent.end, cues))
+        ):
+            # "Armenian Deputy Foreign Minister Aram Sargsyan said ...": a speaker not in the
+            # actor list is still the source, by the name the report gives.
+            sent.asserted_by = sent.asserted_by_text = named
         elif last is not None and anaphora.within(sent.start, sent.end):
             sent.asserted_by, sent.asserted_by_text = last
         elif (
@@ -240,6 +257,157 @@ def attribute(c: Compiled, text: str, sentences: list[Sentence]) -> None:
     del last_para
     if c.lexicon.carry_back_attribution:
         _carry_back(c, text, sentences, actor_hits, cue_hits)
+
+
+def party_cues(
+    c: Compiled,
+    text: str,
+    start: int,
+    end: int,
+    actors: list[tuple[int, int, str]],
+    cues: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """Spans where a party itself is the source in text[start:end]: "Kyiv said", "Ukrainian
+    officials said", "according to Moscow" (the span runs from the party to the verb).
+
+    A party inside an actor's name ("Ukraine's defence ministry said", "the defence ministry in
+    Moscow said") is not one.
+    """
+    out = []
+    for ps, pe, party in c.parties.find(text, start, end):
+        m = re.match(
+            r"\s*(?:officials?\s+|authorities\s+|side\s+|government\s+)?", text[pe : pe + 20]
+        )
+        pos = pe + (m.end() if m else 0)
+        verb = [q for q in cues if q[0] == pos]
+        span = (ps, verb[0][1]) if verb else None
+        if not verb and re.search(
+            r"according\s+to\s+(?:the\s+)?$", text[max(0, ps - 20) : ps], re.I
+        ):
+            verb = [q for q in cues if q[1] <= ps and ps - q[1] < 8]
+            span = (verb[0][0], pe) if verb else None
+        if span is None:
+            continue
+        if any(
+            a[0] <= ps < a[1] or re.fullmatch(r"\s+(?:in|of)\s+(?:the\s+)?", text[a[1] : ps])
+            for a in actors
+        ):
+            continue
+        out.append((span[0], span[1], party))
+    for m in _GENERIC_SOURCE.finditer(text, start, end):
+        verb = [q for q in cues if m.start("verb") == q[0]]
+        if verb:
+            out.append((m.start(), verb[0][1], ""))
+    return out
+
+
+#: Sources that name no one: "officials in both capitals said", "sources said".
+_GENERIC_SOURCE = re.compile(
+    r"\b(?:officials|authorities|sources|both\s+sides|the\s+two\s+sides|diplomats)"
+    r"(?:\s+(?!said\b|says\b)[\w-]+){0,3}?\s+(?P<verb>said|say|says|reported|confirmed)\b",
+    re.I,
+)
+
+
+_CAPS = r"[A-Z][\w'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'-]*){0,6}"
+_SPEAKER_BEFORE = re.compile(rf"(?<![\w'-])(?P<name>{_CAPS})(?:,\s+[^,;]{{3,90}},)?\s*$")
+_SPEAKER_AFTER = re.compile(rf"\s*(?:the\s+)?(?P<name>{_CAPS})")
+
+
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){1,2}),\s+(?:the\s+|a\s+)?$"
+)
+
+
+def unlisted_speaker(
+    c: Compiled, text: str, start: int, end: int, cues: list[tuple[int, int, str]]
+) -> str | None:
+    """The name of a speaker who is not in the actor list, read off a reporting verb:
+    "<Title> <Name> said", "<Name>, <a description>, said", "said <Name>", "The Israel Prison
+    Service said". People and organisations only: a party ("Kyiv said"), an outlet ("TASS
+    reported") or a lower-case description ("officials said") gives None."""
+    lx = c.lexicon
+    if not lx.speaker_verbs:
+        return None
+    for q0, q1, _v in cues:
+        if text[q0:q1].lower() not in lx.speaker_verbs:
+            continue
+        m = _SPEAKER_BEFORE.search(text, max(start, q0 - 140), q0)
+        phrase = m.group("name") if m else None
+        if phrase is None and q1 < end:
+            after = _SPEAKER_AFTER.match(text, q1, min(end, q1 + 80))
+            phrase = after.group("name") if after else None
+        name = _speaker_name(c, phrase) if phrase else None
+        if name:
+            return name
+    return None
+
+
+def _speaker_name(c: Compiled, phrase: str, person_only: bool = False) -> str | None:
+    lx = c.lexicon
+    words = phrase.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or re.sub(r"'s$", "", words[-1].lower()) in lx.outlet_words:
+        return None
+    if words[-1].lower() in lx.organisation_words:
+        if person_only:
+            return None
+        return " ".join(words) if len(words) >= 2 else None
+    # A person: the capitalised words after the last title word, two or three of them.
+    name: list[str] = []
+    for word in reversed(words):
+        if word.lower() in lx.speaker_titles or len(name) == 3:
+            break
+        name.insert(0, word)
+    if len(name) < 2 or c.parties.find(" ".join(name)) or c.mediators.find(" ".join(name)):
+        return None
+    return " ".join(name)
+
+
+def _speaking(
+    c: Compiled, text: str, actors: list[tuple[int, int, str]], cues: list[tuple[int, int, str]]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """The actors that may speak a sentence's reporting verbs, and the verbs left to them.
+
+    A verb whose subject is a party ("Kyiv said", "Moscow says") belongs to the party: a named
+    official elsewhere in the sentence only speaks through another verb ("Moscow says ...;
+    Zelensky says ..."). An observer (the ICRC) speaks only as the verb's own subject ("the
+    ICRC said"), not when it merely took part ("handed over to the Red Cross").
+    """
+    if not actors or not cues:
+        return actors, cues
+    kept = []
+    for a in actors:
+        if actors_data_kind(a[2]) == "observer" and not any(
+            re.fullmatch(r"[\s,]*(?:has\s+|had\s+)?", text[a[1] : q[0]])
+            or re.fullmatch(r"\s*(?:the\s+)?", text[q[1] : a[0]])
+            for q in cues
+        ):
+            continue
+        kept.append(a)
+    lo = min(min(a[0] for a in actors), cues[0][0])
+    hi = max(max(a[1] for a in actors), cues[-1][1])
+    taken = party_cues(c, text, max(0, lo - 40), hi, actors, cues)
+    free = [q for q in cues if not any(t[0] <= q[0] and q[1] <= t[1] for t in taken)]
+    if not free:
+        return [], []
+    # An actor speaks a free verb only when it is nearer to it than any party's own verb.
+    speaking = []
+    for a in kept:
+        gap = min(min(abs(a[0] - q[1]), abs(q[0] - a[1])) for q in free)
+        party_gap = min((min(abs(a[0] - t[1]), abs(t[0] - a[1])) for t in taken), default=10**6)
+        if gap <= party_gap or not taken:
+            speaking.append(a)
+    return speaking, free
+
+
+def actors_data_kind(name: str) -> str | None:
+    """The kind of a named actor ("official", "agency", "observer"), if it is one."""
+    from powledger.extract import actors_data
+
+    entry = actors_data.SPEAKERS.get(name)
+    return entry[0] if entry else None
 
 
 def _carry_back(
@@ -278,6 +446,8 @@ def _carry_back(
         while k >= 0 and sentences[k].paragraph == paragraph:
             if sentences[k].asserted_by is not None:
                 break
+            if cue_hits.within(sentences[k].start, sentences[k].end):
+                break  # "..., Ukrainian officials said.": that sentence has its own source
             sentences[k].asserted_by = sent.asserted_by
             sentences[k].asserted_by_text = sent.asserted_by_text
             k -= 1

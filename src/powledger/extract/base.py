@@ -95,6 +95,14 @@ class Lexicon:
     # --- who: parties, speakers' own side, captivity -------------------------------------
     #: Word for a party or its people -> canonical party ("Ukrainian" -> "Ukraine").
     party_terms: dict[str, str] = field(default_factory=dict)
+    #: Words that place a text in the Russia-Ukraine war without naming either party
+    #: ("Kharkiv", "Azovstal", "our defenders", a flag): with none of them and no party or
+    #: actor named, a document gets Russia-Ukraine as its pair only when it has a strong word
+    #: (prisoners, swap) and no ``foreign_context``. Empty: Russia-Ukraine is the default.
+    war_context: tuple[str, ...] = ()
+    #: Other conflicts' states and armed groups ("Taliban", "Venezuela"): a document naming
+    #: one and neither a party nor ``war_context`` is not about the Russia-Ukraine war.
+    foreign_context: tuple[str, ...] = ()
     #: First-person words ("our", "we") -> the speaker's party decides.
     first_person: tuple[str, ...] = ()
     #: Nouns of captivity: a party word right before one flips the side
@@ -197,6 +205,9 @@ class Lexicon:
     # --- what is not a carried-out exchange -----------------------------------------------
     #: Plans, agreements, hopes ("will", "agreed to", "talks", "ready to").
     plan_markers: tuple[str, ...] = ()
+    #: A sentence stating a deal's terms ("under the deal", "provides for"): every count in
+    #: it is planned, even one in the present tense ("while Israel frees 1,900").
+    deal_terms: tuple[str, ...] = ()
     #: Verbal plan words that govern a verb right after them ("will", "agreed to", "could").
     modal_markers: tuple[str, ...] = ()
     #: Words that put what follows in the future ("could", "next"): a count after one in the
@@ -217,6 +228,12 @@ class Lexicon:
     stage_markers: tuple[str, ...] = ()
     #: Words that make a sentence about something else than an exchange ("parole", "deported").
     not_exchange_markers: tuple[str, ...] = ()
+    #: Words right after a count's noun that make it a capture ("taking 46 soldiers prisoner").
+    capture_markers: tuple[str, ...] = ()
+    #: Casualties: phrases right after a count's noun ("were killed", "hospitalised") or right
+    #: before its number ("killed", "killing at least") that make it no count of the returned.
+    casualty_after: tuple[str, ...] = ()
+    casualty_before: tuple[str, ...] = ()
     #: Superlatives that turn "since 2022" into a comparison ("the largest swap since 2022").
     superlatives: tuple[str, ...] = ()
     #: Words that start a new clause ("while", "but", "who", "and that").
@@ -243,9 +260,6 @@ class Lexicon:
     #: Verbs ("frees", "returns") and person nouns ("marines", "defenders") of a headline in
     #: which a country gets its own people back: "Kyiv frees 30 marines" (no demonym, no final
     #: full stop) gives the 30 to Kyiv, while "Kyiv frees 30 Russian soldiers" does not.
-    #: Verbs that state a deal's terms ("the agreements cover 1,000 on each side", "provides
-    #: for"): an undated deal size in such a sentence is never the figure of a stage.
-    deal_terms: tuple[str, ...] = ()
     own_freeing_verbs: tuple[str, ...] = ()
     own_group_nouns: tuple[str, ...] = ()
     #: Words of killing and injuring: one right before a number ("killed 300") or right after
@@ -261,6 +275,9 @@ class Lexicon:
     mediation_cues: tuple[str, ...] = ()
     #: Words naming a place or an observer, not a mediator ("border", "observed").
     not_mediator_cues: tuple[str, ...] = ()
+    #: What a mediation cue may be about besides an exchange ("efforts for a ceasefire"): a cue
+    #: followed closely by one of these credits no mediator.
+    other_mediation_goals: tuple[str, ...] = ()
     #: Whether a source named at the very end of a sentence ("..., the ministry reports.")
     #: speaks for the unattributed sentences before it in the same paragraph.
     carry_back_attribution: bool = False
@@ -272,6 +289,15 @@ class Lexicon:
     #: Cues of an explainer about earlier exchanges ("previous swaps were mediated by ..."):
     #: a sentence with one and no date of its own credits no mediator.
     past_mediation_cues: tuple[str, ...] = ()
+
+    #: Speakers missing from the actor list ("Deputy Foreign Minister Aram Sargsyan said"):
+    #: the reporting verbs that introduce them (plain lower-case words; empty: not looked for),
+    #: lower-case title words before a name, last words of organisations' names ("service") and
+    #: of news outlets ("press": an outlet's report is the report's own voice).
+    speaker_verbs: frozenset[str] = frozenset()
+    speaker_titles: frozenset[str] = frozenset()
+    organisation_words: frozenset[str] = frozenset()
+    outlet_words: frozenset[str] = frozenset()
 
     #: Extra aliases of actors in this language: canonical actor -> aliases (regex fragments).
     actor_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)

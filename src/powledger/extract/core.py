@@ -52,6 +52,18 @@ _THEY_INCLUDE = re.compile(
     re.I,
 )
 _N_FOR_N = re.compile(r"\d\s*(?:-\s*for\s*-\s*|\s+for\s+)\d")
+# "in return", "in exchange" (not followed by "for"): an idiom before a trigger noun.
+# "80 soldiers freed", "80 soldiers are home": a headline's participle after the count.
+_SAID_FREED = re.compile(
+    r"\s+(?:were\s+|have\s+been\s+|are\s+|had\s+been\s+)?(?:freed|released|returned|home|back)\b",
+    re.I,
+)
+# "the 65th exchange since the start of the war": an ordinal, not a running total.
+_ORDINAL_SINCE = re.compile(r"\d+(?:st|nd|rd|th)\b[^.;]{0,20}\bsince\b", re.I)
+# A verb in the past: "swapped", "secured the return of", "brought home", "got back".
+_PAST = re.compile(r"(?:\w+ed|brought|got|took|won|gave)\b", re.I)
+_IDIOM_IN = re.compile(r"\bin\s+$", re.I)
+_FOR = re.compile(r"\s+for\b", re.I)
 # "207 of them today." and nothing more: the number counts the group the sentence before named.
 _OF_THEM_ALONE = re.compile(
     r"\s+of\s+them(?:\s+(?:today|tonight|now|again|this\s+\w+))?\s*(?:[.!,;]|$)", re.I
@@ -124,8 +136,18 @@ def extract_document(
     )
 
 
-def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
+def _doc_pair(c: Compiled, text: str) -> tuple[str, str] | None:
+    """The pair of parties the document is most about. With no party or actor named, Russia and
+    Ukraine only when the text is about that war (a place, "our defenders") or speaks of
+    prisoners and names no other conflict; else None (a Taliban hostage swap, a health study):
+    parties come from the text, never by default."""
     counts: Counter[str] = Counter(v for _s, _e, v in c.parties.find(text))
+    if not counts:
+        # "Zelensky: 95 of ours are home": an actor names the party.
+        for _s, _e, actor in c.actors.find(text):
+            party = actor_party(actor)
+            if party:
+                counts[party] += 1
     pairs = {
         ("Russia", "Ukraine"): counts["Russia"] + counts["Ukraine"],
         ("Hamas", "Israel"): counts["Israel"] + counts["Hamas"],
@@ -140,8 +162,27 @@ def _doc_pair(c: Compiled, text: str) -> tuple[str, str]:
         pairs[("Russia", "United States")] = counts["United States"] + counts["Russia"]
     if counts["United States"] and counts["Iran"]:
         pairs[("Iran", "United States")] = counts["United States"] + counts["Iran"]
+    russia_elsewhere = (
+        counts["Russia"]
+        and not counts["Ukraine"]
+        and c.lexicon.war_context
+        and not c.war_context.find(text)
+        and c.foreign_context.find(text)
+    )
+    if russia_elsewhere:
+        # "Russia freed a US reporter in exchange for 8 people held in the West", "Georgia
+        # released 3 Russian citizens": Russia with another country and no trace of the war.
+        pairs[("Russia", "Ukraine")] = 0
     best = max(pairs.items(), key=lambda kv: kv[1])
-    return best[0] if best[1] > 0 else ("Russia", "Ukraine")
+    if best[1] > 0:
+        return best[0]
+    if russia_elsewhere:
+        return None
+    if not c.lexicon.war_context or c.war_context.find(text):
+        return ("Russia", "Ukraine")
+    if has_strong_word(text, c.lexicon) and not c.foreign_context.find(text):
+        return ("Russia", "Ukraine")  # "The two sides swapped 390 prisoners on Friday."
+    return None
 
 
 def _sentence_pair(parties: set[str], default: tuple[str, str]) -> tuple[str, str]:
@@ -168,6 +209,7 @@ def _candidates(
     paras = paragraph_of(text, spans)
     sentences = [Sentence(s, e, p) for (s, e), p in zip(spans, paras, strict=True)]
     dateline = dateline_date(c, text, published)
+    head_dateline = dateline
     reference = published
     if dateline is not None and dateline.iso and len(dateline.iso) == 10:
         day = date.fromisoformat(dateline.iso)
@@ -241,8 +283,11 @@ def _candidates(
         return [], [], dateline
     stamps = _timestamp_lines(lexicon, text, sentences, reference)
     # Pass 2: attribution, parties and the side rules on the sentences that matter.
+    found_pair = _doc_pair(c, text)
+    if found_pair is None:
+        return [], [], dateline
+    default_pair = found_pair
     attribute(c, text, sentences)
-    default_pair = _doc_pair(c, text)
     voice = voice_party(sentences)
     if voice not in default_pair:
         # No speaker named: words only one side uses («киевский режим», «оккупанты»).
@@ -262,6 +307,7 @@ def _candidates(
     previous_sentence_side: list[Candidate] = []
     staged = bool(c.stages.find(text))
     trigger_dates: list[DateSpan] = []
+    done_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
     # "3 березня 2024 року відбувся обмін. Україна повернула 130 людей": a dated sentence of an
     # exchange with no figure dates the undated figures of the sentence right after it.
@@ -269,15 +315,33 @@ def _candidates(
     last_day: str | None = None
     named_days: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
+        sent_ref = _reference_at(stamps, sent.start, reference)
         if has_trigger:
-            found = event_dates(
-                c, local, _reference_at(stamps, sent.start, reference), report_dates
-            )
+            said_on: list[DateSpan] = []
+            found = event_dates(c, local, sent_ref, said_on)
+            report_dates.extend(said_on)
+            if said_on and said_on[0].iso and len(said_on[0].iso) == 10:
+                # '"Today 103 of ours are home," Zelensky wrote on Saturday': "today" and
+                # "yesterday" in a statement are the statement's day, not the publication's.
+                sent_ref = date.fromisoformat(said_on[0].iso)
+                found = event_dates(c, local, sent_ref)
             trigger_dates.extend(
                 DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
                 for d in found
                 if d.iso and not inside_dateline(d, dateline, sent.start)
-            )
+                and not c.plan.find(local, max(0, d.start - 40), d.start)
+            )  # ("... the exchange agreed during the negotiations in Istanbul on 2 June") # fmt: skip
+            span = _states_when(c, local) if found else None
+            if span is None and found and not counts:
+                span = _persons_returned_when(c, local)
+            if span is not None:
+                done_dates.extend(
+                    DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
+                    for d in found
+                    if d.iso and not inside_dateline(d, dateline, sent.start)
+                    and span[0] - 25 <= d.start and d.end <= span[1] + 25
+                    and not re.search(r"[,;(]", local[min(d.end, span[1]) : max(d.start, span[1])])
+                )  # fmt: skip
             own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
             if own and not counts:
                 named_days = own
@@ -319,13 +383,27 @@ def _candidates(
             view,
             sent,
             text,
-            _reference_at(stamps, sent.start, reference),
+            sent_ref,
             published,
             part_start and not has_trigger,
             previous_sentence_side,
             dateline,
             staged,
         )
+        if not triggers:
+            # Only a noun of remains ("body weight") brought the sentence in: no verb of return.
+            for cand in sentence_out:
+                cand.extra["no_verb"] = True
+        for cand in sentence_out:
+            if (
+                cand.side is None
+                and not cand.both
+                and cand.rule == "none"
+                and speaker_party in pair
+                and _SAID_FREED.match(local, max(cand.count.end, cand.count.head_end))
+            ):
+                # "Kyiv says 80 soldiers freed in latest swap": the speaker's own people.
+                cand.side, cand.rule = speaker_party, "rule_voice"
         if inherited is not None:
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
@@ -362,36 +440,82 @@ def _candidates(
     out.extend(_echoes(c, lexicon, text, sentences, out))
     # "Russia said it got back 150 soldiers ... The Russian defence ministry said ...": the
     # party speaks through the body the same report names for it.
-    voices: dict[str, tuple[str, str]] = {}
+    # Not the candidate's own sentence: there the party spoke ("Moscow said ..., a day after
+    # Putin's spokesman said ...").
+    voices: dict[str, list[tuple[int, str, str]]] = {}
     for sent in sentences:
         if sent.asserted_by and actor_party(sent.asserted_by):
-            voices.setdefault(
-                actor_party(sent.asserted_by) or "", (sent.asserted_by, sent.asserted_by_text or "")
+            voices.setdefault(actor_party(sent.asserted_by) or "", []).append(
+                (sent.start, sent.asserted_by, sent.asserted_by_text or "")
             )
     for cand in out:
         party = cand.extra.get("party_speaker")
         if cand.asserted_by is None and isinstance(party, str) and party in voices:
-            cand.asserted_by, cand.asserted_by_text = voices[party]
+            other = [v for v in voices[party] if v[0] != cand.sentence[0]]
+            if other:
+                cand.asserted_by, cand.asserted_by_text = other[0][1], other[0][2]
     reported = not lexicon.positions_are_plans and any(
         o.count.value and not (o.planned or o.cumulative or o.previous) for o in out
     )
-    if not any(cand.planned for cand in out):
-        # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
+    if not out:
+        # An exchange carried out with no figure, before any open-ended plan: "Our POWs are back
+        # home after a new exchange, ... adding that figures would follow" is no plan.
+        # ("Our" has no side in a language both sides write when no speaker is named.)
+        shared = voice_guessed and c.lexicon.language in SHARED_LANGUAGES
+        out = _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
+        if not out:
+            out = _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
+        done_fallback = {cand.sentence for cand in out}
         out.extend(
-            _unnumbered_plan(
-                c, text, sentences, default_pair, no_phrases=reported,
-                today=reference if reported else None,
-            )
+            k for k in _unnumbered_plan(c, text, sentences, default_pair, reference=reference)
+            if k.sentence not in done_fallback and not any(cand.planned for cand in out)
         )  # fmt: skip
         if not any(cand.planned for cand in out):
-            out.extend(_next_stage(c, text, sentences, default_pair, reference))
-    elif c.plan_phrases.find(text) and (
-        lexicon.positions_are_plans
-        or not any(o.planned and o.count.value and o.count.category != "bodies" for o in out)
-    ):
-        # (ru: a second, open-ended plan next to a numbered one is the same deal; merged.)
-        # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
-        out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
+            out.extend(
+                k for k in _next_stage(c, text, sentences, default_pair, reference)
+                if k.sentence not in done_fallback
+            )  # fmt: skip
+    else:
+        # Only background, running totals or figures with no value ("the same number", an age):
+        # the exchange may still be reported, with its figures undisclosed ("...; the numbers
+        # were not disclosed. The biggest swap to date returned 900").
+        figureless = not any(
+            o.count.value is not None and not o.cumulative and not o.previous and not o.planned
+            for o in out
+        )
+        # (A deal's size in its terms, "the agreements cover 1,000 on each side", is no plan of
+        # the report: it neither stops a done exchange nor stays once one is found.)
+        terms_only = [o for o in out if o.extra.get("deal_terms_size")]
+        if (
+            figureless
+            and not all(o.planned and o not in terms_only for o in out)
+            and not any(o.extra.get("unnumbered") and not o.planned for o in out)
+        ):
+            used = {k.sentence for k in out}
+            found = [
+                k for k in _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
+                if k.sentence not in used
+            ]  # fmt: skip
+            for o in terms_only if found else []:
+                o.cumulative = True
+            out = found + out
+        if not any(cand.planned for cand in out):
+            # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
+            out.extend(
+                _unnumbered_plan(
+                    c, text, sentences, default_pair, no_phrases=reported, reference=reference,
+                    today=reference if reported else None,
+                )
+            )  # fmt: skip
+            if not any(cand.planned for cand in out):
+                out.extend(_next_stage(c, text, sentences, default_pair, reference))
+        elif c.plan_phrases.find(text) and (
+            lexicon.positions_are_plans
+            or not any(o.planned and o.count.value and o.count.category != "bodies" for o in out)
+        ):
+            # (ru: a second, open-ended plan next to a numbered one is the same deal; merged.)
+            # "... and Kyiv still wants an all-for-all swap": a second, open-ended plan.
+            out.extend(_unnumbered_plan(c, text, sentences, default_pair, phrases_only=True))
 
     def usable(found: list[DateSpan]) -> list[DateSpan]:
         return [
@@ -399,6 +523,14 @@ def _candidates(
             if d.iso and (published is None or len(d.iso) != 10
                           or date.fromisoformat(d.iso) <= published + timedelta(days=1))
         ]  # fmt: skip
+
+    # "The exchange took place on Wednesday": the sentence saying when the exchange happened
+    # dates it, before the dateline or the day of the statement ("Zelensky said on Thursday").
+    if usable(done_dates):
+        dateline = usable(done_dates)[0]
+        for cand in out:
+            if cand.extra.get("quoted_date"):
+                cand.date = None  # '"Today ...," he said. The exchange took place on Saturday.'
 
     # Fallbacks for the main event's date: the dateline, the report's own date ("said on
     # Friday"), then a date in the lead.
@@ -424,19 +556,40 @@ def _candidates(
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
-    # Only background, running totals or figures with no value ("the same number", an age):
-    # the exchange may still be reported, with its figures undisclosed.
-    figureless = not any(
-        o.count.value is not None and not o.cumulative and not o.previous and not o.planned
-        for o in out
-    )
-    if not out:
-        # ("Our" has no side in a language both sides write when no speaker is named.)
-        shared = voice_guessed and c.lexicon.language in SHARED_LANGUAGES
-        out = _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
-    if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
-        out = out + _undisclosed(c, text, sentences[:6], default_pair, reference)
     return out, mediators, dateline
+
+
+_WAS_CARRYING = re.compile(
+    r"\b(?:had\s+been|was|were)\s+(?:carrying|taking|transporting|bringing|driving)\b", re.I
+)
+_THEY_WERE = re.compile(r"\b(?:they|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:were|had\s+been)\s+$", re.I)
+
+
+def _persons_returned_when(c: Compiled, s: str) -> tuple[int, int] | None:
+    """The span of a figure-less "they were handed to the Red Cross on Saturday" (persons or
+    "they", then a passive verb of return), which dates the exchange like "the swap took place"."""
+    if c.plan.find(s) or c.previous.find(s) or c.background.find(s) or c.negation.find(s):
+        return None
+    for vs, ve, _v in c.give.find(s) + c.returns.find(s):
+        head = s[max(0, vs - 40) : vs]
+        if _THEY_WERE.search(head) and (c.persons.find(head) or re.search(r"\bthey\b", head, re.I)):
+            return vs, min(len(s), ve + 20)  # "handed to Red Cross staff on Friday"
+    return None
+
+
+def _states_when(c: Compiled, s: str) -> tuple[int, int] | None:
+    """The span from an exchange noun to its done marker when ``s`` says when this exchange
+    happened ("The swap took place on Wednesday"); None for a plan, an earlier exchange or a
+    negation. Only a date right around that span dates it."""
+    if c.plan.find(s) or c.previous.find(s) or c.background.find(s) or c.negation.find(s):
+        return None
+    nouns = [t for t in c.exchange.find(s) if exchange_noun(c, s[t[0] : t[1]])]
+    done = c.done.find(s)
+    if nouns and done and 0 <= done[0][0] - nouns[0][1] < 60:
+        return nouns[0][0], done[0][1]
+    if nouns and done and 0 <= nouns[0][0] - done[0][1] < 30:
+        return done[0][0], nouns[0][1]  # "the two countries carried out a swap on Tuesday"
+    return None
 
 
 def _echoes(
@@ -562,14 +715,17 @@ def _unnumbered_plan(
     sentences: list[Sentence],
     pair: tuple[str, str],
     phrases_only: bool = False,
+    reference: date | None = None,
     no_phrases: bool = False,
     today: date | None = None,
 ) -> list[Candidate]:
     """ "Both sides agreed to exchange all seriously wounded prisoners": a plan without a number.
 
+    In a text about prisoners, "Kyiv is preparing a new exchange" needs no persons named.
     With ``today`` (a report of a done exchange), "сьогодні відбудеться обмін" in an early
     entry of a live blog is that exchange announced, not another plan.
     """
+    strong_doc = has_strong_word(text, c.lexicon)
     for sent in sentences:
         s = text[sent.start : sent.end]
         if today is not None and any(d.iso == today.isoformat() for d in event_dates(c, s, today)):
@@ -587,8 +743,19 @@ def _unnumbered_plan(
             return [cand]
         if phrases_only:
             continue
+        # "if Putin would in return give ...": the idiom, not a return of persons.
+        triggers = [
+            t for t in triggers
+            if not (_IDIOM_IN.search(s, max(0, t[0] - 4), t[0]) and not _FOR.match(s, t[1]))
+        ]  # fmt: skip
         if not triggers or not c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s):
             continue
+        if reference is not None and any(
+            int(y) < reference.year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", s)
+        ):
+            continue  # "In 2023, the prisoners were being taken to a planned exchange": history
+        if _WAS_CARRYING.search(s):
+            continue  # "the plane had been carrying prisoners to an exchange": history too
         # "Наступний етап обміну запланований на понеділок", "Наступний обмін може відбутися
         # до Різдва": a future word before an exchange noun, in a report of prisoners.
         foreseen = (
@@ -607,8 +774,17 @@ def _unnumbered_plan(
         )
         if not foreseen and not any(governed(c, s, t[0]) for t in triggers):
             continue
-        if not foreseen and not (c.persons.find(s) or c.bodies.find(s)):
-            continue
+        if not (has_strong_word(s, c.lexicon) or c.mutual.find(s)) and (
+            not foreseen or all(s[t[0] : t[1]].isascii() for t in triggers)
+        ):
+            continue  # "a plan to return people in a refugee camp to their homes"
+        if not foreseen and not any(
+            _plan_object(c, s, t)
+            or (strong_doc and c.mutual.find(s, t[0], t[1]))
+            or not s[t[0] : t[1]].isascii()  # (the object test reads English word order)
+            for t in triggers
+        ):
+            continue  # "its offer to provide free flu shots to detainees"
         parties = {p for _s, _e, p in c.parties.find(s)}
         if parties and not parties & set(pair):
             continue
@@ -623,6 +799,31 @@ def _unnumbered_plan(
     return []
 
 
+_PASSIVE_GAP = re.compile(
+    r"\s+(?:(?:will|would|could|should|to|may|might|are|is)\s+)?be(?:ing)?\s+$", re.I
+)
+_OBJECT_GAP = re.compile(r"[^,;:.!?]{0,40}", re.I)
+_NOT_OBJECT = re.compile(r"\b(?:to|for|into|from)\b", re.I)
+
+
+def _plan_object(c: Compiled, s: str, trigger: tuple[int, int, str]) -> bool:
+    """Whether persons or remains are what the plan's verb or noun acts on: after it in the same
+    clause ("exchange all prisoners", "the release of 300 POWs"), or its passive subject
+    ("the prisoners would be exchanged"); "free flu shots to detainees" is not."""
+    start, end, _v = trigger
+    if has_strong_word(s[start:end], c.lexicon) and c.lexicon.prefilter_words:
+        return True  # "a new prisoner exchange": the noun names the persons
+    window = _OBJECT_GAP.match(s, end)
+    hi = window.end() if window else end
+    for ps, _pe, _cat in c.persons.find(s, end, hi) + c.bodies.find(s, end, hi):
+        if not _NOT_OBJECT.search(s, end, ps):
+            return True
+    for _ps, pe, _cat in c.persons.find(s, max(0, start - 60), start):
+        if _PASSIVE_GAP.fullmatch(s, pe, start) or _PASSIVE_GAP.match(s[pe:start]):
+            return True
+    return False
+
+
 def _unnumbered(
     c: Compiled,
     text: str,
@@ -634,8 +835,10 @@ def _unnumbered(
     for sent in lead:
         s = text[sent.start : sent.end]
         triggers = c.returns.find(s) + c.receive.find(s) + c.give.find(s)
-        if not triggers or any(governed(c, s, t[0]) for t in triggers) or c.plan.find(s):
+        if not triggers or any(governed(c, s, t[0]) for t in triggers):
             continue
+        if c.plan.find(s, 0, max(t[1] for t in triggers)):
+            continue  # a plan word before the verb ("... adding that figures would follow" is fine)
         if c.trial.find(s) or c.not_exchange.find(s):
             continue
         if c.cumulative.find(s) or c.background.find(s):
@@ -649,6 +852,18 @@ def _unnumbered(
             if named and not s[named[-1][1] : received[0][0]].strip(" ,"):
                 subject = named[-1][2]
         for start, end, _cat in c.persons.find(s):
+            if re.match(r"'s?\s", s[end : end + 3]):
+                continue  # "1,200 Russian POWs' letters": what they own, not the persons
+            if c.casualty_after is not None and c.casualty_after.match(s, end):
+                continue  # "civilians were freed from a basement", "prisoners interviewed by"
+            if re.search(
+                r"\blists?\s+of\s+(?:[\w-]+\s+){0,3}$", s[max(0, start - 40) : start], re.I
+            ):
+                continue  # "We handed over lists of our military personnel": names on lists
+            if not any(_verb_takes(s, t, start, end) for t in triggers):
+                continue  # "freed from a basement in a village retaken by Ukrainian troops"
+            if all(re.search(r"[;:]", s[min(t[1], start) : max(t[0], end)]) for t in triggers):
+                continue  # "... brought home 12 athletes; the prisoner swap talks stalled'
             before = s[max(0, start - 30) : start]
             parties = c.parties.find(before)
             party = parties[-1][2] if parties and not before[parties[-1][1] :].strip(" -") else None
@@ -670,6 +885,20 @@ def _unnumbered(
                 cand.extra["unnumbered"] = True
                 return [cand]
     return []
+
+
+def _verb_takes(s: str, trigger: tuple[int, int, str], start: int, end: int) -> bool:
+    """Whether the persons at ``start:end`` are the subject (just before, same clause) or the
+    object (just after, no preposition between) of a verb of return."""
+    if end <= trigger[0]:
+        gap = re.sub(
+            r"^,\s*(?:including|among\s+them|some\s+of\s+them)[^,;:]*,", "", s[end : trigger[0]]
+        )
+        return len(gap) <= 60 and not re.search(r"[,;:]", gap)
+    gap = s[trigger[1] : start]
+    return len(gap) <= 60 and not re.search(
+        r"[,;:]|\b(?:to|for|into|from|by|in|at|of|with|after|near)\b", gap, re.I
+    )
 
 
 def _timestamp_lines(
@@ -706,18 +935,36 @@ def _undisclosed(
     lead: list[Sentence],
     pair: tuple[str, str],
     reference: date | None,
+    dateline: DateSpan | None = None,
 ) -> list[Candidate]:
     """ "Another exchange took place on Friday; the numbers were not disclosed": an exchange
     carried out with no figure, still an event (null figures)."""
-    if not any(p[2] in pair for p in c.parties.find(text)):
+    named = any(p[2] in pair for p in c.parties.find(text)) or any(
+        actor_party(a[2]) in pair for a in c.actors.find(text)
+    )
+    if not named and not (pair == ("Russia", "Ukraine") and c.war_context.find(text)):
         return []  # "a swap deal done" in football: neither party of a war is named
     for sent in lead:
         s = text[sent.start : sent.end]
         if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
             continue
-        if c.cumulative.find(s) or c.previous.find(s):
-            continue  # "since the war began the sides have held 60 exchanges"
-        nouns = [t for t in c.exchange.find(s) if exchange_noun(c, s[t[0] : t[1]])]
+        if (c.cumulative.find(s) and not _ORDINAL_SINCE.search(s)) or any(
+            m[0] > 20 for m in c.previous.find(s)
+        ):
+            continue  # "since the war began the sides have held 60 exchanges" (but "Today
+            # another exchange took place" is this one)
+        if c.deal_terms.find(s):
+            continue  # "the deal provides for the release of the hostages": terms
+        nouns = [
+            t
+            for t in c.exchange.find(s)
+            if exchange_noun(c, s[t[0] : t[1]])
+            and (
+                not s[t[0] : t[1]].isascii()
+                or c.mutual.find(s, t[0], t[1])
+                or _plan_object(c, s, t)
+            )
+        ]  # "the release of the film" is no release of persons; "the exchange" needs none
         done = c.done.find(s)
         if not nouns and done:
             # "Сьогодні відбувся обмін полоненими": a language whose exchange words are no
@@ -743,10 +990,15 @@ def _undisclosed(
             ]  # fmt: skip
             nouns = done = mutual
         if not nouns or not done:
-            continue
+            # "Ukraine and Russia swapped prisoners of war on Wednesday", "Russia secured the
+            # return of a group of its soldiers from captivity": a done verb acting on persons.
+            verb = _done_verb_on_persons(c, s)
+            if verb is None:
+                continue
+            nouns, done = [verb], [verb]
         lo, hi = min(nouns[0][0], done[0][0]), max(nouns[0][1], done[0][1])
-        if hi - lo > 60 or c.negation.find(s, max(0, lo - 20), hi):
-            continue
+        if hi - lo > 90 or c.negation.find(s, max(0, lo - 20), hi):
+            continue  # "The exchange, the 65th since the start of the war, was completed"
         # A plan word counts unless it only follows a report ("held another exchange under
         # the Istanbul agreements"): none before the exchange, and no modal on the done word.
         if any(p[0] < hi for p in c.plan.find(s)) or governed(c, s, done[0][0]):
@@ -760,12 +1012,38 @@ def _undisclosed(
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
         cand.extra["unnumbered"] = True
-        found = event_dates(c, s, reference)
+        found = [
+            d for d in event_dates(c, s, reference) if not inside_dateline(d, dateline, sent.start)
+        ]
         if found:
             d = found[0]
             cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)
         return [cand]
     return []
+
+
+def _done_verb_on_persons(c: Compiled, s: str) -> tuple[int, int, str] | None:
+    """A past verb of exchange or return whose object is persons, with no number, in a sentence
+    about captivity: "swapped prisoners of war", "brought home more of its people from captivity"."""
+    if not (has_strong_word(s, c.lexicon) or c.captivity.find(s)):
+        return None
+    verbs = outermost(c.mutual.find(s) + c.receive.find(s))
+    for verb in verbs:
+        start, end, _v = verb
+        if governed(c, s, start) or _IDIOM_IN.search(s, max(0, start - 4), start):
+            continue
+        if not _PAST.match(s, start) or c.negation.find(s, max(0, start - 25), start):
+            continue  # "bringing prisoners home" (a headline's gerund), "have not swapped"
+        if exchange_noun(c, s[start:end]):
+            continue  # a noun ("an exchange") needs a done marker, handled by the caller
+        window = _OBJECT_GAP.match(s, end)
+        hi = min(window.end() if window else end, end + 45)
+        if c.bodies.find(s, end, hi):
+            continue
+        for ps, _pe, _cat in c.persons.find(s, end, hi):
+            if not _NOT_OBJECT.search(s, end, ps):
+                return verb
+    return None
 
 
 def extract_clean_document(doc: CleanDocument) -> DocumentExtraction:

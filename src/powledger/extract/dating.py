@@ -16,7 +16,7 @@ from powledger.extract.compose import (
 from powledger.extract.patterns import Compiled
 
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)"
+    r"^\s*[A-Z][A-Za-z .'/-]{1,40},?\s*(?:[A-Za-z]+,?\s*)?(?=[A-Z][a-z]{2,8}\.?\s+\d)"
 )
 
 
@@ -72,7 +72,16 @@ def event_dates(
         words = re.findall(r"[\w'-]+", before)
         last = words[-1] if words else ""
         when = re.match(r",?\s+(?:when|когда|коли)\b", s[d.end : d.end + 12], re.I)
-        if c.not_event_date.find(last) and not when:
+        own = re.findall(r"[\w'-]+", s[d.start : d.end])[:1]
+        # "since late last month", "detained since February" (the word is inside the date)
+        marked = c.not_event_date.find(last) or (own and c.not_event_date.find(own[0]))
+        hedged = (
+            len(words) > 1
+            and re.fullmatch(r"late|early|mid|the", last, re.I)
+            and c.not_event_date.find(words[-2])
+            and d.relative
+        )  # "since late last month"
+        if hedged or (marked and not when) or (marked and d.relative and d.precision != "day"):
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
         # A date on the reporting verb dates the report, not the exchange.
         reported = words[-2:] if last.lower() in ("on", "in") else words[-1:]
@@ -100,7 +109,12 @@ def date_before(
     if not before:
         return []
     prev = before[-1]
-    dates = event_dates(c, text[prev.start : prev.end], reference)
+    local = text[prev.start : prev.end]
+    # Not a date of the talks: "... the exchange agreed in Istanbul on 2 June".
+    dates = [
+        d for d in event_dates(c, local, reference)
+        if not c.plan.find(local, max(0, d.start - 40), d.start)
+    ]  # fmt: skip
     return [
         DateSpan(d.start + prev.start, d.end + prev.start, d.iso, d.precision, d.relative)
         for d in dates

@@ -137,6 +137,8 @@ class Compiled:
 
     lexicon: Lexicon
     parties: Table
+    war_context: Table
+    foreign_context: Table
     first_person: Table
     captivity: Table
     holder: Table
@@ -169,6 +171,9 @@ class Compiled:
     own_nouns: Table
     casualties: Table
     not_exchange: Table
+    capture: Table
+    casualty_after: re.Pattern[str] | None
+    casualty_before: re.Pattern[str] | None
     not_event_date: Table
     clause_breaks: Table
     return_nouns: Table
@@ -200,6 +205,7 @@ class Compiled:
     reporting: Table
     mediation: Table
     not_mediator: Table
+    other_goals: Table
     past_mediation: Table
     background: Table
     negation: Table
@@ -233,6 +239,8 @@ def _compile(lexicon: Lexicon) -> Compiled:
     return Compiled(
         lexicon=lx,
         parties=make_table(lx.party_terms),
+        war_context=make_set(lx.war_context),
+        foreign_context=make_set(lx.foreign_context),
         first_person=make_set(lx.first_person),
         captivity=make_set(lx.captivity_nouns),
         holder=make_set(lx.holder_markers),
@@ -281,6 +289,13 @@ def _compile(lexicon: Lexicon) -> Compiled:
         deal_terms=make_set(lx.deal_terms),
         own_nouns=make_set(lx.own_group_nouns),
         not_exchange=make_set(lx.not_exchange_markers),
+        capture=make_set(lx.capture_markers),
+        casualty_after=re.compile(r"\s*,?\s*(?:" + "|".join(lx.casualty_after) + r")\b", re.I)
+        if lx.casualty_after
+        else None,
+        casualty_before=re.compile(r"\b(?:" + "|".join(lx.casualty_before) + r")\s*$", re.I)
+        if lx.casualty_before
+        else None,
         not_event_date=make_set(lx.not_event_date),
         clause_breaks=make_set(lx.clause_breaks),
         return_nouns=make_set(lx.return_nouns, "return"),
@@ -316,6 +331,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         reporting=make_set(lx.reporting),
         mediation=make_set(lx.mediation_cues),
         not_mediator=make_set(lx.not_mediator_cues),
+        other_goals=make_set(lx.other_mediation_goals),
         past_mediation=make_set(lx.past_mediation_cues),
         background=make_set(lx.background_cues),
         negation=make_set(lx.negations),

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from powledger.extract.attribution import (
     Sentence,
     actors_in,
+    party_cues,
 )
 from powledger.extract.base import DateSpan
 from powledger.extract.compose import (
@@ -51,6 +52,8 @@ _UNNUMBERED_BESIDE = re.compile(
     r"|and\s+(?:some|several)|plus|and\s+also\s+(?:some|several))\s+",
     re.I,
 )
+#: A vague count of thousands ("thousands of", "several thousand").
+_THOUSANDS = re.compile(r"thousands?\b", re.I)
 #: "300 in all" after a count: the sum of both sides.
 _GRAND_TOTAL = re.compile(
     r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
@@ -98,10 +101,25 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
     return False
 
 
+#: Modal words too weak to make a mediation an offer ("thanks to the mediation of").
+_WEAK_MODALS = frozenset(("to", "new", "next", "possible", "potential", "future", "upcoming"))
+
+
+def _offer(c: Compiled, s: str, start: int) -> bool:
+    """Whether a mediation cue is governed by a modal: an offer or an attempt, not a credit."""
+    tail = re.split(r"[,;:.!?()\d]", s[max(0, start - 45) : start])[-1]
+    words = re.findall(r"[\w'-]+", tail)[-3:]
+    hits = c.modal.find(" ".join(words)) if words else []
+    return any(h[2] and " ".join(words)[h[0] : h[1]].lower() not in _WEAK_MODALS for h in hits)
+
+
 def mediators_in(c: Compiled, s: str) -> list[str]:
     """Mediators credited in one sentence (a cue such as "mediated" must be present)."""
-    if not c.mediation.find(s):
+    cues = c.mediation.find(s)
+    if not cues:
         return []
+    if all(_offer(c, s, cue[0]) or c.other_goals.find(s, cue[1], cue[1] + 30) for cue in cues):
+        return []  # "Turkey has offered to mediate", "is ready to help", "trying to broker"
     if _explains_past_mediation(c, s):
         return []  # "Turkey and Qatar have mediated earlier swaps": not this exchange's
     found = []
@@ -141,6 +159,8 @@ def sentence_candidates(
     weak_marks = c.cumulative_weak.find(s)
     previous_marks = c.previous.find(s)
     plan_in_sentence = bool(c.plan.find(s))
+    # "The deal provides for 33 hostages to be freed, while Israel frees 1,900": terms, not events.
+    deal_terms = bool(c.deal_terms.find(s)) and not c.done.find(s)
     # "A total of 215 Ukrainians were freed in the swap": one event's total, not a running one.
     swap_noun = any(
         re.fullmatch(
@@ -151,14 +171,14 @@ def sentence_candidates(
     # "The last swap saw 230 Ukrainians return": an older exchange recalled, no second event.
     background = bool(c.background.find(s)) and not dates
     each_marks = c.each.find(s)
-    terms = plan_in_sentence or bool(c.deal_terms.find(s))
-    actors = [
-        a
-        for a in actors_in(c, s, 0, len(s))
-        if c.reporting.find(s, max(0, a[0] - 40), min(len(s), a[1] + 40))
-    ]
+    terms = plan_in_sentence or deal_terms
+    named = actors_in(c, s, 0, len(s))
+    actors = [a for a in named if c.reporting.find(s, max(0, a[0] - 40), min(len(s), a[1] + 40))]
+    # "Moscow said it had received 84 ..., while Zelensky thanked the UAE": a party's own verb.
+    own_verbs = party_cues(c, s, 0, len(s), named, c.reporting.find(s)) if named else []
     out: list[Candidate] = []
-    counts = v.counts
+    # "taking hundreds of Russian conscripts prisoner": a capture, not a return.
+    counts = [k for k in v.counts if not _captured(c, s, k) and not _casualty(c, s, k)]
     lead_part = c.parts.match_at(s, len(s) - len(s.lstrip()))
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
@@ -218,6 +238,16 @@ def sentence_candidates(
             # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
             # with "among those freed" names a part of the group, never the whole.
             k.is_part = True
+    owned = []
+    for k in counts:
+        # "11 Russian soldiers' bodies" are bodies; "1,200 POWs' letters" are no persons.
+        m = _POSSESSIVE.match(s, max(k.end, k.head_end))
+        if m is None:
+            owned.append(k)
+        elif c.bodies.match_at(s, m.end()) is not None:
+            k.category = "bodies"
+            owned.append(k)
+    counts = owned
     if c.bodies.find(s) and not any(k.category not in ("total", "bodies") for k in counts):
         for k in counts:
             if k.bare:
@@ -364,6 +394,25 @@ def sentence_candidates(
         if continuation and side is None and previous:
             side, rule = previous[0].side, "rule_continuation"
             both = previous[0].both
+        if (
+            k.category != "total"
+            and k.party is None
+            and rule in ("none", "rule_voice", "rule_subject_verb")
+            and (part_party := _part_of_party(c, s, k))
+        ):
+            side, rule = (
+                part_party,
+                "rule_part_party",
+            )  # "Among the Ukrainians freed were 33 officers"
+        elif (
+            out
+            and out[-1].rule == "rule_part_party"
+            and k.party is None
+            and rule in ("none", "rule_voice", "rule_subject_verb")
+            and c.list_joiners is not None
+            and c.list_joiners.match(s[max(out[-1].count.end, out[-1].count.head_end) : k.start])
+        ):
+            side, rule = out[-1].side, "rule_part_party"  # "... were 60 soldiers and 7 civilians"
         own = _part_owner(v, k) if k.is_part and (side is None or rule in WEAK_RULES) else None
         if own is None and side is None and not both and _GROUP_IS.search(s[: k.start]):
             # "The freed Ukrainians are 4 civilians and 86 soldiers": the people named first.
@@ -435,8 +484,21 @@ def sentence_candidates(
         if len(actors) > 1 and sent.asserted_by is not None:
             pick = min(actors, key=lambda a: min(abs(a[0] - k.end), abs(k.start - a[1])))
             cand.asserted_by, cand.asserted_by_text = pick[2], s[pick[0] : pick[1]]
+        if own_verbs and cand.asserted_by is not None:
+
+            def gap(span: tuple[int, int, str], k: Count = k) -> int:
+                return min(abs(span[0] - k.end), abs(k.start - span[1]))
+
+            party = min(own_verbs, key=gap)
+            if not actors or gap(party) < min(gap(a) for a in actors):
+                cand.asserted_by = cand.asserted_by_text = None
+                if party[2]:
+                    cand.extra["party_speaker"] = party[2]
         cand.date = nearest_date(s, dates, k)
-        cand.planned = is_planned(c, v, k, plan_in_sentence, cand.date, published)
+        if cand.date is not None and cand.date.relative and s.count('"', 0, cand.date.start) % 2:
+            # '"Today 103 of our people are home"': the speaker's today, a weak date.
+            cand.extra["quoted_date"] = True
+        cand.planned = is_planned(c, v, k, plan_in_sentence, cand.date, published) or deal_terms
         cand.cumulative, cand.weak_cumulative = cumulative(
             c, s, k, counts, cumulative_marks, weak_marks, v.pair
         )
@@ -479,15 +541,8 @@ def sentence_candidates(
             # deal, which a smaller stage figure elsewhere in the report replaces.
             cand.weak_cumulative = deal = True
             cand.extra["deal_size"] = True
-            if (
-                not dates
-                and for_mate(c, s, counts, i) is None
-                and c.deal_terms.find(s)
-                and not c.done.find(s)
-            ):
-                # "the agreements cover at least 1,000 prisoners on each side": the terms of
-                # the deal, never the figure of a stage whose numbers were not disclosed.
-                cand.cumulative = True
+            if deal_terms and not dates and for_mate(c, s, counts, i) is None:
+                cand.extra["deal_terms_size"] = True  # "the agreements cover 1,000 on each side"
         if (
             cand.weak_cumulative
             and not deal
@@ -519,8 +574,13 @@ def sentence_candidates(
                 cand.previous = True
                 # Only a date after "a day after" can date the earlier exchange; any date of a
                 # sentence about an earlier stage ("Напередодні, у п'ятницю, в межах першого
-                # етапу ...") is that stage's.
-                later = dates if c.stages.find(s, ms, me) else [d for d in dates if d.start >= me]
+                # етапу ...") is that stage's. ("Last month's swap returned 150": the marker is
+                # its own date.)
+                later = (
+                    dates
+                    if c.stages.find(s, ms, me)
+                    else [d for d in dates if d.start >= me or (d.start <= ms < d.end)]
+                )
                 cand.date = nearest_date(s, later, k) if later else None
                 words = s[ms:me].lower()
                 num = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(
@@ -565,16 +625,32 @@ def sentence_candidates(
             if mates:
                 near = min(mates, key=lambda m: abs(m.count.start - o.count.start))
                 o.side, o.both, o.rule = near.side, near.both, "rule_list"
+    for m in _SINCE_WHEN.finditer(s):
+        if not any(m.start("what") <= d.start < m.end("what") for d in dates):
+            # "the first swap since late last month, when 180 were released": a recall with no
+            # date of its own is background.
+            for o in out:
+                if o.count.start >= m.end():
+                    o.cumulative = True
+    for i, o in enumerate(out):
+        heads = [h for h in out[:i] if not h.count.is_part]
+        if o.count.is_part and heads and heads[-1].cumulative:
+            o.cumulative = True  # "3,100 released since February 2022, including 150 civilians"
     strong = {o.side for o in out if o.side and o.rule not in WEAK_RULES and not o.count.additive}
     for o in out:
         if o.count.other_group and o.rule in WEAK_RULES and len(strong) == 1:
             # "together with 114 other servicemen, 115 in all, whom the Russian side got back"
             o.side, o.rule = next(iter(strong)), "rule_other_group"
     dated = [o.date for o in out if o.date is not None and not o.previous]
+    dated_before = [o.date for o in out if o.date is not None and o.previous]
     for o in out:
         if o.date is None and not o.previous and dated:
             # One sentence, one event: "11 hostages were freed on Monday and Israel freed 33".
             o.date = dated[0]
+        elif o.date is None and o.previous and dated_before:
+            # "... in September 2022, when 215 came home, in exchange for 55 Russians"; "two
+            # weeks after they traded prisoners on March 2, in which ... Moscow recovered 120".
+            o.date, o.previous_days = dated_before[0], None
     by_side: dict[str, set[int]] = {}
     for o in out:
         if o.side and o.count.party and o.count.value and not o.count.is_part:
@@ -597,6 +673,65 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+_SINCE_WHEN = re.compile(r"\bsince\b(?P<what>[^.;]{0,40}?),\s*when\b", re.I)
+#: A count's noun in the possessive: "soldiers' bodies", "POWs' letters", "the men's families".
+_POSSESSIVE = re.compile(r"'s?\s+")
+
+
+def _casualty(c: Compiled, s: str, k: Count) -> bool:
+    """ "Four people were killed", "11 hospitalised", "claimed to have killed 120 soldiers": a
+    count of casualties, not of persons returned ("the remains of 20 soldiers killed in action"
+    are bodies)."""
+    if k.category == "bodies" or c.bodies.find(s, max(0, k.start - 25), k.start):
+        return False
+    if c.casualty_after is not None and c.casualty_after.match(s, max(k.end, k.head_end)):
+        return True
+    before = s[max(0, k.start - 30) : k.start]
+    return c.casualty_before is not None and c.casualty_before.search(before) is not None
+
+
+def _captured(c: Compiled, s: str, k: Count) -> bool:
+    """ "took 46 servicemen prisoner", "taking hundreds of conscripts prisoner": a count whose
+    persons are followed by a word of capture (after their own noun) is a capture."""
+    end = max(k.end, k.head_end)
+    pos = end
+    while pos < len(s) and s[pos] == " ":
+        pos += 1
+    if c.capture.match_at(s, pos) is not None:
+        return True
+    phrase = s[k.start : end]
+    last = re.search(r"([^\W\d_]+)\W*$", phrase)
+    if last is None or c.capture.match_at(phrase, last.start(1)) is None:
+        return False
+    return len(c.persons.find(phrase, 0, last.start(1))) > 0
+
+
+_GROUP_VERB = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|are|included|includes|include|comprised|numbered)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _part_of_party(c: Compiled, s: str, k: Count) -> str | None:
+    """The party a part marker names: "Among the Ukrainians freed on Sunday were 33 officers"."""
+    before = s[max(0, k.start - 60) : k.start]
+    marks = c.parts.find(before)
+    if marks and not re.search(r"\d", before[marks[0][0] :]):
+        parties = {p for _s, _e, p in c.parties.find(before, marks[0][0])}
+        if len(parties) == 1:
+            return next(iter(parties))
+    # "the freed Ukrainians were 60 soldiers and seven civilians": the demonym is the group.
+    hits = c.parties.find(before)
+    if hits and not re.search(r"\d", before[hits[-1][1] :]):
+        ps, pe, party = hits[-1]
+        if re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before[:ps], re.I) and _GROUP_VERB.match(
+            before, pe
+        ):
+            return party
+    return None
 
 
 def _after_space(s: str, pos: int) -> int:
@@ -936,6 +1071,23 @@ def cumulative(
 ) -> tuple[bool, bool]:
     """Whether a count is a running total (strong marker) or maybe one (weak, too big)."""
     strong = any(marks_count(c, s, ms, me, counts) is k for ms, me, _v in marks)
+    # "Since the start of the invasion, Ukraine has brought home ...": a marker opening the
+    # sentence before a comma covers every count of its main clause.
+    strong = strong or any(
+        ms <= 3 and re.match(r"[^,;:]{0,40},", s[me:]) and k.start > me
+        and not re.search(r"[;:]", s[me : k.start]) and not c.superlatives.find(s, 0, ms + 60)
+        for ms, me, _v in marks
+    )  # fmt: skip
+    if (
+        k.value is None
+        and k.approximate
+        and k.category != "bodies"
+        and pair == ("Russia", "Ukraine")
+        and _THOUSANDS.search(s, k.start, max(k.end, k.head_end))
+    ):
+        # "Thousands of Ukrainians have come home": no one exchange between Russia and Ukraine
+        # returned thousands to a side, so it is a running total.
+        strong = True
     weak_hit = any(marks_count(c, s, ms, me, counts) is k for ms, me, _v in weak)
     # No single exchange between Russia and Ukraine has returned more than about a thousand
     # persons to one side (other conflicts differ: Israel released 1,968 in one day).

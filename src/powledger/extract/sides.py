@@ -288,7 +288,15 @@ def rule_voice(v: SentenceView, k: Count) -> str | None:
     # A part "of those freed" speaks of persons received, whatever the verb of the phrase.
     # So does a participle right after the persons: "150 soldiers freed in prisoner swap".
     # A headline's "80 soldiers freed, 12 of them Azovstal defenders" needs no swap word.
-    participle = any(t[2] == "give" and t[0] == _skip_space(v.s, k.head_end) for t in v.triggers)
+    participle = (
+        any(t[2] == "give" and t[0] == _skip_space(v.s, k.head_end) for t in v.triggers)
+        and (
+            any(t[2] == "exchange" for t in v.triggers)
+            or not v.s[: k.start].strip()  # a headline: "80 soldiers freed, 12 of them ..."
+            or re.search(r"\bone\s+of\s+(?:the\s+)?$", v.s[max(0, k.start - 12) : k.start])
+            is not None
+        )
+    )
     kinds = ("return", "receive", "give") if k.is_part or participle else ("return", "receive")
     near = [t for t in v.triggers if t[2] in kinds and abs(t[0] - k.start) < 80]
     lo, hi = _clause_start(v.s, k.start), _clause_end(v.s, k.head_end)

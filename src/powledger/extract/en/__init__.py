@@ -5,9 +5,12 @@ from __future__ import annotations
 from powledger.extract.base import Lexicon, register_lexicon
 from powledger.extract.en.dates import find_dates
 from powledger.extract.en.events import (
+    CASUALTY_AFTER,
+    CASUALTY_BEFORE,
     CLAUSE_BREAKS,
     CUMULATIVE_MARKERS,
     CUMULATIVE_WEAK,
+    DEAL_TERMS,
     DONE_MARKERS,
     EACH_MARKERS,
     EXCHANGE_FOR,
@@ -83,6 +86,62 @@ CATEGORY_MODIFIERS: dict[str, str] = {
     r"civilian": "civilians", r"female": "women",
 }  # fmt: skip
 
+# Places, units and voices of the Russia-Ukraine war, for texts that name neither party.
+WAR_CONTEXT: tuple[str, ...] = (
+    r"kharkiv", r"kharkov", r"donetsk", r"luhansk", r"lugansk", r"donbas+", r"zaporizhzhi?a",
+    r"kherson", r"mariupol", r"azovstal", r"azov", r"bakhmut", r"avdiivka", r"pokrovsk",
+    r"kupiansk", r"kramatorsk", r"sumy", r"chernihiv", r"zhytomyr", r"odesa", r"odessa",
+    r"dnipro", r"mykolaiv", r"poltava", r"lviv", r"vinnytsia", r"crimea", r"sevastopol",
+    r"kursk", r"belgorod", r"bryansk", r"rostov", r"chernobyl", r"kupyansk", r"korosten",
+    r"zelensk\w*", r"putin", r"shoigu", r"belousov", r"moskalkova", r"lubinets", r"budanov",
+    r"yermak", r"peskov", r"lavrov", r"medinsky", r"umerov",
+    r"our\s+(?:defenders|heroes|guys|warriors|servicemen|soldiers|people|brothers|boys|men|fighters)",
+    r"of\s+ours", r"\U0001F1FA\U0001F1E6", r"\U0001F1F7\U0001F1FA", r"slava\s+ukraini",
+    r"glory\s+to\s+ukraine", r"special\s+military\s+operation", r"full-scale\s+invasion",
+    r"HUR", r"SBU", r"FSB", r"\w+\s+oblast", r"territorial\s+defen[cs]e", r"\d+(?:st|nd|rd|th)\s+(?:separate\s+)?(?:\w+\s+)?brigade",
+)  # fmt: skip
+
+# States and armed groups of other conflicts and hostage cases.
+FOREIGN_CONTEXT: tuple[str, ...] = (
+    r"taliban", r"afghan\w*", r"houthis?", r"yemen\w*", r"hezbollah", r"lebanon", r"lebanese",
+    r"syrian?", r"iraq\w*", r"isis", r"islamic\s+state", r"al-qaeda", r"venezuela\w*",
+    r"colombia\w*", r"farc", r"north\s+korea\w*", r"china", r"chinese", r"india\w*",
+    r"pakistan\w*", r"ethiopia\w*", r"tigray\w*", r"sudan\w*", r"somalia\w*", r"al-shabaab",
+    r"nigeria\w*", r"boko\s+haram", r"mali", r"sahel", r"myanmar", r"philippines?",
+    r"haiti\w*", r"mexic\w*", r"cartels?", r"libya\w*", r"saudi", r"cuba\w*",
+    r"australians?", r"canadians?", r"britons?", r"british", r"french", r"germans?",
+    r"germany", r"poland", r"slovenia", r"norway", r"lithuania", r"the\s+west", r"east-west",
+    r"western\s+(?:countries|governments|jails|prisons)", r"georgian?", r"abkhazi\w*",
+    r"south\s+ossetia\w*", r"moldova\w*", r"transnistria\w*", r"wall\s+street\s+journal",
+)  # fmt: skip
+
+# Speakers missing from the actor list: verbs, title words, last words of organisations and outlets.
+SPEAKER_VERBS = frozenset(
+    ("said", "says", "stated", "told", "wrote", "added", "announced", "reported", "confirmed",
+     "noted", "claimed")
+)  # fmt: skip
+SPEAKER_TITLES = frozenset(
+    ("president", "vice", "prime", "deputy", "first", "foreign", "defence", "defense",
+     "interior", "justice", "minister", "ministry", "commissioner", "ombudsman", "governor",
+     "mayor", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "general", "colonel",
+     "lieutenant", "major", "captain", "senator", "secretary", "ambassador", "envoy", "adviser",
+     "advisor", "director", "commander", "chairman", "chairwoman", "speaker", "leader",
+     "lawmaker", "mp", "official", "officer", "negotiator", "mediator", "special", "state",
+     "national", "security", "human", "rights", "parliamentary", "presidential", "acting",
+     "regional", "military", "senior", "former", "the", "a", "an", "mr", "mrs", "ms", "dr")
+)  # fmt: skip
+ORGANISATION_WORDS = frozenset(
+    ("service", "ministry", "office", "army", "forces", "authority", "authorities", "agency",
+     "committee", "commission", "council", "command", "headquarters", "staff", "police", "guard",
+     "administration", "government", "directorate", "department", "bureau", "mission",
+     "embassy", "unit", "brigade", "court", "prosecutor", "prosecutors")
+)  # fmt: skip
+OUTLET_WORDS = frozenset(
+    ("press", "presse", "news", "times", "post", "journal", "independent", "pravda", "novosti",
+     "guardian", "telegraph", "herald", "tribune", "gazette", "reuters", "tass", "interfax",
+     "ria", "bbc", "cnn", "channel")
+)  # fmt: skip
+
 LEXICON = Lexicon(
     language="en",
     find_numbers=find_numbers,
@@ -112,6 +171,8 @@ LEXICON = Lexicon(
         "were home",
         "servicemen",
         "service members",
+        "coordination headquarters",
+        "coordination hq",
     ),
     prefilter_weak=(
         "exchange",
@@ -169,6 +230,8 @@ LEXICON = Lexicon(
         "imprisoned",
     ),
     party_terms=PARTY_TERMS,
+    war_context=WAR_CONTEXT,
+    foreign_context=FOREIGN_CONTEXT,
     first_person=(r"our", r"we", r"us", r"of\s+ours"),
     captivity_nouns=(
         r"captivity",
@@ -382,6 +445,7 @@ LEXICON = Lexicon(
         r"under",
     ),
     age_markers=(
+        r"lists?\s+(?:of|with|containing)",  # "a list of 1,200 prisoners": names, not a handover
         r"aged",
         r"age\s+of",
         r"ages\s+of",
@@ -449,6 +513,7 @@ LEXICON = Lexicon(
     done_markers=DONE_MARKERS,
     present_markers=PRESENT_MARKERS,
     plan_markers=PLAN_MARKERS,
+    deal_terms=DEAL_TERMS,
     future_markers=FUTURE_MARKERS,
     modal_markers=MODAL_MARKERS,
     plan_phrases=PLAN_PHRASES,
@@ -458,6 +523,9 @@ LEXICON = Lexicon(
     not_event_date=NOT_EVENT_DATE,
     stage_markers=STAGE_MARKERS,
     not_exchange_markers=NOT_EXCHANGE_MARKERS,
+    capture_markers=(r"prisoner", r"captive"),
+    casualty_after=CASUALTY_AFTER,
+    casualty_before=CASUALTY_BEFORE,  # singular: "took 46 servicemen prisoner"
     superlatives=SUPERLATIVES,
     clause_breaks=CLAUSE_BREAKS,
     previous_markers=PREVIOUS_MARKERS,
@@ -515,15 +583,15 @@ LEXICON = Lexicon(
         r"(?:address|post|message|statement|video)\b",
     ),
     anaphoric_reporting=(
-        r"(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted|specified|stressed|explained)",
-        r"the\s+(?:ministry|president|ombudsman|headquarters|agency|office|staff|commissioner|official|spokesman|spokeswoman|spokesperson|department|leader)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted)",
+        r"(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted|specified|stressed|explained|claimed|claims|insisted|confirmed)",
+        r"the\s+(?:ukrainian\s+|russian\s+|\w+\s+)?(?:ministry|president|ombudsman|headquarters|agency|office|staff|commissioner|official|spokesman|spokeswoman|spokesperson|department|leader|directorate)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted|claimed|claims|insisted|confirmed)",
         r"according\s+to\s+(?:him|her|them|the\s+ministry|the\s+president|the\s+ombudsman|the\s+headquarters)",
     ),
     generic_actors={
         r"(?:the\s+)?(?:ministry\s+of\s+foreign\s+affairs|foreign\s+ministry)": {
             "United Arab Emirates": "United Arab Emirates Ministry of Foreign Affairs",
         },
-        r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)": {
+        r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)": {
             "Russia": "Russian Ministry of Defence",
             "Ukraine": "Ukrainian Ministry of Defence",
         },
@@ -541,15 +609,6 @@ LEXICON = Lexicon(
     origin_markers=(
         r"from\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province|district|community)",
         r"(?:born|native)\s+(?:in|of)\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province)",
-    ),
-    deal_terms=(
-        r"cover(?:s|ed)?",
-        r"would\s+cover",
-        r"provides?\s+for",
-        r"provided\s+for",
-        r"foresees?",
-        r"foresaw",
-        r"envisag(?:es?|ed)",
     ),
     own_freeing_verbs=(r"frees", r"returns", r"brings\s+home"),
     own_group_nouns=(
@@ -625,21 +684,45 @@ LEXICON = Lexicon(
         r"involvement",
         r"under\s+the\s+auspices",
     ),
+    other_mediation_goals=(r"ceasefire", r"cease-fire", r"truce", r"peace", r"settlement"),
     not_mediator_cues=(
+        r"hosted\s+by",
         r"border",
         r"observ\w*",
         r"on\s+the\s+territory\s+of",
         r"in\s+the\s+territory\s+of",
     ),
     carry_back_attribution=True,
+    speaker_verbs=SPEAKER_VERBS,
+    speaker_titles=SPEAKER_TITLES,
+    organisation_words=ORGANISATION_WORDS,
+    outlet_words=OUTLET_WORDS,
+    actor_aliases={
+        "Andriy Yermak": (
+            r"(?:the\s+)?head\s+of\s+(?:the\s+)?(?:Zelensk\w*'s|(?:the\s+)?president'?s|(?:the\s+)?presidential|Ukrainian\s+presidential)\s+office",
+            r"(?:the\s+)?head\s+of\s+(?:the\s+)?(?:Office\s+of\s+the\s+President|President'?s\s+Office)(?:\s+of\s+Ukraine)?",
+            r"Zelensk\w*'s\s+(?:chief\s+of\s+staff|top\s+aide|right-hand\s+man)",
+            r"(?:Ukraine's|Ukrainian)\s+presidential\s+chief\s+of\s+staff",
+        ),
+        "Ukrainian Defence Intelligence (HUR)": (
+            r"(?:the\s+)?(?:Ukrainian\s+|Ukraine's\s+)?(?:defen[cs]e\s+ministry'?s?|ministry\s+of\s+defen[cs]e'?s?)\s+(?:main\s+)?intelligence\s+(?:directorate|agency|arm|service|department|wing)",
+            r"(?:the\s+)?(?:main\s+)?intelligence\s+directorate\s+of\s+(?:the\s+)?(?:Ukrainian\s+)?(?:ministry\s+of\s+defen[cs]e|defen[cs]e\s+ministry)(?:\s+of\s+Ukraine)?",
+            r"(?:Ukraine's|Ukrainian)\s+defen[cs]e\s+intelligence(?:\s+(?:agency|directorate|service))?",
+            r"(?:Ukraine's|Ukrainian)\s+military\s+intelligence(?:\s+(?:agency|directorate|service))?",
+        ),
+    },
     negations=(r"no", r"not", r"never", r"\w+n't", r"neither", r"nor", r"failed\s+to"),
     background_cues=(
-        r"(?:the|a|an|its|their)\s+(?:last|previous|earlier|prior|former)\s+(?:prisoner\s+)?(?:exchanges?|swaps?|rounds?|deals?|handovers?)",
+        r"(?:the|a|an|its|their)\s+(?:last|previous|earlier|prior|former)\s+(?:prisoner\s+)?(?:exchanges?|swaps?|rounds?|deals?|handovers?|one)\b",
         r"^\s*previously\b",
         # "The biggest swap to date returned 900": a record recalled, not this exchange.
         r"^\s*(?:the|its|their)\s+(?:biggest|largest|smallest|most\s+\w+)\s+(?:single\s+)?(?:prisoner\s+)?(?:exchanges?|swaps?|handovers?)\b",
         r"^\s*in\s+(?:a|an|the)\s+(?:previous|earlier)\b",
         r"in\s+the\s+past\b",
+        # summaries: "the biggest swap to date returned 900", "a string of swaps freeing 800"
+        r"^\s*(?:the|its|their|that)\s+(?:\w+\s+)?(?:largest|biggest|smallest)\s+(?:single\s+)?(?:prisoner\s+)?(?:exchange|swap|handover)s?\s+(?:so\s+far|to\s+date|yet|ever|of\s+the\s+war|since)",
+        r"(?:a|the)\s+(?:string|series|number|succession)\s+of\s+(?:\w+\s+)?(?:exchanges|swaps|handovers)",
+        r"(?:earlier|previous|past|prior)\s+rounds",
     ),
     past_mediation_cues=(
         r"previous(?:ly)?",

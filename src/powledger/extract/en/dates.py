@@ -26,6 +26,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*-\s*[0-3]?\d)?(?:,?\s+{_YEAR})?(?!\d)", re.I), "md"),
     (re.compile(rf"(?<!\d){_DAY}(?:\s*-\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "dm"),
     (re.compile(rf"\b(?:in|since|during|of|early|late|mid-?)\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "m"),
+    (re.compile(r"(?:(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=before\s)|(?<=after\s)|\b(?:on|at|over)\s+)(?:the\s+)?(?P<hol>(?:orthodox\s+|western\s+|catholic\s+)?(?:easter(?:\s+sunday)?|christmas(?:\s+(?:eve|day))?)|new\s+year'?s\s+(?:eve|day)|independence\s+day|victory\s+day)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+(?:truce|ceasefire|swap|exchange|time|period|holidays?|season|message|address|service|greetings|eve\b))", re.I), "hol"),
     (re.compile(r"\b(?:on\s+|last\s+|this\s+|late\s+|early\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "wd"),
     (re.compile(r"\b(?P<relm>earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|last\s+year)\b", re.I), "relm"),
     (re.compile(r"\b(?P<rel>today|yesterday|the\s+day\s+before\s+yesterday|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night|earlier\s+today|overnight|the\s+previous\s+day|the\s+day\s+before)\b", re.I), "rel"),
@@ -54,6 +55,46 @@ def _infer_year(month: int, day: int, published: date | None) -> int | None:
     return year
 
 
+_HOLIDAY_WORDS = ("easter", "christmas", "new year", "independence day", "victory day")
+
+
+def _easter(year: int, orthodox: bool) -> date:
+    """Easter Sunday of ``year``: Gregorian (western) or Julian (orthodox, 1900-2099)."""
+    if orthodox:
+        a, b, c = year % 4, year % 7, year % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return date(year, month, day + 1) + timedelta(days=13)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lday) // 451
+    month, day = divmod(h + lday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _holiday(name: str, year: int) -> date | None:
+    """The date of a holiday in ``year`` (Easter is the Orthodox one unless said otherwise:
+    the reports are about Russia and Ukraine)."""
+    name = re.sub(r"\s+", " ", name.lower()).replace("'", "")
+    if "easter" in name:
+        return _easter(year, orthodox=not ("western" in name or "catholic" in name))
+    fixed = {
+        "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+        "new years eve": (12, 31), "new years day": (1, 1), "independence day": (8, 24),
+        "victory day": (5, 9),
+    }  # fmt: skip
+    for key, (month, day) in fixed.items():
+        if name.endswith(key):
+            return date(year, month, day)
+    return None
+
+
 def _safe_date(year: int, month: int, day: int) -> str | None:
     try:
         return date(year, month, day).isoformat()
@@ -65,7 +106,11 @@ def find_dates(text: str, published: date | None) -> list[DateSpan]:
     """Return date expressions in ``text``, resolved against ``published`` when relative."""
     spans: list[DateSpan] = []
     taken: list[tuple[int, int]] = []
+    lowered = text.lower()
+    holidays = any(h in lowered for h in _HOLIDAY_WORDS)
     for pattern, kind in _PATTERNS:
+        if kind == "hol" and not holidays:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -110,6 +155,21 @@ def _resolve(m: re.Match[str], kind: str, published: date | None) -> DateSpan | 
             return DateSpan(m.start(), m.end(), None, None, True)
         return DateSpan(
             m.start(), m.end(), f"{year:04d}-{month:02d}", "month", not groups.get("year")
+        )
+    if kind == "hol":
+        if groups.get("year"):
+            when = _holiday(groups["hol"], int(groups["year"]))
+            return DateSpan(
+                m.start(), m.end(), when.isoformat() if when else None, "day" if when else None
+            )
+        if published is None:
+            return DateSpan(m.start(), m.end(), None, None, True)
+        # The last one on or before publication (a few days' slack for reports written ahead).
+        when = _holiday(groups["hol"], published.year)
+        if when is not None and when > published + timedelta(days=3):
+            when = _holiday(groups["hol"], published.year - 1)
+        return DateSpan(
+            m.start(), m.end(), when.isoformat() if when else None, "day" if when else None, True
         )
     if kind == "wd":
         if published is None:

@@ -27,6 +27,8 @@ GIVE_VERBS: tuple[str, ...] = (
 
 RECEIVE_VERBS: tuple[str, ...] = (
     r"(?:bring|brings|bringing|brought)(?=\s+(?:back\s+)?(?:[\w,-]+\s+){1,6}?(?:back\s+)?home\b)",
+    # "brought 150 of its people back from captivity": the particle after the object
+    r"(?:bring|brings|bringing|brought)(?=\s+(?:[\w,-]+\s+){1,6}?back\b)",
     r"brought\s+(?:back\s+)?home",
     r"brings?\s+(?:back\s+)?home",
     r"bringing\s+(?:back\s+)?home",
@@ -70,6 +72,8 @@ RETURN_VERBS: tuple[str, ...] = (
     r"(?:were|was|have\s+been|has\s+been|had\s+been|been|are|being|got|get)\s+(?:successfully\s+|safely\s+|also\s+|finally\s+)?(?:returned|released|freed|exchanged|swapped|repatriated|brought\s+(?:back|home)|handed\s+over|transferred|liberated|set\s+free|rescued)",
     r"returned\s+(?:home|to\s+ukraine|to\s+russia|from\s+captivity|to\s+their\s+homeland|to\s+freedom)",
     r"came\s+(?:back|home)",
+    r"(?:are|is)\s+(?:now\s+|finally\s+)?(?:coming|returning|going|heading)\s+(?:back\s+)?home",
+    r"(?:are|is)\s+(?:now\s+|finally\s+)?returning(?:\s+from\s+captivity)?",
     r"(?:are|is)\s+(?:now\s+|finally\s+)?free",
     r"(?:were|was)\s+(?:now\s+|finally\s+|already\s+)?(?:back\s+)?home",
     r"(?:were|was)\s+(?:now\s+|finally\s+)?back",
@@ -114,6 +118,7 @@ EXCHANGE_WORDS: tuple[str, ...] = (
     r"swapping",
     r"traded",
     r"trades?",
+    r"trading",
     r"prisoner\s+exchange",
     r"prisoner\s+swap",
     r"POW\s+swap",
@@ -128,6 +133,9 @@ MUTUAL_VERBS: tuple[str, ...] = (
     r"exchanged",
     r"swapped",
     r"traded",
+    r"trading",
+    r"swapping",
+    r"exchanging",
     r"exchange",
     r"swap",
     r"trade",
@@ -162,6 +170,10 @@ EXCHANGE_FOR: tuple[str, ...] = (
 
 DONE_MARKERS: tuple[str, ...] = (
     r"took\s+place",
+    r"went\s+ahead",
+    r"(?:has|have|had)\s+gone\s+ahead",
+    r"occurred",
+    r"finali[sz]ed",
     r"has\s+taken\s+place",
     r"was\s+carried\s+out",
     r"were\s+carried\s+out",
@@ -194,6 +206,9 @@ PLAN_MARKERS: tuple[str, ...] = (
     r"plans?",
     r"planned",
     r"planning",
+    r"scheduled",
+    r"talked\s+about",
+    r"discussed",
     r"talks",
     r"negotiat\w*",
     r"ready\s+for",
@@ -237,8 +252,28 @@ PLAN_MARKERS: tuple[str, ...] = (
     r"is\s+to",
     r"are\s+to",
     r"deal\s+to",
+    r"ahead\s+of",
+    r"on\s+(?:their|the|its)\s+way\s+to",
+    r"en\s+route\s+to",
+    r"heading\s+(?:to|towards|for)",
+    r"carrying",
     r"in\s+the\s+coming\s+(?:days|weeks|months)",
     r"within\s+(?:days|weeks|the\s+next\s+\w+\s+(?:days|weeks))",
+)
+
+DEAL_TERMS: tuple[str, ...] = (
+    r"provides?\s+for",
+    r"providing\s+for",
+    r"envisages?",
+    r"envisaging",
+    r"stipulates?",
+    r"foresees",
+    r"the\s+terms\s+of\s+the\s+(?:deal|agreement|truce|ceasefire)",
+    # "the agreements cover at least 1,000 prisoners on each side": the deal, no stage's figure
+    r"(?:agreements?|deal|accords?)\s+(?:would\s+|will\s+)?cover",
+    r"(?:agreements?|deal|accords?)\s+covers",
+    r"foresee|foresaw",
+    r"envisaged",
 )
 
 FUTURE_MARKERS: tuple[str, ...] = (
@@ -306,7 +341,13 @@ MODAL_MARKERS: tuple[str, ...] = (
     r"future",
     r"upcoming",
     r"demand(?:ed|s)?",
-    r"talks\s+on",
+    r"talks\s+(?:on|about|over)",
+    r"talked\s+about",
+    r"(?:trying|tried|seeking|sought|attempting|attempted|working)\s+to",
+    r"negotiations?\s+(?:on|about|over)",
+    r"discuss(?:ed|es|ing)?",
+    r"consider(?:ed|s|ing)?",
+    r"scheduled\s+(?:to|for)",
     r"agreement\s+on",
     r"deal\s+on",
     r"negotiations\s+on",
@@ -355,6 +396,9 @@ CUMULATIVE_MARKERS: tuple[str, ...] = (
     r"previous\s+exchanges",
     r"earlier\s+exchanges",
     r"since\s+then",
+    r"since\s+the\s+(?:last|previous)\s+(?:round|exchange|swap|meeting|talks)",
+    r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
+    r"in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
     r"still\s+(?:held|in\s+captivity|remain)",
     r"remain\s+in\s+(?:\w+\s+)?captivity",
     r"are\s+held",
@@ -373,9 +417,35 @@ CUMULATIVE_WEAK: tuple[str, ...] = (
     r"in\s+all",
 )
 
+#: After a count's noun, a casualty: "four people were killed", "11 hospitalised", "65 ... died".
+CASUALTY_AFTER: tuple[str, ...] = (
+    # a speaker: "one woman told reporters"
+    r"(?:told|said|says|wrote|recalled|explained|added)",
+    # "prisoners of war interviewed by UN monitors": interviews, not a return
+    r"(?:who\s+were\s+|were\s+)?(?:interviewed|surveyed|questioned)",
+    # other returns and liberations: "300 soldiers returned to the front", "two pilots returned
+    # from training", "12 civilians were freed from a basement"
+    r"(?:[\w-]+\s+){0,3}?return(?:ed|ing|s)?\s+to\s+(?:the\s+|their\s+)?(?:front(?:\s*line)?|frontline|duty|service|combat|units?|battlefield|ranks|positions|training|work|school|classes)",
+    r"(?:[\w-]+\s+){0,3}?return(?:ed|ing|s)?\s+from\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w-]+\s+)?(?:training|trip|visit|tour|holiday|vacation|abroad|exile|mission|deployment|rotation|competition|championships?|games|olympics|summit|conference|studies)",
+    r"(?:were|was|had\s+been|have\s+been)\s+(?:freed|rescued|released|liberated)\s+from\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:basement|cellar|rubble|debris|encirclement|occupation|torture\s+chamber|bunker)",
+    r"(?:who\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:killed|injured|hurt|hospitali[sz]ed|wounded)",
+    r"(?:(?!who\b|which\b)[\w-]+\s+){0,4}?died",
+    r"(?:killed|injured|dead|hospitali[sz]ed|hurt)",
+)
+#: Before a count, a casualty verb: "claimed to have killed 120", "killing at least 12".
+CASUALTY_BEFORE: tuple[str, ...] = (
+    # interviews: "the mission interviewed 205 released prisoners", "spoke to 46 servicemen"
+    r"(?:interviewed|surveyed|questioned)\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?",
+    r"(?:spoke|speaking|talked)\s+(?:to|with)\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?",
+    r"(?:talks|interviews|conversations)\s+with\s+(?:at\s+least\s+|more\s+than\s+|some\s+)?",
+    r"(?:killed|killing|injured|injuring|wounding)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|another\s+)?",
+)
+
 NOT_EVENT_DATE: tuple[str, ...] = (r"since", r"until", r"by", r"from", r"till")
 
 STAGE_MARKERS: tuple[str, ...] = (
+    # "each side freed 1,000 over three days": the sum of several days' stages
+    r"over\s+(?:the\s+)?(?:two|three|four|five|six|seven|several|\d+)\s+days",
     r"stages?",
     r"complete",
     r"phases?",
@@ -403,8 +473,34 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"deport\w*",
     r"forcibly\s+(?:displaced|transferred)",
     r"amnesty",
+    # studies: "in one study of 24 people, those who swapped breakfast for eggs"
+    r"(?:study|survey|poll|experiment|clinical\s+trial)\s+(?:of|in|with|among|involving)\s+(?:\d|some|about|more|over|[\w-]+\s+(?:people|adults|patients|participants|volunteers))",
+    r"participants",
+    # aims, pleas and generalities are no plans: "our job is to free all of our people",
+    # "relatives urged the government to agree to a swap", "swaps are normally framed as ..."
+    r"^\W*(?:our|the|my|his|her|their|its)\s+(?:main\s+|top\s+|key\s+|first\s+)?(?:job|goal|task|aim|priority|duty|mission|objective)\s+(?:is|was|remains)\s+to",
+    r"(?:goal|aim|priority|objective)\s+remains",
+    r"remains\s+the\s+(?:goal|aim|priority|objective)",
+    r"keep\s+(?:on\s+)?(?:working|fighting|pushing)\s+(?:for|on|to)",
+    r"^(?:[\w-]+:\s*)?\W*(?:the\s+)?(?:relatives|families|mothers|wives|parents|sisters|children)\b[^.;:]{0,40}?\b(?:urged|demanded|called\s+for|pleaded|appealed|begged|rallied|protested|asked|petitioned|say|says|said|want|wanted|hope|hoped)\b",
+    # history: "the Il-76 was carrying 65 prisoners to an exchange", "who were to be exchanged"
+    r"(?:had\s+been|was|were)\s+(?:carrying|transporting)\s+(?:[\w-]+\s+){0,6}?(?:to|for)\s+(?:an?\s+|the\s+)?(?:planned\s+|prisoner\s+)?(?:exchange|swap)",
+    r"(?:were|was)\s+to\s+(?:have\s+)?be(?:en)?\s+(?:exchanged|swapped|freed|released|handed\s+over)",
+    r"(?:swaps|exchanges)\s+(?:are|were|have\s+been)\s+(?:normally|usually|typically|generally|often|traditionally|rarely)",
+    r"sticking\s+point",
+    r"would\s+not\s+say\s+when",
+    r"(?:offered|offers|offer|ready|willing)\s+to\s+host",
+    r"preparing\s+a\s+request",
+    # casualties of an attack: "an attack in which 12 people were killed", "shelling killed one"
+    r"(?:attack|strike|shelling|explosion|blast|crash|bombardment|barrage)s?\s+(?:[\w-]+\s+){0,6}?(?:killed|killing|injured|injuring|wounded|wounding)",
+    r"(?:claim(?:ed|s)?|say|says|said)\s+(?:to\s+have\s+|(?:it|they)\s+had\s+|(?:it|they)\s+)?killed",
+    r"monitoring\s+mission",
+    # "the list of 1,000 names ... includes 500 servicemen": names on a list, not a handover
+    r"lists?\s+(?:of\s+)?(?:[\d,]+\s+)?names",
     # "exchanged fire", "an exchange of letters": the verb of a swap, not of persons
-    r"(?:exchanged|exchanging|exchange|swapped|traded|trading)\s+(?:of\s+)?(?:heavy\s+)?(?:fire|strikes|blows|shots|accusations|threats|letters|proposals|views|messages|notes|documents|drafts?|insults|barbs)",
+    r"(?:exchanged|exchanging|exchanges?|swapped|swapping|traded|trading)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:fire|strikes|blows|shots|attacks|salvos|accusations|threats|letters|proposals|views|messages|notes|documents|drafts?|insults|barbs|words|greetings|gifts|information|intelligence|data|experience|ideas|opinions|pleasantries|punches|places|positions|jerseys|shirts)",
+    # publication: "released a video of 15 soldiers surrendering"
+    r"releas(?:ed|es|ing|e)\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+|new\s+)?(?:[\w-]+\s+)?(?:video|videos|footage|recording)\s+(?:of|showing)\s+(?:\d|[\w-]+\s+(?:russian|ukrainian|captured|surrendering))",
 )
 
 SUPERLATIVES: tuple[str, ...] = (
@@ -439,7 +535,8 @@ PREVIOUS_MARKERS: tuple[str, ...] = (
     r"another\s+(?:\w+\s+)?(?:exchange|swap)\s+(?:took\s+place|was|came|happened)",
     r"until\s+then",
     r"the\s+one\s+before",
-    r"last\s+(?:exchange|swap)",
+    # "the last exchange of the year" is the final one, not an earlier one
+    r"last\s+(?:exchange|swap)(?!\s+(?:of|in|before)\s+(?:the\s+|this\s+)?(?:year|20\d\d|month|war))",
     r"prior",
     r"before\s+that",
     r"last\s+(?:week|month)",
