@@ -669,3 +669,280 @@ def test_talk_of_a_coming_exchange_is_an_open_plan(text: str) -> None:
     result = _extract(text)
     assert result.exchanges == ()
     assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": None}]
+
+
+@pytest.mark.parametrize("tail", ["говорится в сообщении ведомства", "говорится в заявлении"])
+def test_the_body_named_before_speaks_in_its_statement(tail: str) -> None:
+    text = f"Минобороны России сообщило о новом обмене. Из плена возвращены 95 российских военнослужащих, {tail}."
+    assert {c.asserted_by for c in _main(text).claims} == {"Russian Ministry of Defence"}
+
+
+def test_a_party_speaking_for_itself_gives_its_own_figure() -> None:
+    text = (
+        "МОСКВА, 31 января. /РИА Новости/. Россия вернула из плена 195 военнослужащих, Украине "
+        "передано такое же число пленных, сообщило Минобороны.\n"
+        "На борту разбившегося самолета находились 65 украинских военнопленных, которых везли на "
+        "обмен.\n"
+        "Киев заявил о возвращении 207 человек."
+    )
+    assert _main(text, "2024-01-31").returned_to == {"Russia": 195, "Ukraine": 207}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Колонна с телами 800 военнослужащих ожидает на границе, заявили в Москве.",
+        "Письма от 700 пленных передали родственникам, сообщил Красный Крест.",
+        "Минобороны сообщило, что в плен взяты 9 украинских военных. В результате удара погибли "
+        "четыре человека, 11 госпитализированы.",
+    ],
+)
+def test_letters_waiting_trucks_and_casualties_are_no_exchange(text: str) -> None:
+    result = _extract(text)
+    assert result.exchanges == ()
+    assert result.planned == ()
+
+
+def test_an_unnumbered_return_takes_the_side_of_its_subject_and_verb() -> None:
+    exchange = _main("Россия вернула пленных в возрасте от 18 до 25 лет, сообщили в Минобороны.")
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+    assert [c.side for c in exchange.claims] == ["Russia"]
+
+
+def test_a_sentence_saying_when_the_exchange_took_place_beats_the_dateline() -> None:
+    text = (
+        "МОСКВА, 4 января. Возвращение из плена двухсот сорока восьми российских военнослужащих "
+        "стало крупнейшим обменом, напомнили в Минобороны. Обмен состоялся вчера при "
+        "посредничестве ОАЭ."
+    )
+    assert _main(text, "2024-01-04").date == "2024-01-03"
+
+
+def test_the_first_exchange_of_a_year_is_dated_by_the_report_not_the_year() -> None:
+    text = "Первый обмен пленными в 2025 году: домой вернулись 25 украинских военных."
+    assert _main(text, "2025-01-05").date == "2025-01-05"
+
+
+def test_a_clock_stamped_live_blog_entry_is_of_its_day() -> None:
+    text = (
+        "Война: онлайн\n"
+        "08:40 Ночью над Киевской областью работала ПВО.\n"
+        "12:10 Координационный штаб: из российского плена вернулись 84 человека."
+    )
+    assert _main(text, "2025-08-14").date == "2025-08-14"
+
+
+def test_returned_residents_once_taken_away_are_an_addition_to_the_destination() -> None:
+    text = (
+        "Из плена возвращены 146 российских военнослужащих, сообщили в Минобороны. Кроме того, в "
+        "Россию возвращены восемь жителей Курской области, незаконно вывезенных ВСУ на Украину."
+    )
+    exchange = _main(text, "2025-08-24")
+    assert exchange.returned_to["Russia"] == 154
+    assert [(c.side, c.category, c.count) for c in exchange.composition] == [
+        ("Russia", "civilians", 8)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Обмен пленными: домой вернулись 90 наших парней, киевская хунта получила столько же "
+            "всушников. #обмен",
+            {"Russia": 90, "Ukraine": 90},
+        ),
+        (
+            "Наши дома! Из плена вернулись 90 наших, оркам отдали их пленных.",
+            {"Russia": None, "Ukraine": 90},
+        ),
+    ],
+    ids=["z-channel", "ua-channel"],
+)
+def test_a_channels_own_words_tell_whose_our(text: str, expected: dict[str, int | None]) -> None:
+    assert _main(text).returned_to == expected
+
+
+def test_a_part_of_a_running_total_is_a_running_total_too() -> None:
+    text = (
+        "Сегодня домой вернулись 95 украинских военных. Всего с 2022 года из плена вернулись 5800 "
+        "украинцев, в том числе 150 гражданских."
+    )
+    exchange = _main(text)
+    assert exchange.returned_to["Ukraine"] == 95
+    assert exchange.composition == ()
+
+
+def test_a_promise_of_remains_is_a_plan() -> None:
+    # (The Russian annotations keep a promise of remains as a plan; see body_promises_are_plans.)
+    result = _extract(
+        "Сегодня из плена вернулись 84 украинских военных. Россия также пообещала передать 6000 "
+        "тел погибших."
+    )
+    assert len(result.planned) == 1
+
+
+def test_a_gerund_of_return_reports_the_figure() -> None:
+    text = "Украина провела 40-й обмен с Россией, вернув домой 160 человек, сообщил Зеленский."
+    assert _main(text).returned_to["Ukraine"] == 160
+
+
+# --- held-out set 2 kinds -------------------------------------------------------------------
+
+
+def test_a_recall_in_the_middle_of_a_month_is_an_exchange_of_its_own() -> None:
+    text = (
+        "Сегодня вернулись 95 украинских военных. Предыдущий обмен состоялся в середине марта – "
+        "тогда стороны передали друг другу по 80 пленных."
+    )
+    result = _extract(text, "2025-05-01")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-05-01", {"Russia": None, "Ukraine": 95}),
+        ("2025-03", {"Russia": 80, "Ukraine": 80}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сегодня вернулись 95 украинских военных. «Он держится», — объясняет специалист одного "
+        "из реабилитационных центров.",
+        "Сегодня вернулись 95 украинских военных. Жена одного из освобожденных пограничников "
+        "рассказала о встрече.",
+    ],
+)
+def test_one_of_is_no_count(text: str) -> None:
+    exchange = _main(text)
+    assert exchange.returned_to == {"Russia": None, "Ukraine": 95}
+    assert exchange.composition == ()
+
+
+def test_deaths_and_captures_are_no_figures() -> None:
+    text = (
+        "Россия и Украина в пятницу обменялись пленными, число не раскрывается. В Херсоне в "
+        "результате обстрела погибли два человека. Накануне ВСУ взяли в плен двух солдат."
+    )
+    exchange = _main(text, "2025-05-03")
+    assert exchange.returned_to == {"Russia": None, "Ukraine": None}
+
+
+def test_a_numeral_in_a_name_is_no_count() -> None:
+    text = (
+        "Кремль ждет выполнения договоренностей Стамбула-3 по обмену пленными. Стороны договорились "
+        "об обмене 1200 на 1200."
+    )
+    result = _extract(text)
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1200, "Ukraine": 1200}]
+
+
+def test_a_named_person_before_the_group_adds_one() -> None:
+    exchange = _main("Украина вернула 215 человек, отдав Виктора Медведчука и 55 военных.")
+    assert exchange.returned_to == {"Russia": 56, "Ukraine": 215}
+
+
+def test_a_dated_stage_sentence_dates_the_figures_of_the_next_one() -> None:
+    text = (
+        "Обмен пленными: онлайн\n"
+        "Сегодня из плена вернулись 303 украинских защитника, сообщил Зеленский.\n"
+        "Напоминаем, что вчера, 24 мая, прошел второй этап обмена. Тогда, по данным обеих сторон, "
+        "было передано по 307 человек."
+    )
+    result = _extract(text, "2025-05-25")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-05-25", {"Russia": None, "Ukraine": 303}),
+        ("2025-05-24", {"Russia": 307, "Ukraine": 307}),
+    ]
+
+
+def test_an_agreement_at_dated_talks_is_a_plan_not_a_done_exchange() -> None:
+    text = (
+        "Первый раунд переговоров, прошедший в пятницу, 16 мая, в Стамбуле, завершился "
+        "договоренностью о крупном обмене пленными.\n"
+        "«Договорились о том, что в ближайшие дни будет проведен обмен — тысяча на тысячу», — "
+        "сказал Мединский."
+    )
+    result = _extract(text, "2025-05-17")
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1000, "Ukraine": 1000}]
+
+
+def test_a_first_group_under_agreements_is_done_and_the_agreement_a_plan() -> None:
+    text = (
+        "Минобороны: возвращена первая группа российских военнослужащих\n"
+        "В рамках договоренностей, достигнутых в Стамбуле, с подконтрольной Киеву территории "
+        "возвращена первая группа российских военнослужащих в возрасте до 25 лет. В обмен передана "
+        "такая же группа военнопленных ВСУ.\n"
+        "Сколько всего человек вернулось — официально не называют. Ранее стороны договорились "
+        "менять пленных поэтапно — по словам Мединского, не менее 1000 человек с каждой стороны."
+    )
+    result = _extract(text, "2025-06-09")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-06-09", {"Russia": None, "Ukraine": None})
+    ]
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1000, "Ukraine": 1000}]
+
+
+def test_a_sentence_opening_on_an_older_day_is_another_exchange() -> None:
+    text = (
+        "Сегодня из плена вернулись 84 украинских военных, сообщил Зеленский.\n"
+        "6 мая Украина вернула 45 защитников Мариуполя, Россия тогда получила троих военных."
+    )
+    result = _extract(text, "2025-06-01")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-06-01", {"Russia": None, "Ukraine": 84}),
+        ("2025-05-06", {"Russia": 3, "Ukraine": 45}),
+    ]
+
+
+def test_a_dated_recall_without_figures_is_an_exchange_of_its_own() -> None:
+    text = (
+        "Сегодня из плена вернулись 84 украинских военных, сообщил Зеленский. В последний раз "
+        "стороны меняли пленных 27 декабря."
+    )
+    result = _extract(text, "2025-01-10")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-01-10", {"Russia": None, "Ukraine": 84}),
+        ("2024-12-27", {"Russia": None, "Ukraine": None}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Сегодня из плена вернулись 303 украинских защитника. Второй этап состоялся вчера, 9 "
+            "апреля. Тогда стороны вернули по 210 человек.",
+            ("2025-04-09", {"Russia": 210, "Ukraine": 210}),
+        ),
+        (
+            "Сегодня из плена вернулись 84 украинских военных. До этого пленными обменивались 27 "
+            "декабря.",
+            ("2024-12-27", {"Russia": None, "Ukraine": None}),
+        ),
+    ],
+    ids=["stage-then", "recall-no-figures"],
+)
+def test_a_dated_earlier_stage_or_recall_is_its_own_exchange(
+    text: str, second: tuple[str, dict[str, int | None]]
+) -> None:
+    result = _extract(text, "2025-04-10")
+    assert [(e.date, e.returned_to) for e in result.exchanges][1] == second
+
+
+def test_a_figure_named_only_by_a_noun_after_a_plan_is_the_plans() -> None:
+    result = _extract(
+        "Стороны согласились возобновить обмены пленными. Речь идет о возвращении 300 украинцев."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": 300}]
+
+
+def test_a_first_batch_with_no_number_is_a_reported_exchange_beside_a_plan() -> None:
+    text = (
+        "Минобороны: вернули первую партию военнослужащих; взамен отдали столько же. Официальных "
+        "цифр нет. Стороны условились обменять всех тяжелораненых — по оценке Мединского, минимум "
+        "по 500 с каждой стороны."
+    )
+    result = _extract(text, "2025-04-10")
+    assert [e.returned_to for e in result.exchanges] == [{"Russia": None, "Ukraine": None}]
+    assert [p.returned_to for p in result.planned] == [{"Russia": 500, "Ukraine": 500}]

@@ -187,7 +187,10 @@ def _own_list(text: str, side: str, total: ClaimFact | None, group: _Group) -> C
 
 
 def _pick_total(
-    side: str, claims: list[ClaimFact], explicit: set[tuple[int, int | None]] | None = None
+    side: str,
+    claims: list[ClaimFact],
+    explicit: set[tuple[int, int | None]] | None = None,
+    voiced: set[tuple[int, int | None]] | None = None,
 ) -> ClaimFact | None:
     totals = [c for c in claims if c.side == side and c.category == "total"]
     stated = [c for c in totals if explicit and (c.start, c.value) in explicit]
@@ -198,7 +201,12 @@ def _pick_total(
     with_value = [c for c in totals if c.value is not None]
     pool = with_value or totals
     # A side's own figure wins over what the other side said about it.
-    own = [c for c in pool if c.asserted_by and actor_party(c.asserted_by) == side]
+    # ("Kyiv said it got 207 back": the party itself speaks, with no named actor.)
+    own = [
+        c for c in pool
+        if (c.asserted_by and actor_party(c.asserted_by) == side)
+        or (voiced and not c.asserted_by and (c.start, c.value) in voiced)
+    ]  # fmt: skip
     if own:
         pool = own
     exact = [c for c in pool if not c.approximate]
@@ -246,7 +254,11 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         }  # fmt: skip
         if partial:
             whole_claims = [c for c in whole_claims if (c.start, c.value) not in partial]
-        total = _pick_total(side, whole_claims, explicit)
+        voiced = {
+            (m.sentence[0], m.count.value) for m in group.members
+            if m.extra.get("party_speaker") == side and side in _sides(m)
+        }  # fmt: skip
+        total = _pick_total(side, whole_claims, explicit, voiced)
         # An exact figure of a group wins over a hedged one ("more than 100 women" ... "104").
         parts = sorted(
             (c for c in claims if c.side == side and c.category != "total"),
@@ -560,6 +572,16 @@ def _sums_to(values: list[int], target: int) -> bool:
     return False
 
 
+def _far_apart(main: str | None, when: DateSpan) -> bool:
+    """Whether an explicit day is more than a week from the main event's ("6 мая Украина
+    вернула 45 …" in a report of a June exchange): another exchange, whatever its figures."""
+    if main is None or when.iso is None or len(main) != 10 or len(when.iso) != 10:
+        return False
+    if when.relative or when.precision != "day":
+        return False
+    return abs((date.fromisoformat(main) - date.fromisoformat(when.iso)).days) > 7
+
+
 def _group_at(groups: list[_Group], pos: int) -> _Group | None:
     """The group of the claim sentence at or just before ``pos`` (else the main event)."""
     best: _Group | None = groups[0] if groups else None
@@ -628,6 +650,11 @@ def _group(
                     main_date = explicit[0]
             break
         seen.append(c)
+    if main_date is None and not planned and all(c.previous for c in cands):
+        # Only a recalled exchange ("в прошлый раз, в конце декабря, вернули 189"): its own date.
+        dated = [c for c in cands if c.date is not None and c.date.iso]
+        if dated:
+            main_date = dated[0].date
     if main_date is None and not planned:
         # "On Friday 270 servicemen and 120 civilians came home": a dated list of the main event.
         listed = [
@@ -636,7 +663,18 @@ def _group(
             and c.date is not None and c.date.iso and c.date.precision == "day"
         ]  # fmt: skip
         if listed:
-            main_date = listed[0].date
+            # Unless the list adds up to something else than a total already given for that
+            # side ("307 came home today. Yesterday we met 270 soldiers and 120 civilians").
+            first = [c for c in listed if c.sentence == listed[0].sentence]
+            total = sum(c.count.value or 0 for c in first)
+            sides = {s for c in first for s in _sides(c) if s}
+            rival = any(
+                o.count.category == "total" and o.count.value not in (None, total)
+                and set(_sides(o)) & sides and o.sentence != listed[0].sentence
+                for o in cands if not o.previous and o.parties == main_pair
+            )  # fmt: skip
+            if not rival:
+                main_date = listed[0].date
     if main_date is None and dateline is not None and not planned:
         main_date = dateline
     main = _Group(
@@ -713,7 +751,7 @@ def _group(
             and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
             and not planned
             and not _repeats(main, c)
-            and _conflicts(main, c)
+            and (_conflicts(main, c) or _far_apart(main.date, c.date))
         ):
             target = next((g for g in groups if g.date == c.date.iso), None)
             if target is None:

@@ -143,6 +143,8 @@ class Lexicon:
     #: Whether the deal of a multi-stage exchange whose stage is reported and not said to be
     #: complete ("первый этап обмена 1000 на 1000") is also a plan (the ru annotations).
     deal_stages_are_plans: bool = False
+    #: Whether a promise to hand over remains only ("пообещала передать 6000 тел") is a plan.
+    body_promises_are_plans: bool = True
     #: Whether a stated position ("Kyiv insists on all for all") in a report of a done exchange
     #: is an open-ended plan (English annotations) or nothing (ru annotations).
     positions_are_plans: bool = True

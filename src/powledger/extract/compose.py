@@ -91,6 +91,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
     for n in numbers:
         if re.match(r"\s*/\s*\d", s[n.end : n.end + 4]) or re.search(r"\d\s*/\s*$", s[: n.start]):
             continue  # "Photo 3 / 12": a gallery counter
+        if re.search(r"(?<!\w)[A-ZА-ЯЁІЇЄҐ][^\W\d_]+-$", s[max(0, n.start - 30) : n.start]):
+            continue  # "Стамбул-3", "Minsk-2": a name's numeral
         lead = s[max(0, n.start - 30) : n.start]
         age = c.ages.find(lead)
         if age and re.fullmatch(r"[\s\d]*(?:(?:from|to|and|-)\s*[\d\s]*)*", lead[age[-1][1] :]):

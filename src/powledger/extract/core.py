@@ -312,6 +312,8 @@ def _candidates(
     # "3 березня 2024 року відбувся обмін. Україна повернула 130 людей": a dated sentence of an
     # exchange with no figure dates the undated figures of the sentence right after it.
     pending: tuple[DateSpan, int] | None = None
+    done_days: list[DateSpan] = []
+    recalls: list[Candidate] = []
     last_day: str | None = None
     named_days: list[DateSpan] = []
     for sent, local, counts, has_trigger, carried, part_start in interesting:
@@ -345,10 +347,21 @@ def _candidates(
             own = [d for d in found if d.iso and not inside_dateline(d, dateline, sent.start)]
             if own and not counts:
                 named_days = own
-            if not counts and len(own) == 1 and own[0].precision == "day" and c.done.find(local):
+            # ("вчера, 24 мая": two words of one day.)
+            one_day = len({d.iso for d in own}) == 1 and own[0].precision == "day"
+            # ("Переговоры, прошедшие 16 мая, завершились договоренностью об обмене": a day of
+            # talks, not of an exchange.)
+            if not counts and one_day and c.done.find(local) and not c.plan.find(local):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
+                if not c.previous.find(local):
+                    # "Обмен состоялся вчера при посредничестве ОАЭ": the exchange's own day.
+                    done_days.append(pending[0])
         if not counts and has_trigger and default_pair != ("Russia", "Ukraine"):
             counts = _named_persons(c, local)
+        if not counts and has_trigger and c.lexicon.deal_stages_are_plans:
+            recall = _dated_recall(c, local, sent, default_pair, reference)
+            if recall is not None:
+                recalls.append(recall)
         if not counts:
             continue
         inherited = pending if pending and 0 <= sent.start - pending[1] <= 3 else None
@@ -430,6 +443,24 @@ def _candidates(
             # a sentence with no verb of its own goes on with the plan before it.
             for cand in sentence_out:
                 cand.planned = True
+        prior = [p for p in sentences if p.end <= sent.start and p.paragraph == sent.paragraph]
+        if (
+            sentence_out
+            and prior
+            and not any(cand.planned for cand in sentence_out)
+            and triggers
+            and all(
+                exchange_noun(c, local[t[0] : t[1]]) or c.return_nouns.match_at(local, t[0])
+                for t in triggers
+            )
+            and not c.done.find(local)
+        ):
+            # «Стороны согласились возобновить обмены. Речь идет о возвращении 300 украинцев»:
+            # only nouns of return here, after a sentence of plans with no figure or done word.
+            before = text[prior[-1].start : prior[-1].end]
+            if c.plan.find(before) and not c.done.find(before) and not lexicon.find_numbers(before):
+                for cand in sentence_out:
+                    cand.planned = True
         if sentence_out and sent.asserted_by is None and speaker_party is not None:
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party
@@ -454,6 +485,9 @@ def _candidates(
             other = [v for v in voices[party] if v[0] != cand.sentence[0]]
             if other:
                 cand.asserted_by, cand.asserted_by_text = other[0][1], other[0][2]
+    if not lexicon.body_promises_are_plans:
+        # "Россия пообещала передать 6000 тел": a promise about remains only is no plan.
+        out = [o for o in out if not (o.planned and o.count.category == "bodies")]
     reported = not lexicon.positions_are_plans and any(
         o.count.value and not (o.planned or o.cumulative or o.previous) for o in out
     )
@@ -486,6 +520,10 @@ def _candidates(
         # (A deal's size in its terms, "the agreements cover 1,000 on each side", is no plan of
         # the report: it neither stops a done exchange nor stays once one is found.)
         terms_only = [o for o in out if o.extra.get("deal_terms_size")]
+        if all(o.planned for o in out):
+            # (Only plans so far: the report may still open on a return without a number.)
+            shared = voice_guessed and c.lexicon.language in SHARED_LANGUAGES
+            out = out + _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
         if (
             figureless
             and not all(o.planned and o not in terms_only for o in out)
@@ -499,6 +537,16 @@ def _candidates(
             for o in terms_only if found else []:
                 o.cumulative = True
             out = found + out
+        if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
+            # «вернули первую партию военнослужащих; взамен отдали столько же»: a return with a
+            # side and no number at all is still a reported exchange.
+            sided = [
+                o for o in out
+                if o.side and o.count.value is None and not o.count.approximate
+                and not (o.planned or o.cumulative or o.previous)
+            ]  # fmt: skip
+            if sided and has_strong_word(text, lexicon):
+                sided[0].extra["unnumbered"] = True
         if not any(cand.planned for cand in out):
             # In a report of a done exchange, "Kyiv insists on all for all" is a stated position.
             out.extend(
@@ -532,6 +580,20 @@ def _candidates(
             if cand.extra.get("quoted_date"):
                 cand.date = None  # '"Today ...," he said. The exchange took place on Saturday.'
 
+    if recalls and any(o.count.value for o in out if not (o.planned or o.cumulative)):
+        # Only next to a reported exchange: a dated recall with no figure is its own exchange.
+        out.extend(recalls)
+    main_undated = not any(
+        o.date is not None for o in out if not (o.previous or o.planned or o.cumulative)
+    )
+    if (
+        not usable(done_dates)
+        and done_days
+        and main_undated
+        and (dateline is None or dateline.iso != done_days[0].iso)
+    ):
+        # A sentence saying when the exchange took place beats the report's own dateline.
+        dateline = done_days[0]
     # Fallbacks for the main event's date: the dateline, the report's own date ("said on
     # Friday"), then a date in the lead.
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
@@ -656,6 +718,34 @@ def _named_persons(c: Compiled, s: str) -> list[Count]:
         party = hits[-1][2] if hits else None
         found.append(Count(m.start(), m.end(), 1, False, "total", party, False, m.end()))
     return found if len(found) <= 4 else []
+
+
+def _dated_recall(
+    c: Compiled, s: str, sent: Sentence, pair: tuple[str, str], reference: date | None
+) -> Candidate | None:
+    """ "В последний раз стороны меняли пленных 27 декабря": an earlier exchange on a day of its
+    own, with no figure (for lexicons whose annotations make one of it, ru)."""
+    if reference is None or c.plan.find(s) or c.negation.find(s) or c.cumulative.find(s):
+        return None
+    if c.trial.find(s) or c.not_exchange.find(s) or not c.persons.find(s):
+        return None
+    mutual = [m for m in c.mutual.find(s) if c.persons.find(s)]
+    if not mutual:
+        return None
+    days = [
+        d for d in c.lexicon.find_dates(s, reference)
+        if d.iso and d.precision == "day" and not d.relative
+        and (reference - date.fromisoformat(d.iso)).days > 2
+    ]  # fmt: skip
+    if len(days) != 1:
+        return None
+    d = days[0]
+    count = Count(mutual[0][0], mutual[0][1], None, False, "total", None, False, mutual[0][1])
+    cand = Candidate(count, None, "rule_dated_recall", (sent.start, sent.end))
+    cand.parties = pair
+    cand.extra["unnumbered"] = True
+    cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)
+    return cand
 
 
 def _next_stage(
@@ -785,6 +875,8 @@ def _unnumbered_plan(
             for t in triggers
         ):
             continue  # "its offer to provide free flu shots to detainees"
+        if c.bodies.find(s) and not c.lexicon.body_promises_are_plans:
+            continue  # "пообещала передать 6000 тел погибших военных": remains only
         parties = {p for _s, _e, p in c.parties.find(s)}
         if parties and not parties & set(pair):
             continue
@@ -877,6 +969,16 @@ def _unnumbered(
                 fp = c.first_person.find(before)
                 if fp and not before[fp[-1][1] :].strip():
                     party = voice  # "ще частина наших захисників удома"
+            if party is None and parties:
+                # "Россия вернула пленных …": the subject and its verb right before the persons.
+                gap = before[parties[-1][1] :]
+                verb = c.receive.match_at(gap, len(gap) - len(gap.lstrip()))
+                kind = "receive"
+                if verb is None:
+                    verb, kind = c.give.match_at(gap, len(gap) - len(gap.lstrip())), "give"
+                if verb is not None and not gap[verb[0] :].strip():
+                    who = parties[-1][2]
+                    party = who if kind == "receive" else (pair[0] if who == pair[1] else pair[1])
             if party in pair:
                 count = Count(start, end, None, False, "total", party, False, end)
                 cand = Candidate(count, party, "rule_unnumbered", (sent.start, sent.end))

@@ -71,6 +71,8 @@ def event_dates(
         before = s[max(0, d.start - 30) : d.start]
         words = re.findall(r"[\w'-]+", before)
         last = words[-1] if words else ""
+        if d.precision == "year" and c.superlatives.find(before):
+            continue  # "the first exchange in 2025": a comparison, not the exchange's date
         when = re.match(r",?\s+(?:when|когда|коли)\b", s[d.end : d.end + 12], re.I)
         own = re.findall(r"[\w'-]+", s[d.start : d.end])[:1]
         # "since late last month", "detained since February" (the word is inside the date)

@@ -504,6 +504,10 @@ def sentence_candidates(
         )
         if background:
             cand.cumulative = True
+        heads_here = [o for o in out if not o.count.is_part]
+        if k.is_part and heads_here and heads_here[-1].cumulative:
+            # "5,800 since 2022, including 150 civilians": a part of a running total is one too.
+            cand.cumulative = True
         if (
             cand.date is not None
             and cand.date.precision == "year"
@@ -535,7 +539,8 @@ def sentence_candidates(
                 # first stage: the agreement's figure is a plan, not the figure of this stage.
                 cand.weak_cumulative = deal = True
                 # A deal reported as completed is no longer a plan.
-                cand.planned = not c.done.find(s)
+                # ("будет проведен": a done word under a modal does not complete it.)
+                cand.planned = not any(not governed(c, s, d[0]) for d in c.done.find(s))
         if deal_figure(c, s, k, counts, bool(dates)):
             # "the 1,000-for-1,000 exchange", "the deal foresees 1,000 on each side": the whole
             # deal, which a smaller stage figure elsewhere in the report replaces.
@@ -1004,7 +1009,9 @@ def is_planned(
     near = sorted(v.triggers, key=lambda t: (abs(t[0] - k.start), t[0] > k.start))
     done = c.done.find(v.s)
     lo = max([0, *(m.end() for m in re.finditer(r"[;:]|,\s", v.s[: k.start]))])
-    if c.future.find(v.s, lo, k.start) and not c.done.find(v.s, lo, k.start):
+    # ("будет проведен обмен — тысяча на тысячу": a done word under a modal is still to come.)
+    done_before = [d for d in c.done.find(v.s, lo, k.start) if not governed(c, v.s, d[0])]
+    if c.future.find(v.s, lo, k.start) and not done_before:
         return True  # "the next swap could see up to 500 people return home"
     # After the count, in its clause: "обмен 1000 на 1000 должен состояться", "the 300 are
     # to be exchanged" — a future word with no return verb between it and the count, or a
@@ -1019,6 +1026,8 @@ def is_planned(
         if after and governed(c, v.s, after[0][0]):
             return True
     for t in near:
+        if t[0] == t[1]:
+            continue  # the verb carried over from the sentence before: no word of its own here
         phrase = v.s[t[0] : t[1]]
         if governed(c, v.s, t[0]):
             return True

@@ -115,6 +115,11 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
     later = [o.start for o in v.counts if o.start > k.head_end]
     breaks = v.c.clause_breaks.find(v.s, k.head_end, clause_end)
     clause_end = min([clause_end, *later, *(b[0] for b in breaks)])
+    before = _destination_before(v, k)
+    if before is not None:
+        # «в Россию возвращены восемь жителей, незаконно вывезенных на Украину»: the
+        # destination of the clause's verb, not the one of a participle after the count.
+        return before
     for s0, e0, _val in v.c.recipient.find(v.s, k.head_end, clause_end):
         if s0 - k.head_end > 60:
             break
@@ -125,8 +130,12 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
             tail = _skip_space(v.s, hit[0])
             if v.c.captivity.match_at(v.s, tail) is None:
                 return hit[1]
-    # «а в Украину — 118 человек», «в Россию вернулись 46»: a destination earlier in the clause.
-    # Only after the count before it: "Kyiv got 44, while 46 went to Russia".
+    return None
+
+
+def _destination_before(v: SentenceView, k: Count) -> str | None:
+    """«а в Украину — 118 человек», «в Россию вернулись 46»: a destination earlier in the
+    clause, only after the count before it ("Kyiv got 44, while 46 went to Russia")."""
     lo = max([_clause_start(v.s, k.start)] + [o.head_end for o in v.counts if o.end <= k.start])
     found = None
     for _s0, e0, _val in v.c.recipient_before.find(v.s, lo, k.start):

@@ -26,7 +26,7 @@ build_number_finder = RUSSIAN.build_number_finder
 
 
 PARTY_TERMS: dict[str, str] = {
-    r"украин\w*": "Ukraine", r"украинц\w*": "Ukraine", r"всу": "Ukraine",
+    r"украин\w*": "Ukraine", r"украинц\w*": "Ukraine", r"всу": "Ukraine", r"всушник\w*": "Ukraine",
     r"киев": "Ukraine", r"киев[аеу]": "Ukraine", r"киевск\w*": "Ukraine",
     r"вооруж[её]нн\w*\s+сил\w*\s+украины": "Ukraine",
     r"москв(?:а|е|у|ы|ой)": "Russia",
@@ -50,6 +50,7 @@ PERSON_NOUNS: dict[str, str] = {
     r"защитник\w*": "total", r"защитниц\w*": "women", r"геро(?:ев|и|я|ем)": "total",
     r"человека?|людей|люди|лиц": "total", r"граждан\w*": "total",
     r"россиян\w*": "total", r"украинц\w*": "total", r"соотечественник\w*": "total",
+    r"всушник\w*": "total",
     r"ребят": "total", r"парней": "total", r"освобожд[её]нн(?:ых|ые|ым|ыми)": "total",
     r"офицер\w*": "officers",
     # "Пятеро из вернувшихся — гражданские": the category after the dash.
@@ -394,6 +395,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"выдал\w*",
         r"передача",
         r"передать",
+        # Gerunds: "вернула 215 человек, отдав Виктора Медведчука и 55 военных".
+        r"отдав",
+        r"передав",
         r"отдать",
         r"отпустить",
     ),
@@ -407,6 +411,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"освободить(?:\s+из\s+плена)?",
         r"освободил\w*\s+из\s+плена",
         r"удалось\s+вернуть",
+        # The gerund: "провела обмен, вернув домой 160 человек".
+        r"вернув(?:\s+домой)?",
         r"удалось\s+освободить",
         r"смогли\s+вернуть",
         r"получил\w*",
@@ -452,6 +458,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"обмен(?!яю|яе|ят)\w*",
         r"обменял\w*",
         r"обменива\w*",
+        r"(?<!\w)меняли(?:сь)?",
+        # "Второй этап состоялся вчера, 9 апреля" names a stage of the exchange (not of talks).
+        r"этап(?:а|е|ом)?(?!\s+(?:переговор|консультац|встреч))",
         # The infinitives follow a plan word ("условились обменяться"): the plan keeps them.
         r"обменяться",
         r"обменять",
@@ -492,6 +501,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"завершен\w*",
         r"завершился",
         r"завершил\w*",
+        r"состоявш\w*",
+        r"прошедш\w*",
         r"заключительн\w*",
         r"завершающ\w*",
         r"удалось",
@@ -499,6 +510,8 @@ LEXICON = RUSSIAN.build_lexicon(
     plan_markers=(
         r"договорил\w*",
         r"условил\w*",
+        r"согласил\w*",
+        r"возобнов\w*",
         r"передадут",
         r"обменяют",
         r"будет\s+продолжен\w*",
@@ -691,6 +704,11 @@ LEXICON = RUSSIAN.build_lexicon(
         r"через\s+территорию",
     ),
     plus_named=(r"плюс", r"и", r"а\s+также", r"вместе\s+с"),
+    # "Украина вернула 215 человек, отдав Виктора Медведчука и 55 военных" -> 56.
+    named_along=(
+        r"(?:отда\w*|переда\w*|освобо\w*|обменя\w*)\s+"
+        r"(?P<name>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2})\s+(?:и|вместе\s+с|а\s+также)\s+",
+    ),
     composition_beyond_base=True,
     positions_are_plans=False,
     deal_stages_are_plans=True,
@@ -813,7 +831,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"ротаци\w*",
         r"отпуск\w*",
         r"командировк\w*",
-        r"незаконно\s+вывезен\w*",
+        # "Украина незаконно вывезла 20 детей" (no return); not the returned residents
+        # "…, незаконно вывезенных ВСУ на Украину", who come back in an exchange.
+        r"незаконно\s+вывез(?:ли|ла|ло|ти|ут|ет)",
         # Lists handed over for an exchange prepare it; the sentence reports no return.
         r"списк\w*\s+(?:(?!из\b)\w+\s+){0,5}?(?:на|для)\s+обмен\w*",
         r"(?:передал\w*|переда[её]т|направил\w*|согласовал\w*|составил\w*|получил\w*)\s+(?:\w+\s+){0,2}?списк\w*",
@@ -822,11 +842,24 @@ LEXICON = RUSSIAN.build_lexicon(
         r"опрошенн\w*",
         r"побеседовал\w*",
         r"мониторингов\w*\s+мисси\w*",
+        # Deaths and captures are no returns.
+        r"погибл[иао]",
+        r"погиб(?!ш)",
+        r"(?:взял\w*|взят[ыо]?|попал\w*)\s+в\s+плен",
+        r"в\s+результате\s+(?:взрыва|удара|обстрела|атаки)",
         # A digest's other news: shelling, strikes, losses.
         r"обстрел\w*",
         r"атак\w*\s+(?:дрон|беспилотник|бпла)\w*",
         r"уничтожен[ыо]?\s+(?:до\s+|более\s+|свыше\s+)?\d",
         r"ранены\s+(?:\w+\s+){0,2}(?:жител|мирн)\w*",
+        # Letters and parcels handed over, trucks of remains left waiting: no one exchanged.
+        r"письм\w*",
+        r"посылк\w*",
+        r"колонн\w*\s+с\s+(?:тел|останк|пленн|военнопленн)\w*",
+        r"ожида\w*\s+на\s+границе",
+        # Prisoners on their way to an exchange (a crashed plane, a convoy) were not exchanged.
+        r"(?:вез(?:ли|ут|ти)|перевоз\w*|доставля\w*)\s+(?:\w+\s+)?на\s+обмен\w*",
+        r"на\s+борту",
         # An explainer quoting a headline as an example: «за каждым заголовком …».
         r"заголовк\w*",
         # Testimonies of the freed about their captivity report no return.
@@ -913,6 +946,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"возвращен\w*\s+из\s+плена",
         r"из\s+(?:\w+\s+)?плена\s+(?:возвращен|освобожд[её]н)\w*",
         r"уже\s+на\s+территории\s+(?:россии|рф|беларуси|белоруссии)",
+        # A live blog's clock-stamped entry ("12:10 Координационный штаб: …") is of its day.
+        r"(?:^|\n)[0-2]?\d:[0-5]\d",
         r"территории\s+(?:возвращен|освобожд[её]н)\w*",
         r"(?:возвращен|освобожд[её]н)\w*\s+с\s+(?:\w+\s+){0,2}территории",
     ),
@@ -937,7 +972,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"скоро",
         r"будет\s+продолжен\w*",
         r"продолжится",
-        r"ожида\w*",
+        r"ожидается",
+        r"ожидаются",
         r"передадут",
         r"в\s+ближайшее\s+время",
         r"договор[её]нност\w*\s+(?:об?|по\s+поводу)",
@@ -992,6 +1028,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"(?:он|она|они)\s+(?:\w+\s+)?(?:заявил\w*|написал\w*|добавил\w*|отметил\w*|подчеркнул\w*|сообщил\w*|уточнил\w*)",
         r"в\s+(?:министерстве|ведомстве|штабе|офисе|разведке)\s+(?:\w+\s+)?(?:заявили|сообщили|добавили|отметили|уточнили|подчеркнули)",
         r"по\s+(?:его|е[её]|их)\s+словам",
+        # "…, говорится в сообщении ведомства" / "в заявлении" after the body was named.
+        r"говорится\s+в\s+(?:его\s+|е[её]\s+|их\s+)?(?:сообщени\w*|заявлени\w*|публикаци\w*|пресс-релиз\w*|релиз\w*|telegram-канал\w*|посте)",
+        r"(?:сообщили|заявили|уточнили|добавили|отметили)\s+в\s+(?:ведомстве|министерстве|штабе)",
         # "— сказал он журналистам": the verb first.
         r"(?:сказал\w*|заявил\w*|написал\w*|добавил\w*|отметил\w*|подчеркнул\w*|сообщил\w*|уточнил\w*|пояснил\w*)\s+(?:он|она|они)(?!\w)",
         r"(?:ведомство|министерство|штаб|омбудсмен|президент|разведка)\s+(?:\w+\s+)?(?:заявил\w*|сообщил\w*|добавил\w*|отметил\w*|уточнил\w*)",
@@ -1018,7 +1057,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"мой\s+аппарат": "Tatyana Moskalkova",
     },
     # "Россия и Украина обменялись 84 пленными": with no "each", each side got that many.
-    mutual_verbs=(r"обменял\w*", r"обменивались"),
+    mutual_verbs=(r"обменял\w*", r"обменивались", r"меняли(?:сь)?"),
     negations=(r"не", r"нет", r"ни", r"так\s+и\s+не"),
     # A sentence recalling an earlier exchange, when it has no date of its own, is background.
     background_cues=(
@@ -1058,6 +1097,15 @@ LEXICON = RUSSIAN.build_lexicon(
         r"неонацист\w*": "Russia",
         r"(?-i:[Нн]а\s+Родину)": "Russia",  # the capital of Russian official style
         r"боевик\w*\s+всу": "Russia",
+        # Slurs and names only one camp's channels use.
+        r"хохл\w*": "Russia",
+        r"укроп\w*": "Russia",
+        r"всушник\w*": "Russia",
+        r"киевск\w*\s+хунт\w*": "Russia",
+        r"орк(?:и|ов|ам|ами|ах)": "Ukraine",
+        r"кацап\w*": "Ukraine",
+        r"защитник\w*\s+украины": "Ukraine",
+        r"украинск\w*\s+защитник\w*": "Ukraine",
         r"оккупант\w*": "Ukraine",
         r"захватчик\w*": "Ukraine",
         r"рашист\w*": "Ukraine",

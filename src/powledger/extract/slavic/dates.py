@@ -45,6 +45,9 @@ class DateLexicon:
     #: phrases naming a fixed day of the year -> (month, day): «накануне Нового года»,
     #: «в последний день прошлого года» -> (12, 31); the latest such day on or before publication
     fixed_days: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    #: regex of "the beginning / middle / end of" before a genitive month ("в середине марта"):
+    #: the month, at month precision
+    month_parts: str = "(?!)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,13 @@ class DateParser:
                 "month_year",
                 re.compile(
                     rf"(?<![\w'])(?:(?:{lexicon.preposition})\s+)?(?P<m>{other}|{gen})\s+(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:{yw}))?"
+                ),
+            ),
+            (
+                "month_part",
+                re.compile(
+                    rf"(?<![\w'])(?:{lexicon.preposition})\s+(?:{lexicon.month_parts})\s+(?P<m>{gen})"
+                    rf"(?:\s+(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*(?:{yw}))?)?(?![\w'])"
                 ),
             ),
             (
@@ -159,7 +169,7 @@ class DateParser:
             if resolved is None:
                 return None
             return DateSpan(m.start(), m.end(), resolved.isoformat(), "day")
-        if name in ("month_year", "in_month"):
+        if name in ("month_year", "in_month", "month_part"):
             word = m.group("m")
             found_month = lex.months_other.get(word) or lex.months_genitive.get(word)
             if found_month is None:

@@ -243,8 +243,9 @@ class NumeralParser:
         )
 
     def _drop_partitives(self, low: str, spans: list[NumberSpan]) -> list[NumberSpan]:
-        """Drop "one" of "one of the 303 freed": the count is the second number."""
-        if self._partitive is None or len(spans) < 2:
+        """Drop "one" of "one of the 303 freed" (the count is the second number) and of "one of
+        the rehabilitation centres", "the wife of one of the freed" (no count at all)."""
+        if self._partitive is None or not spans:
             return spans
         kept: list[NumberSpan] = []
         for span, nxt in zip(spans, [*spans[1:], None], strict=True):
@@ -252,6 +253,8 @@ class NumeralParser:
                 gap = self._partitive.fullmatch(low, span.end, nxt.start)
                 if gap is not None:
                     continue
+            if span.value == 1 and self._partitive.match(low, span.end):
+                continue
             kept.append(span)
         return kept
 
