@@ -530,13 +530,13 @@ def _candidates(
             and not any(o.extra.get("unnumbered") and not o.planned for o in out)
         ):
             used = {k.sentence for k in out}
-            found = [
+            undisclosed = [
                 k for k in _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
                 if k.sentence not in used
             ]  # fmt: skip
-            for o in terms_only if found else []:
+            for o in terms_only if undisclosed else []:
                 o.cumulative = True
-            out = found + out
+            out = undisclosed + out
         if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
             # «вернули первую партию военнослужащих; взамен отдали столько же»: a return with a
             # side and no number at all is still a reported exchange.

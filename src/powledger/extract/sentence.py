@@ -225,12 +225,12 @@ def sentence_candidates(
         tail = _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
         if i > 0 and k.party is None and (tail or c.of_them.match_at(s, _after_space(s, k.end))):
             k.is_part = True
-        listed = (
+        joined = (
             i > 0
             and c.list_joiners is not None
             and c.list_joiners.match(s[max(counts[i - 1].end, counts[i - 1].head_end) : k.start])
         )
-        if k.value is not None and not listed and _AMONG_AFTER.match(s, max(k.end, k.head_end)):
+        if k.value is not None and not joined and _AMONG_AFTER.match(s, max(k.end, k.head_end)):
             # "Two civilians were also among those freed" (a list before "were among", with no
             # total, still sums: "Two pilots and 8 civilians were among those freed").
             k.is_part = True
