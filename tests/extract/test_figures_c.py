@@ -890,3 +890,11 @@ def test_according_to_names_a_source_not_a_recipient() -> None:
         "34, according to the Ukrainian coordination headquarters."
     )
     assert _composition(ex) == {("Ukraine", "bodies", 757), ("Russia", "bodies", 34)}
+
+
+def test_buses_that_arrived_with_an_appositive_breakdown_are_done() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped prisoners on Friday. Buses carrying the prisoners, 12 women "
+        "and 3 minors, arrived in Chernihiv region."
+    )
+    assert _composition(ex) == {("Ukraine", "women", 12), ("Ukraine", "minors", 3)}

@@ -182,6 +182,7 @@ DONE_MARKERS: tuple[str, ...] = (
     r"happened",
     r"carried\s+out",
     r"held",
+    r"arrived",  # "Buses carrying the prisoners, 12 women and 3 minors, arrived in Chernihiv"
 )
 
 PRESENT_MARKERS: tuple[str, ...] = (
