@@ -898,3 +898,21 @@ def test_buses_that_arrived_with_an_appositive_breakdown_are_done() -> None:
         "and 3 minors, arrived in Chernihiv region."
     )
     assert _composition(ex) == {("Ukraine", "women", 12), ("Ukraine", "minors", 3)}
+
+
+def test_an_institution_before_and_is_no_named_person() -> None:
+    ex = _main(
+        "Ukraine's Coordination Headquarters said on Friday that 90 defenders had returned from "
+        "Russian captivity, among them 40 National Guard servicemen, 30 soldiers of the Armed "
+        "Forces and 20 border guards."
+    )
+    assert ("Ukraine", "border_guards", 20) in _composition(ex)
+
+
+def test_a_group_in_another_clause_does_not_make_soldiers_a_category() -> None:
+    ex = _main(
+        "After the prisoner swap on Friday the Russian side received 90 of its soldiers, while "
+        "Kyiv got back 90 Ukrainians and, separately, 10 civilians."
+    )
+    assert ex["returned_to"] == {"Russia": 90, "Ukraine": 100}
+    assert _composition(ex) == {("Ukraine", "civilians", 10)}

@@ -289,6 +289,7 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
                 base = [
                     m for m in group.members
                     if m.sentence[0] == total.start and m.count.value == total.value
+                    and side in _sides(m)
                 ]  # fmt: skip
                 soldierly = not base or base[0].count.soldier_word
                 unlisted = any(m.extra.get("base_unlisted") for m in group.members)

@@ -318,7 +318,8 @@ def sentence_candidates(
             # "Separately, Russia handed over 31 wounded and Ukraine 15 wounded": the same kind
             # of group, later in the sentence, is on top too.
             k.additive = True
-        if k.category == "soldiers" and not k.is_part and not listed:
+        beside = [o for o in listed if _same_clause(s, k, o)]
+        if k.category == "soldiers" and not k.is_part and not beside:
             # "195 Russian soldiers were returned": soldiers is the whole group here.
             k.category = "total"
         if k.same_as_previous:
@@ -461,9 +462,9 @@ def sentence_candidates(
             if heads:
                 side, rule = heads[-1].side, "rule_added_to"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
-        beside = _UNNUMBERED_BESIDE.match(s, max(k.end, k.head_end))
-        if k.category == "total" and k.value is not None and beside:
-            group = c.persons.match_at(s, beside.end())
+        unnumbered = _UNNUMBERED_BESIDE.match(s, max(k.end, k.head_end))
+        if k.category == "total" and k.value is not None and unnumbered:
+            group = c.persons.match_at(s, unnumbered.end())
             if group is not None and group[1] not in ("total", "bodies"):
                 # "120 defenders, and also civilians": the figure leaves a group uncounted.
                 cand.extra["partial"] = group[1]
@@ -739,6 +740,13 @@ def _part_of_party(c: Compiled, s: str, k: Count) -> str | None:
     return None
 
 
+def _same_clause(s: str, a: Count, b: Count) -> bool:
+    """Whether two counts stand in one clause ("..., while Kyiv got back ..." starts another)."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = s[max(first.end, first.head_end) : second.start]
+    return not re.search(r",\s+(?:while|whereas|but)\b|;", gap)
+
+
 def _after_space(s: str, pos: int) -> int:
     return pos + len(s[pos:]) - len(s[pos:].lstrip())
 
@@ -836,6 +844,8 @@ def join_named_before(c: Compiled, s: str, counts: list[Count]) -> None:
         name = m.group("name")
         if c.parties.find(name) or c.mediators.find(name) or c.actors.find(name):
             continue
+        if re.search(r"\b(?:the|of)\s+$", s[max(0, m.start("name") - 8) : m.start("name")]):
+            continue  # "soldiers of the Armed Forces and 20 border guards": an institution
         if c.lexicon.find_dates(name, None):
             continue  # "on Friday and 15 more": a day, not a person handed over
         k.value += 1
