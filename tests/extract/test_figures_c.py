@@ -916,3 +916,46 @@ def test_a_group_in_another_clause_does_not_make_soldiers_a_category() -> None:
     )
     assert ex["returned_to"] == {"Russia": 90, "Ukraine": 100}
     assert _composition(ex) == {("Ukraine", "civilians", 10)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The ministry said 120 Russian servicemen were returned after the prisoner swap on "
+            "Friday, along with six civilian residents of the Bryansk region who had been taken to "
+            "Ukraine during a raid last year.",
+            {"Russia": 126, "Ukraine": None},
+            id="relative-clause-about-the-added-group",
+        ),
+        pytest.param(
+            "Kyiv held another swap with Moscow on Friday, bringing home 160 people, Zelensky said.",
+            {"Russia": None, "Ukraine": 160},
+            id="swap-with-a-party-then-a-date",
+        ),
+        pytest.param(
+            '"We have freed 90 soldiers from captivity," Andriy Yermak wrote on Friday.',
+            {"Russia": None, "Ukraine": 90},
+            id="we-in-an-officials-quote",
+        ),
+    ],
+)
+def test_second_held_out_side_kinds(text: str, expected: dict[str, int | None]) -> None:
+    assert _main(text)["returned_to"] == expected
+
+
+def test_a_deal_a_side_is_no_stage_figure() -> None:
+    ex = _main(
+        "Russia and Ukraine held another prisoner exchange on Friday. Officials say the deal "
+        "covers no fewer than 800 captives a side."
+    )
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": None}
+
+
+def test_a_spelled_out_part_of_the_freed_men_who_defended_mariupol() -> None:
+    ex = _main(
+        "Ukraine got back 95 soldiers in the swap on Friday. Sixty-one of the freed men defended "
+        "Mariupol."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "defenders_of_mariupol", 61)}

@@ -360,6 +360,8 @@ def _count_from_noun_phrase(
                 first = True  # "95 наших": the pronoun itself is the persons noun
             count = Count(n.start, n.end, n.value, n.approximate, final, party, first, end)
             count.possessive = possessive
+            if re.match(r"\s+of\s+the\s+(?:freed|released|returned|exchanged)\s", s[n.end : pos]):
+                count.is_part = True  # "Sixty-one of the freed men defended Mariupol"
             return count
         if (
             pos in starts
@@ -507,7 +509,9 @@ def _demonym_only(c: Compiled, s: str, start: int, end: int) -> bool:
 def _modifier_after(c: Compiled, s: str, end: int) -> str | None:
     """A category named right after the noun: "servicemen of the National Guard"."""
     m = re.match(
-        r"\s*(?:of|from|(?:who|that)\s+(?:had\s+)?defended)\s+(?:the\s+)?", s[end : end + 40], re.I
+        r"\s*(?:of|from|(?:(?:who|that)\s+)?(?:had\s+)?defended)\s+(?:the\s+)?",
+        s[end : end + 40],
+        re.I,
     )
     if not m:
         return None
@@ -619,7 +623,8 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     of_them = re.match(
         r"\s+of\s+(?:them|whom|those|the\s+(?=(?:freed|released|returned|returnees)\b))"
-        r"(?:\s*(?:freed|released|returned|returnees)(?:\s+[\w-]+){0,3}?(?=\s+(?:were|are|was)\b))?"
+        r"(?:\s*(?:freed|released|returned|returnees)(?:\s+[\w-]+){0,3}?"
+        r"(?=\s+(?:were|are|was|(?:had\s+|have\s+)?defended)\b))?"
         r"\s+(?:(?:were|are|was|being)\s+)?",
         s[n.end : n.end + 60],
         re.I,

@@ -455,6 +455,16 @@ def sentence_candidates(
                 side, rule = heads[0].side, "rule_part_of"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
+        if k.additive and not k.is_part and not both and rule == "rule_voice" and out:
+            # "120 Russian servicemen were returned, along with six civilian residents ...":
+            # a group added in the same clause goes to the side of the group before it.
+            heads = [
+                o for o in out
+                if o.side and not o.both and o.rule not in WEAK_RULES | _PAIR_RULES
+                and not o.count.additive and _same_clause(s, o.count, k)
+            ]  # fmt: skip
+            if heads:
+                side, rule = heads[-1].side, "rule_added_to"
         if k.additive and not both and rule == "rule_voice" and not out:
             # "118 Russian servicemen came home. Also, three residents of Bryansk returned":
             # a group added in the next sentence goes to the side it is added to.

@@ -123,6 +123,12 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
     for s0, e0, _val in v.c.recipient.find(v.s, k.head_end, clause_end):
         if s0 - k.head_end > 60:
             break
+        relative = re.search(r"\b(?:who|whom|which|that)\b", v.s[k.head_end : s0], re.I)
+        if relative and not any(
+            table.find(v.s, k.head_end + relative.end(), s0)
+            for table in (v.c.give, v.c.returns, v.c.receive)
+        ):
+            break  # "six residents ... who had been taken to Ukraine last year": their past
         if any(r0 <= s0 < r1 for r0, r1, _r in v.c.reporting.find(v.s, max(0, s0 - 20), e0)):
             continue  # "34, according to the Ukrainian headquarters": a source, no recipient
         hit = v.c.parties.match_at(v.s, _skip_the(v.s, e0))
@@ -188,7 +194,7 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     named = [p for p in v.parties if p[1] <= vs and p[0] >= _clause_start(v.s, vs, loose=True)]
     named = [p for p in named if not _inside_count(v, p[0])]
     if not named:
-        return None
+        return _first_person_subject(v, k, vs, kind)
     for a, b in itertools.pairwise(named):
         # "Russia and Ukraine exchanged", "between Russia and Ukraine": no direction.
         between = v.s[a[1] : b[0]]
@@ -235,6 +241,20 @@ def _own_group_headline(v: SentenceView, k: Count, vs: int, ve: int) -> bool:
     if verb is None or verb[0] != ve or v.s[ve : k.start].strip():
         return False
     return bool(v.c.own_nouns.find(v.s, k.end, k.head_end))
+
+
+def _first_person_subject(v: SentenceView, k: Count, vs: int, kind: str) -> str | None:
+    """ "We have freed 90 soldiers from captivity," Yermak wrote: the speaker's side gets back
+    what "we" receive, or free from captivity."""
+    if v.speaker_party not in v.pair:
+        return None
+    words = re.findall(r"[\w'-]+", v.s[max(0, vs - 25) : vs])[-3:]
+    subject = [w for w in words if (hit := v.c.first_person.match_at(w, 0)) and hit[0] == len(w)]
+    if not subject:
+        return None
+    back = re.match(r"\s*(?:from|out\s+of)\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 30], re.I)
+    from_captivity = back and v.c.captivity.match_at(v.s, k.head_end + back.end()) is not None
+    return v.speaker_party if kind == "receive" or from_captivity else None
 
 
 def _speaks_of_another_subject(v: SentenceView, start: int, verb: int) -> bool:
@@ -356,6 +376,12 @@ def _voice_unknown(v: SentenceView) -> bool:
 def _after_preposition(v: SentenceView, pos: int) -> bool:
     """Whether the party at ``pos`` follows a preposition ("to Russia"): then it is no subject."""
     words = re.findall(r"[\w'-]+", v.s[max(0, pos - 12) : pos])
+    if words and re.search(
+        r"\b(?:swaps?|exchanges?|trades?|deals?|talks)\s+with\s+$",
+        v.s[max(0, pos - 16) : pos],
+        re.I,
+    ):
+        return True  # "Kyiv held another swap with Moscow on Friday, bringing home 160"
     if words and re.fullmatch(r"\s*with\s+", v.s[max(0, pos - 6) : pos], re.I):
         # "its 40th swap with Russia, bringing home 160": not the subject; "with Kyiv
         # bringing home 140" is (a verb follows the party).

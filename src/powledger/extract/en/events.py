@@ -154,6 +154,7 @@ EACH_MARKERS: tuple[str, ...] = (
     r"respectively\s+each",
     r"by\s+each\s+(?:side|country|party)",
     r"per\s+side",
+    r"(?<=\d\s)(?:[\w-]+\s+)?a\s+side",  # "no fewer than 800 captives a side"
 )
 
 EXCHANGE_FOR: tuple[str, ...] = (
