@@ -959,3 +959,13 @@ def test_a_spelled_out_part_of_the_freed_men_who_defended_mariupol() -> None:
     )
     assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
     assert _composition(ex) == {("Ukraine", "defenders_of_mariupol", 61)}
+
+
+def test_a_date_in_a_clause_about_the_persons_past_dates_nothing() -> None:
+    ex = _main(
+        "The Russian Defence Ministry said on Friday that 120 Russian servicemen had been "
+        "returned, along with six civilian residents of the Bryansk region who had been taken to "
+        "Ukraine during a cross-border raid last year."
+    )
+    assert ex["returned_to"]["Russia"] == 126  # type: ignore[index]
+    assert ex["date"] == "2025-05-23"
