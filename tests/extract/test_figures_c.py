@@ -969,3 +969,11 @@ def test_a_date_in_a_clause_about_the_persons_past_dates_nothing() -> None:
     )
     assert ex["returned_to"]["Russia"] == 126  # type: ignore[index]
     assert ex["date"] == "2025-05-23"
+
+
+def test_a_part_of_the_returnees_named_by_what_follows() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. Twelve of those released are "
+        "women, and three of the returnees are teenagers."
+    )
+    assert _composition(ex) == {("Ukraine", "women", 12), ("Ukraine", "minors", 3)}

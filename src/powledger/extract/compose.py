@@ -362,6 +362,13 @@ def _count_from_noun_phrase(
             count.possessive = possessive
             if re.match(r"\s+of\s+the\s+(?:freed|released|returned|exchanged)\s", s[n.end : pos]):
                 count.is_part = True  # "Sixty-one of the freed men defended Mariupol"
+            if re.match(r"\s+of\s+(?:the|those)\s+$", s[n.end : pos]) and final == "total":
+                # "three of the returnees are teenagers": a part named by what follows
+                copula = re.match(r"\s+(?:are|were|is|was)\s+(?:also\s+)?", s[end : end + 20], re.I)
+                named = c.persons.match_at(s, end + copula.end()) if copula else None
+                named = named or (c.modifiers.match_at(s, end + copula.end()) if copula else None)
+                if named is not None and named[1] != "total":
+                    count.is_part, count.category, count.head_end = True, named[1], named[0]
             return count
         if (
             pos in starts

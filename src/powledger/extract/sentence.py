@@ -434,7 +434,12 @@ def sentence_candidates(
             # home. By Kyiv's count, 224 soldiers and 6 civilians"), whatever the report's voice
             # would guess. A head both sides share leaves the guess to the voice.
             whole = [o for o in out if not o.count.is_part and o.rule not in _PAIR_RULES]
-            each_head = bool(whole) and whole[-1].both and whole[-1].rule == "rule_each"
+            each_head = (
+                bool(whole)
+                and whole[-1].both
+                and whole[-1].rule == "rule_each"
+                and _same_clause(s, whole[-1].count, k)  # not "...; 12 are women"
+            )
             heads = [
                 o for o in out
                 if not o.count.is_part and o.side is not None and o.rule not in _PAIR_RULES
