@@ -977,3 +977,30 @@ def test_a_part_of_the_returnees_named_by_what_follows() -> None:
         "women, and three of the returnees are teenagers."
     )
     assert _composition(ex) == {("Ukraine", "women", 12), ("Ukraine", "minors", 3)}
+
+
+def test_a_bullet_list_after_a_colon_is_the_breakdown() -> None:
+    ex = _main(
+        "Our people are home!\nToday, 95 Ukrainians returned from Russian captivity:\n- 45 soldiers "
+        "of the Armed Forces;\n- 30 National Guard servicemen;\n- 20 border guards.\nThank you to "
+        "everyone who helped."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert _composition(ex) == {
+        ("Ukraine", "soldiers", 45),
+        ("Ukraine", "national_guard", 30),
+        ("Ukraine", "border_guards", 20),
+    }
+
+
+def test_a_country_returns_home_its_defenders() -> None:
+    ex = _main("Ukraine returns home 103 defenders. The exchange took place on Friday.")
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": 103}
+
+
+def test_a_word_about_the_persons_past_does_not_block_the_sentence() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. Twelve of those released are "
+        "women, and three of the returnees are teenagers who had been deported from Kherson."
+    )
+    assert _composition(ex) == {("Ukraine", "women", 12), ("Ukraine", "minors", 3)}

@@ -51,6 +51,7 @@ _THEY_INCLUDE = re.compile(
     r"(?:they|those|the\s+\w+)\s+(?:returned\s+|freed\s+|released\s+)?(?:include|included|are|were)\b",
     re.I,
 )
+_BULLET = re.compile(r"\s*[-\u2022\u2013\u2014*]\s+\S")
 _N_FOR_N = re.compile(r"\d\s*(?:-\s*for\s*-\s*|\s+for\s+)\d")
 # "in return", "in exchange" (not followed by "for"): an idiom before a trigger noun.
 # "80 soldiers freed", "80 soldiers are home": a headline's participle after the count.
@@ -222,12 +223,23 @@ def _candidates(
     interesting: list[tuple[Sentence, str, list[Count], bool, bool, bool]] = []
     last_trigger_para, last_trigger_end = -1, -10
     any_trigger = False
+    bullets_open = False
     for sent in sentences:
         i = bisect_left(trigger_starts, sent.start)
         has_trigger = i < len(trigger_starts) and trigger_starts[i] < sent.end
         any_trigger = any_trigger or has_trigger
         local = text[sent.start : sent.end]
         part_start = bool(c.parts.match_at(local, 0) or _THEY_INCLUDE.match(local))
+        if (
+            _BULLET.match(local)
+            and last_trigger_end >= sent.start - 3
+            and (text[:last_trigger_end].rstrip().endswith(":") or bullets_open)
+        ):
+            # "95 Ukrainians returned from captivity:\n- 45 soldiers ...;\n- 30 ...": the list's
+            # lines are parts of the figure before the colon.
+            part_start = bullets_open = True
+        else:
+            bullets_open = False
         led_by_date = False
         if not has_trigger and re.search(r"[:-]", local[:40]):
             first_dates = lexicon.find_dates(local[:40], reference)

@@ -54,6 +54,10 @@ _UNNUMBERED_BESIDE = re.compile(
 )
 #: A vague count of thousands ("thousands of", "several thousand").
 _THOUSANDS = re.compile(r"thousands?\b", re.I)
+#: A relative clause about the persons' own past, right before a word ("who had been ...").
+_PAST_OF_PERSONS = re.compile(
+    r"\b(?:who|whom)\s+(?:had\s+been|have\s+been|were|was)\s+(?:[\w-]+\s+)?$", re.I
+)
 #: "300 in all" after a count: the sum of both sides.
 _GRAND_TOTAL = re.compile(
     r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
@@ -150,8 +154,10 @@ def sentence_candidates(
     s = v.s
     if c.trial.find(s) and not (c.exchange.find(s) or c.returns.find(s)):
         return []
-    if c.not_exchange.find(s):
-        return []
+    if any(
+        not _PAST_OF_PERSONS.search(s[max(0, h[0] - 40) : h[0]]) for h in c.not_exchange.find(s)
+    ):
+        return []  # ("teenagers who had been deported from Kherson" is their past, not this event)
     dates = [
         d for d in event_dates(c, s, reference) if not inside_dateline(d, dateline, sent.start)
     ]

@@ -60,6 +60,7 @@ RECEIVE_VERBS: tuple[str, ...] = (
     r"regained",
     r"rescued",
     r"returned\s+home",
+    r"returns\s+home",  # "Ukraine returns home 103 defenders"
     r"got\s+home",
     r"repatriated\s+home",
     r"has\s+returned",
