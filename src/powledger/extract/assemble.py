@@ -315,6 +315,16 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         first_of: dict[str, ClaimFact] = {}
         for p in living:
             first_of.setdefault(p.category, p)
+            # The same part stated again by the side's own actor (a headline, then "..., said
+            # Zelensky"): the derived total is that actor's.
+            held = first_of[p.category]
+            if (
+                p.value == held.value
+                and p.asserted_by
+                and actor_party(p.asserted_by) == side
+                and actor_party(held.asserted_by or "") != side
+            ):
+                first_of[p.category] = p
         # "175 soldiers and 22 civilians": disjoint groups sum to a derived total.
         disjoint = [
             p

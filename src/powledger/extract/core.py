@@ -12,6 +12,7 @@ from powledger.extract.assemble import assemble
 from powledger.extract.attribution import (
     Hits,
     Sentence,
+    actor_kind,
     attribute,
     paragraph_of,
     party_speaker,
@@ -202,6 +203,14 @@ def _sentence_pair(parties: set[str], default: tuple[str, str]) -> tuple[str, st
     return default
 
 
+#: "US officials said", "according to Israeli officials": no body of that party is meant.
+_UNNAMED_SOURCE = re.compile(
+    r"\b(?:officials?|authorities|sources?|officers?|diplomats?)\b"
+    r"|(?<!\w)(?:чиновник\w*|джерел\w*|источник\w*|посадовц\w*|официальн\w+\s+лиц\w*)",
+    re.I,
+)
+
+
 def _candidates(
     text: str, lexicon: Lexicon, published: date | None
 ) -> tuple[list[Candidate], list[tuple[int, str]], DateSpan | None]:
@@ -299,7 +308,7 @@ def _candidates(
     if found_pair is None:
         return [], [], dateline
     default_pair = found_pair
-    attribute(c, text, sentences)
+    attribute(c, text, sentences, published)
     voice = voice_party(sentences)
     if voice not in default_pair:
         # No speaker named: words only one side uses («киевский режим», «оккупанты»).
@@ -398,6 +407,7 @@ def _candidates(
             # "We bring our people home. 115 Ukrainians!": the verb is in the sentence before.
             triggers = [(0, 0, "return")]
         speaker_party = actor_party(sent.asserted_by) if sent.asserted_by else None
+        speaker_party = speaker_party or sent.speaker_party
         if speaker_party is None:
             speaker_party = party_speaker(c, local, parties, counts)
         view = SentenceView(
@@ -473,7 +483,12 @@ def _candidates(
             if c.plan.find(before) and not c.done.find(before) and not lexicon.find_numbers(before):
                 for cand in sentence_out:
                     cand.planned = True
-        if sentence_out and sent.asserted_by is None and speaker_party is not None:
+        if (
+            sentence_out
+            and sent.asserted_by is None
+            and speaker_party is not None
+            and not _UNNAMED_SOURCE.search(local)
+        ):
             for cand in sentence_out:
                 cand.extra["party_speaker"] = speaker_party
         if sentence_out:
@@ -482,21 +497,25 @@ def _candidates(
             previous_sentence_side = heads or [k for k in sentence_out if k.side or k.both]
     out.extend(_echoes(c, lexicon, text, sentences, out))
     # "Russia said it got back 150 soldiers ... The Russian defence ministry said ...": the
-    # party speaks through the body the same report names for it.
-    # Not the candidate's own sentence: there the party spoke ("Moscow said ..., a day after
-    # Putin's spokesman said ...").
-    voices: dict[str, list[tuple[int, str, str]]] = {}
-    for sent in sentences:
-        if sent.asserted_by and actor_party(sent.asserted_by):
-            voices.setdefault(actor_party(sent.asserted_by) or "", []).append(
-                (sent.start, sent.asserted_by, sent.asserted_by_text or "")
-            )
+    # party speaks through the body the same report names for it. A person is no such body:
+    # "Ukraine says ..." is not Zelensky's claim because he is quoted elsewhere, nor a body's
+    # that speaks paragraphs away about something else, nor one in the candidate's own sentence
+    # (there the party spoke: "Moscow said ..., a day after Putin's spokesman said ...").
+    starts = [sent.start for sent in sentences]
     for cand in out:
         party = cand.extra.get("party_speaker")
-        if cand.asserted_by is None and isinstance(party, str) and party in voices:
-            other = [v for v in voices[party] if v[0] != cand.sentence[0]]
-            if other:
-                cand.asserted_by, cand.asserted_by_text = other[0][1], other[0][2]
+        if cand.asserted_by is not None or not isinstance(party, str):
+            continue
+        i = bisect_left(starts, cand.sentence[0])
+        for near in sentences[max(0, i - 1) : i + 2]:
+            if (
+                near.start != cand.sentence[0]
+                and near.asserted_by
+                and actor_party(near.asserted_by) == party
+                and actor_kind(near.asserted_by) in ("ministry", "agency")
+            ):
+                cand.asserted_by, cand.asserted_by_text = near.asserted_by, near.asserted_by_text
+                break
     if not lexicon.body_promises_are_plans:
         # "Россия пообещала передать 6000 тел": a promise about remains only is no plan.
         out = [o for o in out if not (o.planned and o.count.category == "bodies")]

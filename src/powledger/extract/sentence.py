@@ -10,6 +10,7 @@ from powledger.extract.attribution import (
     Sentence,
     actors_in,
     party_cues,
+    pick_speaker,
 )
 from powledger.extract.base import DateSpan
 from powledger.extract.compose import (
@@ -178,8 +179,13 @@ def sentence_candidates(
     background = bool(c.background.find(s)) and not dates
     each_marks = c.each.find(s)
     terms = plan_in_sentence or deal_terms
+    # The speakers of this sentence's reporting verbs ("Zelensky said 95 ..., while Russia's
+    # defence ministry said 90"): each figure goes to the nearest; a name inside a speaker's
+    # title or a genitive ("the head of Zelensky's office", "... of the Ministry of Defence")
+    # speaks for no figure.
     named = actors_in(c, s, 0, len(s))
-    actors = [a for a in named if c.reporting.find(s, max(0, a[0] - 40), min(len(s), a[1] + 40))]
+    speaking = {pick_speaker(s, named, [q]) for q in c.reporting.find(s)} if named else set()
+    actors = sorted(a for a in speaking if a is not None)
     # "Moscow said it had received 84 ..., while Zelensky thanked the UAE": a party's own verb.
     own_verbs = party_cues(c, s, 0, len(s), named, c.reporting.find(s)) if named else []
     out: list[Candidate] = []

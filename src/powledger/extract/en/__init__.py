@@ -584,12 +584,14 @@ LEXICON = Lexicon(
     ),
     anaphoric_reporting=(
         r"(?:he|she|they|it)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted|specified|stressed|explained|claimed|claims|insisted|confirmed)",
-        r"the\s+(?:ukrainian\s+|russian\s+|\w+\s+)?(?:ministry|president|ombudsman|headquarters|agency|office|staff|commissioner|official|spokesman|spokeswoman|spokesperson|department|leader|directorate)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted|claimed|claims|insisted|confirmed)",
+        r"the\s+(?:[\w-]+\s+)?(?:ministry|president|ombudsman|headquarters|agency|office|staff|commissioner|official|spokesman|spokeswoman|spokesperson|department|leader|directorate|military|army|service)\s+(?:\w+\s+)?(?:said|says|wrote|added|noted|stated|told|announced|reported|posted|claimed|claims|insisted|confirmed)",
         r"according\s+to\s+(?:him|her|them|the\s+ministry|the\s+president|the\s+ombudsman|the\s+headquarters)",
     ),
     generic_actors={
         r"(?:the\s+)?(?:ministry\s+of\s+foreign\s+affairs|foreign\s+ministry)": {
             "United Arab Emirates": "United Arab Emirates Ministry of Foreign Affairs",
+            "Qatar": "Qatar Ministry of Foreign Affairs",
+            "Saudi Arabia": "Saudi Arabia Ministry of Foreign Affairs",
         },
         r"(?:the\s+)?(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)": {
             "Russia": "Russian Ministry of Defence",

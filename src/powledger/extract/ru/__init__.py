@@ -1053,6 +1053,12 @@ LEXICON = RUSSIAN.build_lexicon(
         r"с\s+территории,?\s+подконтрольной\s+киевскому\s+режиму": "Russian Ministry of Defence",
         # The defence ministry's own formula for a return it announces.
         r"в\s+результате\s+(?:\w+\s+)?переговорного\s+процесса": "Russian Ministry of Defence",
+        # Its other formulas: "Взамен переданы 175 военнопленных ВСУ", "Гуманитарное
+        # посредничество осуществили ОАЭ".
+        r"(?:взамен|в\s+обмен|в\s+ответ)[^.\n]{0,40}?передан\w*\s[^.\n]{0,40}?военнопленн\w+(?:\s+всу)?": (
+            "Russian Ministry of Defence"
+        ),
+        r"гуманитарн\w+\s+посредничеств\w+\s+осуществил\w*": "Russian Ministry of Defence",
         # The ombudsman's posts send families to "my office" (the ombudsman's staff).
         r"мой\s+аппарат": "Tatyana Moskalkova",
     },

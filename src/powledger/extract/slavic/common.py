@@ -31,6 +31,16 @@ ACTOR_ALIASES: dict[str, tuple[str, ...]] = {
     "Dmitry Peskov": (r"песков\w*",),
     "Rustem Umerov": (r"умеров\w*",),
     "Donald Trump": (r"трамп\w*",),
+    "Iryna Vereshchuk": (r"верещук",),
+    "Denis Pushilin": (r"пушилін\w*", r"пушилин\w*"),
+    "Leonid Pasechnik": (r"пасечник\w*",),
+    "Vladimir Saldo": (r"сальдо",),
+    "Yevgeny Balitsky": (r"балицк\w*", r"балицьк\w*"),
+    "Sergei Lavrov": (r"лавров\w*",),
+    "Maria Zakharova": (r"захаров(?:а|ой|ої|у)",),
+    "Nikol Pashinyan": (r"пашинян\w*",),
+    "Ilham Aliyev": (r"алиев\w*", r"алієв\w*"),
+    "Alexander Lukashenko": (r"лукашенк\w*",),
 }
 
 #: Mediator aliases written alike in both languages.
