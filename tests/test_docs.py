@@ -38,7 +38,7 @@ def test_every_command_has_a_section_in_the_cli_reference(command: str) -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(command: str) -> None:
-    args = command.split()[1:] + ["--help"]
+    args = [*command.split()[1:], "--help"]
     result = subprocess.run(
         [sys.executable, "-m", "powledger", *args], capture_output=True, text=True, check=False
     )
