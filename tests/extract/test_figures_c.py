@@ -1004,3 +1004,12 @@ def test_a_word_about_the_persons_past_does_not_block_the_sentence() -> None:
         "women, and three of the returnees are teenagers who had been deported from Kherson."
     )
     assert _composition(ex) == {("Ukraine", "women", 12), ("Ukraine", "minors", 3)}
+
+
+def test_bodies_added_in_the_next_sentence_go_to_the_side_before() -> None:
+    ex = _main(
+        "Ukraine returns home 103 defenders from Russian captivity. Also returning are the bodies "
+        "of 57 fallen heroes."
+    )
+    assert ex["returned_to"]["Ukraine"] == 103  # type: ignore[index]
+    assert ("Ukraine", "bodies", 57) in _composition(ex)
