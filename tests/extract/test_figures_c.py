@@ -587,6 +587,11 @@ HEADLINE_SIDES = [
         id="kyiv-frees-marines",
     ),
     pytest.param(
+        "Russia frees 30 defenders\nMoscow and Kyiv held another exchange on Friday.",
+        {"Ukraine": 30},
+        id="defenders-are-ukraines-word",
+    ),
+    pytest.param(
         "Russia returns 64 servicemen\nMoscow and Kyiv held another exchange on Friday.",
         {"Russia": 64},
         id="russia-returns-servicemen",

@@ -263,7 +263,8 @@ class Lexicon:
     #: which a country gets its own people back: "Kyiv frees 30 marines" (no demonym, no final
     #: full stop) gives the 30 to Kyiv, while "Kyiv frees 30 Russian soldiers" does not.
     own_freeing_verbs: tuple[str, ...] = ()
-    own_group_nouns: tuple[str, ...] = ()
+    #: noun -> the only party whose own people it names ("defenders" -> Ukraine), or "" for any.
+    own_group_nouns: dict[str, str] = field(default_factory=dict)
     #: Words of killing and injuring: one right before a number ("killed 300") or right after
     #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
     #: count, never persons returned.

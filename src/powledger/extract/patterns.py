@@ -287,7 +287,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         else make_set(lx.listed_soldier_words),
         own_verbs=make_set(lx.own_freeing_verbs),
         deal_terms=make_set(lx.deal_terms),
-        own_nouns=make_set(lx.own_group_nouns),
+        own_nouns=make_table(lx.own_group_nouns),
         not_exchange=make_set(lx.not_exchange_markers),
         capture=make_set(lx.capture_markers),
         casualty_after=re.compile(r"\s*,?\s*(?:" + "|".join(lx.casualty_after) + r")\b", re.I)

@@ -222,7 +222,7 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     dative = v.c.datives.match_at(v.s, start)
     if kind == "receive" or (dative is not None and dative[0] == end):
         return party  # «Украине передали 1200 тел»: a dative before the verb receives
-    if _own_group_headline(v, k, vs, ve):
+    if _own_group_headline(v, k, vs, ve, party):
         return party  # "Kyiv frees 30 marines": its own people
     back = re.match(r"\s*(?:from|out\s+of)\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 30], re.I)
     if back and v.c.captivity.match_at(v.s, k.head_end + back.end()) is not None:
@@ -232,7 +232,7 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     return other(v.pair, party)
 
 
-def _own_group_headline(v: SentenceView, k: Count, vs: int, ve: int) -> bool:
+def _own_group_headline(v: SentenceView, k: Count, vs: int, ve: int, party: str) -> bool:
     """ "Kyiv frees 30 marines", "Russia returns 90 servicemen": a headline (no full stop at
     the end) whose verb and persons the lexicon lists as a country's own, with no demonym."""
     if k.party is not None or k.possessive or re.search(r"[.!?]\W*$", v.s):
@@ -240,7 +240,8 @@ def _own_group_headline(v: SentenceView, k: Count, vs: int, ve: int) -> bool:
     verb = v.c.own_verbs.match_at(v.s, vs)
     if verb is None or verb[0] != ve or v.s[ve : k.start].strip():
         return False
-    return bool(v.c.own_nouns.find(v.s, k.end, k.head_end))
+    # ("Russia frees 30 defenders": Ukraine's word for its own, so not Russia's people.)
+    return any(owner in ("", party) for _s, _e, owner in v.c.own_nouns.find(v.s, k.end, k.head_end))
 
 
 def _first_person_subject(v: SentenceView, k: Count, vs: int, kind: str) -> str | None:
