@@ -853,3 +853,183 @@ def test_detained_since_a_month_does_not_date_the_exchange() -> None:
         "back 95 people, 60 of them merchant seamen detained in Ukraine since February."
     )
     assert _run(text, "2025-05-21").exchanges[0].date == "2025-05-19"
+
+
+# --- second round (en2b): plans look forward, undisclosed stages, named persons --------------
+
+
+def test_weekday_after_a_word_of_the_future_is_the_coming_one() -> None:
+    # Published on a Wednesday: "scheduled for Saturday" is three days later, not four earlier.
+    out = extract_document(
+        "Kyiv and Moscow have agreed on another exchange, officials said. A swap of 60 prisoners "
+        "on each side is scheduled for Saturday.",
+        published="2025-03-05",
+        language="en",
+    )
+    assert not out.exchanges
+    assert [p.date for p in out.planned] == ["2025-03-08"]
+
+
+def test_weekday_of_a_done_exchange_still_looks_back() -> None:
+    out = extract_document(
+        "Ukraine thanked the Emirates for Monday's swap, in which 100 prisoners each came home.",
+        published="2025-03-05",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-03-03"]
+
+
+def test_earlier_stage_with_an_undisclosed_number_is_its_own_exchange() -> None:
+    out = extract_document(
+        "Russia and Ukraine each got back 75 prisoners on Thursday in the second stage of a swap, "
+        "officials said.\nOn Tuesday an unspecified number of prisoners were returned by both "
+        "sides in the first stage.",
+        published="2025-03-06",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-03-06", {"Russia": 75, "Ukraine": 75}),
+        ("2025-03-04", {"Russia": None, "Ukraine": None}),
+    ]
+
+
+def test_unknown_number_still_held_is_no_stage() -> None:
+    out = extract_document(
+        "Russia returned 90 Ukrainian soldiers on Wednesday. Russia still holds an unknown number "
+        "of civilians detained on Monday.",
+        published="2025-03-05",
+        language="en",
+    )
+    assert len(out.exchanges) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia on Thursday released American nurse Laura Kemp in a swap for Russian pilot Igor "
+        "Belov, the State Department said.",
+        "The United States freed Russian businessman Oleg Sorokin in exchange for American "
+        "journalist Mark Lindqvist on Thursday.",
+    ],
+)
+def test_swap_of_named_persons_counts_one_each(text: str) -> None:
+    out = extract_document(text, published="2025-03-08", language="en")
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 1, "United States": 1}]
+
+
+def test_office_holder_and_part_of_a_figure_are_not_counted() -> None:
+    out = extract_document(
+        "Russia freed 16 people in the swap, among them the American reporter Sam Okafor. US "
+        "President Joe Biden greeted the freed Americans at Joint Base Andrews.",
+        published="2025-03-08",
+        language="en",
+    )
+    assert all(1 not in e.returned_to.values() for e in out.exchanges)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Dozens of women rallied in central Kyiv on Saturday.",
+        "On Saturday, a rally of hundreds of relatives called for an all-for-all exchange.",
+        "Hundreds of wives and mothers of missing marines marched through Lviv to demand a swap.",
+    ],
+)
+def test_rallies_are_no_release_and_no_plan(tail: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. " + tail,
+        published="2025-03-08",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 100, "Ukraine": 100}]
+    assert not out.exchanges[0].composition
+    assert not out.planned
+
+
+def test_last_stage_of_a_deal_is_a_dated_plan_without_the_deal_size() -> None:
+    out = extract_document(
+        "Negotiators from Kyiv and Moscow met in Istanbul on Friday to discuss prisoners of war. "
+        "The 600-for-600 deal is due to wrap up on Monday with its final stage, officials said.",
+        published="2025-03-08",
+        language="en",
+    )
+    assert not out.exchanges
+    assert [(p.date, p.returned_to) for p in out.planned] == [
+        ("2025-03-10", {"Russia": None, "Ukraine": None})
+    ]
+
+
+def test_month_dated_background_with_another_figure_is_its_own_exchange() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 100 prisoners each on Sunday. Earlier in March, the two "
+        "countries traded 80 prisoners each, and more than 2,000 bodies have come back since.",
+        published="2025-03-30",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [
+        {"Russia": 100, "Ukraine": 100},
+        {"Russia": 80, "Ukraine": 80},
+    ]
+
+
+def test_undisclosed_stage_of_a_deal_agreed_last_week_is_reported() -> None:
+    # "last week" dates the talks in the participle clause, not the exchange.
+    out = extract_document(
+        "Kyiv and Moscow swapped another group of prisoners of war on Tuesday, the second stage "
+        "of an exchange agreed at talks last week, officials on both sides said, without saying "
+        "how many people were involved.",
+        published="2025-03-12",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-03-11", {"Russia": None, "Ukraine": None})
+    ]
+
+
+def test_named_persons_described_by_appositives() -> None:
+    out = extract_document(
+        "Moscow on Thursday freed Maria Kessler, an American-Russian dual national, in return for "
+        "Anton Gromov, a Russian jailed in the United States, officials said.",
+        published="2025-03-14",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 1, "United States": 1}]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "The pilot's family had hoped he would be included in an exchange.",
+        "Relatives of the sailors want them to be part of the next swap.",
+    ],
+)
+def test_wishes_are_no_plans(tail: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. " + tail,
+        published="2025-03-08",
+        language="en",
+    )
+    assert len(out.exchanges) == 1
+    assert not out.planned
+
+
+def test_next_exchange_named_before_its_word_of_plans_is_a_dated_plan() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 150 prisoners each on Friday. Another exchange will take "
+        "place on Sunday, officials said.",
+        published="2025-03-08",
+        language="en",
+    )
+    assert [(p.date, p.returned_to) for p in out.planned] == [
+        ("2025-03-09", {"Russia": None, "Ukraine": None})
+    ]
+
+
+def test_exchange_noun_before_a_plan_word_without_a_day_is_no_new_plan() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 150 prisoners each on Friday. The exchange was expected, "
+        "officials said.",
+        published="2025-03-08",
+        language="en",
+    )
+    assert not out.planned

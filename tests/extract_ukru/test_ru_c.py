@@ -946,3 +946,252 @@ def test_a_first_batch_with_no_number_is_a_reported_exchange_beside_a_plan() -> 
     result = _extract(text, "2025-04-10")
     assert [e.returned_to for e in result.exchanges] == [{"Russia": None, "Ukraine": None}]
     assert [p.returned_to for p in result.planned] == [{"Russia": 500, "Ukraine": 500}]
+
+
+# --- second round (ru2): formula lists, day-by-day stages, recalls, plans by weekday ---------
+
+
+def _comp(exchange: Any) -> list[tuple[str, str, int]]:
+    return sorted((c.side or "", c.category, c.count or 0) for c in exchange.composition)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Штаб уточнил: Украина и Россия поменялись 120 на 120 военными и 15 на 15 гражданскими.",
+        "Россия и Украина провели обмен: 120 на 120 военнопленными и 15 на 15 мирными жителями, "
+        "сообщили в Минобороны РФ.",
+        "Украина и Россия обменялись 120 на 120 военнослужащими, а также 15 на 15 гражданскими.",
+    ],
+    ids=["hq-поменялись", "mod-colon", "а-также"],
+)
+def test_a_list_of_formulas_sums_for_each_side(text: str) -> None:
+    exchange = _main(text)
+    assert exchange.returned_to == {"Russia": 135, "Ukraine": 135}
+    assert _comp(exchange) == [
+        ("Russia", "civilians", 15),
+        ("Russia", "soldiers", 120),
+        ("Ukraine", "civilians", 15),
+        ("Ukraine", "soldiers", 120),
+    ]
+
+
+def test_a_single_formula_with_the_colloquial_verb_is_mutual() -> None:
+    assert _main("Россия и Украина поменялись пленными: 95 на 95.").returned_to == {
+        "Russia": 95,
+        "Ukraine": 95,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обмен прошёл в два дня. В пятницу Россия и Украина обменялись 390 пленными с каждой "
+        "стороны, в субботу — по 307.",
+        "Россия и Украина провели обмен в два этапа: в пятницу — по 390 человек, в субботу — по 307.",
+        "Обмен «1000 на 1000» завершён. Россия и Украина, по данным Минобороны, обменивались три "
+        "дня: в пятницу — по 390 человек, в субботу — по 307, в воскресенье — по 303.",
+    ],
+    ids=["sentence-then-gap", "stage-list", "three-days"],
+)
+def test_each_day_of_a_stage_summary_is_an_exchange_of_its_own(text: str) -> None:
+    result = _extract(text, "2025-05-26")
+    days = {e.date: e.returned_to for e in result.exchanges}
+    assert days["2025-05-23"] == {"Russia": 390, "Ukraine": 390}
+    assert days["2025-05-24"] == {"Russia": 307, "Ukraine": 307}
+    assert result.planned == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "Россия и Украина сегодня провели обмен пленными по формуле 140 на 140. В середине марта "
+            "Москва и Киев уже менялись пленными, тогда каждая сторона получила по 80 человек.",
+            "2025-03-20",
+        ),
+        (
+            "Россия и Украина провели обмен пленными по формуле 140 на 140, сообщили в Минобороны "
+            "РФ. В начале марта стороны уже менялись — тогда каждая получила по 80 человек.",
+            "2025-03-20",
+        ),
+    ],
+    ids=["same-month", "undated-main"],
+)
+def test_a_recall_dated_to_part_of_a_month_is_its_own_exchange(text: str, published: str) -> None:
+    result = _extract(text, published)
+    assert [(e.date, e.returned_to["Russia"]) for e in result.exchanges][1] == ("2025-03", 80)
+    assert result.exchanges[0].returned_to == {"Russia": 140, "Ukraine": 140}
+    assert result.exchanges[0].date != "2025-03"
+
+
+def test_a_list_from_yesterday_that_sums_to_another_figure_is_yesterdays_exchange() -> None:
+    text = (
+        "Второй день обмена! На Родину вернулись ещё 210 наших военнослужащих.\nВчера мы встречали "
+        "190 военнослужащих и 14 мирных жителей Курской области."
+    )
+    result = _extract(text, "2025-06-10")
+    assert [(e.date, e.returned_to["Russia"]) for e in result.exchanges] == [
+        ("2025-06-10", 210),
+        ("2025-06-09", 204),
+    ]
+
+
+def test_a_list_that_breaks_down_todays_figure_stays_with_it() -> None:
+    text = (
+        "Сегодня на Родину вернулись 150 российских военнослужащих. Вчера мы встречали 120 военных "
+        "и 30 мирных жителей."
+    )
+    result = _extract(text, "2025-03-20")
+    assert len(result.exchanges) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "figure"),
+    [
+        (
+            "Россия и Украина провели обмен пленными: по 150 человек с каждой стороны. Следующий "
+            "этап пройдет в пятницу.",
+            "2025-03-21",
+            None,
+        ),
+        (
+            "Россия и Украина провели обмен пленными: по 150 человек с каждой стороны. Следующий "
+            "этап ожидается в субботу: стороны передадут друг другу по 200 человек.",
+            "2025-03-22",
+            200,
+        ),
+    ],
+    ids=["bare-weekday", "weekday-with-figure"],
+)
+def test_a_next_stage_on_a_weekday_is_the_coming_day(
+    text: str, when: str, figure: int | None
+) -> None:
+    result = _extract(text, "2025-03-20")  # a Thursday
+    assert [(p.date, p.returned_to["Russia"]) for p in result.planned] == [(when, figure)]
+
+
+def test_the_weekday_of_talks_is_not_moved_into_the_future() -> None:
+    result = _extract(
+        "Во вторник делегации России и Украины договорились обменяться 500 пленными с каждой "
+        "стороны.",
+        "2025-03-20",
+    )
+    assert [p.date for p in result.planned] in ([None], ["2025-03-18"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сегодня на Родину возвращаются 84 наших военнослужащих, а передаем мы 84 пленных, в их "
+        "числе 10 женщин, — сообщила Москалькова.",
+        "Сегодня на Родину вернулись 84 наших военнослужащих, а мы передали 84 пленных, среди них "
+        "10 женщин, — сообщила Москалькова.",
+    ],
+    ids=["передаем-мы", "мы-передали"],
+)
+def test_what_a_first_person_speaker_hands_over_goes_to_the_other_side(text: str) -> None:
+    exchange = _main(text)
+    assert exchange.returned_to == {"Russia": 84, "Ukraine": 84}
+    assert _comp(exchange) == [("Ukraine", "women", 10)]
+
+
+def test_citizens_listed_after_soldiers_are_civilians() -> None:
+    exchange = _main(
+        "Россия вернула 120 российских военнослужащих. Украинской стороне переданы 120 "
+        "военнопленных и шесть граждан Украины."
+    )
+    assert exchange.returned_to["Ukraine"] == 126
+    assert ("Ukraine", "civilians", 6) in _comp(exchange)
+    # Alone, citizens are the whole group.
+    assert _main("Домой из плена вернулись 95 граждан Украины.").returned_to["Ukraine"] == 95
+
+
+def test_a_completion_word_with_yo_ends_the_deal() -> None:
+    result = _extract(
+        "Обмен пленными по формуле «1000 на 1000» завершён. Сегодня Россия и Украина обменялись "
+        "ещё 303 военнопленными с каждой стороны."
+    )
+    assert [e.returned_to for e in result.exchanges] == [{"Russia": 303, "Ukraine": 303}]
+    assert result.planned == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В феврале Москва отпустила американца Марка Фогеля, получив взамен россиянина Александра "
+        "Винника. В четверг Россия передала США Ксению Карелину, а в ответ в Россию вернулся Артур "
+        "Петров.",
+        "В четверг Россия передала США Ксению Карелину, а в ответ в Россию вернулся Артур Петров. "
+        "В феврале Москва отпустила американца Марка Фогеля, получив взамен россиянина Александра "
+        "Винника.",
+    ],
+    ids=["recall-first", "recall-after"],
+)
+def test_a_one_for_one_swap_in_another_month_is_another_exchange(text: str) -> None:
+    result = _extract(text, "2025-04-11")
+    assert sorted(e.date or "" for e in result.exchanges) == ["2025-02", "2025-04-10"]
+    for exchange in result.exchanges:
+        assert exchange.returned_to == {"Russia": 1, "United States": 1}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Читайте также: Когда состоится следующий обмен пленными",
+        "Смотрите также: стороны договорились о новом обмене «всех на всех»",
+    ],
+)
+def test_a_link_to_another_article_is_no_plan(line: str) -> None:
+    result = _extract(
+        f"Россия и Украина в четверг обменялись 120 пленными с каждой стороны.\n{line}"
+    )
+    assert [e.returned_to for e in result.exchanges] == [{"Russia": 120, "Ukraine": 120}]
+    assert result.planned == ()
+
+
+def test_a_figure_labelled_by_another_day_after_an_each_side_figure_is_that_days() -> None:
+    text = (
+        "Накануне, в субботу, стороны обменялись 307 пленными с каждой стороны, а в пятницу — 390. "
+        "В воскресенье Россия и Украина обменялись 303 пленными."
+    )
+    result = _extract(text, "2025-05-26")
+    assert {e.date: e.returned_to["Ukraine"] for e in result.exchanges} == {
+        "2025-05-23": 390,
+        "2025-05-24": 307,
+        "2025-05-25": 303,
+    }
+
+
+def test_the_wounded_of_the_other_side_after_a_gesture_are_on_top_too() -> None:
+    text = (
+        "Из плена вернулись 246 российских военнослужащих. Взамен переданы 246 украинских "
+        "военнопленных. Помимо этого, в качестве жеста доброй воли на родину возвращены 15 раненых "
+        "российских военнослужащих. Киеву переданы 31 раненый военнопленный ВСУ."
+    )
+    assert _main(text).returned_to == {"Russia": 261, "Ukraine": 277}
+
+
+def test_wounded_in_a_new_exchange_without_a_gesture_are_not_added() -> None:
+    text = (
+        "Из плена вернулись 246 российских военнослужащих. Киеву переданы 31 раненый военнопленный."
+    )
+    assert _main(text).returned_to["Ukraine"] == 31
+
+
+def test_preparing_for_the_next_exchange_is_no_plan_but_a_dated_next_stage_is() -> None:
+    done = "Россия и Украина в четверг обменялись 120 пленными с каждой стороны. "
+    assert _extract(done + "К следующему обмену уже готовятся, сообщил штаб.").planned == ()
+    planned = _extract(done + "Следующий обмен состоится в ближайшее время.").planned
+    assert [p.returned_to for p in planned] == [{"Russia": None, "Ukraine": None}]
+
+
+def test_a_figure_with_no_verb_after_an_agreement_is_the_agreements() -> None:
+    result = _extract(
+        "Россия и Украина договорились о новом обмене. Речь идет о тысяче двухстах пленных с "
+        "каждой стороны."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": 1200, "Ukraine": 1200}]
+    done = _extract("Россия и Украина провели обмен пленными. Всего 1200 пленных с каждой стороны.")
+    assert [e.returned_to for e in done.exchanges] == [{"Russia": 1200, "Ukraine": 1200}]

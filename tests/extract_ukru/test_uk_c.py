@@ -432,3 +432,429 @@ def test_a_live_blog_s_early_announcement_of_today_s_exchange_is_no_plan() -> No
     )
     data = _run(text, "2025-04-19")
     assert (_returned(data), data["planned"]) == ([("2025-04-19", 246, None)], [])
+
+
+# --- second round (held-out set 2): recaps, first stages, breakdowns, past modals ----------
+
+
+def _composition(data: dict[str, Any], index: int = 0) -> dict[str, int | None]:
+    return {c["category"]: c["count"] for c in data["exchanges"][index]["composition"]}
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["з полону звільнили", "із полону звільнили", "з полону визволили", "з неволі звільнили"],
+)
+def test_a_dated_recap_with_the_captivity_before_the_verb_is_its_own_exchange(verb: str) -> None:
+    text = (
+        "Сьогодні додому повернулися 175 захисників, повідомив Коордштаб.\n"
+        f"Це вже третій етап. 6 березня {verb} 190 людей — 160 бійців і 30 цивільних."
+    )
+    data = _run(text, "2025-03-19")
+    assert _returned(data) == [("2025-03-19", 175, None), ("2025-03-06", 190, None)]
+    assert _composition(data, 0) == {}
+    assert _composition(data, 1) == {"soldiers": 160, "civilians": 30}
+
+
+@pytest.mark.parametrize(
+    ("recap", "ukraine", "russia"),
+    [
+        ("4 лютого Київ отримав 120 військових і двох цивільних, а Москва — 120 своїх громадян.",
+         122, 120),
+        ("Ще 4 лютого Україна отримала 120 бійців та двох цивільних.", 122, None),
+        ("4 лютого додому повернулися 120 військових і 2 цивільних.", 122, None),
+    ],
+)  # fmt: skip
+def test_a_dated_list_that_is_not_the_main_total_is_another_exchange(
+    recap: str, ukraine: int, russia: int | None
+) -> None:
+    text = (
+        "У вівторок, 11 лютого, Україна повернула 65 захисників, а Росії передали 65 її "
+        f"військових.\n{recap}"
+    )
+    data = _run(text, "2025-02-12")
+    assert _returned(data) == [("2025-02-11", 65, 65), ("2025-02-04", ukraine, russia)]
+    assert _composition(data, 0) == {}
+    assert _composition(data, 1) == {"soldiers": 120, "civilians": 2}
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "Отже, за тиждень додому повернулися 187 українців.",
+        "Таким чином, за три дні з полону повернулися 187 людей.",
+        "Загалом за минулий місяць вдалося повернути 187 наших громадян.",
+    ],
+)
+def test_a_tally_over_a_week_or_days_is_no_exchange_figure(tally: str) -> None:
+    text = (
+        "У четвер, 9 січня, Україна повернула 65 захисників.\n"
+        f"2 січня Київ отримав 122 військових. {tally}"
+    )
+    assert _returned(_run(text, "2025-01-10")) == [
+        ("2025-01-09", 65, None),
+        ("2025-01-02", 122, None),
+    ]
+
+
+def test_a_week_before_a_holiday_is_a_date_not_a_tally() -> None:
+    text = "За тиждень до Великодня з полону повернулися 48 захисників."
+    assert _returned(_run(text, "2025-04-14"))[0][1] == 48
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "а Києву додатково передали шістьох цивільних",
+        "а Україні окремо повернули ще шістьох цивільних",
+    ],
+)
+def test_an_add_on_clause_of_a_recalled_exchange_stays_with_it(second: str) -> None:
+    text = (
+        "Сьогодні Україна повернула 103 людей.\n"
+        f"Попередній обмін був 12 травня: кожна сторона отримала по 85 військових, {second}."
+    )
+    data = _run(text, "2025-06-01")
+    assert _returned(data) == [("2025-06-01", 103, None), ("2025-05-12", 91, 85)]
+    assert _composition(data, 1) == {"civilians": 6}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Стартував великий обмін: першого дня звільнено 240 українців.",
+        "У перший день обміну додому повернулися 240 українців.",
+        "Завершився перший етап обміну: з полону звільнено 240 українців.",
+    ],
+)
+def test_the_other_side_s_first_stage_is_the_reported_stage(lead: str) -> None:
+    text = (
+        f"{lead}\nУ російському Міноборони повідомили, що на першому етапі Росія отримала 200 "
+        "військових і 40 цивільних."
+    )
+    data = _run(text, "2025-05-23")
+    assert _returned(data) == [("2025-05-23", 240, 240)]
+    assert {(c["side"], c["category"]) for c in data["exchanges"][0]["composition"]} == {
+        ("Russia", "soldiers"),
+        ("Russia", "civilians"),
+    }
+
+
+def test_a_first_stage_recalled_in_a_report_of_a_later_one_stays_earlier() -> None:
+    text = (
+        "Сьогодні, у другий день обміну, з полону повернулися 307 захисників.\n"
+        "Нагадаємо, напередодні, на першому етапі, Україна повернула 390 людей."
+    )
+    data = _run(text, "2025-05-24")
+    assert _returned(data)[0] == ("2025-05-24", 307, None)
+    assert [e["returned_to"]["Ukraine"] for e in data["exchanges"]].count(390) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За женевськими угодами Москва й Київ мали обміняти не менше ніж по 500 полонених з "
+        "кожного боку, наголосив посадовець.",
+        "Згідно з домовленостями сторони мали повернути одна одній по 500 військових.",
+    ],
+)
+def test_what_the_sides_were_to_exchange_is_a_plan(text: str) -> None:
+    data = _run(text, "2025-06-02")
+    assert (data["exchanges"], _planned(data)) == ([], [(500, 500)])
+
+
+def test_a_report_of_what_they_managed_to_bring_back_is_done() -> None:
+    text = "Вчора ми мали змогу повернути з полону 84 захисників, сказав Буданов."
+    data = _run(text, "2025-06-02")
+    assert (_returned(data), data["planned"]) == ([("2025-06-01", 84, None)], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Зокрема, 4 березня сторони обмінялися полоненими: додому повернулися 120 захисників, "
+        "Росія отримала 120 своїх військових.",
+        "Зокрема, у вівторок з полону повернулися 120 захисників.",
+    ],
+)
+def test_a_sentence_opening_with_zokrema_keeps_its_figures(text: str) -> None:
+    assert _returned(_run(text, "2025-03-05"))[0][1] == 120
+
+
+def test_zokrema_after_a_group_is_still_a_subset() -> None:
+    data = _run("Додому повернулися 120 захисників, зокрема 20 цивільних.", "2025-03-05")
+    assert (_returned(data), _composition(data)) == ([("2025-03-05", 120, None)], {"civilians": 20})
+
+
+@pytest.mark.parametrize(
+    ("text", "composition"),
+    [
+        ("З полону звільнено 120 людей — бійці ЗСУ та троє цивільних, повідомив штаб.",
+         {"civilians": 3}),
+        ("Відбувся обмін. Додому повернулися 120 людей — військові, прикордонники та двоє "
+         "цивільних.", {"civilians": 2}),
+        ("Відбувся обмін. Додому повернулися 120 людей — 100 військових та 20 цивільних.",
+         {"soldiers": 100, "civilians": 20}),
+    ],
+)  # fmt: skip
+def test_a_dash_after_a_group_opens_its_breakdown(text: str, composition: dict[str, int]) -> None:
+    data = _run(text, "2025-03-05")
+    assert (_returned(data), _composition(data)) == ([("2025-03-05", 120, None)], composition)
+
+
+def test_a_dash_after_a_party_is_still_gapping() -> None:
+    text = "Відбувся обмін: Україна повернула 120 людей, а Росія — 110 військових."
+    assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 120, 110)]
+
+
+@pytest.mark.parametrize(
+    "addon",
+    [
+        "ще окремо додому повернули п'ятьох цивільних",
+        "крім того, додому повернули п'ятьох цивільних",
+    ],
+)
+def test_an_add_on_after_n_for_n_sums(addon: str) -> None:
+    data = _run(f"Сьогодні обмінялися 90 на 90, {addon}.", "2025-03-05")
+    assert (_returned(data), _composition(data)) == ([("2025-03-05", 95, 90)], {"civilians": 5})
+
+
+def test_defenders_of_azovstal_in_quotes_are_mariupol_defenders() -> None:
+    text = "Україна повернула з полону 95 військових, серед них 20 оборонців «Азовсталі»\nОбмін відбувся сьогодні."
+    assert _composition(_run(text, "2025-03-05")) == {"defenders_of_mariupol": 20}
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "Мати одного з морпіхів розповіла, що чекала сина два роки.",
+        "Один із прикордонників сказав, що мріє побачити доньку.",
+    ],
+)
+def test_one_of_a_group_is_a_person_not_a_count(remark: str) -> None:
+    data = _run(f"Сьогодні Україна повернула 80 людей. {remark}", "2025-03-05")
+    assert (_returned(data), _composition(data)) == ([("2025-03-05", 80, None)], {})
+
+
+@pytest.mark.parametrize("origin", ["з нашого міста", "із нашої громади", "з нашого краю"])
+def test_a_regional_outlet_s_our_town_is_a_share_not_a_total(origin: str) -> None:
+    text = (
+        f"Із полону повернулися четверо захисників {origin}\n"
+        "Учора до України повернулися 140 військових і 16 цивільних."
+    )
+    assert _returned(_run(text, "2025-02-06")) == [("2025-02-05", 156, None)]
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Попередній, різдвяний обмін, коли 27 грудня Київ отримав 60 своїх бійців, був меншим.",
+        "Попередній обмін, коли 27 грудня додому повернулися 60 захисників, був скромнішим.",
+    ],
+)
+def test_a_when_clause_of_a_previous_exchange_dates_only_that_exchange(recap: str) -> None:
+    text = f"Україна повернула з полону 80 людей. {recap}"
+    assert _returned(_run(text, "2025-01-15")) == [
+        ("2025-01-15", 80, None),
+        ("2024-12-27", 60, None),
+    ]
+
+
+def test_a_named_person_handed_over_with_a_group_counts_on_top() -> None:
+    text = (
+        "Україна й Росія провели обмін полоненими. Росії передали Віктора Медведчука та 55 "
+        "військових, Україна отримала 215 захисників."
+    )
+    assert _returned(_run(text, "2022-09-22")) == [("2022-09-22", 215, 56)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Омбудсман передав Червоному Хресту список із 500 полонених.",
+        "Омбудсман передав Червоному Хресту список із 500 полонених, яких Україна хоче повернути.",
+    ],
+)
+def test_a_list_of_names_is_no_figure(tail: str) -> None:
+    data = _run(f"Сьогодні Україна повернула з полону 80 людей. {tail}", "2025-03-05")
+    assert (_returned(data), data["planned"]) == ([("2025-03-05", 80, None)], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обмін полоненими з Росією: Коордштаб повідомив про повернення першої партії українців, "
+        "не назвавши кількості.",
+        "Стартував новий етап обміну полоненими між Україною та Росією. У Координаційному штабі "
+        "повідомили про повернення першої групи захисників, не назвавши їхньої кількості.",
+    ],
+)
+def test_a_reported_return_with_no_number_is_an_undisclosed_exchange(text: str) -> None:
+    assert _returned(_run(text, "2025-06-09")) == [("2025-06-09", None, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Омбудсман повідомив про повернення в Україну ще однієї депортованої дитини з Росії.",
+        "Міністерство повідомило про повернення коштів до бюджету України після скасування угоди "
+        "з Росією.",
+    ],
+)
+def test_other_returns_reported_are_no_exchange(text: str) -> None:
+    assert _run(text, "2025-06-09")["exchanges"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стартував обмін, про який сторони домовилися 16 травня у Стамбулі: першого дня звільнено "
+        "240 українців.",
+        "Обмін полоненими, про який сторони домовилися ще 16 травня в Стамбулі, відбувся. Додому "
+        "повернулися 240 захисників.",
+    ],
+)
+def test_the_date_of_the_agreement_is_not_the_exchange_s(text: str) -> None:
+    assert _returned(_run(text, "2025-05-23")) == [("2025-05-23", 240, None)]
+
+
+def test_a_date_after_the_agreement_verb_s_object_still_dates_a_plan() -> None:
+    text = "Сторони домовилися провести обмін полоненими 500 на 500 28 травня."
+    data = _run(text, "2025-05-23")
+    assert [(e["date"], e["returned_to"]["Ukraine"]) for e in data["planned"]] == [
+        ("2025-05-28", 500)
+    ]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Обмін відбувся на тлі оголошеного Кремлем «великоднього перемир'я» на 19–20 квітня.",
+        "Обмін відбувся після телефонної розмови 20 квітня.",
+        "Про обмін ішлося на переговорах 20 квітня в Стамбулі.",
+    ],
+)
+def test_the_date_of_another_event_is_not_the_exchange_s(other: str) -> None:
+    text = (
+        "Україна повернула 60 військових, Росія — стільки ж\n"
+        "П'ятниця, 18 квітня 2025, 15:40\n"
+        "Додому повернулися 60 українських військових, повідомив штаб.\n"
+        f"{other}"
+    )
+    assert _returned(_run(text, "2025-04-18")) == [("2025-04-18", 60, 60)]
+
+
+@pytest.mark.parametrize(
+    "rally",
+    [
+        "У Києві 500 людей вимагали повернути з полону всіх захисників Маріуполя.",
+        "Понад 300 родичів полонених вимагали від влади пришвидшити обміни.",
+    ],
+)
+def test_a_crowd_demanding_returns_is_no_plan(rally: str) -> None:
+    text = f"Відбувся обмін полоненими, Україна повернула 95 людей. {rally}"
+    data = _run(text, "2025-03-05")
+    assert (_returned(data), data["planned"]) == ([("2025-03-05", 95, None)], [])
+
+
+def test_a_convoy_driving_prisoners_to_an_exchange_is_no_exchange_yet() -> None:
+    text = "Колона автобусів везе 150 полонених на обмін, повідомили в Білорусі."
+    assert _run(text, "2025-03-05")["exchanges"] == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Омбудсман Дмитро Лубінець передав Міжнародному комітету Червоного Хреста списки "
+        "полонених для наступного обміну.",
+        "Українська сторона вже передала списки на новий обмін.",
+    ],
+)
+def test_lists_handed_over_for_a_next_exchange_are_no_plan(tail: str) -> None:
+    data = _run(f"Сьогодні Україна повернула з полону 84 захисників. {tail}", "2025-03-05")
+    assert (_returned(data), data["planned"]) == ([("2025-03-05", 84, None)], [])
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "З полону повернулися 12 мешканців Харкова",
+        "Додому повернулися 12 жителів Херсона",
+        "Серед звільнених — 12 уродженців Сумщини",
+    ],
+)
+def test_residents_of_a_named_place_are_a_share(headline: str) -> None:
+    text = f"{headline}\nУчора до України повернулися 140 військових і 16 цивільних."
+    data = _run(text, "2025-02-06")
+    assert _returned(data) == [("2025-02-05", 156, None)]
+    assert _composition(data) == {"soldiers": 140, "civilians": 16}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд у Києві розглядає справу про здачу Маріуполя. Усього обвинувачених 30 військових; "
+        "двоє з них раніше повернулися додому завдяки обміну полоненими.",
+        "Суд у Києві розглядає справу російських військових. Усього обвинувачених — 30 осіб, двоє "
+        "з них раніше повернулися в Росію завдяки обміну полоненими.",
+    ],
+)
+def test_defendants_of_a_trial_are_no_exchange(text: str) -> None:
+    assert _run(text, "2025-03-05")["exchanges"] == []
+
+
+@pytest.mark.parametrize(
+    ("second", "ukraine", "composition"),
+    [
+        ("тоді кожна сторона отримала по 85 військових, а Україні окремо повернули тіла 40 "
+         "загиблих", 85, {"bodies": 40}),
+        ("тоді Україна повернула 85 військових, а додатково Росія передала 7 тяжкопоранених", 92,
+         {"seriously_wounded_or_sick": 7}),
+    ],
+)  # fmt: skip
+def test_a_recalled_exchange_keeps_its_bodies_and_wounded(
+    second: str, ukraine: int, composition: dict[str, int]
+) -> None:
+    text = f"Сьогодні Україна повернула 103 людей.\nПопередній обмін відбувся 12 травня: {second}."
+    data = _run(text, "2025-06-01")
+    assert [e["returned_to"]["Ukraine"] for e in data["exchanges"]] == [103, ukraine]
+    assert data["exchanges"][1]["date"] == "2025-05-12"
+    assert _composition(data, 1) == composition
+
+
+@pytest.mark.parametrize(
+    "person",
+    [
+        "Віктора Медведчука, якого затримали у квітні",
+        "Віктора Медведчука, якого заарештували навесні",
+    ],
+)
+def test_the_arrest_date_of_a_person_handed_over_is_not_the_exchange_s(person: str) -> None:
+    text = (
+        "Сьогодні Україна й Росія провели обмін полоненими. Росії передали 55 полонених і "
+        f"{person}."
+    )
+    assert _returned(_run(text, "2022-09-21")) == [("2022-09-21", None, 56)]
+
+
+def test_an_exact_figure_after_a_hedged_one_wins() -> None:
+    text = (
+        "Сьогодні з полону повернулися понад 180 захисників. Точна цифра – 189, уточнили в "
+        "Коордштабі."
+    )
+    assert _returned(_run(text, "2025-03-05")) == [("2025-03-05", 189, None)]
+
+
+def test_a_figure_named_by_cifra_outside_an_exchange_is_nothing() -> None:
+    text = "Ціни на пальне зросли. Точна цифра – 189 гривень за десять літрів."
+    assert _run(text, "2025-03-05")["exchanges"] == []
+
+
+@pytest.mark.parametrize("freed", ["з повернених", "з визволених", "з них"])
+def test_a_health_remark_about_some_of_the_freed_is_composition(freed: str) -> None:
+    text = f"Сьогодні з полону повернулися 120 бійців. Двоє {freed} важко поранені."
+    data = _run(text, "2025-03-05")
+    assert (_returned(data), _composition(data)) == (
+        [("2025-03-05", 120, None)],
+        {"seriously_wounded_or_sick": 2},
+    )

@@ -108,7 +108,7 @@ def _with_additions(
         m.sentence for m in group.members
         if not (m.extra.get("deal_size") or m.planned or m.count.additive or m.count.is_part)
     }  # fmt: skip
-    added = [m for m in added if m.sentence not in terms and not (m.previous or m.cumulative)]
+    added = [m for m in added if m.sentence not in terms]
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:
@@ -477,6 +477,8 @@ def assemble(
                 rivals = [
                     o for o in done
                     if o is not cand and not o.weak_cumulative and not o.count.is_part
+                    # "90 на 90, ще окремо повернули п'ятьох цивільних": on top, no rival
+                    and not (o.count.additive and o.count.category != "total")
                     and o.count.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
                     and o.count.value
                     and _listed_value(o, done) < (cand.count.value or 0)
@@ -593,6 +595,19 @@ def _far_apart(main: str | None, when: DateSpan) -> bool:
     return abs((date.fromisoformat(main) - date.fromisoformat(when.iso)).days) > 7
 
 
+def _other_month(main: str | None, when: DateSpan) -> bool:
+    """Whether a day falls outside the month the main event is dated to ("В феврале Москва
+    отпустила A, получив взамен B. В четверг Россия передала США C" in a March report): another
+    exchange, even with the same figures (one for one)."""
+    if main is None or when.iso is None or (when.relative and when.precision != "day"):
+        return False
+    if len(main) == 7 and when.precision == "day":
+        return when.iso[:7] != main
+    if len(main) == 10 and when.precision == "month":
+        return when.iso != main[:7]  # (and the other way round)
+    return False
+
+
 def _group_at(groups: list[_Group], pos: int) -> _Group | None:
     """The group of the claim sentence at or just before ``pos`` (else the main event)."""
     best: _Group | None = groups[0] if groups else None
@@ -622,6 +637,21 @@ def _conflicts(group: _Group, c: Candidate) -> bool:
         and sides & set(_sides(m))
         for m in group.members
     )  # fmt: skip
+
+
+def _list_conflicts(group: _Group, c: Candidate, cands: list[Candidate]) -> bool:
+    """Whether ``c`` is one group of a list whose sum is not the exact total the group already
+    has for that side in another sentence ("2 січня Київ отримав 110 військових і трьох
+    цивільних"; "Второй день: ещё 307. Вчера мы встречали 270 военных и 120 мирных жителей")."""
+    if not c.count.in_list or c.count.is_part or c.count.category in ("total", "bodies"):
+        return False
+    sides = set(_sides(c))
+    totals = [
+        m.count.value for m in group.members
+        if m.count.category == "total" and m.count.value and not m.count.approximate
+        and not m.count.is_part and m.sentence != c.sentence and sides & set(_sides(m))
+    ]  # fmt: skip
+    return bool(totals) and _listed_value(c, cands) not in totals
 
 
 def _group(
@@ -745,7 +775,11 @@ def _group(
             precision = c.date.precision if c.date and c.date.iso else None
             if when is None and c.previous_days is not None:
                 when, precision = _shift(main.date, c.previous_days), "day"
-            if when is not None and when == main.date:
+            if when is None and last is not None and last[0].sentence == c.sentence:
+                # "Попередній обмін був 12 травня: по 90, а Києву додатково передали шістьох
+                # цивільних": the undated clause goes on about that same earlier exchange.
+                target = last[1]
+            elif when is not None and when == main.date:
                 target = main
             else:
                 target = next(
@@ -757,12 +791,37 @@ def _group(
         elif (
             c.date is not None
             and c.date.iso
-            and main.date
             and c.date.iso != main.date
-            and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
             and not planned
-            and not _repeats(main, c)
-            and (_conflicts(main, c) or _far_apart(main.date, c.date))
+            and (not _repeats(main, c) or _other_month(main.date, c.date))
+            and (
+                _other_month(main.date, c.date)
+                or (
+                    main.date
+                    and (c.date.precision == "day" or c.date.iso[:7] != main.date[:7])
+                    and (
+                        _conflicts(main, c)
+                        or _far_apart(main.date, c.date)
+                        or (c.date.precision == "day" and _list_conflicts(main, c, cands))
+                    )
+                )
+                or (not main.date and _list_conflicts(main, c, cands))
+                # "В середине марта стороны уже менялись, тогда по 80" in a report of a March
+                # exchange of 140, or of an undated one: a month of its own with another figure.
+                or (
+                    (main.date is None or c.date.precision == "month")
+                    and (
+                        not c.date.relative
+                        # "Sunday: 100 each. Earlier in March, the two countries traded 80 each":
+                        # the main event's own month, named in a sentence of its own.
+                        or (main.date is not None and c.date.iso == main.date[:7])
+                    )
+                    and main.members
+                    and not c.count.is_part
+                    and _conflicts(main, c)
+                    and all(m.sentence != c.sentence for m in main.members)
+                )
+            )
         ):
             target = next((g for g in groups if g.date == c.date.iso), None)
             if target is None:

@@ -30,6 +30,7 @@ category of :data:`powledger.models.CATEGORIES` (``"total"`` for generic persons
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -148,6 +149,10 @@ class Lexicon:
     #: Whether a stated position ("Kyiv insists on all for all") in a report of a done exchange
     #: is an open-ended plan (English annotations) or nothing (ru annotations).
     positions_are_plans: bool = True
+    #: Whether "the next exchange" with no day and no verb of it taking place ("к следующему
+    #: обмену уже готовятся", "підготовка наступного обміну триває") is an open-ended plan (the
+    #: en/uk annotations) or an intention only (the ru annotations).
+    preparations_are_plans: bool = True
     #: Whether the composition lists only the groups named beyond the base (the uk/ru
     #: annotations): "N servicemen and M seriously wounded" keeps N as the base with M on top,
     #: and "N servicemen ... also three residents" lists the residents only; else (English) N is
@@ -228,6 +233,16 @@ class Lexicon:
     not_event_date: tuple[str, ...] = ()
     #: A stage of a larger deal ("first stage", "completing") makes its big figure a running one.
     stage_markers: tuple[str, ...] = ()
+    #: A headline or lead that reports the first stage or day of a deal ("першого дня звільнено
+    #: 240"): "at the first stage" later in the report is that same event, not an earlier one.
+    opening_stage_markers: tuple[str, ...] = ()
+    #: Verbs of agreeing ("домовилися"): a date right after one ("про який сторони домовилися
+    #: 16 травня") is the agreement's, never the exchange's.
+    agreed_markers: tuple[str, ...] = ()
+    #: Words of other events whose date may stand next to an exchange ("перемир'я на 19-20
+    #: квітня", "переговорів 2 червня", "якого затримали у квітні", "потрапив у полон 5 травня"):
+    #: a date right after one of them is that event's.
+    other_event_words: tuple[str, ...] = ()
     #: Words that make a sentence about something else than an exchange ("parole", "deported").
     not_exchange_markers: tuple[str, ...] = ()
     #: Words right after a count's noun that make it a capture ("taking 46 soldiers prisoner").
@@ -265,6 +280,9 @@ class Lexicon:
     own_freeing_verbs: tuple[str, ...] = ()
     #: noun -> the only party whose own people it names ("defenders" -> Ukraine), or "" for any.
     own_group_nouns: dict[str, str] = field(default_factory=dict)
+    #: Person nouns of the citizens that name civilians when listed after a group of soldiers
+    #: ("146 военнопленных и восемь граждан Украины"); alone they are the whole group.
+    listed_civilian_words: tuple[str, ...] = ()
     #: Words of killing and injuring: one right before a number ("killed 300") or right after
     #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
     #: count, never persons returned.
@@ -306,6 +324,41 @@ class Lexicon:
     actor_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Extra aliases of mediators in this language: canonical mediator -> aliases.
     mediator_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "find_dates", _memoised(self.find_dates))
+
+
+_MEMOISED: set[int] = set()
+
+
+def _memoised(find: DateFinder) -> DateFinder:
+    """The same date finder, remembering its answers for the document at hand: the core reads
+    one sentence for dates several times (counts, event dates, plans, stages)."""
+    if id(find) in _MEMOISED:
+        return find
+    memo: dict[tuple[str, date | None], tuple[DateSpan, ...]] = {}
+
+    @functools.wraps(find)
+    def cached(text: str, published: date | None) -> list[DateSpan]:
+        key = (text, published)
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            hit = memo[key] = tuple(find(text, published))
+        return list(hit)
+
+    cached.cache_clear = memo.clear  # type: ignore[attr-defined]
+    _MEMOISED.add(id(cached))
+    return cached
+
+
+def forget_dates(lexicon: Lexicon) -> None:
+    """Drop the remembered dates (once per document: only one document's sentences repeat)."""
+    clear = getattr(lexicon.find_dates, "cache_clear", None)
+    if clear is not None:
+        clear()
 
 
 _LEXICONS: dict[str, Lexicon] = {}

@@ -55,6 +55,12 @@ class Count:
     in_list: bool = False
     #: The head noun may name the soldiers of a list (see ``Lexicon.listed_soldier_words``).
     soldier_word: bool = True
+    #: One group of a list of formulas ("120 for 120 soldiers and 15 for 15 civilians"): each
+    #: side received it.
+    each_pair: bool = False
+    #: A figure labelled only by its day after another one ("…, а в пятницу — 390"): it goes
+    #: where the figure before it went.
+    day_gapped: bool = False
 
 
 @dataclass
@@ -84,6 +90,12 @@ def _skip_space(s: str, pos: int) -> int:
     return pos
 
 
+#: "one of the marines", "одного з морпіхів", "одна из женщин" (but not "one of them").
+_ONE_OF_GROUP = re.compile(
+    r"\s+(?:of\s+the|з|із|зі|из|изо)\s+(?!(?:them|них|яких|которых|тих|those)\b)[^\W\d_]", re.I
+)
+
+
 def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
     """Numbers of ``s`` that count persons: followed by a person noun, or bare after a verb."""
     counts: list[Count] = []
@@ -97,6 +109,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         age = c.ages.find(lead)
         if age and re.fullmatch(r"[\s\d]*(?:(?:from|to|and|-)\s*[\d\s]*)*", lead[age[-1][1] :]):
             continue  # "aged from 18 to 25", "under the age of 25": an age, not a count
+        if n.value == 1 and _ONE_OF_GROUP.match(s, n.end):
+            continue  # "Мати одного з морпіхів розповіла": a member of the group, not a count of it
         count = _count_from_noun_phrase(c, s, n, starts)
         if count is None:
             count = _bare_count(c, s, n)
@@ -107,7 +121,9 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         if n.start in taken_starts or (1900 <= n.value <= 2100):
             continue
         # "Returned to Ukraine: 103", "Ukraine - 103, Russia - 103": a party labels the figure.
-        label = re.search(r"(\S+(?:\s+\S+){0,2})\s*[:-]\s*$", s[max(0, n.start - 40) : n.start])
+        label = re.search(
+            r"(\S+(?:\s+\S+){0,2})\s*[:-]\s*(?P<each>по\s+)?$", s[max(0, n.start - 40) : n.start]
+        )
         if label is None:
             # "Kyiv received 1,245 bodies and Moscow 19": a party, then its gapped figure.
             gap = re.search(
@@ -133,17 +149,42 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             not hits
             and dated
             and dated[-1].end == len(label.group(1))
-            and re.search(r",\s*\S*\s*\S*\s*[:-]?\s*$", s[max(0, n.start - 40) : n.start])
-            and c.give.find(s, 0, n.start) + c.receive.find(s, 0, n.start)
+            and re.search(
+                r",\s*(?:[^\s\d]+\s*){0,3}[:-]?\s*(?:по\s+)?$", s[max(0, n.start - 40) : n.start]
+            )
+            and (
+                c.give.find(s, 0, n.start) + c.receive.find(s, 0, n.start)
+                # "обменялись …, в субботу — по 307": each side's figure of that day.
+                or (label.group("each") and c.exchange.find(s, 0, n.start))
+                # "стороны обменялись 307 пленными с каждой стороны, а в пятницу — 390"
+                or c.mutual.find(s, 0, n.start)
+                # "в пятницу — по 390 человек, в субботу — по 307": a series of "по N".
+                or (
+                    label.group("each")
+                    and any(
+                        re.search(r"(?<!\w)по\s+$", s[max(0, k.start - 4) : k.start])
+                        for k in counts
+                        if k.start < n.start
+                    )
+                )
+            )
         ):
             # "Україна повернула 390 людей, у суботу - 307": a date labels a gapped figure.
+            gapped = Count(
+                n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
+            )
+            gapped.day_gapped = True
+            counts.append(gapped)
+            continue
+        if not hits and c.number_of.find(label.group(1)) and not c.number_of.find(s, n.end):
+            # "Точна цифра - 189": the figure named by "the number" (of the sentence before).
             counts.append(
                 Count(
                     n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True
                 )
             )
             continue
-        if hits and hits[-1][1] == len(label.group(1)):
+        if hits and hits[-1][1] == len(label.group(1)) and not label.group("each"):
             counts.append(
                 Count(
                     n.start,

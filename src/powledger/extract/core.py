@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
 from datetime import date, timedelta
 
 from powledger.capture.base import normalise_date
-from powledger.extract.assemble import assemble
+from powledger.extract.assemble import _listed_value, assemble
 from powledger.extract.attribution import (
     Hits,
     Sentence,
@@ -18,7 +19,7 @@ from powledger.extract.attribution import (
     party_speaker,
     voice_party,
 )
-from powledger.extract.base import DateSpan, Lexicon, get_lexicon
+from powledger.extract.base import DateSpan, Lexicon, forget_dates, get_lexicon
 from powledger.extract.compose import (
     Candidate,
     Count,
@@ -28,6 +29,7 @@ from powledger.extract.dating import (
     date_before,
     dateline_date,
     event_dates,
+    forward_weekday,
     inside_dateline,
     numbers_outside_dates,
 )
@@ -214,6 +216,7 @@ _UNNAMED_SOURCE = re.compile(
 def _candidates(
     text: str, lexicon: Lexicon, published: date | None
 ) -> tuple[list[Candidate], list[tuple[int, str]], DateSpan | None]:
+    forget_dates(lexicon)  # (a new document: the dates of the last one's sentences go)
     c = compile_lexicon(lexicon)
     spans = split_sentences(text)
     paras = paragraph_of(text, spans)
@@ -327,6 +330,13 @@ def _candidates(
                 mediators.append((sent.start, med))
     previous_sentence_side: list[Candidate] = []
     staged = bool(c.stages.find(text))
+    lead = text[: sentences[min(1, len(sentences) - 1)].end] if sentences else ""
+    # "першого дня звільнено 240" (this report's stage), not "Першого дня, у п'ятницю, 390, у
+    # суботу - 307" (a list of the deal's days, the first one dated).
+    opening_stage = any(
+        not lexicon.find_dates(lead[e : e + 25], reference)
+        for _b, e, _v in c.opening_stages.find(lead)
+    )
     trigger_dates: list[DateSpan] = []
     done_dates: list[DateSpan] = []
     report_dates: list[DateSpan] = []
@@ -348,12 +358,15 @@ def _candidates(
                 # "yesterday" in a statement are the statement's day, not the publication's.
                 sent_ref = date.fromisoformat(said_on[0].iso)
                 found = event_dates(c, local, sent_ref)
+            # ("... the exchange agreed during the negotiations in Istanbul on 2 June"; "the
+            # previous exchange, when on 27 December Kyiv got 60": an earlier one's date.)
             trigger_dates.extend(
                 DateSpan(d.start + sent.start, d.end + sent.start, d.iso, d.precision, d.relative)
                 for d in found
                 if d.iso and not inside_dateline(d, dateline, sent.start)
                 and not c.plan.find(local, max(0, d.start - 40), d.start)
-            )  # ("... the exchange agreed during the negotiations in Istanbul on 2 June") # fmt: skip
+                and not any(m[1] <= d.start for m in c.previous.find(local))
+            )  # fmt: skip
             span = _states_when(c, local) if found else None
             if span is None and found and not counts:
                 span = _persons_returned_when(c, local)
@@ -378,9 +391,13 @@ def _candidates(
                     # "Обмен состоялся вчера при посредничестве ОАЭ": the exchange's own day.
                     done_days.append(pending[0])
         if not counts and has_trigger and default_pair != ("Russia", "Ukraine"):
-            counts = _named_persons(c, local)
+            counts = _named_persons(c, local, default_pair)
         if not counts and has_trigger and c.lexicon.deal_stages_are_plans:
             recall = _dated_recall(c, local, sent, default_pair, reference)
+            if recall is not None:
+                recalls.append(recall)
+        elif not counts and has_trigger and _UNDISCLOSED_NUMBER.search(local):
+            recall = _undisclosed_stage(c, local, sent, default_pair, sent_ref)
             if recall is not None:
                 recalls.append(recall)
         if not counts:
@@ -424,6 +441,7 @@ def _candidates(
             previous_sentence_side,
             dateline,
             staged,
+            opening_stage=opening_stage,
         )
         if not triggers:
             # Only a noun of remains ("body weight") brought the sentence in: no verb of return.
@@ -470,9 +488,11 @@ def _candidates(
             sentence_out
             and prior
             and not any(cand.planned for cand in sentence_out)
-            and triggers
+            # (No verb or noun of return at all: "Речь идет о 1200 пленных с каждой стороны".)
             and all(
-                exchange_noun(c, local[t[0] : t[1]]) or c.return_nouns.match_at(local, t[0])
+                t[1] == 0  # (the verb carried over from the sentence before)
+                or exchange_noun(c, local[t[0] : t[1]])
+                or c.return_nouns.match_at(local, t[0])
                 for t in triggers
             )
             and not c.done.find(local)
@@ -631,7 +651,7 @@ def _candidates(
     for fallback in (
         usable(report_dates),
         usable(date_before(c, text, sentences, out, reference)),
-        usable([d for d in trigger_dates if d.start < lead_end]),
+        usable([d for d in trigger_dates if d.start < lead_end and not _other_figure(out, d)]),
         usable(event_dates(c, text[: sentences[0].end], reference) if sentences else []),
     ):
         if dateline is None and fallback:
@@ -649,7 +669,74 @@ def _candidates(
         # entry, of the day stamped on it).
         day = _reference_at(stamps, len(text), published) or published
         dateline = DateSpan(0, 0, day.isoformat(), "day", True)
+    if reference is not None:
+        for cand in out:
+            if cand.planned:
+                cand.date = _plan_day(c, text[cand.sentence[0] : cand.sentence[1]], cand, reference)
     return out, mediators, dateline
+
+
+def _plan_day(c: Compiled, s: str, cand: Candidate, reference: date) -> DateSpan | None:
+    """A plan's day named by a weekday is the coming one ("Следующий этап пройдет в пятницу",
+    "следующую группу передадут в субботу"), never the past one a report's weekday means."""
+    d = cand.date
+    if not c.future.find(s):
+        return d  # "Во вторник делегации договорились …": the day of the talks
+    if d is None and cand.extra.get("unnumbered"):
+        found = [
+            x for x in c.lexicon.find_dates(s, reference)
+            if x.iso and len(x.iso) == 10 and x.relative and not re.search(r"\d", s[x.start : x.end])
+        ]  # fmt: skip
+        if len(found) != 1:
+            return d
+        day = date.fromisoformat(found[0].iso or "")
+        if 2 <= (reference - day).days <= 6:
+            day += timedelta(days=7)
+        if day <= reference:
+            return d
+        return DateSpan(found[0].start, found[0].end, day.isoformat(), "day", True)
+    if (
+        d is None
+        or not d.relative
+        or d.iso is None
+        or len(d.iso) != 10
+        or re.search(r"\d", s[d.start : d.end])
+    ):
+        return d
+    day = date.fromisoformat(d.iso)
+    if 2 <= (reference - day).days <= 6:
+        return DateSpan(d.start, d.end, (day + timedelta(days=7)).isoformat(), "day", True)
+    return d
+
+
+def _other_figure(out: list[Candidate], when: DateSpan) -> bool:
+    """Whether the sentence of a date in the lead gives a side another figure than an earlier,
+    undated one ("… обмен по формуле 140 на 140. В начале марта … тогда по 80"): the date of an
+    earlier exchange, not of the main one."""
+    here = [
+        o for o in out
+        if o.sentence[0] <= when.start < o.sentence[1] and o.count.value is not None
+        and not (o.planned or o.cumulative)
+    ]  # fmt: skip
+    for o in here:
+        sides = {o.side} if not o.both else set(o.parties)
+        value, category = o.count.value, o.count.category
+        if o.count.in_list and category not in ("total", "bodies"):
+            # "Вчера мы встречали 270 военных и 120 мирных жителей": the list's sum.
+            value, category = _listed_value(o, here), "total"
+        for e in out:
+            if (
+                e.sentence[1] <= o.sentence[0]
+                and e.date is None
+                and e.count.value is not None
+                and e.count.value != value
+                and e.count.category == category
+                and not (e.planned or e.cumulative or e.previous or e.count.is_part)
+                and not (o.count.is_part or e.extra.get("unnumbered"))
+                and sides & ({e.side} if not e.both else set(e.parties))
+            ):
+                return True
+    return False
 
 
 _WAS_CARRYING = re.compile(
@@ -735,20 +822,63 @@ _NAME = re.compile(
 )
 
 
-def _named_persons(c: Compiled, s: str) -> list[Count]:
+def _named_persons(c: Compiled, s: str, pair: tuple[str, str] | None = None) -> list[Count]:
     """ "Russia released Marc Fogel, and Alexander Vinnik came back to Russia": in a swap of
     named persons outside the Russia-Ukraine war, each name counts one person, of the party of
     a demonym right before it ("американку Ксению Карелину")."""
     found: list[Count] = []
-    for m in _NAME.finditer(s):
+    counted = any(n.value > 1 and not 1900 <= n.value <= 2100 for n in c.lexicon.find_numbers(s))
+    for m in sorted([*_NAME.finditer(s), *_LATIN_NAME.finditer(s)], key=lambda m: m.start()):
         name = m.group(0)
         if c.actors.find(name) or c.parties.find(name) or c.mediators.find(name):
             continue
-        before = s[max(0, m.start() - 25) : m.start()]
-        hits = [h for h in c.parties.find(before) if not before[h[1] :].strip()]
+        latin = name.isascii()
+        before = s[max(0, m.start() - (50 if latin else 25)) : m.start()]
+        # ("American teacher John Doe": a Latin name needs its demonym, a title word between.)
+        gap = _TITLE_GAP if latin else re.compile(r"\s*")
+        hits = [h for h in c.parties.find(before) if gap.fullmatch(before[h[1] :])]
         party = hits[-1][2] if hits else None
+        described = False
+        if latin and party is None:
+            # "Anna Lee, a US-Russian dual citizen,", "Oleg Sokol, a Russian held in the US": the
+            # appositive names a person (its party only when it names one alone).
+            m_app = _APPOSITIVE.match(s, m.end())
+            if m_app is not None:
+                words = m_app.group(1)
+                app_hits = c.parties.find(words)
+                described = bool(app_hits)
+                # The head demonym ("a Russian held in the US") names the party; a compound
+                # ("a US-Russian dual citizen") names none.
+                if app_hits and app_hits[0][0] == 0 and not re.match(r"\S*-", words):
+                    party = app_hits[0][2]
+        if latin and ((party is None and not described) or counted or _TITLE.match(name)):
+            # "the White House", "Abu Dhabi": capitalised words, no person; "freed 16, among
+            # them the American reporter X": a part of a figure, not the figure.
+            continue
         found.append(Count(m.start(), m.end(), 1, False, "total", party, False, m.end()))
+    known = {k.party for k in found if k.party}
+    if pair is not None and len(known) == 1 and known <= set(pair):
+        # "A, a Russian, in return for B, a dual citizen": B is of the pair's other party.
+        other = next(p for p in pair if p not in known)
+        found = [k if k.party else dataclasses.replace(k, party=other) for k in found]
     return found if len(found) <= 4 else []
+
+
+#: "John Doe", "Mary-Ann O'Neil": two or three capitalised Latin words.
+_LATIN_NAME = re.compile(
+    r"(?<![\w-])[A-Z][a-z']+(?:-[A-Z][a-z']+)?(?:\s+[A-Z][a-z']+(?:-[A-Z][a-z']+)?){1,2}(?![\w-])"
+)
+#: "US President Joe Biden", "Russian Foreign Minister ...": an office, not a freed person.
+_TITLE = re.compile(
+    r"(?:President|Prime|Minister|Foreign|Defen[cs]e|Secretary|Senator|Chancellor|King|Queen|"
+    r"Pope|General|Colonel|Governor|Mayor|Ambassador|Envoy|Director|Chief|Deputy|Spokes\w*)\b"
+)
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+([^,.;:]{2,50})")
+#: The words between a demonym and a name: "American teacher", "Russian arms dealer".
+_TITLE_GAP = re.compile(
+    r"\s+(?:(?!(?:at|in|on|to|from|for|of|and|with|by|as|was|were|is|are|has|had)\s)"
+    r"[a-z][a-z'-]+\s+){0,2}"
+)
 
 
 def _dated_recall(
@@ -774,6 +904,40 @@ def _dated_recall(
     count = Count(mutual[0][0], mutual[0][1], None, False, "total", None, False, mutual[0][1])
     cand = Candidate(count, None, "rule_dated_recall", (sent.start, sent.end))
     cand.parties = pair
+    cand.extra["unnumbered"] = True
+    cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)
+    return cand
+
+
+#: "an undisclosed number of prisoners", "an unspecified number of POWs".
+_UNDISCLOSED_NUMBER = re.compile(
+    r"\b(?:an?|the)\s+(?:undisclosed|unspecified|unknown|unannounced)\s+number\b", re.I
+)
+
+
+def _undisclosed_stage(
+    c: Compiled, s: str, sent: Sentence, pair: tuple[str, str], reference: date | None
+) -> Candidate | None:
+    """ "On Monday, the first stage saw both sides return an undisclosed number of prisoners":
+    an earlier exchange (or stage) on a day of its own, done, with its figures undisclosed."""
+    if reference is None or c.plan.find(s) or c.future.find(s) or c.negation.find(s):
+        return None
+    if c.cumulative.find(s) or c.trial.find(s) or c.not_exchange.find(s):
+        return None
+    m = _UNDISCLOSED_NUMBER.search(s)
+    if m is None or not c.persons.find(s, m.end(), min(len(s), m.end() + 40)):
+        return None
+    days = [
+        d for d in event_dates(c, s, reference)
+        if d.iso and d.precision == "day" and date.fromisoformat(d.iso) < reference
+    ]  # fmt: skip
+    if len({d.iso for d in days}) != 1:
+        return None
+    d = days[0]
+    count = Count(m.start(), m.end(), None, False, "total", None, False, m.end())
+    cand = Candidate(count, None, "rule_dated_recall", (sent.start, sent.end))
+    cand.parties, cand.previous = pair, True  # (an earlier event: never the main one)
+    cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
     cand.extra["unnumbered"] = True
     cand.date = DateSpan(d.start, d.end, d.iso, d.precision, d.relative)
     return cand
@@ -849,10 +1013,15 @@ def _unnumbered_plan(
     strong_doc = has_strong_word(text, c.lexicon)
     for sent in sentences:
         s = text[sent.start : sent.end]
+        phrases = c.plan_phrases.find(s)
+        if not phrases and (phrases_only or not c.plan.find(s)):
+            continue  # (neither kind of plan below without a word of plans: a cheap test first)
         if today is not None and any(d.iso == today.isoformat() for d in event_dates(c, s, today)):
             continue
         triggers = c.exchange.find(s) + c.give.find(s) + c.return_nouns.find(s)
-        if c.plan_phrases.find(s) and triggers and not c.trial.find(s) and not no_phrases:
+        if (
+            phrases and triggers and not (c.trial.find(s) or c.not_exchange.find(s) or no_phrases)
+        ):  # ("a rally of relatives called for an all-for-all swap": a plea, no plan)
             # "ready for an exchange on the all-for-all principle"
             count = Count(
                 triggers[0][0], triggers[0][1], None, False, "total", None, False, triggers[0][1]
@@ -869,8 +1038,11 @@ def _unnumbered_plan(
             t for t in triggers
             if not (_IDIOM_IN.search(s, max(0, t[0] - 4), t[0]) and not _FOR.match(s, t[1]))
         ]  # fmt: skip
-        if not triggers or not c.plan.find(s) or c.trial.find(s) or c.not_exchange.find(s):
+        plan_words = c.plan.find(s)
+        if not triggers or not plan_words or c.trial.find(s) or c.not_exchange.find(s):
             continue
+        if _WISH.fullmatch(s[plan_words[0][0] : plan_words[0][1]]):
+            continue  # "Kyiv is calling for a swap"; "his relatives had hoped he would be freed"
         if reference is not None and any(
             int(y) < reference.year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", s)
         ):
@@ -889,10 +1061,31 @@ def _unnumbered_plan(
                     not re.search(r"[,;:.]", s[f[1] : t[0]]) and t[0] - f[1] <= 25
                     for f in c.future.find(s, 0, t[0])
                 )
+                # "Another exchange will take place on Sunday", "the final stage of the
+                # exchange is expected on Monday": a word of plans right after, with its day.
+                or (
+                    any(
+                        not re.search(r"[,;:.]", s[t[1] : f[0]]) and f[0] - t[1] <= 12
+                        for f in [*c.future.find(s, t[1]), *c.plan.find(s, t[1])]
+                    )
+                    and _plan_date(c, s, reference) is not None
+                )
             )
             and bool(c.persons.find(text))
             and any(p[2] in pair for p in c.parties.find(text))
         )
+        if (
+            foreseen
+            and not c.lexicon.preparations_are_plans
+            and not c.lexicon.find_dates(s, reference)
+        ):
+            # "К следующему обмену уже готовятся": "next" before the noun alone, with no day
+            # and no verb of the exchange to come, is an intention, not a plan.
+            nouns = c.exchange.find(s)
+            foreseen = any(
+                not any(0 <= t[0] - f[1] <= 2 and not s[f[1] : t[0]].strip() for t in nouns)
+                for f in c.future.find(s)
+            )
         if not foreseen and not any(governed(c, s, t[0]) for t in triggers):
             continue
         if not (has_strong_word(s, c.lexicon) or c.mutual.find(s)) and (
@@ -918,8 +1111,28 @@ def _unnumbered_plan(
         cand.parties, cand.planned = pair, True
         cand.asserted_by, cand.asserted_by_text = sent.asserted_by, sent.asserted_by_text
         cand.extra["unnumbered"] = True
+        cand.date = _plan_date(c, s, reference)
         return [cand]
     return []
+
+
+def _plan_date(c: Compiled, s: str, reference: date | None) -> DateSpan | None:
+    """ "The exchange is scheduled for Monday": a plan's own date is one still to come."""
+    if reference is None:
+        return None
+    for d in event_dates(c, s, reference):
+        d = forward_weekday(c, s, d, reference)
+        if d.iso and len(d.iso) == 10 and date.fromisoformat(d.iso) > reference:
+            return d
+    return None
+
+
+#: Wishes, not plans: "calls for", "hoped", "wants", "urged", "insists on".
+_WISH = re.compile(
+    r"call(?:s|ed|ing)?\s+for|urg\w*|demand\w*|hop(?:e|es|ed|ing)|wants?|wanted|seek(?:s|ing)?"
+    r"|sought|intend\w*|aims?\s+to|insist\w*|plead\w*",
+    re.I,
+)
 
 
 _PASSIVE_GAP = re.compile(
@@ -1082,10 +1295,11 @@ def _undisclosed(
         if c.trial.find(s) or c.not_exchange.find(s) or c.background.find(s):
             continue
         if (c.cumulative.find(s) and not _ORDINAL_SINCE.search(s)) or any(
-            m[0] > 20 for m in c.previous.find(s)
+            m[0] > 20 and not c.plan.find(s, max(0, m[0] - 25), m[0]) for m in c.previous.find(s)
         ):
             continue  # "since the war began the sides have held 60 exchanges" (but "Today
-            # another exchange took place" is this one)
+            # another exchange took place" is this one, and "a swap agreed at talks last week"
+            # dates the talks)
         if c.deal_terms.find(s):
             continue  # "the deal provides for the release of the hostages": terms
         nouns = [
@@ -1114,6 +1328,13 @@ def _undisclosed(
                     s[min(t[1], done[0][1]) : max(t[0], done[0][0])] or " ",
                 )
             ]  # fmt: skip
+            if not nouns:
+                # "Коордштаб повідомив про повернення першої групи": a done marker that holds
+                # the word of return itself reports the event, dated or not.
+                nouns = [
+                    t for t in c.exchange.find(s)
+                    if any(d[0] <= t[0] and t[1] <= d[1] for d in done)
+                ]  # fmt: skip
         if not (nouns and done) and c.lexicon.mutual_verbs and not c.lexicon.find_numbers(s):
             # «Москва и Киев накануне обменялись пленными»: a past mutual verb and its persons.
             mutual = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from powledger.extract.attribution import (
     Sentence,
@@ -97,6 +97,13 @@ def event_dates(
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
         if _PERSONS_PAST.search(s[max(0, d.start - 80) : d.start]):
             continue  # "residents ... who had been taken to Ukraine during a raid last year"
+        if any(c.agreed.find(w) for w in words[-2:]):
+            continue  # "обмін, про який сторони домовилися (ще) 16 травня": the agreement's date
+        # "на тлі перемир'я на 19-20 квітня": the truce's dates, not the swap's (the noun of
+        # the other event right before the date, or before one short preposition).
+        tail = words[-2:] if len(last) <= 3 else words[-1:]
+        if re.search(r"[\w'\"»]\s*$", before) and any(c.other_events.find(w) for w in tail):
+            continue
         # A date on the reporting verb dates the report, not the exchange.
         reported = words[-2:] if last.lower() in ("on", "in") else words[-1:]
         if reported and c.reporting.find(" ".join(reported)) and d.relative:
@@ -163,3 +170,25 @@ def numbers_outside_dates(lexicon: Lexicon, s: str, reference: date | None) -> l
         return numbers
     dates = lexicon.find_dates(s, reference)
     return [n for n in numbers if not any(d.start <= n.start < d.end for d in dates)]
+
+
+_WEEKDAY = re.compile(r"(?:on\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+_FORWARD_WORD = re.compile(r"\b(?:for|until|till|coming|next|scheduled|slated|due)\s*$", re.I)
+_DUE = re.compile(r"\b(?:due|set|slated|scheduled|expected|planned)\s+(?:to|for|on)\b", re.I)
+
+
+def forward_weekday(c: Compiled, s: str, d: DateSpan, reference: date | None) -> DateSpan:
+    """ "A swap is scheduled for Saturday", "it will take place on Sunday": a weekday after a
+    word of the future in its clause is the coming one, not the last one."""
+    if reference is None or not d.iso or not d.relative or d.precision != "day":
+        return d
+    if not _WEEKDAY.fullmatch(s[d.start : d.end]) or re.match(r"['’]s\b", s[d.end : d.end + 3]):
+        return d  # "last Friday", "Saturday's swap"
+    day = date.fromisoformat(d.iso)
+    if day >= reference:
+        return d
+    lo = max([0, *(m.end() for m in re.finditer(r"[;:.!?]|,\s", s[: d.start]))])
+    clause = s[lo : d.start]
+    if not (_FORWARD_WORD.search(clause) or _DUE.search(clause) or c.future.find(clause)):
+        return d
+    return DateSpan(d.start, d.end, (day + timedelta(days=7)).isoformat(), d.precision, True)

@@ -164,11 +164,15 @@ class Compiled:
     named_along: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
     stages: Table
+    opening_stages: Table
+    agreed: Table
+    other_events: Table
     speaker_nouns: Table
     soldier_words: Table | None
     own_verbs: Table
     deal_terms: Table
     own_nouns: Table
+    civilian_words: Table
     casualties: Table
     not_exchange: Table
     capture: Table
@@ -280,6 +284,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if lx.list_joiners
         else None,
         stages=make_set(lx.stage_markers),
+        opening_stages=make_set(lx.opening_stage_markers),
+        agreed=make_set(lx.agreed_markers),
+        other_events=make_set(lx.other_event_words),
         speaker_nouns=make_set(lx.speaker_nouns),
         casualties=make_set(lx.casualty_markers),
         soldier_words=None
@@ -288,6 +295,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         own_verbs=make_set(lx.own_freeing_verbs),
         deal_terms=make_set(lx.deal_terms),
         own_nouns=make_table(lx.own_group_nouns),
+        civilian_words=make_set(lx.listed_civilian_words),
         not_exchange=make_set(lx.not_exchange_markers),
         capture=make_set(lx.capture_markers),
         casualty_after=re.compile(r"\s*,?\s*(?:" + "|".join(lx.casualty_after) + r")\b", re.I)

@@ -21,6 +21,7 @@ from powledger.extract.compose import (
 )
 from powledger.extract.dating import (
     event_dates,
+    forward_weekday,
     inside_dateline,
     nearest_date,
 )
@@ -136,6 +137,9 @@ def mediators_in(c: Compiled, s: str) -> list[str]:
     return found
 
 
+_LAST_STAGE = re.compile(r"\b(?:last|final|remaining|closing)\s+(?:stage|phase|round|part)\b", re.I)
+
+
 def sentence_candidates(
     c: Compiled,
     v: SentenceView,
@@ -147,6 +151,8 @@ def sentence_candidates(
     previous: list[Candidate],
     dateline: DateSpan | None,
     staged: bool = False,
+    *,
+    opening_stage: bool = False,
 ) -> list[Candidate]:
     """Every claim one sentence states, with its side, date, phase and speaker.
 
@@ -160,7 +166,9 @@ def sentence_candidates(
     ):
         return []  # ("teenagers who had been deported from Kherson" is their past, not this event)
     dates = [
-        d for d in event_dates(c, s, reference) if not inside_dateline(d, dateline, sent.start)
+        forward_weekday(c, s, d, reference)
+        for d in event_dates(c, s, reference)
+        if not inside_dateline(d, dateline, sent.start)
     ]
     cumulative_marks = c.cumulative.find(s)
     weak_marks = c.cumulative_weak.find(s)
@@ -226,6 +234,9 @@ def sentence_candidates(
                     for _s, e, _v in c.parts.find(s, max(prev.end, prev.head_end), k.start)
                 )
                 or re.search(r":\s", s[max(prev.end, prev.head_end) : k.start])
+                # "120 людей — бійці ЗСУ та троє цивільних": a dash right after the group
+                # opens its breakdown (not "..., а Росія — 110", nor "— а також 5 цивільних").
+                or _dash_breakdown(c, s[prev.end : k.start])
             )
         ):
             # "84 people, among them soldiers of the army, as well as two civilians": still a part.
@@ -269,6 +280,7 @@ def sentence_candidates(
             if k.head_end > k.end:
                 k.soldier_word = bool(c.soldier_words.find(s, k.end, k.head_end))
     mark_sum_parts(counts, previous)
+    counts = join_formulas(c, s, counts)
     join_lists(c, s, counts)
     separate_residents = "residents" in c.lexicon.person_nouns.values()
     for i, k in enumerate(counts):
@@ -279,9 +291,12 @@ def sentence_candidates(
         if k.in_list and i > 0 and counts[i - 1].in_list:
             continue  # "146 військових і вісьмох жителів Курщини": a group of the list
         # "among them ... two civilians from Kherson region" stays civilians where the lexicon
-        # has a word of its own for residents (uk «мешканців» are civilians and a share).
-        kept = ("total", "soldiers", "residents") + (() if separate_residents else ("civilians",))
-        if k.is_part and k.category not in kept:
+        # has a word of its own for residents (in uk the region's share wins over a category).
+        if (
+            separate_residents
+            and k.is_part
+            and k.category not in ("total", "soldiers", "residents")
+        ):
             continue
         # "четверо захисників з Полтавщини", "п'ятеро мешканців Рівненщини": the region's
         # share of the exchange, neither its total nor a category of it.
@@ -326,6 +341,13 @@ def sentence_candidates(
         if mate_at is not None and counts[mate_at].additive and k.category != "total":
             k.additive = True  # "in a separate gesture 31 wounded for 15 wounded": both on top
         earlier_added = [o for o in counts[:i] if o.additive and o.category == k.category]
+        if not counts[:i] and k.category in ("wounded", "seriously_wounded_or_sick"):
+            # "Помимо этого … возвращены 15 раненых. Киеву переданы 31 раненый": the gesture
+            # of the sentence before goes on in this one.
+            earlier_added = [
+                p.count for p in previous
+                if p.count.additive and p.count.category == k.category and not p.both
+            ]  # fmt: skip
         if earlier_added and k.category not in ("total", "bodies") and not k.is_part:
             # "Separately, Russia handed over 31 wounded and Ukraine 15 wounded": the same kind
             # of group, later in the sentence, is on top too.
@@ -384,6 +406,12 @@ def sentence_candidates(
                     else other_of(v, v.voice_party or v.pair[1])
                 )
                 rule = "rule_n_for_m"
+        if k.each_pair:
+            side, both, rule = None, True, "rule_each"
+        heads = [o for o in out if o.count.value is not None and (o.side or o.both)]
+        if k.day_gapped and heads and rule in WEAK_RULES:
+            # "обменялись 307 пленными с каждой стороны, а в пятницу — 390": as the one before.
+            side, both, rule = heads[-1].side, heads[-1].both, "rule_gapped_day"
         if (
             not both
             and any(_each_covers(each_count(s, m, counts, c.parts), k, counts) for m in each_marks)
@@ -603,6 +631,8 @@ def sentence_candidates(
             today = reference.isoformat() if reference else None
             if c.stages.find(s, ms, me) and any(d.iso == today for d in dates):
                 continue  # "today, at the first stage, 390 came home": this report's own stage
+            if opening_stage and c.stages.find(s, ms, me):
+                continue  # the lead reports the first stage; "на першому етапі" is that one
             if k.start >= me:
                 cand.previous = True
                 # Only a date after "a day after" can date the earlier exchange; any date of a
@@ -642,6 +672,21 @@ def sentence_candidates(
         if cand.both and cand.rule == "rule_n_for_n" and k.value == 1:
             # "swaps are framed as one for one": a format, unless nothing else is counted.
             cand.weak_cumulative = True
+        if (
+            cand.planned
+            and cand.weak_cumulative
+            and cand.side is None
+            and not cand.both
+            and cand.date is not None
+            and cand.date.iso
+            and len(cand.date.iso) == 10
+            and reference is not None
+            and date.fromisoformat(cand.date.iso) > reference
+            and _LAST_STAGE.search(s)
+        ):
+            # "The 500-for-500 deal should wrap up on Monday with its last stage": the stage
+            # still to come is a plan of its own, dated, its size unknown (not the deal's).
+            cand.extra["unnumbered"] = True
         out.append(cand)
     for o in out:
         guessed = (o.side is None and not o.both) or o.rule in WEAK_RULES
@@ -706,6 +751,16 @@ def sentence_candidates(
         if o.both or o.count.value is None or o.count.value / 2 not in both_values
         or o.count.party is not None
     ]  # fmt: skip
+
+
+def _dash_breakdown(c: Compiled, gap: str) -> bool:
+    """Whether the words between a group and a later count open its breakdown with a dash
+    ("120 людей - бійці ЗСУ та троє цивільних"); not a gapped "а Росія - 110", nor "- а також"."""
+    m = re.match(r"([^,;]*?)\s[-—–]\s", gap)
+    if m is None or c.additive.find(gap):
+        return False
+    words = m.group(1).split()
+    return not (words and c.parties.find(words[-1]))
 
 
 _SINCE_WHEN = re.compile(r"\bsince\b(?P<what>[^.;]{0,40}?),\s*when\b", re.I)
@@ -815,6 +870,17 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
             # "80 border guards and two members of the State Special Transport Service": a
             # group beside a named one; it sums, but names no category of its own.
             b.category, b.soldier_word = "soldiers", False
+        if (
+            b.category == "total"
+            and a.category == "total"
+            and not (a.bare or b.bare or a.is_part)
+            and (a.party is None or b.party in (None, a.party))
+            and c.civilian_words.find(s, b.end, b.head_end)
+            and not c.civilian_words.find(s, a.end, a.head_end)
+            and c.list_joiners.match(gap)
+        ):
+            # "146 военнопленных и восемь граждан Украины": the citizens beside the soldiers.
+            b.category, a.category = "civilians", "soldiers"
         if not c.list_joiners.match(gap) or b.category in ("total", "bodies"):
             continue
         a.in_list = b.in_list = True
@@ -854,6 +920,44 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         ):
             k.value += 1
             k.extra_named = name
+
+
+def join_formulas(c: Compiled, s: str, counts: list[Count]) -> list[Count]:
+    """ "120 на 120 военными и 15 на 15 гражданскими": a list of formulas, each one group that
+    each side received; the groups sum (the leading number of each formula is dropped)."""
+    if c.list_joiners is None or len(counts) < 4:
+        return counts
+    drop: set[int] = set()
+    i = 0
+    while i + 3 < len(counts):
+        a1, a2, b1, b2 = counts[i : i + 4]
+        gap = s[max(a2.end, a2.head_end) : b1.start]
+        if (
+            a1.bare
+            and b1.bare
+            and a1.value is not None
+            and a1.value == a2.value
+            and b1.value is not None
+            and b1.value == b2.value
+            and for_mate(c, s, counts, i) == i + 1
+            and for_mate(c, s, counts, i + 2) == i + 3
+            and not a2.bare
+            and not b2.bare
+            and not (a2.is_part or b2.is_part)
+            and b2.category not in ("total", "bodies")
+            and a2.category != "bodies"
+            and a2.party is None
+            and b2.party is None
+            and c.list_joiners.match(gap)
+        ):
+            if a2.category == "total":
+                a2.category = "soldiers"
+            a2.in_list = b2.in_list = a2.each_pair = b2.each_pair = True
+            drop.update((i, i + 2))
+            i += 4
+            continue
+        i += 1
+    return [k for j, k in enumerate(counts) if j not in drop]
 
 
 def join_named_before(c: Compiled, s: str, counts: list[Count]) -> None:
@@ -947,7 +1051,9 @@ def mark_sum_parts(counts: list[Count], previous: list[Candidate]) -> None:
 
 def mutual_object(c: Compiled, s: str, k: Count, counts: list[Count]) -> bool:
     """Whether ``k`` is the direct object of a mutual exchange verb, and the only count."""
-    if k.party is not None or k.first_person or k.is_part or len(counts) > 1:
+    # (A figure of another day after it, "…, а в пятницу — 390", is no rival.)
+    rivals = [o for o in counts if not o.day_gapped]
+    if k.party is not None or k.first_person or k.is_part or len(rivals) > 1:
         return False
     if _GRAND_TOTAL.match(s, k.head_end) or re.search(r"total\s+of\s*$", s[: k.start], re.I):
         return False

@@ -399,6 +399,7 @@ CUMULATIVE_MARKERS: tuple[str, ...] = (
     r"previous\s+exchanges",
     r"earlier\s+exchanges",
     r"since\s+then",
+    r"since(?=\s*(?:[.;!?]|$))",  # "and 2,000 bodies have come back since."
     r"since\s+the\s+(?:last|previous)\s+(?:round|exchange|swap|meeting|talks)",
     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
     r"in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?)",
@@ -486,6 +487,9 @@ NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
     r"remains\s+the\s+(?:goal|aim|priority|objective)",
     r"keep\s+(?:on\s+)?(?:working|fighting|pushing)\s+(?:for|on|to)",
     r"^(?:[\w-]+:\s*)?\W*(?:the\s+)?(?:relatives|families|mothers|wives|parents|sisters|children)\b[^.;:]{0,40}?\b(?:urged|demanded|called\s+for|pleaded|appealed|begged|rallied|protested|asked|petitioned|say|says|said|want|wanted|hope|hoped)\b",
+    # rallies: "dozens of women rallied in Kyiv", "a rally of hundreds of relatives" (no release)
+    r"^\W*(?:dozens|hundreds|scores|thousands|crowds|groups?|a\s+(?:crowd|group))\s+of\s+(?:[\w'-]+,?\s+){0,8}?(?:rallied|rally|protested|protest|marched|march|demonstrated|picketed|gathered|took\s+to\s+the\s+streets|held\s+(?:a\s+)?(?:rally|rallies|protests?|vigils?))\b",
+    r"\b(?:rally|rallies|protests?|demonstrations?|vigils?|marches)\s+(?:of|by)\s+(?:dozens|hundreds|scores|thousands|relatives|families|wives|mothers)\b",
     # history: "the Il-76 was carrying 65 prisoners to an exchange", "who were to be exchanged"
     r"(?:had\s+been|was|were)\s+(?:carrying|transporting)\s+(?:[\w-]+\s+){0,6}?(?:to|for)\s+(?:an?\s+|the\s+)?(?:planned\s+|prisoner\s+)?(?:exchange|swap)",
     r"(?:were|was)\s+to\s+(?:have\s+)?be(?:en)?\s+(?:exchanged|swapped|freed|released|handed\s+over)",

@@ -185,6 +185,7 @@ LEXICON = RUSSIAN.build_lexicon(
         "останки",
         "обменяли",
         "обменялись",
+        "поменялись",
         "военнослужащ",
         "вернули домой",
         "вернулись домой",
@@ -390,6 +391,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"возвраща\w*\s+(?:украине|россии|рф|киеву|москве|(?:украинской|российской)\s+стороне)",
         r"передал\w*",
         r"отдал\w*",
+        # A speaker's own present: "а передаем мы 84 пленных" (to the other side).
+        r"переда[её]м",
+        r"отда[её]м",
         r"отпустил\w*",
         r"освободил\w*(?!\s+из\s+плена)",
         r"выдал\w*",
@@ -459,6 +463,8 @@ LEXICON = RUSSIAN.build_lexicon(
         r"обменял\w*",
         r"обменива\w*",
         r"(?<!\w)меняли(?:сь)?",
+        # "поменялись 120 на 120 военными": the colloquial mutual verb.
+        r"поменял(?:ись|и)(?!\w)",
         # "Второй этап состоялся вчера, 9 апреля" names a stage of the exchange (not of talks).
         r"этап(?:а|е|ом)?(?!\s+(?:переговор|консультац|встреч))",
         # The infinitives follow a plan word ("условились обменяться"): the plan keeps them.
@@ -494,11 +500,11 @@ LEXICON = RUSSIAN.build_lexicon(
         r"прош[её]л",
         r"прошла",
         r"прошло",
-        r"проведен(?!ие|ия|ию|ии|ием)\w*",  # not the noun "проведение" (holding)
+        r"провед[её]н(?!ие|ия|ию|ии|ием)\w*",  # not the noun "проведение" (holding)
         r"провели",
-        r"осуществлен\w*",
+        r"осуществл[её]н\w*",
         r"осуществили",
-        r"завершен\w*",
+        r"заверш[её]н\w*",
         r"завершился",
         r"завершил\w*",
         r"состоявш\w*",
@@ -711,7 +717,10 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     composition_beyond_base=True,
     positions_are_plans=False,
+    preparations_are_plans=False,
     deal_stages_are_plans=True,
+    # "146 военнопленных и восемь граждан Украины": citizens listed beside soldiers.
+    listed_civilian_words=(r"граждан\w*",),
     list_joiners=(
         r",",
         r"и",
@@ -817,6 +826,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"заключительн\w*",
         r"завершающ\w*",
         r"заверши\w*",
+        r"заверш[её]н\w*",
         r"част\w*\s+(?:обмена|договор[её]нност\w*)",
     ),
     not_exchange_markers=(
@@ -870,6 +880,9 @@ LEXICON = RUSSIAN.build_lexicon(
         r"вратар\w*",
         r"трансфер\w*",
         r"футбол\w*",
+        # A link to another article ("Читайте также: Когда состоится следующий обмен").
+        r"читайте\s+(?:также|больше|по\s+теме)",
+        r"смотрите\s+также",
         # Rescues and travellers come home too, but not from captivity.
         r"из-под\s+завал\w*",
         r"спасател\w*",
@@ -1063,7 +1076,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"мой\s+аппарат": "Tatyana Moskalkova",
     },
     # "Россия и Украина обменялись 84 пленными": with no "each", each side got that many.
-    mutual_verbs=(r"обменял\w*", r"обменивались", r"меняли(?:сь)?"),
+    mutual_verbs=(r"обменял\w*", r"обменивались", r"меняли(?:сь)?", r"поменялись"),
     negations=(r"не", r"нет", r"ни", r"так\s+и\s+не"),
     # A sentence recalling an earlier exchange, when it has no date of its own, is background.
     background_cues=(
