@@ -1018,3 +1018,31 @@ def test_bodies_added_in_the_next_sentence_go_to_the_side_before() -> None:
     )
     assert ex["returned_to"]["Ukraine"] == 103  # type: ignore[index]
     assert ("Ukraine", "bodies", 57) in _composition(ex)
+
+
+def test_an_explicit_destination_beats_the_in_return_switch() -> None:
+    ex = _main(
+        "The Russian defence ministry said it received 121 troops in return on Friday and that "
+        "six civilians from Kursk region had also come back to Russia after the prisoner swap."
+    )
+    assert ex["returned_to"]["Russia"] == 127  # type: ignore[index]
+    assert _composition(ex) == {("Russia", "civilians", 6)}
+
+
+def test_a_gapped_second_side_in_a_recalled_swap() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped prisoners on Friday. The previous swap was on 7 April, when "
+        "Kyiv got back 140 men and Moscow 95."
+    )
+    recalled = [
+        e
+        for e in extract_text(
+            "Ukraine and Russia swapped prisoners on Friday. The previous swap was on 7 April, when "
+            "Kyiv got back 140 men and Moscow 95.",
+            published=PUB,
+            language="en",
+        ).exchanges
+        if e.date == "2025-04-07"
+    ]
+    assert ex["parties"] == ["Russia", "Ukraine"]
+    assert recalled and recalled[0].returned_to == {"Russia": 95, "Ukraine": 140}

@@ -383,7 +383,13 @@ def sentence_candidates(
             if mate.party is None and mate.value == k.value and decide_side(v, mate)[0] == side:
                 # "a one-for-one swap" after "Russia freed ...": one went each way.
                 side, both, rule = None, True, "rule_n_for_n"
-            elif mate.party is None and pair_mate < i and decide_side(v, mate)[0] == side:
+            elif (
+                mate.party is None
+                and pair_mate < i
+                and decide_side(v, mate)[0] == side
+                # "received 121 troops in return ... six civilians had also come back to Russia"
+                and rule not in _EXPLICIT_SIDE_RULES
+            ):
                 side, rule = other_of(v, side), "rule_exchange_for"
             elif mate.party in v.pair and rule in WEAK_RULES and mate.party == side:
                 # "103 Ukrainian defenders came home; in exchange 103 people were handed over":
