@@ -1046,3 +1046,13 @@ def test_a_gapped_second_side_in_a_recalled_swap() -> None:
     ]
     assert ex["parties"] == ["Russia", "Ukraine"]
     assert recalled and recalled[0].returned_to == {"Russia": 95, "Ukraine": 140}
+
+
+def test_a_group_that_came_back_as_well_adds_to_the_side_before() -> None:
+    ex = _main(
+        "The Russian ministry reported on Friday that 160 of its servicemen were back home after "
+        "the prisoner swap. Fourteen civilians from Belgorod region, whom Ukraine had been holding "
+        "since spring, came back as well, according to the statement."
+    )
+    assert ex["returned_to"]["Russia"] == 174  # type: ignore[index]
+    assert _composition(ex) == {("Russia", "civilians", 14)}

@@ -281,11 +281,20 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             named = [
                 p for p in c.parties.find(s, count.head_end, hit_start)
                 if not re.search(r"\b(?:by|from|in)\s+(?:the\s+)?$", s[max(0, p[0] - 10) : p[0]])
+                # ("civilians ..., whom Ukraine had been holding since spring, came back as well")
+                and not re.search(r"\b(?:whom|who|which)\b", s[count.head_end : p[0]])
             ]  # fmt: skip
             if (
                 not re.search(r"\d|[;:]", s[count.head_end : hit_start])
                 and not named
-                and c.returns.match_at(s, _skip_space(s, hit_end)) is not None
+                and (
+                    c.returns.match_at(s, _skip_space(s, hit_end)) is not None
+                    # "..., came back as well": the verb right before the marker
+                    or any(
+                        not s[e:hit_start].strip()
+                        for _b, e, _k in c.returns.find(s, max(0, hit_start - 30), hit_start)
+                    )
+                )
             ):
                 count.additive = True
         after = s[count.head_end : count.head_end + 40]
