@@ -516,7 +516,10 @@ def sentence_candidates(
             ]  # fmt: skip
             if heads:
                 side, rule = heads[-1].side, "rule_added_to"
-        if k.additive and not both and rule in WEAK_RULES and not out:
+        weak = (
+            rule in WEAK_RULES if c.lexicon.added_groups_follow_previous else rule == "rule_voice"
+        )
+        if k.additive and not both and weak and not out:
             # "118 Russian servicemen came home. Also, three residents of Bryansk returned":
             # a group added in the next sentence goes to the side it is added to.
             heads = [p for p in previous if p.side and not p.both and p.rule not in WEAK_RULES]
