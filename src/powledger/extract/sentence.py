@@ -1092,12 +1092,16 @@ def mark_sum_parts(c: Compiled, s: str, counts: list[Count], previous: list[Cand
             parties = {k.party for k in run if k.party}
             # "21 freed in all. The US got 12, Russia got 6 and three minors": clauses of
             # their own, each with its verb, go to different sides, not one side's breakdown.
-            clauses = any(
-                table.find(s, a.end, b.start)
-                for a, b in itertools.pairwise(run)
-                for table in (c.give, c.receive, c.returns)
-            )
-            if value in earlier and value in totals and len(parties) <= 1 and not clauses:
+            if (
+                value in earlier
+                and value in totals
+                and len(parties) <= 1
+                and not any(
+                    table.find(s, a.end, b.start)
+                    for a, b in itertools.pairwise(run)
+                    for table in (c.give, c.receive, c.returns)
+                )
+            ):
                 wounded = any(k.category in ("wounded", "seriously_wounded_or_sick") for k in run)
                 for k in run:
                     k.is_part = True
