@@ -1033,3 +1033,105 @@ def test_exchange_noun_before_a_plan_word_without_a_day_is_no_new_plan() -> None
         language="en",
     )
     assert not out.planned
+
+
+# --- third held-out pass: missing people, formats, holidays, overnight days ------------------
+
+MISSING_ARE_NOT_RETURNED = [
+    "She said she had been contacted by the families of more than 80 soldiers who disappeared "
+    "after the battles near Belgorod in March.",
+    "Relatives of 40 marines who went missing in August held a rally in the city centre.",
+    "The ombudsman said 65 servicemen who have been reported missing since the spring were "
+    "not on the lists.",
+    "Some 120 soldiers remain unaccounted for after the battle, the commander said in May.",
+]
+
+
+@pytest.mark.parametrize("tail", MISSING_ARE_NOT_RETURNED)
+def test_missing_soldiers_are_no_exchange(tail: str) -> None:
+    out = extract_document(
+        "Russia said on Monday that 95 of its servicemen had come home in a swap with Ukraine. "
+        + tail,
+        published="2025-05-13",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 95, "Ukraine": None}]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exchanges are not always one-for-one, so the numbers for one swap often differ.",
+        "Swaps between the two countries are rarely one-for-one, analysts say.",
+        "Such trades are usually a one-for-one affair, officials noted.",
+    ],
+)
+def test_one_for_one_as_a_format_is_no_figure(sentence: str) -> None:
+    out = extract_document(
+        sentence + " Ukraine said 52 of its soldiers came home on Sunday.",
+        published="2025-05-12",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": None, "Ukraine": 52}]
+
+
+def test_one_for_one_swap_of_named_people_still_counts() -> None:
+    out = extract_document(
+        "Moscow on Thursday freed Anna Lee, a US-Russian dual citizen, in a one-for-one swap for "
+        "Oleg Sokol, a Russian held in the United States, officials said.",
+        published="2025-04-12",
+        language="en",
+    )
+    assert len(out.exchanges) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Kyiv and Moscow traded prisoners on 2 May, shortly before Orthodox Easter; the Russian "
+            "ministry said 84 of its soldiers were back.",
+            "2025-05-02",
+        ),
+        (
+            "Kyiv and Moscow swapped prisoners on 6 April, a few days before Easter; Ukraine said "
+            "55 of its soldiers were back.",
+            "2025-04-06",
+        ),
+        (
+            "Ukraine said 70 of its soldiers came home on Friday, days after Christmas.",
+            "2025-01-03",
+        ),
+    ],
+)
+def test_a_holiday_after_before_or_after_is_a_relation_not_a_date(text: str, day: str) -> None:
+    published = "2025-05-11" if "Christmas" not in text else "2025-01-05"
+    out = extract_document(text, published=published, language="en")
+    assert [e.date for e in out.exchanges] == [day]
+
+
+def test_a_holiday_after_on_is_still_a_date() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 246 prisoners each on Easter Sunday, officials said.",
+        published="2025-04-22",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-04-20"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The handover took place overnight Wednesday, shortly after the talks ended.",
+        "The swap took place overnight Wednesday.",
+        "The handover happened on Wednesday, hours after a round of talks ended in Istanbul.",
+    ],
+)
+def test_the_handover_day_beats_the_day_of_saying(second: str) -> None:
+    out = extract_document(
+        "Ukraine won freedom for 120 prisoners in return for 40 Russians, officials said "
+        "Thursday. " + second,
+        published="2025-05-11",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-05-07"]

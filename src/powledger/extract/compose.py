@@ -538,6 +538,27 @@ def _party_after(c: Compiled, s: str, end: int) -> str | None:
     return hit[1]
 
 
+_FORMAT_BEFORE = re.compile(
+    r"\b(?:not|never|always|rarely|seldom|usually|often|mostly|strictly|generally|typically)"
+    r"\s+(?:(?:always|quite|strictly|exactly|necessarily)\s+)?(?:an?\s+)?$",
+    re.I,
+)
+
+
+def _one_for_one_format(s: str, n: NumberSpan) -> bool:
+    """"Exchanges are not always one-for-one", "swaps are usually one-for-one": a format with an
+    adverb of frequency or a negation before it, not a swap of one person for one."""
+    if n.value != 1 or not s[n.start : n.end].isalpha():
+        return False
+    start = n.start
+    back = re.search(r"\bone\s*-\s*for\s*-\s*$", s[max(0, n.start - 20) : n.start], re.I)
+    if back:
+        start = n.start - len(back.group())
+    elif not re.match(r"\s*-\s*for\s*-\s*one\b", s[n.end : n.end + 20], re.I):
+        return False
+    return _FORMAT_BEFORE.search(s[max(0, start - 40) : start]) is not None
+
+
 def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
     """A number with no noun that still counts persons: "returned 103", "95 for 95", "103 each"."""
     if 1900 <= n.value <= 2100 and not n.approximate:
@@ -550,6 +571,8 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
             return None
     before = s[max(0, n.start - 40) : n.start]
     after = s[n.end : n.end + 40]
+    if _one_for_one_format(s, n):
+        return None
     own = re.match(r"\s+", after)
     possessive = (
         bool(own) and c.possessives.match_at(s, n.end + (own.end() if own else 0)) is not None

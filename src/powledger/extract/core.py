@@ -371,7 +371,15 @@ def _candidates(
             one_day = len({d.iso for d in own}) == 1 and own[0].precision == "day"
             # ("Переговоры, прошедшие 16 мая, завершились договоренностью об обмене": a day of
             # talks, not of an exchange.)
-            if not counts and one_day and c.done.find(local) and not c.plan.find(local):
+            done_at = c.done.find(local)
+            # ("The handover took place overnight Wednesday, shortly after the talks ended": a
+            # word of talks after the event's own verb and day does not make it the talks' day.)
+            if (
+                not counts
+                and one_day
+                and done_at
+                and not any(p[0] < max(done_at[0][1], own[0].end) for p in c.plan.find(local))
+            ):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
                 if not c.previous.find(local):
                     # "Обмен состоялся вчера при посредничестве ОАЭ": the exchange's own day.
