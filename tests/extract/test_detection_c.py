@@ -1135,3 +1135,37 @@ def test_the_handover_day_beats_the_day_of_saying(second: str) -> None:
         language="en",
     )
     assert [e.date for e in out.exchanges] == ["2025-05-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Kyiv, Moscow trade prisoners\nMarch 10 (UPI) -- Over 90 Ukrainian soldiers are back in "
+            "Ukraine following a swap with Russia, officials in Kyiv said Saturday.\nAndriy Yermak "
+            "wrote on Telegram that 92 Ukrainians had been freed.",
+            "2025-03-10",
+            "2025-03-08",
+        ),
+        (
+            "Nov. 4 (Wire) -- Russia and Ukraine each handed over 48 prisoners of war, the Russian "
+            "Defence Ministry said on Friday.",
+            "2024-11-04",
+            "2024-11-01",
+        ),
+    ],
+)
+def test_a_dateline_without_a_city_is_no_second_exchange(
+    text: str, published: str, day: str
+) -> None:
+    out = extract_document(text, published=published, language="en")
+    assert [e.date for e in out.exchanges] == [day]
+
+
+def test_a_dateline_without_a_city_still_dates_an_undated_lead() -> None:
+    out = extract_document(
+        "May 6 (Wire) -- Ukraine and Russia swapped 205 prisoners each, officials said.",
+        published="2025-05-06",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-05-06"]

@@ -636,6 +636,20 @@ def _candidates(
     # Fallbacks for the main event's date: the dateline, the report's own date ("said on
     # Friday"), then a date in the lead.
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
+    said_in_lead = [d for d in usable(report_dates) if d.start < lead_end and d.precision == "day"]
+    if (
+        dateline is not None
+        and dateline is head_dateline
+        and main_undated
+        and said_in_lead
+        and dateline.iso is not None
+        and len(dateline.iso) == 10
+        and said_in_lead[0].iso is not None
+        and said_in_lead[0].iso < dateline.iso
+    ):
+        # "March 10 (UPI) -- ... officials in Kyiv said Saturday": the day of the statement in
+        # the lead is nearer the event than the day the wire's dateline was written.
+        dateline = said_in_lead[0]
     for fallback in (
         usable(report_dates),
         usable(date_before(c, text, sentences, out, reference)),

@@ -28,6 +28,10 @@ _DATELINE_DAY_FIRST = re.compile(
 )
 
 
+#: "March 10 (UPI) -- ...": a wire's dateline with no city, the agency in brackets, then a dash.
+_DATELINE_NO_CITY = re.compile(r"^\s*(?=[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()\n]{1,30}\)\s*[-–—])")
+
+
 def dateline_date(c: Compiled, text: str, published: date | None) -> DateSpan | None:
     """The date of a dateline ("KYIV, Sept 14 (Wire) -", "МОСКВА, 14 сентября. /ТАСС/."),
     resolved against ``published``; on the first line or on the line after a headline."""
@@ -37,7 +41,11 @@ def dateline_date(c: Compiled, text: str, published: date | None) -> DateSpan | 
         starts.append(len(first_line) + 1)
     for offset in starts:
         head = text[offset : offset + 200]
-        m = _DATELINE.match(head) or _DATELINE_DAY_FIRST.match(head)
+        m = (
+            _DATELINE.match(head)
+            or _DATELINE_DAY_FIRST.match(head)
+            or _DATELINE_NO_CITY.match(head)
+        )
         if not m:
             continue
         # The date must close the dateline: a full stop, dash, bracket or slash after it.
