@@ -1169,3 +1169,34 @@ def test_a_dateline_without_a_city_still_dates_an_undated_lead() -> None:
         language="en",
     )
     assert [e.date for e in out.exchanges] == ["2025-05-06"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The final stage of the exchange is expected on Monday, officials said.",
+        "The final stage of the exchange is expected Monday.",
+        "The last part of the exchange is due on Monday, Zelensky said.",
+        "The next stage of the swap is scheduled for Monday.",
+    ],
+)
+def test_a_remaining_stage_with_its_day_is_a_dated_plan(second: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 390 prisoners each on Friday. " + second,
+        published="2025-05-24",
+        language="en",
+    )
+    assert [(p.date, p.returned_to) for p in out.planned] == [
+        ("2025-05-26", {"Russia": None, "Ukraine": None})
+    ]
+    assert [e.date for e in out.exchanges] == ["2025-05-23"]
+
+
+def test_due_to_as_a_cause_is_no_plan() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 390 prisoners each on Friday. The exchange was delayed due "
+        "to the weather.",
+        published="2025-05-24",
+        language="en",
+    )
+    assert not out.planned

@@ -170,7 +170,7 @@ def numbers_outside_dates(lexicon: Lexicon, s: str, reference: date | None) -> l
 
 _WEEKDAY = re.compile(r"(?:on\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _FORWARD_WORD = re.compile(r"\b(?:for|until|till|coming|next|scheduled|slated|due)\s*$", re.I)
-_DUE = re.compile(r"\b(?:due|set|slated|scheduled|expected|planned)\s+(?:to|for|on)\b", re.I)
+_DUE = re.compile(r"\b(?:due|set|slated|scheduled|expected|planned)(?:\s+(?:to|for|on)\b|\s*$)", re.I)
 
 
 def forward_weekday(c: Compiled, s: str, d: DateSpan, reference: date | None) -> DateSpan:

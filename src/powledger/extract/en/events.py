@@ -207,6 +207,8 @@ PLAN_MARKERS: tuple[str, ...] = (
     r"planned",
     r"planning",
     r"scheduled",
+    # "the last part of the exchange is due on Monday" (not "due to the weather")
+    r"(?:is|are|was|were)\s+due\s+(?:on|for|next|this|later|in|by|to\s+(?:take|be|happen|go))\b",
     r"talked\s+about",
     r"discussed",
     r"talks",
