@@ -1200,3 +1200,33 @@ def test_due_to_as_a_cause_is_no_plan() -> None:
         language="en",
     )
     assert not out.planned
+
+
+@pytest.mark.parametrize(
+    ("tail", "part"),
+    [
+        (
+            "According to the Coordination Headquarters, 8 of the Ukrainians freed on Tuesday were "
+            "officers.",
+            ("Ukraine", "officers", 8),
+        ),
+        ("Twelve of the soldiers released on Tuesday were officers, Kyiv said.", None),
+        ("Five of the Ukrainians freed on Tuesday were captured near Bakhmut.", None),
+    ],
+)
+def test_a_part_of_the_freed_group_keeps_the_background_swap(
+    tail: str, part: tuple[str, str, int] | None
+) -> None:
+    out = extract_document(
+        "Russia and Ukraine have swapped 64 prisoners each, officials said on Tuesday. It was the "
+        "second swap in a month, after a 48-for-48 trade on 3 March. " + tail,
+        published="2025-03-19",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-03-18", {"Russia": 64, "Ukraine": 64}),
+        ("2025-03-03", {"Russia": 48, "Ukraine": 48}),
+    ]
+    parts = [(p.side, p.category, p.count) for p in out.exchanges[0].composition]
+    if part is not None:
+        assert parts == [part]

@@ -296,6 +296,13 @@ def _casualty(c: Compiled, s: str, k: Count) -> bool:
     return c.casualties.match_at(s, _skip_space(s, max(k.end, k.head_end))) is not None
 
 
+_FREED_WERE = re.compile(
+    r"\s+(?:freed|released|returned|exchanged|swapped|brought\s+(?:home|back))\b"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:were|are|was|had\s+been)\s+",
+    re.I,
+)
+
+
 def _count_from_noun_phrase(
     c: Compiled, s: str, n: NumberSpan, starts: dict[int, NumberSpan]
 ) -> Count | None:
@@ -330,6 +337,19 @@ def _count_from_noun_phrase(
                 first,
                 end,
             )
+        if head is not None and re.fullmatch(r"\s+of\s+the\s+", s[n.end : pos], re.I):
+            # "8 of the Ukrainians freed on Tuesday were officers": a part of the freed group,
+            # named by what they were (no part named: no figure of a side).
+            rest = _FREED_WERE.match(s, head[0])
+            if rest is not None:
+                kind = c.persons.match_at(s, rest.end()) or c.modifiers.match_at(s, rest.end())
+                if kind is None or kind[1] == "total":
+                    return None
+                hit = c.parties.match_at(s, pos)
+                side = c.parties.value_of(s[pos : hit[0]]) if hit and hit[0] == head[0] else None
+                count = Count(n.start, n.end, n.value, n.approximate, kind[1], side, False, n.end)
+                count.is_part = True
+                return count
         if head is not None:
             end, cat = head
             word = s[pos:end]
