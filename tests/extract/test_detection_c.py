@@ -1230,3 +1230,29 @@ def test_a_part_of_the_freed_group_keeps_the_background_swap(
     parts = [(p.side, p.category, p.count) for p in out.exchanges[0].composition]
     if part is not None:
         assert parts == [part]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "On Saturday Yermak, who heads the presidential office, said the 14 were marines.",
+        "Yermak said on Saturday that the 14 were marines and border guards.",
+    ],
+)
+def test_with_no_event_day_the_first_statement_day_dates_the_swap(second: str) -> None:
+    out = extract_document(
+        "Fourteen Ukrainian servicemen were freed in the latest exchange with Russia. " + second,
+        published="2025-03-09",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-03-08"]
+
+
+def test_an_event_day_beats_a_later_statement_day() -> None:
+    out = extract_document(
+        "Fourteen Ukrainian servicemen were freed on Thursday in an exchange with Russia. On "
+        "Saturday Yermak said the 14 were marines.",
+        published="2025-03-09",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-03-06"]

@@ -658,6 +658,14 @@ def _candidates(
     ):
         if dateline is None and fallback:
             dateline = fallback[0]
+    if dateline is None and any(
+        o.date is None and o.count.value
+        for o in out
+        if not (o.previous or o.planned or o.cumulative)
+    ):
+        # "On Saturday Yermak ... said the 14 were marines": with no day of the event, the day
+        # of the first statement about it dates the exchange.
+        dateline = next(iter(usable(_statement_days(c, text, sentences, reference))), None)
     coarse = (
         dateline is not None
         and dateline.precision in ("month", "year")
@@ -676,6 +684,30 @@ def _candidates(
             if cand.planned:
                 cand.date = _plan_day(c, text[cand.sentence[0] : cand.sentence[1]], cand, reference)
     return out, mediators, dateline
+
+
+def _statement_days(
+    c: Compiled, text: str, sentences: list[Sentence], reference: date | None
+) -> list[DateSpan]:
+    """Days of statements ("said on Saturday", "On Saturday Yermak, ..., said"): a day's
+    weekday heading a sentence with a reporting verb, or right after one."""
+    out: list[DateSpan] = []
+    if reference is None:
+        return out
+    for sent in sentences[:10]:
+        s = text[sent.start : sent.end]
+        said: list[DateSpan] = []
+        event_dates(c, s, reference, said)
+        out.extend(d for d in said if d.precision == "day")
+        if c.reporting.find(s):
+            days = c.lexicon.find_dates(s[:40], reference)
+            out.extend(
+                d for d in days[:1]
+                if d.precision == "day" and d.relative and not s[: d.start].strip(" \"'“«")
+            )  # fmt: skip
+        if out:
+            break
+    return out
 
 
 def _plan_day(c: Compiled, s: str, cand: Candidate, reference: date) -> DateSpan | None:
