@@ -1256,3 +1256,26 @@ def test_an_event_day_beats_a_later_statement_day() -> None:
         language="en",
     )
     assert [e.date for e in out.exchanges] == ["2025-03-06"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "On Monday each side had let go 250 people, 60 of them civilians, and on Tuesday another "
+        "240 soldiers each were freed.",
+        "On Monday each side had let go 250 people, and on Tuesday 240 soldiers each were freed.",
+    ],
+)
+def test_a_second_day_after_a_part_is_its_own_swap(second: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia completed the third day of their big swap on Wednesday, freeing 303 "
+        "prisoners each. " + second,
+        published="2025-05-29",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-05-28", {"Russia": 303, "Ukraine": 303}),
+        ("2025-05-26", {"Russia": 250, "Ukraine": 250}),
+        ("2025-05-27", {"Russia": 240, "Ukraine": 240}),
+    ]
+    assert not [p for p in out.exchanges[0].composition if p.category == "soldiers"]
