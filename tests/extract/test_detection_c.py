@@ -1279,3 +1279,17 @@ def test_a_second_day_after_a_part_is_its_own_swap(second: str) -> None:
         ("2025-05-27", {"Russia": 240, "Ukraine": 240}),
     ]
     assert not [p for p in out.exchanges[0].composition if p.category == "soldiers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-two civilians held since the attack on 24 February 2022 were released on Friday "
+        "in a swap with Russia, Ukrainian officials said.",
+        "Thirty soldiers held since the fall of the plant in May 2022 were freed on Friday in an "
+        "exchange with Russia, Kyiv said.",
+    ],
+)
+def test_a_date_inside_since_the_noun_is_no_event_date(text: str) -> None:
+    out = extract_document(text, published="2025-03-16", language="en")
+    assert [e.date for e in out.exchanges] == ["2025-03-14"]

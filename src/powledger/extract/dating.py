@@ -91,6 +91,19 @@ def event_dates(
             and c.not_event_date.find(words[-2])
             and d.relative
         )  # "since late last month"
+        # "held since the attack on 24 February 2022": the date of a noun after "since", unless
+        # a verb of return comes first ("freed from the camp on Friday").
+        opened = re.search(r"([^\W\d_]+)\s+the\s+(?:[^\W\d_]+\s+){1,5}(?:(?:on|in|of)\s+)?$", before)
+        if (
+            opened
+            and c.not_event_date.find(opened.group(1))
+            and not when
+            and not any(
+                t.find(s, 0, d.start - len(before) + opened.start(1))
+                for t in (c.returns, c.give, c.receive, c.exchange, c.mutual)
+            )
+        ):
+            continue
         if hedged or (marked and not when) or (marked and d.relative and d.precision != "day"):
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
         if any(c.agreed.find(w) for w in words[-2:]):
