@@ -1293,3 +1293,25 @@ def test_a_second_day_after_a_part_is_its_own_swap(second: str) -> None:
 def test_a_date_inside_since_the_noun_is_no_event_date(text: str) -> None:
     out = extract_document(text, published="2025-03-16", language="en")
     assert [e.date for e in out.exchanges] == ["2025-03-14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "The 22 soldiers, captured after the fall of the city in May 2022, were released on "
+            "Friday in a swap with Russia.",
+            "2025-03-14",
+        ),
+        (
+            "Ukraine said 40 civilians, who had been detained in occupied towns in 2023, came home "
+            "on Friday in an exchange with Russia.",
+            "2025-03-14",
+        ),
+        # a verb of return in the clause keeps the date
+        ("Ukraine got back 90 soldiers captured in Mariupol on Friday, officials said.", "2025-03-14"),
+    ],
+)
+def test_a_date_in_a_clause_about_capture_is_no_event_date(text: str, day: str) -> None:
+    out = extract_document(text, published="2025-03-16", language="en")
+    assert [e.date for e in out.exchanges] == [day]

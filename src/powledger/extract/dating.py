@@ -104,6 +104,17 @@ def event_dates(
             )
         ):
             continue
+        # "The 22 soldiers, captured after the fall of the city in May 2022, were released":
+        # a date in a clause about the persons' capture (no verb of return in that clause).
+        lo = max([0, *(m.end() for m in re.finditer(r"[,;:()—–]|\b(?:who|which)\b", s[: d.start]))])
+        if (
+            c.capture_clause.find(s, lo, d.start)
+            and not when
+            and not any(
+                t.find(s, lo, d.start) for t in (c.returns, c.give, c.receive, c.exchange, c.mutual)
+            )
+        ):
+            continue
         if hedged or (marked and not when) or (marked and d.relative and d.precision != "day"):
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
         if any(c.agreed.find(w) for w in words[-2:]):

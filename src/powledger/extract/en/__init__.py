@@ -517,6 +517,15 @@ LEXICON = Lexicon(
     stage_markers=STAGE_MARKERS,
     not_exchange_markers=NOT_EXCHANGE_MARKERS,
     capture_markers=(r"prisoner", r"captive"),
+    capture_clause=(
+        r"captured",
+        r"taken\s+(?:prisoner|captive|to)",
+        r"detained",
+        r"abducted",
+        r"seized",
+        r"kidnapped",
+        r"deported",
+    ),
     casualty_after=CASUALTY_AFTER,
     casualty_before=CASUALTY_BEFORE,  # singular: "took 46 servicemen prisoner"
     superlatives=SUPERLATIVES,
