@@ -1315,3 +1315,31 @@ def test_a_date_inside_since_the_noun_is_no_event_date(text: str) -> None:
 def test_a_date_in_a_clause_about_capture_is_no_event_date(text: str, day: str) -> None:
     out = extract_document(text, published="2025-03-16", language="en")
     assert [e.date for e in out.exchanges] == [day]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Gulf state has mediated before: in 2022 it helped free three Americans from Russian "
+        "jails, its officials say.",
+        "Qatar has previously helped free two Americans held in Russia, in 2023.",
+    ],
+)
+def test_a_mediators_record_with_another_pair_is_no_exchange(second: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 75 prisoners each on Friday with the help of Qatar, officials "
+        "said. " + second,
+        published="2025-05-11",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 75, "Ukraine": 75}]
+
+
+def test_a_foreign_swap_reported_alone_is_still_an_exchange() -> None:
+    out = extract_document(
+        "Moscow on Thursday freed Anna Lee, a US-Russian dual citizen, in return for Oleg Sokol, "
+        "a Russian held in the United States, officials said.",
+        published="2025-04-12",
+        language="en",
+    )
+    assert len(out.exchanges) == 1

@@ -622,6 +622,16 @@ def _candidates(
     if recalls and any(o.count.value for o in out if not (o.planned or o.cumulative)):
         # Only next to a reported exchange: a dated recall with no figure is its own exchange.
         out.extend(recalls)
+    # "Qatar has mediated before: in 2022 it helped free three Americans": a mediator's record
+    # with another pair, no day, beside the report's own exchange, is no exchange.
+    out = [
+        o for o in out
+        if not (
+            (o.date is None or o.date.precision != "day")
+            and c.past_mediation.find(text, o.sentence[0], o.sentence[1])
+            and any(x.parties != o.parties and x.count.value for x in out if not x.planned)
+        )
+    ]  # fmt: skip
     main_undated = not any(
         o.date is not None for o in out if not (o.previous or o.planned or o.cumulative)
     )
