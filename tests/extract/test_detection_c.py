@@ -1343,3 +1343,24 @@ def test_a_foreign_swap_reported_alone_is_still_an_exchange() -> None:
         language="en",
     )
     assert len(out.exchanges) == 1
+
+
+def test_one_of_the_swaps_in_a_profile_is_no_exchange() -> None:
+    out = extract_document(
+        "How a Ukrainian paramedic was freed from Russian captivity\nOlena spent eleven months in "
+        "a prison in Taganrog. She was freed last spring in one of the swaps Kyiv and Moscow have "
+        "carried out with the help of mediators.",
+        published="2025-03-16",
+        language="en",
+    )
+    assert out.exchanges == ()
+
+
+def test_one_of_the_largest_swaps_is_still_this_exchange() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 390 prisoners each on Friday, one of the largest swaps of the "
+        "war, officials said.",
+        published="2025-05-24",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 390, "Ukraine": 390}]

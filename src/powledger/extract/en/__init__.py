@@ -705,6 +705,9 @@ LEXICON = Lexicon(
         r"^\s*(?:the|its|their|that)\s+(?:\w+\s+)?(?:largest|biggest|smallest)\s+(?:single\s+)?(?:prisoner\s+)?(?:exchange|swap|handover)s?\s+(?:so\s+far|to\s+date|yet|ever|of\s+the\s+war|since)",
         r"(?:a|the)\s+(?:string|series|number|succession)\s+of\s+(?:\w+\s+)?(?:exchanges|swaps|handovers)",
         r"(?:earlier|previous|past|prior)\s+rounds",
+        # "She was freed last spring in one of the swaps Kyiv and Moscow have carried out": a
+        # member of a series, not an exchange of its own (not "one of the largest swaps")
+        r"one\s+of\s+the\s+(?:many\s+|several\s+|numerous\s+|regular\s+)?(?:prisoner\s+)?(?:exchanges|swaps|trades|handovers)\b",
     ),
     past_mediation_cues=(
         r"previous(?:ly)?",
