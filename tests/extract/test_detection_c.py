@@ -1364,3 +1364,21 @@ def test_one_of_the_largest_swaps_is_still_this_exchange() -> None:
         language="en",
     )
     assert [e.returned_to for e in out.exchanges] == [{"Russia": 390, "Ukraine": 390}]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Among the 246 returned Russians, relatives said, were men called up in September 2022.",
+        "Many of them had been mobilised in October 2022, their relatives said.",
+    ],
+)
+def test_a_call_up_month_is_no_second_exchange(second: str) -> None:
+    out = extract_document(
+        "Russia and Ukraine swapped 246 prisoners each on Saturday, officials said. " + second,
+        published="2025-05-20",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-05-17", {"Russia": 246, "Ukraine": 246})
+    ]

@@ -525,6 +525,11 @@ LEXICON = Lexicon(
         r"seized",
         r"kidnapped",
         r"deported",
+        # the persons' call-up: "men called up in September 2022"
+        r"called\s+up",
+        r"mobili[sz]ed",
+        r"conscripted",
+        r"drafted",
     ),
     casualty_after=CASUALTY_AFTER,
     casualty_before=CASUALTY_BEFORE,  # singular: "took 46 servicemen prisoner"
