@@ -1382,3 +1382,19 @@ def test_a_call_up_month_is_no_second_exchange(second: str) -> None:
     assert [(e.date, e.returned_to) for e in out.exchanges] == [
         ("2025-05-17", {"Russia": 246, "Ukraine": 246})
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "22 Kherson civilians were released on Friday in a swap with Russia, Kyiv said.",
+        "Twenty-two Kherson civilians held since the raid on 12 November 2022 were released on "
+        "Friday in a swap with Russia, the Coordination Headquarters said.",
+        "Ukraine got back 22 Kherson civilians on Friday in a swap with Russia.",
+    ],
+)
+def test_a_place_name_before_the_persons_noun_keeps_the_count(text: str) -> None:
+    out = extract_document(text, published="2025-03-16", language="en")
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-03-14", {"Russia": None, "Ukraine": 22})
+    ]

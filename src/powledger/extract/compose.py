@@ -303,6 +303,10 @@ _FREED_WERE = re.compile(
 )
 
 
+#: One capitalised word used as a place adjective before a person noun ("Kherson").
+_PLACE_WORD = re.compile(r"[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]{2,}(?=\s)")
+
+
 def _count_from_noun_phrase(
     c: Compiled, s: str, n: NumberSpan, starts: dict[int, NumberSpan]
 ) -> Count | None:
@@ -442,6 +446,10 @@ def _count_from_noun_phrase(
             pos = mod_hit[0]
         elif filler is not None:
             pos = filler[0]
+        elif (place := _PLACE_WORD.match(s, pos)) is not None and c.persons.match_at(
+            s, _skip_space(s, place.end())
+        ):
+            pos = place.end()  # "22 Kherson civilians", "40 Kharkiv residents": a place's name
         else:
             break
     if first and party is None and category is None and _first_person_only(c, s, n.end, pos):
