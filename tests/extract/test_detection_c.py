@@ -1398,3 +1398,24 @@ def test_a_place_name_before_the_persons_noun_keeps_the_count(text: str) -> None
     assert [(e.date, e.returned_to) for e in out.exchanges] == [
         ("2025-03-14", {"Russia": None, "Ukraine": 22})
     ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "It was the second swap since the Easter Sunday one that freed 70 soldiers on each side.",
+        "It was the second swap since the one on Easter Sunday, which freed 70 soldiers on each "
+        "side.",
+        "It was the second swap since Easter Sunday, when 70 soldiers were freed on each side.",
+    ],
+)
+def test_a_swap_named_by_its_holiday_is_a_dated_recall(second: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 90 prisoners each on Saturday. " + second,
+        published="2025-05-04",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-05-03", {"Russia": 90, "Ukraine": 90}),
+        ("2025-04-20", {"Russia": 70, "Ukraine": 70}),
+    ]

@@ -81,7 +81,13 @@ def event_dates(
         last = words[-1] if words else ""
         if d.precision == "year" and c.superlatives.find(before):
             continue  # "the first exchange in 2025": a comparison, not the exchange's date
-        when = re.match(r",?\s+(?:when|когда|коли)\b", s[d.end : d.end + 12], re.I)
+        # ("since the Easter Sunday one that freed 70": the recalled swap's own day)
+        named_recall = d.precision == "day" and re.match(
+            r"\s+(?:one|swap|exchange|handover|trade)\s+(?:that|which|when|in\s+which)\b",
+            s[d.end : d.end + 30],
+            re.I,
+        )
+        when = re.match(r",?\s+(?:when|когда|коли)\b", s[d.end : d.end + 12], re.I) or named_recall
         own = re.findall(r"[\w'-]+", s[d.start : d.end])[:1]
         # "since late last month", "detained since February" (the word is inside the date)
         marked = c.not_event_date.find(last) or (own and c.not_event_date.find(own[0]))
@@ -115,7 +121,7 @@ def event_dates(
             )
         ):
             continue
-        if hedged or (marked and not when) or (marked and d.relative and d.precision != "day"):
+        if (hedged and not named_recall) or (marked and not when) or (marked and d.relative and d.precision != "day"):
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
         if any(c.agreed.find(w) for w in words[-2:]):
             continue  # "обмін, про який сторони домовилися (ще) 16 травня": the agreement's date
