@@ -231,6 +231,9 @@ class Lexicon:
     cumulative_weak: tuple[str, ...] = ()
     #: Words before a date that make it not the exchange's date ("since", "until").
     not_event_date: tuple[str, ...] = ()
+    #: Words of capture or detention that open a clause about the persons' past ("captured in
+    #: Mariupol in May 2022", "taken to Ukraine during a raid last year"): its date is no event's.
+    capture_clause: tuple[str, ...] = ()
     #: A stage of a larger deal ("first stage", "completing") makes its big figure a running one.
     stage_markers: tuple[str, ...] = ()
     #: A headline or lead that reports the first stage or day of a deal ("першого дня звільнено

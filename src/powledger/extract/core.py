@@ -385,7 +385,15 @@ def _candidates(
             one_day = len({d.iso for d in own}) == 1 and own[0].precision == "day"
             # ("Переговоры, прошедшие 16 мая, завершились договоренностью об обмене": a day of
             # talks, not of an exchange.)
-            if not counts and one_day and c.done.find(local) and not c.plan.find(local):
+            done_at = c.done.find(local)
+            # ("The handover took place overnight Wednesday, shortly after the talks ended": a
+            # word of talks after the event's own verb and day does not make it the talks' day.)
+            if (
+                not counts
+                and one_day
+                and done_at
+                and not any(p[0] < max(done_at[0][1], own[0].end) for p in c.plan.find(local))
+            ):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
                 if not c.previous.find(local):
                     # "Обмен состоялся вчера при посредничестве ОАЭ": the exchange's own day.
@@ -634,6 +642,16 @@ def _candidates(
     if recalls and any(o.count.value for o in out if not (o.planned or o.cumulative)):
         # Only next to a reported exchange: a dated recall with no figure is its own exchange.
         out.extend(recalls)
+    # "Qatar has mediated before: in 2022 it helped free three Americans": a mediator's record
+    # with another pair, no day, beside the report's own exchange, is no exchange.
+    out = [
+        o for o in out
+        if not (
+            (o.date is None or o.date.precision != "day")
+            and c.past_mediation.find(text, o.sentence[0], o.sentence[1])
+            and any(x.parties != o.parties and x.count.value for x in out if not x.planned)
+        )
+    ]  # fmt: skip
     main_undated = not any(
         o.date is not None for o in out if not (o.previous or o.planned or o.cumulative)
     )
@@ -648,6 +666,20 @@ def _candidates(
     # Fallbacks for the main event's date: the dateline, the report's own date ("said on
     # Friday"), then a date in the lead.
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
+    said_in_lead = [d for d in usable(report_dates) if d.start < lead_end and d.precision == "day"]
+    if (
+        dateline is not None
+        and dateline is head_dateline
+        and main_undated
+        and said_in_lead
+        and dateline.iso is not None
+        and len(dateline.iso) == 10
+        and said_in_lead[0].iso is not None
+        and said_in_lead[0].iso < dateline.iso
+    ):
+        # "March 10 (UPI) -- ... officials in Kyiv said Saturday": the day of the statement in
+        # the lead is nearer the event than the day the wire's dateline was written.
+        dateline = said_in_lead[0]
     for fallback in (
         usable(report_dates),
         usable(date_before(c, text, sentences, out, reference)),
@@ -656,6 +688,14 @@ def _candidates(
     ):
         if dateline is None and fallback:
             dateline = fallback[0]
+    if dateline is None and any(
+        o.date is None and o.count.value
+        for o in out
+        if not (o.previous or o.planned or o.cumulative)
+    ):
+        # "On Saturday Yermak ... said the 14 were marines": with no day of the event, the day
+        # of the first statement about it dates the exchange.
+        dateline = next(iter(usable(_statement_days(c, text, sentences, reference))), None)
     coarse = (
         dateline is not None
         and dateline.precision in ("month", "year")
@@ -674,6 +714,30 @@ def _candidates(
             if cand.planned:
                 cand.date = _plan_day(c, text[cand.sentence[0] : cand.sentence[1]], cand, reference)
     return out, mediators, dateline
+
+
+def _statement_days(
+    c: Compiled, text: str, sentences: list[Sentence], reference: date | None
+) -> list[DateSpan]:
+    """Days of statements ("said on Saturday", "On Saturday Yermak, ..., said"): a day's
+    weekday heading a sentence with a reporting verb, or right after one."""
+    out: list[DateSpan] = []
+    if reference is None:
+        return out
+    for sent in sentences[:10]:
+        s = text[sent.start : sent.end]
+        said: list[DateSpan] = []
+        event_dates(c, s, reference, said)
+        out.extend(d for d in said if d.precision == "day")
+        if c.reporting.find(s):
+            days = c.lexicon.find_dates(s[:40], reference)
+            out.extend(
+                d for d in days[:1]
+                if d.precision == "day" and d.relative and not s[: d.start].strip(" \"'“«")
+            )  # fmt: skip
+        if out:
+            break
+    return out
 
 
 def _plan_day(c: Compiled, s: str, cand: Candidate, reference: date) -> DateSpan | None:

@@ -179,6 +179,7 @@ class Compiled:
     casualty_after: re.Pattern[str] | None
     casualty_before: re.Pattern[str] | None
     not_event_date: Table
+    capture_clause: Table
     clause_breaks: Table
     return_nouns: Table
     modal: Table
@@ -305,6 +306,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if lx.casualty_before
         else None,
         not_event_date=make_set(lx.not_event_date),
+        capture_clause=make_set(lx.capture_clause),
         clause_breaks=make_set(lx.clause_breaks),
         return_nouns=make_set(lx.return_nouns, "return"),
         modal=make_set(lx.modal_markers),

@@ -199,6 +199,10 @@ def sentence_candidates(
     out: list[Candidate] = []
     # "taking hundreds of Russian conscripts prisoner": a capture, not a return.
     counts = [k for k in v.counts if not _captured(c, s, k) and not _casualty(c, s, k)]
+
+    def dates_between(lo: int, hi: int) -> bool:
+        return any(lo <= d.start and d.end <= hi for d in dates)
+
     lead_part = c.parts.match_at(s, len(s) - len(s.lstrip()))
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
@@ -207,6 +211,9 @@ def sentence_candidates(
             i > 0
             and counts[i - 1].is_part
             and k.category != "bodies"
+            # "250 people, 60 of them civilians, and on Tuesday another 240 soldiers": a day of
+            # its own ends the list
+            and not dates_between(counts[i - 1].end, k.start)
             # "including 21 officers and 7 border guards"; not "..., in exchange for 95 soldiers"
             and (
                 c.list_joiners is None
