@@ -1195,3 +1195,37 @@ def test_a_figure_with_no_verb_after_an_agreement_is_the_agreements() -> None:
     assert [p.returned_to for p in result.planned] == [{"Russia": 1200, "Ukraine": 1200}]
     done = _extract("Россия и Украина провели обмен пленными. Всего 1200 пленных с каждой стороны.")
     assert [e.returned_to for e in done.exchanges] == [{"Russia": 1200, "Ukraine": 1200}]
+
+
+# --- a day-by-day account: each "<weekday>, <day>." heading opens that day's exchange ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Четверг, 12 июня. Москва и Киев обменялись пленными в формате 210 на 210.\n"
+        "Пятница, 13 июня. На второй день домой вернулись 205 украинцев, Россия получила столько "
+        "же.\nСуббота, 14 июня. Последний день — по 185 с каждой стороны.\nВсего — по 600.",
+        "Хроника по дням.\n\nЧетверг, 12 июня.\nРоссия передала 210 украинских военных в обмен на "
+        "210 российских.\n\nПятница, 13 июня.\nЕще по 205 с каждой стороны вернулись домой.\n\n"
+        "Суббота, 14 июня.\nЕще по 185 с каждой стороны. Итого — по 600.",
+    ],
+)
+def test_day_headings_split_the_days(text: str) -> None:
+    result = _extract(text, "2025-06-16")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-06-12", {"Russia": 210, "Ukraine": 210}),
+        ("2025-06-13", {"Russia": 205, "Ukraine": 205}),
+        ("2025-06-14", {"Russia": 185, "Ukraine": 185}),
+    ]
+
+
+def test_one_dated_line_or_a_dateline_is_no_day_heading() -> None:
+    one = _extract(
+        "Москва, 12 июня. Россия и Украина обменялись пленными, по 210 с каждой стороны. "
+        "Вернувшиеся проходят лечение.",
+        "2025-06-12",
+    )
+    assert [(e.date, e.returned_to) for e in one.exchanges] == [
+        ("2025-06-12", {"Russia": 210, "Ukraine": 210})
+    ]

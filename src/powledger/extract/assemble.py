@@ -734,6 +734,15 @@ def _group(
                 for g in groups
                 if g is not main and g.date == c.date.iso and g.parties == c.parties
             )
+        elif (
+            c.extra.get("section")
+            and c.date is not None
+            and c.date.iso != main.date
+            and c.parties == main_pair
+        ):
+            # A day's section of a day-by-day account ("Пятница, 13 июня. ..."): that day's.
+            target = _Group(c.parties, c.date.iso, c.date.precision)
+            groups.append(target)
         elif planned and c.extra.get("unnumbered") and any(m.count.value for m in main.members):
             # An open-ended plan ("all for all") next to a numbered one is a plan of its own.
             target = _Group(c.parties, None, None)

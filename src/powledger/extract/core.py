@@ -229,6 +229,8 @@ def _candidates(
         # carries it was published a day or two later.
         if reference is None or timedelta(0) < reference - day <= timedelta(days=3):
             reference = day
+    headings = _day_headings(lexicon, text, sentences, dateline, reference)
+    heading_ends = {sent.end for sent in sentences for start, _d in headings if sent.start == start}
     # Pass 1 (cheap): which sentences may state a figure at all.
     trigger_starts = [m.start() for m in c.triggers.finditer(text)] if c.triggers else []
     interesting: list[tuple[Sentence, str, list[Count], bool, bool, bool]] = []
@@ -252,10 +254,11 @@ def _candidates(
                     for d in first_dates
                 )
             )
-        carried = (
-            not has_trigger
-            and last_trigger_para == sent.paragraph
-            and last_trigger_end >= sent.start - 3
+        carried = not has_trigger and (
+            (last_trigger_para == sent.paragraph and last_trigger_end >= sent.start - 3)
+            # "… обменялись 210 на 210. Суббота, 14 июня. Последний день — по 185": the verb of
+            # the day-by-day account goes on after a day's heading.
+            or (any_trigger and any(0 <= sent.start - e <= 3 for e in heading_ends))
         )
         if has_trigger:
             last_trigger_para, last_trigger_end = sent.paragraph, sent.end
@@ -447,6 +450,13 @@ def _candidates(
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
                     cand.date = inherited[0]
+        section = [d for start, d in headings if start < sent.start]
+        if section:
+            # "Пятница, 13 июня. На второй день вернулись 205": that day's own exchange.
+            for cand in sentence_out:
+                if cand.date is None and not (cand.previous or cand.cumulative or cand.planned):
+                    cand.date = section[-1]
+                    cand.extra["section"] = True
         if c.respectively.find(local) and len(sentence_out) > 1:
             # "Перший етап пройшов у понеділок, другий - у вівторок. ... отримала 150 і 205
             # своїх військових відповідно": the i-th figure goes with the i-th day named.
@@ -1225,6 +1235,34 @@ def _verb_takes(s: str, trigger: tuple[int, int, str], start: int, end: int) -> 
     return len(gap) <= 60 and not re.search(
         r"[,;:]|\b(?:to|for|into|from|by|in|at|of|with|after|near)\b", gap, re.I
     )
+
+
+_HEADING_WORD = re.compile(r"[\W_]*(?:[^\W\d_]+)?[\W_]*")
+
+
+def _day_headings(
+    lexicon: Lexicon,
+    text: str,
+    sentences: list[Sentence],
+    dateline: DateSpan | None,
+    reference: date | None,
+) -> list[tuple[int, DateSpan]]:
+    """Sections of a day-by-day account: sentences that are only a day, perhaps after one word
+    ("Четверг, 12 июня.", "Friday, 13 June."), each opening the figures of that day up to the
+    next one. Two such headings with different days at least; the dateline is none."""
+    out: list[tuple[int, DateSpan]] = []
+    for sent in sentences:
+        local = text[sent.start : sent.end]
+        if len(local) > 40 or (dateline is not None and sent.start <= dateline.start < sent.end):
+            continue
+        found = [d for d in lexicon.find_dates(local, reference) if d.iso]
+        if len(found) != 1 or found[0].precision != "day" or len(found[0].iso or "") != 10:
+            continue
+        d = found[0]
+        rest = local[: d.start] + " " + local[d.end :]
+        if _HEADING_WORD.fullmatch(rest) and not rest.strip()[:1].islower():
+            out.append((sent.start, DateSpan(0, 0, d.iso, "day", False)))
+    return out if len({d.iso for _s, d in out}) >= 2 else []
 
 
 def _timestamp_lines(
