@@ -1229,3 +1229,21 @@ def test_one_dated_line_or_a_dateline_is_no_day_heading() -> None:
     assert [(e.date, e.returned_to) for e in one.exchanges] == [
         ("2025-06-12", {"Russia": 210, "Ukraine": 210})
     ]
+
+
+# --- "в новом обмене / на этот раз" is the report's own exchange, not the recall named last ---
+
+
+@pytest.mark.parametrize("marker", ["В новом обмене", "На этот раз", "В нынешнем обмене"])
+def test_the_new_exchange_is_the_main_one_after_a_dated_recall(marker: str) -> None:
+    result = _extract(
+        "Москва и Киев 12 марта снова обменялись пленными, по 175 с каждой стороны. Предыдущий "
+        "обмен был 29 ноября, тогда стороны вернули по 90 человек. "
+        f"{marker} Минобороны сообщило: «возвращены 175 российских военнослужащих, взамен "
+        "переданы 175 военнопленных ВСУ». Посредником снова стал Катар.",
+        "2025-03-13",
+    )
+    assert [(e.date, e.returned_to, e.mediators) for e in result.exchanges] == [
+        ("2025-03-12", {"Russia": 175, "Ukraine": 175}, ("Qatar",)),
+        ("2024-11-29", {"Russia": 90, "Ukraine": 90}, ()),
+    ]

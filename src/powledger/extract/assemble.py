@@ -707,6 +707,7 @@ def _group(
             and last[1] is not main
             and c.date is None
             and not c.previous
+            and not c.extra.get("current")
             and c.parties == last[1].parties
             and (c.sentence == last[0].sentence or 0 <= c.sentence[0] - last[0].sentence[1] <= 3)
         ):

@@ -257,6 +257,9 @@ class Lexicon:
     clause_breaks: tuple[str, ...] = ()
     #: Another, earlier exchange is meant ("a day after", "previous", "last exchange").
     previous_markers: tuple[str, ...] = ()
+    #: The report's own exchange is meant, whatever date was named last ("in the new exchange",
+    #: "this time"): such a sentence never goes on about a recalled one.
+    current_markers: tuple[str, ...] = ()
 
     # --- attribution and mediation ------------------------------------------------------
     #: Reporting verbs and phrases ("said", "according to", "wrote on Telegram").

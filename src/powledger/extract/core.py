@@ -450,6 +450,10 @@ def _candidates(
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
                     cand.date = inherited[0]
+        if c.current.find(local) and not c.previous.find(local):
+            # "В новом обмене …" after a recall with a date of its own: the report's exchange.
+            for cand in sentence_out:
+                cand.extra["current"] = True
         section = [d for start, d in headings if start < sent.start]
         if section:
             # "Пятница, 13 июня. На второй день вернулись 205": that day's own exchange.

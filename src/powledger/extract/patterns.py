@@ -200,6 +200,7 @@ class Compiled:
     cumulative: Table
     cumulative_weak: Table
     previous: Table
+    current: Table
     origin: Table
     next_day: Table
     respectively: Table
@@ -328,6 +329,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         cumulative=make_set(lx.cumulative_markers),
         cumulative_weak=make_set(lx.cumulative_weak),
         previous=make_set(lx.previous_markers),
+        current=make_set(lx.current_markers),
         origin=make_set(lx.origin_markers),
         next_day=make_set(lx.next_day_markers),
         respectively=make_set(lx.respectively_markers),
