@@ -1247,3 +1247,29 @@ def test_the_new_exchange_is_the_main_one_after_a_dated_recall(marker: str) -> N
         ("2025-03-12", {"Russia": 175, "Ukraine": 175}, ("Qatar",)),
         ("2024-11-29", {"Russia": 90, "Ukraine": 90}, ()),
     ]
+
+
+# --- a named person handed over with a group counts one more ---------------------------------
+
+
+def test_along_with_him_adds_the_person_named_in_the_sentence_before() -> None:
+    text = (
+        "Бывший депутат Игорь Лесной оказался в России. Вместе с ним освободили 40 российских "
+        "военных, сообщил Пушилин."
+    )
+    assert _main(text).returned_to["Russia"] == 41
+    # No person in the sentence before (a mediator): nothing added.
+    assert (
+        _main(
+            "Катар снова выступил посредником. Вместе с ним освободили 40 российских военных."
+        ).returned_to["Russia"]
+        == 40
+    )
+
+
+def test_a_quoted_party_name_before_the_person_keeps_the_plus_one() -> None:
+    text = (
+        "Прошлый обмен был 2 мая, тогда из украинского плена вернулись 40 российских военных, а "
+        'также экс-глава партии "Единый путь — Вперед" Олег Кравцов.'
+    )
+    assert _main(text).returned_to["Russia"] == 41

@@ -139,6 +139,9 @@ class Lexicon:
     #: A named person handed over with a count, ending right before the count; group ``name``
     #: ("Viktor Medvedchuk was handed over to Russia along with 55 prisoners" -> 56).
     named_along: tuple[str, ...] = ()
+    #: The opening of a sentence whose count was handed over with the person named in the
+    #: sentence before ("Igor Lesnoy is in Russia. Along with him, 40 soldiers were freed" -> 41).
+    along_with_named: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
     #: Whether the deal of a multi-stage exchange whose stage is reported and not said to be

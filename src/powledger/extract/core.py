@@ -398,6 +398,8 @@ def _candidates(
             _N_FOR_N.search(local) or lexicon.find_dates(local[:40], reference)
         ):
             continue
+        if c.along_with_named is not None and c.along_with_named.match(local):
+            _join_named_before_sentence(c, text, sentences, sent, counts)
         parties = c.parties.find(local)
         pair = _sentence_pair(
             {p[2] for p in parties} | {k.party for k in counts if k.party}, default_pair
@@ -1242,6 +1244,39 @@ def _verb_takes(s: str, trigger: tuple[int, int, str], start: int, end: int) -> 
 
 
 _HEADING_WORD = re.compile(r"[\W_]*(?:[^\W\d_]+)?[\W_]*")
+
+
+_CAPITALISED_NAME = re.compile(
+    r"(?<![\w-])[A-Z\u0400-\u042f][\w'-]+(?:\s+[A-Z\u0400-\u042f][\w'-]+)+"
+)
+
+
+def _join_named_before_sentence(
+    c: Compiled, text: str, sentences: list[Sentence], sent: Sentence, counts: list[Count]
+) -> None:
+    """ "Бывший депутат Игорь Лесной оказался в России. Вместе с ним освободили 40 военных":
+    the group and the person named in the sentence before, with no number of its own (41)."""
+    i = bisect_left([s.start for s in sentences], sent.start)
+    if i == 0 or not counts or counts[0].value is None or counts[0].extra_named:
+        return
+    if counts[0].category == "bodies" or counts[0].is_part:
+        return
+    before = text[sentences[i - 1].start : sentences[i - 1].end]
+    if re.search(r"\d", before) or c.lexicon.find_numbers(before):
+        return
+    for m in _CAPITALISED_NAME.finditer(before):
+        name = m.group(0)
+        if (
+            c.parties.find(name)
+            or c.mediators.find(name)
+            or c.actors.find(name)
+            or c.persons.find(name)
+            or c.lexicon.find_dates(name, None)
+        ):
+            continue
+        counts[0].value += 1
+        counts[0].extra_named = name
+        return
 
 
 def _day_headings(

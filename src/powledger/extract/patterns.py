@@ -162,6 +162,7 @@ class Compiled:
     bare_followers: Table
     plus_named: re.Pattern[str] | None
     named_along: re.Pattern[str] | None
+    along_with_named: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
     stages: Table
     opening_stages: Table
@@ -269,12 +270,18 @@ def _compile(lexicon: Lexicon) -> Compiled:
             # Lowercase words between ("… и граждан, а также Виктора Медведчука").
             r"\s*,?\s*(?:" + "|".join(lx.plus_named) + r")\s+(?:the\s+)?"
             r"(?:[a-z\u0430-\u045f\u0491-]+,?\s+){0,4}?"
+            # (… а также экс-глава партии "Единый путь — Вперед" Игорь Лесной: a quoted name of
+            # the person's party or post between.)
+            r"(?:[\"«„“][^\"«»„“”]{1,40}[\"»“”]\s+)?"
             r"(?P<name>[A-Z\u0400-\u042f][\w'-]+(?:\s+[A-Z\u0400-\u042f][\w'-]+)+)"
         )
         if lx.plus_named
         else None,
         named_along=re.compile("(?:" + "|".join(lx.named_along) + r")$")
         if lx.named_along
+        else None,
+        along_with_named=re.compile(r"\W*(?:" + "|".join(lx.along_with_named) + r")\b", re.I)
+        if lx.along_with_named
         else None,
         list_joiners=re.compile(
             r"(?:\s+(?:of|from)\s+[^,;.\d]{0,50}?)?\s*(?:" + "|".join(lx.list_joiners) + r")\s*$",

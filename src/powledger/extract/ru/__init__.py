@@ -719,6 +719,7 @@ LEXICON = RUSSIAN.build_lexicon(
         r"(?:отда\w*|переда\w*|освобо\w*|обменя\w*)\s+"
         r"(?P<name>[А-ЯЁ][а-яё]+(?:\s+[А-ЯЁ][а-яё]+){1,2})\s+(?:и|вместе\s+с|а\s+также)\s+",
     ),
+    along_with_named=(r"вместе\s+с\s+(?:ним|ней)",),
     composition_beyond_base=True,
     positions_are_plans=False,
     preparations_are_plans=False,
