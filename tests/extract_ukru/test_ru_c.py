@@ -1273,3 +1273,29 @@ def test_a_quoted_party_name_before_the_person_keeps_the_plus_one() -> None:
         'также экс-глава партии "Единый путь — Вперед" Олег Кравцов.'
     )
     assert _main(text).returned_to["Russia"] == 41
+
+
+# --- a list of names handed over is no return --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В феврале омбудсмен заявляла, что передала Киеву список из более чем 600 российских "
+        "военнопленных, пропавших без вести.",
+        "Москалькова передала украинскому коллеге списки из 350 пленных, о судьбе которых ничего "
+        "не известно.",
+    ],
+)
+def test_a_list_of_prisoners_handed_over_is_no_exchange(text: str) -> None:
+    assert _extract(text).exchanges == ()
+
+
+def test_a_list_beside_a_return_keeps_the_return() -> None:
+    text = (
+        "Из плена вернулись 120 российских военнослужащих. Кроме того, омбудсмен передала Киеву "
+        "список из 600 пропавших без вести."
+    )
+    assert _main(text).returned_to["Russia"] == 120
+    mixed = "Москва передала Киеву список, и в пятницу домой вернулись 150 российских военных."
+    assert _main(mixed).returned_to["Russia"] == 150

@@ -1192,6 +1192,12 @@ def _unnumbered(
                 r"\blists?\s+of\s+(?:[\w-]+\s+){0,3}$", s[max(0, start - 40) : start], re.I
             ):
                 continue  # "We handed over lists of our military personnel": names on lists
+            window = s[max(0, start - 50) : start]
+            marks = c.ages.find(window)
+            if marks and re.fullmatch(
+                r"[\s\d]*(?:[^\W\d_][\w-]*\s+[\d\s]*){0,5}", window[marks[-1][1] :]
+            ):
+                continue  # "список из более чем 600 российских военнопленных": a list, or ages
             if not any(_verb_takes(s, t, start, end) for t in triggers):
                 continue  # "freed from a basement in a village retaken by Ukrainian troops"
             if all(re.search(r"[;:]", s[min(t[1], start) : max(t[0], end)]) for t in triggers):
