@@ -1299,3 +1299,20 @@ def test_a_list_beside_a_return_keeps_the_return() -> None:
     assert _main(text).returned_to["Russia"] == 120
     mixed = "Москва передала Киеву список, и в пятницу домой вернулись 150 российских военных."
     assert _main(mixed).returned_to["Russia"] == 150
+
+
+# --- "<side> сообщил о N вернувшихся": the side's own returned ---------------------------------
+
+
+@pytest.mark.parametrize("russia", [175, 90])
+def test_a_recall_of_returned_counts_per_side_even_with_the_main_figure(russia: int) -> None:
+    result = _extract(
+        "Москва и Киев 12 марта снова обменялись пленными, по 175 с каждой стороны. Предыдущий "
+        f"обмен был в конце ноября: 29 ноября российское ведомство объявило о возвращении {russia} "
+        "своих военных, а Киев сообщил о 203 вернувшихся.",
+        "2025-03-13",
+    )
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-03-12", {"Russia": 175, "Ukraine": 175}),
+        ("2024-11-29", {"Russia": russia, "Ukraine": 203}),
+    ]
