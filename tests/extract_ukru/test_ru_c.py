@@ -1316,3 +1316,16 @@ def test_a_recall_of_returned_counts_per_side_even_with_the_main_figure(russia: 
         ("2025-03-12", {"Russia": 175, "Ukraine": 175}),
         ("2024-11-29", {"Russia": russia, "Ukraine": 203}),
     ]
+
+
+# --- "Речь идет о N" after an agreement on groups of an age range is that plan ----------------
+
+
+def test_an_age_range_in_the_agreement_does_not_make_its_figure_done() -> None:
+    result = _extract(
+        "«Ключевой итог встречи — гуманитарные договоренности: взаимная передача всех "
+        "тяжелобольных и военнослужащих в возрасте от 18 до 22 лет. Речь идет о пятистах "
+        "человек с каждой стороны», — сказал Ушаков."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": 500, "Ukraine": 500}]

@@ -502,7 +502,13 @@ def _candidates(
             # «Стороны согласились возобновить обмены. Речь идет о возвращении 300 украинцев»:
             # only nouns of return here, after a sentence of plans with no figure or done word.
             before = text[prior[-1].start : prior[-1].end]
-            if c.plan.find(before) and not c.done.find(before) and not lexicon.find_numbers(before):
+            # (Ages are no figure: "… военнослужащих в возрасте от 18 до 22 лет. Речь идет о 500".)
+            numbers = lexicon.find_numbers(before)
+            if (
+                c.plan.find(before)
+                and not c.done.find(before)
+                and not find_counts(c, before, numbers)
+            ):
                 for cand in sentence_out:
                     cand.planned = True
         if (
