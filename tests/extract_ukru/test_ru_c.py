@@ -1329,3 +1329,17 @@ def test_an_age_range_in_the_agreement_does_not_make_its_figure_done() -> None:
     )
     assert result.exchanges == ()
     assert [p.returned_to for p in result.planned] == [{"Russia": 500, "Ukraine": 500}]
+
+
+# --- "как и при прошлых обменах": this exchange's mediator too --------------------------------
+
+
+def test_a_mediator_as_in_earlier_exchanges_is_credited_now() -> None:
+    done = (
+        "Минобороны России сообщило о возвращении 120 российских военнослужащих, взамен Украине "
+        "отдали 120 военнопленных ВСУ. "
+    )
+    likewise = done + "Посредничество, как и при прошлых обменах, взял на себя Катар."
+    assert _main(likewise).mediators == ("Qatar",)
+    past = done + "При прошлых обменах посредником выступал Катар."
+    assert _main(past).mediators == ()

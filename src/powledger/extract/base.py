@@ -310,6 +310,9 @@ class Lexicon:
     #: Cues of an explainer about earlier exchanges ("previous swaps were mediated by ..."):
     #: a sentence with one and no date of its own credits no mediator.
     past_mediation_cues: tuple[str, ...] = ()
+    #: Words right before such a cue that make it "this time too" ("как и при прошлых обменах"):
+    #: the sentence then credits this exchange's mediator.
+    likewise_cues: tuple[str, ...] = ()
 
     #: Speakers missing from the actor list ("Deputy Foreign Minister Aram Sargsyan said"):
     #: the reporting verbs that introduce them (plain lower-case words; empty: not looked for),

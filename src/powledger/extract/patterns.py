@@ -211,6 +211,7 @@ class Compiled:
     not_mediator: Table
     other_goals: Table
     past_mediation: Table
+    likewise: re.Pattern[str] | None
     background: Table
     negation: Table
     actors: Table
@@ -346,6 +347,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         not_mediator=make_set(lx.not_mediator_cues),
         other_goals=make_set(lx.other_mediation_goals),
         past_mediation=make_set(lx.past_mediation_cues),
+        likewise=re.compile(r"(?:" + "|".join(lx.likewise_cues) + r")\s*$", re.I)
+        if lx.likewise_cues
+        else None,
         background=make_set(lx.background_cues),
         negation=make_set(lx.negations),
         actors=make_table(actor_table),

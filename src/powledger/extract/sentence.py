@@ -83,6 +83,8 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
         before = [n for n in names if n[1] <= cue_start]
         if before and re.match(r"\s*,[^,;.]*$", s[before[-1][1] : cue_start]):
             continue
+        if c.likewise is not None and c.likewise.search(s, max(0, cue_start - 20), cue_start):
+            continue  # "Посредничество, как и при прошлых обменах, взял на себя Катар"
         return True
     return False
 
