@@ -1343,3 +1343,16 @@ def test_a_mediator_as_in_earlier_exchanges_is_credited_now() -> None:
     assert _main(likewise).mediators == ("Qatar",)
     past = done + "При прошлых обменах посредником выступал Катар."
     assert _main(past).mediators == ()
+
+
+# --- a trial's defendants, some handed over "in one of the exchanges", are no exchange ---------
+
+
+def test_defendants_handed_over_in_one_of_the_exchanges_are_background() -> None:
+    text = (
+        "Вначале на скамье подсудимых было 19 человек, но трое из них, как узнало издание, были "
+        "переданы Украине в ходе одного из обменов, и теперь их судят заочно."
+    )
+    assert _extract(text).exchanges == ()
+    largest = "В среду в ходе одного из крупнейших обменов Украина вернула 300 военных."
+    assert _main(largest).returned_to["Ukraine"] == 300
