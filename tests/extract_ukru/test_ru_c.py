@@ -1356,3 +1356,20 @@ def test_defendants_handed_over_in_one_of_the_exchanges_are_background() -> None
     assert _extract(text).exchanges == ()
     largest = "В среду в ходе одного из крупнейших обменов Украина вернула 300 военных."
     assert _main(largest).returned_to["Ukraine"] == 300
+
+
+# --- an aim ("Наша задача — … вернуть наших людей домой") is no return done --------------------
+
+
+@pytest.mark.parametrize("pows", [" пленными", ""])
+def test_an_aim_is_no_done_exchange(pows: str) -> None:
+    result = _extract(
+        "Кирилл Буданов\nНачальник ГУР\nПровел встречи в Катаре и Египте при содействии "
+        f"партнеров. Наша задача — сдвинуть обмены{pows} с мертвой точки и вернуть наших людей "
+        "домой.\nДоговорились о возврате к прежним договоренностям. Речь идет об освобождении 800 "
+        "украинцев."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": 800}]
+    done = _extract("Украина вернула домой 150 военных. Наша задача — вернуть всех.")
+    assert [e.returned_to["Ukraine"] for e in done.exchanges] == [150]
