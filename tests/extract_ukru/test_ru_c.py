@@ -1373,3 +1373,20 @@ def test_an_aim_is_no_done_exchange(pows: str) -> None:
     assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": 800}]
     done = _extract("Украина вернула домой 150 военных. Наша задача — вернуть всех.")
     assert [e.returned_to["Ukraine"] for e in done.exchanges] == [150]
+
+
+# --- a gapped recall ("в апреле … 60, а в марте — 120") keeps the verb and side of its clause --
+
+
+def test_a_gapped_month_in_a_recall_is_that_months_exchange_of_the_same_side() -> None:
+    result = _extract(
+        "Киев, 10 июля. Украина вернула 70 защитников, сообщил Зеленский. Весной обмены шли "
+        "часто: в апреле на родину привезли 60 украинских военных, а в марте — 120; российская "
+        "сторона тогда забрала 118 своих.",
+        "2025-07-10",
+    )
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-07-10", {"Russia": None, "Ukraine": 70}),
+        ("2025-04", {"Russia": None, "Ukraine": 60}),
+        ("2025-03", {"Russia": 118, "Ukraine": 120}),
+    ]

@@ -653,6 +653,19 @@ def _group(
             and set(_sides(o)) & set(_sides(c)) and not o.count.approximate
             for o in seen
         )  # fmt: skip
+        if (
+            seen
+            and c.date is not None
+            and c.date.iso
+            and c.date.precision == "month"
+            and dateline is not None
+            and dateline.iso
+            and not c.date.iso.startswith(dateline.iso[:7])
+        ):
+            # "КИЕВ, 10 июля. Украина вернула 70. … в марте — 120; Россия тогда забрала 118":
+            # after an undated figure of the report's day, another month is a recall's.
+            seen.append(c)
+            continue
         if c.date is not None and c.date.iso and not clash and c.count.category == "total":
             main_date = c.date
             if c.date.relative:

@@ -434,6 +434,9 @@ LEXICON = RUSSIAN.build_lexicon(
     ),
     return_verbs=(
         r"вернул\w*сь\s+домой",
+        # "в апреле на родину привезли 60 военных" (not "везли на обмен").
+        r"(?:на\s+родину|домой)\s+привез\w*",
+        r"привез(?:ли|ены|ен[аоы]?)\s+(?:\w+\s+){0,2}?(?:на\s+родину|домой)",
         # The infinitive only follows a plan word ("могут вернуться"), and the future
         # ("вернутся") is one: the plan keeps them.
         r"вернуться",
