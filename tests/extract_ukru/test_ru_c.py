@@ -1390,3 +1390,15 @@ def test_a_gapped_month_in_a_recall_is_that_months_exchange_of_the_same_side() -
         ("2025-04", {"Russia": None, "Ukraine": 60}),
         ("2025-03", {"Russia": 118, "Ukraine": 120}),
     ]
+
+
+# --- "по схеме N на N, а сверх того … еще A в обмен на B": both sides get their addition -------
+
+
+def test_additions_on_top_of_a_formula_count_for_both_sides() -> None:
+    text = (
+        "В Координационном штабе пояснили, что обмен прошел по схеме 180 на 180, а сверх того "
+        "Россия отдала еще 20 тяжелораненых украинцев в обмен на 9 раненых россиян. Минобороны "
+        "России объявило о возвращении 180 российских военных."
+    )
+    assert _main(text).returned_to == {"Russia": 189, "Ukraine": 200}

@@ -95,10 +95,14 @@ def _with_additions(
     if total.asserted_by and actor_party(total.asserted_by) == side:
         # Zelensky's "277 of ours are home" already holds the 31 wounded Moscow says it added.
         # Only the side's own additions, or the outlet's after that statement, come on top.
+        # But a group added on top of a formula with the same figure ("по схеме 180 на 180, а
+        # сверх того … еще 20 … в обмен на 9") is beyond that side's 180 too.
+        formula = {m.sentence for m in group.members if m.both and m.count.value == total.value}
         added = [
             m for m in added
             if m.asserted_by == total.asserted_by
             or (m.asserted_by is None and m.sentence[0] > total.start)
+            or m.sentence in formula
         ]  # fmt: skip
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
