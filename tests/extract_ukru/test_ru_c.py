@@ -1402,3 +1402,15 @@ def test_additions_on_top_of_a_formula_count_for_both_sides() -> None:
         "России объявило о возвращении 180 российских военных."
     )
     assert _main(text).returned_to == {"Russia": 189, "Ukraine": 200}
+
+
+# --- the month of a capture or an arrest is never the exchange's date ---------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["которые были задержаны еще в марте", "задержанных в марте", "попавших в плен в марте"],
+)
+def test_a_capture_month_does_not_date_the_exchange(clause: str) -> None:
+    text = f"МОСКВА, 5 октября. Из Украины вернулись 20 российских граждан, {clause}."
+    assert _main(text, "2025-10-05").date == "2025-10-05"

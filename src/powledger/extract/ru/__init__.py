@@ -833,6 +833,21 @@ LEXICON = RUSSIAN.build_lexicon(
         r"среди",
     ),
     not_event_date=(r"с", r"со", r"от", r"до", r"по\s+состоянию\s+на", r"начиная\s+с", r"после"),
+    other_event_words=(
+        r"перемири\w*",
+        r"разговор\w*",
+        r"переговор\w*",
+        r"саммит\w*",
+        # Arrests, sentences and captures of the persons ("которые были задержаны еще в марте").
+        r"задержа\w*",
+        r"задерживал\w*",
+        r"арестова\w*",
+        r"осудил\w*",
+        r"осуждены",
+        r"осужден[аоы]?",
+        r"пленили",
+        r"плен",
+    ),
     stage_markers=(
         r"этап\w*",
         r"фаз\w*",
