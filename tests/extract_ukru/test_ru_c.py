@@ -1414,3 +1414,18 @@ def test_additions_on_top_of_a_formula_count_for_both_sides() -> None:
 def test_a_capture_month_does_not_date_the_exchange(clause: str) -> None:
     text = f"МОСКВА, 5 октября. Из Украины вернулись 20 российских граждан, {clause}."
     assert _main(text, "2025-10-05").date == "2025-10-05"
+
+
+# --- a recall with a day of its own keeps the mediator it names --------------------------------
+
+
+def test_a_dated_recall_keeps_its_mediator() -> None:
+    result = _extract(
+        "МОСКВА, 20 марта. Россия вернула 120 военных. Прошлый обмен, 2 февраля, тоже шел при "
+        "посредничестве Катара: Россия тогда получила 95 военнослужащих.",
+        "2025-03-20",
+    )
+    assert [(e.date, e.mediators) for e in result.exchanges] == [
+        ("2025-03-20", ()),
+        ("2025-02-02", ("Qatar",)),
+    ]
