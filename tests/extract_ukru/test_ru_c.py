@@ -1429,3 +1429,14 @@ def test_a_dated_recall_keeps_its_mediator() -> None:
         ("2025-03-20", ()),
         ("2025-02-02", ("Qatar",)),
     ]
+
+
+@pytest.mark.parametrize("hedge", ["не менее чем о", "как минимум о", "примерно о"])
+def test_a_hedge_before_the_preposition_of_rech_idet_is_approximate(hedge: str) -> None:
+    result = _extract(
+        "Стороны договорились о новом обмене. "
+        f"Речь идет {hedge} пятистах военнопленных с каждой стороны."
+    )
+    assert [(p.returned_to, p.approximate) for p in result.planned] == [
+        ({"Russia": 500, "Ukraine": 500}, {"Russia": True, "Ukraine": True})
+    ]
