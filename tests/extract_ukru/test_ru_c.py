@@ -1440,3 +1440,24 @@ def test_a_hedge_before_the_preposition_of_rech_idet_is_approximate(hedge: str) 
     assert [(p.returned_to, p.approximate) for p in result.planned] == [
         ({"Russia": 500, "Ukraine": 500}, {"Russia": True, "Ukraine": True})
     ]
+
+
+# --- promises that the work goes on, and a stock "to be used for an exchange", are no plans ----
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Работа по возвращению всех наших людей будет продолжена, заявил Зеленский.",
+        "Омбудсмен пообещала, что работа по возвращению пленных продолжится.",
+        "Мы продолжим работу по возвращению всех.",
+        "Их планируется использовать для обмена.",
+    ],
+)
+def test_ongoing_work_and_a_stock_are_no_plans(tail: str) -> None:
+    done = "Россия и Украина в пятницу обменялись пленными, по 150 человек с каждой стороны. "
+    result = _extract(done + tail)
+    assert result.planned == ()
+    assert [e.returned_to for e in result.exchanges] == [{"Russia": 150, "Ukraine": 150}]
+    within = _extract("В рамках работы по возвращению пленных домой вернулись 150 украинцев.")
+    assert [e.returned_to["Ukraine"] for e in within.exchanges] == [150]
