@@ -1461,3 +1461,22 @@ def test_ongoing_work_and_a_stock_are_no_plans(tail: str) -> None:
     assert [e.returned_to for e in result.exchanges] == [{"Russia": 150, "Ukraine": 150}]
     within = _extract("В рамках работы по возвращению пленных домой вернулись 150 украинцев.")
     assert [e.returned_to["Ukraine"] for e in within.exchanges] == [150]
+
+
+# --- "к освобождению <group>: на свободу выходят N человек": the group released gets N ---------
+
+
+def test_the_group_whose_release_opens_the_sentence_gets_the_figure_after_the_colon() -> None:
+    text = (
+        "ТЕЛЬ-АВИВ, 4 марта. ХАМАС во вторник передал Международному комитету Красного Креста "
+        "всех 12 израильских заложников. Израиль со своей стороны приступил к освобождению "
+        "палестинцев из тюрем: на свободу выходят около 600 человек."
+    )
+    exchange = _main(text, "2025-03-04")
+    assert exchange.returned_to == {"Hamas": 600, "Israel": 12}
+    assert exchange.approximate["Hamas"] is True
+    # A party named as the origin ("из России") is no released group.
+    origin = _main(
+        "Украина начала возвращение своих граждан из России: домой вернулись 100 человек."
+    )
+    assert origin.returned_to["Ukraine"] == 100

@@ -448,6 +448,13 @@ def _candidates(
             ):
                 # "Kyiv says 80 soldiers freed in latest swap": the speaker's own people.
                 cand.side, cand.rule = speaker_party, "rule_voice"
+        for cand in sentence_out:
+            if cand.side is None and not cand.both and cand.rule == "none":
+                released = _released_group_party(c, local, cand.count.start, pair)
+                if released is not None:
+                    # "… приступил к освобождению палестинцев из тюрем: на свободу выходят около
+                    # 600 человек": the group whose release opened the sentence.
+                    cand.side, cand.rule = released, "rule_released_group"
         if inherited is not None:
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
@@ -1289,6 +1296,21 @@ def _join_named_before_sentence(
         counts[0].value += 1
         counts[0].extra_named = name
         return
+
+
+def _released_group_party(
+    c: Compiled, s: str, start: int, pair: tuple[str, str] | None
+) -> str | None:
+    """The party of the group named right after a noun of release in the clause before a colon
+    that opens the figure's clause ("к освобождению палестинцев …: … 600 человек")."""
+    colon = s.rfind(":", 0, start)
+    if colon < 0 or pair is None:
+        return None
+    for _b, e, _v in reversed(c.return_nouns.find(s, 0, colon)):
+        hit = c.parties.match_at(s, e + len(s[e:colon]) - len(s[e:colon].lstrip()))
+        if hit is not None and hit[1] in pair and not re.search(r"[,;]", s[e:colon]):
+            return hit[1]
+    return None
 
 
 def _day_headings(
