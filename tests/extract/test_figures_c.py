@@ -577,3 +577,482 @@ def test_our_before_the_number_in_a_russian_ministers_mouth() -> None:
         "prisoner swap."
     )
     assert ex["returned_to"] == {"Russia": 90, "Ukraine": None}
+
+
+# --- second round (en1b): headlines, subsets after the count, deal terms, sides ----------------
+HEADLINE_SIDES = [
+    pytest.param(
+        "Kyiv frees 22 marines\nThe marines were handed over on Friday in an exchange with Russia.",
+        {"Ukraine": 22},
+        id="kyiv-frees-marines",
+    ),
+    pytest.param(
+        "Russia frees 30 defenders\nMoscow and Kyiv held another exchange on Friday.",
+        {"Ukraine": 30},
+        id="defenders-are-ukraines-word",
+    ),
+    pytest.param(
+        "Russia returns 64 servicemen\nMoscow and Kyiv held another exchange on Friday.",
+        {"Russia": 64},
+        id="russia-returns-servicemen",
+    ),
+    pytest.param(
+        "Ukraine frees 30 Russian soldiers in swap for its own defenders",
+        {"Russia": 30},
+        id="demonym-stays-with-its-side",
+    ),
+    pytest.param(
+        "We are bringing home 160 Ukrainians from Russian captivity",
+        {"Ukraine": 160},
+        id="bringing-home-demonym-from-captivity",
+    ),
+    pytest.param(
+        "Ukraine has carried out its 40th swap with Russia, bringing home 160 people, Zelensky "
+        "said on Friday.",
+        {"Ukraine": 160},
+        id="participle-clause-after-swap-with",
+    ),
+    pytest.param(
+        "Ukraine frees pro-Russian politician Oleh Tarasenko in exchange for 200 prisoners",
+        {"Ukraine": 200},
+        id="in-exchange-for-a-named-person",
+    ),
+    pytest.param(
+        "75 soldiers freed, 11 of them Azovstal defenders\nKyiv and Moscow swapped prisoners on "
+        "Friday.",
+        {"Ukraine": 75},
+        id="headline-participle-with-part",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINE_SIDES)
+def test_headline_and_participle_sides(text: str, expected: dict[str, int]) -> None:
+    ex = _main(text)
+    got = {k: v for k, v in ex["returned_to"].items() if v is not None}  # type: ignore[union-attr]
+    assert got == expected
+
+
+def test_a_headline_with_a_full_stop_is_a_sentence_and_frees_the_others() -> None:
+    # In running text "Kyiv frees 22 marines." keeps the reading of a giver.
+    ex = _main("Kyiv frees 22 marines. The exchange took place on Friday.")
+    assert ex["returned_to"].get("Ukraine") is None  # type: ignore[union-attr]
+
+
+def test_a_subset_after_the_count_is_a_part() -> None:
+    ex = _main(
+        "Ukraine and Russia exchanged 95 prisoners each on Friday. Three civilians were also among "
+        "those freed."
+    )
+    assert ex["returned_to"] == {"Russia": 95, "Ukraine": 95}
+    assert _composition(ex) == {("Ukraine", "civilians", 3)}
+
+
+def test_a_list_before_were_among_still_sums_when_no_total_is_given() -> None:
+    ex = _main("Four Ukrainian medics and 9 civilians were among those freed by Russia on Friday.")
+    assert ex["returned_to"]["Ukraine"] == 13  # type: ignore[index]
+
+
+def test_went_to_a_party_names_the_receiver() -> None:
+    ex = _main(
+        "The two sides swapped prisoners on Friday: 84 Russians returned to Russia, while 90 "
+        "went to Ukraine."
+    )
+    assert ex["returned_to"] == {"Russia": 84, "Ukraine": 90}
+
+
+def test_a_regional_share_in_the_headline_is_no_base_for_additions() -> None:
+    ex = _main(
+        "Five defenders from Sumy region are home\nUkraine and Russia swapped prisoners on "
+        "Friday. Ukraine got back 140 servicemen, and another 16 civilians also returned."
+    )
+    assert ex["returned_to"]["Ukraine"] == 156  # type: ignore[index]
+
+
+def test_civilians_from_a_region_inside_a_list_stay_civilians() -> None:
+    ex = _main(
+        "Ninety Ukrainian soldiers came home on Friday in exchange for 90 Russian servicemen. "
+        "Among them were 12 marines, as well as a medic and two civilians from Kherson region."
+    )
+    assert ("Ukraine", "civilians", 2) in _composition(ex)
+
+
+def test_of_those_freed_are_defenders_of_mariupol() -> None:
+    ex = _main(
+        "Ukraine got back 150 soldiers on Friday. Eighty-seven of those freed are defenders of "
+        "Mariupol."
+    )
+    assert _composition(ex) == {("Ukraine", "defenders_of_mariupol", 87)}
+
+
+def test_a_named_person_with_an_apposition_before_a_group_counts_one() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped prisoners on Friday. Ukraine got back 200 soldiers in "
+        "exchange for Oleh Tarasenko, a former lawmaker, and 55 Russian prisoners."
+    )
+    assert ex["returned_to"] == {"Russia": 56, "Ukraine": 200}
+
+
+def test_a_deals_terms_are_no_figure_of_an_undisclosed_stage() -> None:
+    ex = _main(
+        "Russia and Ukraine carried out another prisoner exchange on Friday. Officials in Kyiv "
+        "said the agreements cover at least 1,000 prisoners on each side."
+    )
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": None}
+
+
+def test_a_goodwill_gesture_adds_to_its_own_side() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped prisoners on Friday. Moscow said 150 Russian servicemen were "
+        "returned. As a goodwill gesture, 20 wounded Ukrainians were handed over for 12 wounded "
+        "Russians."
+    )
+    assert ex["returned_to"]["Russia"] == 162  # type: ignore[index]
+
+
+def test_groups_in_an_agreed_deal_are_not_added_to_the_days_figure() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped prisoners on Friday, Zelensky said, adding that 197 "
+        "Ukrainians had come home. At talks last week the leaders had agreed on a 175-for-175 "
+        "exchange, along with the transfer of 22 badly wounded."
+    )
+    assert ex["returned_to"]["Ukraine"] == 197  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "value", "group"),
+    [
+        pytest.param(
+            "Our 95 defenders are coming home from Russian captivity today, and with them 10 civilians.",
+            "Ukraine", 105, ("Ukraine", "civilians", 10), id="and-with-them",
+        ),
+        pytest.param(
+            "Moscow said on Friday that 90 Russian servicemen and a further 5 civilians from the "
+            "Kursk region had been returned.",
+            "Russia", 95, ("Russia", "civilians", 5), id="a-further-group-with-its-region",
+        ),
+    ],
+)  # fmt: skip
+def test_groups_on_top_with_them_or_a_further(
+    text: str, side: str, value: int, group: tuple[str, str, int]
+) -> None:
+    ex = _main(text)
+    assert ex["returned_to"][side] == value  # type: ignore[index]
+    assert group in _composition(ex)
+
+
+def test_a_machine_translated_part_list_without_articles() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. Among released — 17 fighters of "
+        "National Guard, 6 border guards."
+    )
+    assert _composition(ex) == {("Ukraine", "national_guard", 17), ("Ukraine", "border_guards", 6)}
+
+
+def test_a_standalone_breakdown_goes_to_the_people_it_names() -> None:
+    ex = _main(
+        "The freed Ukrainians are 4 civilians and 86 soldiers, the Coordination Headquarters said "
+        "after Friday's swap with Russia."
+    )
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": 90}
+    assert _composition(ex) == {("Ukraine", "civilians", 4), ("Ukraine", "soldiers", 86)}
+
+
+def test_a_figure_that_leaves_a_named_group_uncounted_gives_way_to_the_full_count() -> None:
+    ex = _main(
+        "Olena Marchuk was one of six civilians freed on March 2 along with 120 Ukrainian "
+        'soldiers. Zelensky wrote at the time: "120 defenders are home, and also civilians."'
+    )
+    assert ex["returned_to"]["Ukraine"] == 126  # type: ignore[index]
+    assert ("Ukraine", "civilians", 6) in _composition(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine handed over 120 people each, including 40 civilians, on Friday.",
+        "The swap started on Friday, when 120 people were released by each side, including 40 "
+        "civilians.",
+    ],
+)
+def test_a_part_of_an_each_side_group_is_on_both_sides(text: str) -> None:
+    ex = _main(text)
+    assert ex["returned_to"] == {"Russia": 120, "Ukraine": 120}
+    assert _composition(ex) == {("Russia", "civilians", 40), ("Ukraine", "civilians", 40)}
+
+
+def test_a_part_that_names_its_side_stays_on_it() -> None:
+    ex = _main(
+        "The swap began on Friday, when 390 people from each side - 270 soldiers and 120 "
+        "civilians on the Ukrainian side - were freed."
+    )
+    assert {c[0] for c in _composition(ex)} == {"Ukraine"}
+
+
+def test_an_added_group_held_by_the_other_side_still_adds() -> None:
+    ex = _main(
+        "185 Russian servicemen have been returned, and 20 civilians, residents of the Kursk "
+        "region detained by Ukraine, have also come home, the Russian Defence Ministry said on "
+        "Friday after the prisoner exchange."
+    )
+    assert ex["returned_to"]["Russia"] == 205  # type: ignore[index]
+
+
+def test_a_named_person_described_in_a_caption_counts_one() -> None:
+    ex = _main(
+        "Photo: Viktor Medvedchuk, seen here at a court hearing in 2021, was handed to Russia "
+        "along with 55 Russian prisoners in Friday's exchange."
+    )
+    assert ex["returned_to"]["Russia"] == 56  # type: ignore[index]
+
+
+def test_a_part_marker_of_an_earlier_clause_does_not_make_a_later_figure_a_part() -> None:
+    ex = _main(
+        "Kyiv secured the return of 115 servicemen on Friday, many of them captured in 2022, and "
+        "Moscow got 115 of its own soldiers back in the prisoner swap."
+    )
+    assert ex["returned_to"] == {"Russia": 115, "Ukraine": 115}
+
+
+def test_a_stages_running_sum_in_days_is_not_the_days_figure() -> None:
+    ex = _main(
+        "Coordination Headquarters for the Treatment of Prisoners of War\nThe third stage of the "
+        "exchange is over. Today 303 defenders of Ukraine returned home.\nIn total, 1,000 "
+        "Ukrainians have been freed in the three days of this exchange."
+    )
+    assert ex["returned_to"]["Ukraine"] == 303  # type: ignore[index]
+
+
+def test_a_speaker_before_the_verb_is_no_subject_of_it() -> None:
+    ex = _main(
+        "Kyiv has gotten back another 205 people from Russian captivity. The Ukrainian "
+        "headquarters for prisoners of war says the group freed on Friday is made up of 185 "
+        "soldiers and 20 civilians."
+    )
+    assert {c[0] for c in _composition(ex)} == {"Ukraine"}
+
+
+def test_a_breakdown_goes_on_in_the_next_sentence() -> None:
+    ex = _main(
+        "Ukraine brought home 82 prisoners of war on Friday.\nOf the Ukrainians, nine are "
+        "officers and 66 are privates and sergeants. Six are marines and 14 are border guards."
+    )
+    assert {("Ukraine", "marines", 6), ("Ukraine", "border_guards", 14)} <= _composition(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Kyiv received 140 prisoners of war and Moscow 120 on Friday, officials said.",
+            {"Russia": 120, "Ukraine": 140},
+            id="gapped-without-comma",
+        ),
+        pytest.param(
+            "In the swap on Friday Ukraine got back 95 soldiers, while Russia 90.",
+            {"Russia": 90, "Ukraine": 95},
+            id="gapped-after-while",
+        ),
+    ],
+)
+def test_a_gapped_figure_after_and_or_while(text: str, expected: dict[str, int]) -> None:
+    assert _main(text)["returned_to"] == expected
+
+
+def test_gapped_bodies_keep_their_category() -> None:
+    ex = _main("Kyiv received 1,245 bodies and Moscow 19 in Friday's repatriation, officials said.")
+    assert _composition(ex) == {("Ukraine", "bodies", 1245), ("Russia", "bodies", 19)}
+
+
+def test_groups_before_in_addition_to_a_swap_are_on_top_of_it() -> None:
+    ex = _main(
+        "Ukraine said on Friday it had freed 31 seriously wounded Russian soldiers in exchange "
+        "for 15 wounded Ukrainians, in addition to a 246-for-246 swap."
+    )
+    assert ex["returned_to"] == {"Russia": 277, "Ukraine": 261}
+
+
+def test_the_same_number_repeats_the_group_not_its_part() -> None:
+    ex = _main(
+        "Russian ombudswoman Tatyana Moskalkova said on Friday that 75 Russians, including 12 "
+        "residents of the Kursk region, had returned home, and that Ukraine had received the "
+        "same number."
+    )
+    assert ex["returned_to"] == {"Russia": 75, "Ukraine": 75}
+
+
+def test_a_stage_under_an_agreement_keeps_its_additions() -> None:
+    ex = _main(
+        "Under the agreement reached in Istanbul, 390 Ukrainians came home on Friday, and another "
+        "22 seriously wounded were handed over."
+    )
+    assert ex["returned_to"]["Ukraine"] == 412  # type: ignore[index]
+
+
+def test_according_to_names_a_source_not_a_recipient() -> None:
+    ex = _main(
+        "Russia and Ukraine swapped prisoners on Friday. Kyiv also received 757 bodies and Moscow "
+        "34, according to the Ukrainian coordination headquarters."
+    )
+    assert _composition(ex) == {("Ukraine", "bodies", 757), ("Russia", "bodies", 34)}
+
+
+def test_buses_that_arrived_with_an_appositive_breakdown_are_done() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped prisoners on Friday. Buses carrying the prisoners, 12 women "
+        "and 3 minors, arrived in Chernihiv region."
+    )
+    assert _composition(ex) == {("Ukraine", "women", 12), ("Ukraine", "minors", 3)}
+
+
+def test_an_institution_before_and_is_no_named_person() -> None:
+    ex = _main(
+        "Ukraine's Coordination Headquarters said on Friday that 90 defenders had returned from "
+        "Russian captivity, among them 40 National Guard servicemen, 30 soldiers of the Armed "
+        "Forces and 20 border guards."
+    )
+    assert ("Ukraine", "border_guards", 20) in _composition(ex)
+
+
+def test_a_group_in_another_clause_does_not_make_soldiers_a_category() -> None:
+    ex = _main(
+        "After the prisoner swap on Friday the Russian side received 90 of its soldiers, while "
+        "Kyiv got back 90 Ukrainians and, separately, 10 civilians."
+    )
+    assert ex["returned_to"] == {"Russia": 90, "Ukraine": 100}
+    assert _composition(ex) == {("Ukraine", "civilians", 10)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The ministry said 120 Russian servicemen were returned after the prisoner swap on "
+            "Friday, along with six civilian residents of the Bryansk region who had been taken to "
+            "Ukraine during a raid last year.",
+            {"Russia": 126, "Ukraine": None},
+            id="relative-clause-about-the-added-group",
+        ),
+        pytest.param(
+            "Kyiv held another swap with Moscow on Friday, bringing home 160 people, Zelensky said.",
+            {"Russia": None, "Ukraine": 160},
+            id="swap-with-a-party-then-a-date",
+        ),
+        pytest.param(
+            '"We have freed 90 soldiers from captivity," Andriy Yermak wrote on Friday.',
+            {"Russia": None, "Ukraine": 90},
+            id="we-in-an-officials-quote",
+        ),
+    ],
+)
+def test_second_held_out_side_kinds(text: str, expected: dict[str, int | None]) -> None:
+    assert _main(text)["returned_to"] == expected
+
+
+def test_a_deal_a_side_is_no_stage_figure() -> None:
+    ex = _main(
+        "Russia and Ukraine held another prisoner exchange on Friday. Officials say the deal "
+        "covers no fewer than 800 captives a side."
+    )
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": None}
+
+
+def test_a_spelled_out_part_of_the_freed_men_who_defended_mariupol() -> None:
+    ex = _main(
+        "Ukraine got back 95 soldiers in the swap on Friday. Sixty-one of the freed men defended "
+        "Mariupol."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert _composition(ex) == {("Ukraine", "defenders_of_mariupol", 61)}
+
+
+def test_a_date_in_a_clause_about_the_persons_past_dates_nothing() -> None:
+    ex = _main(
+        "The Russian Defence Ministry said on Friday that 120 Russian servicemen had been "
+        "returned, along with six civilian residents of the Bryansk region who had been taken to "
+        "Ukraine during a cross-border raid last year."
+    )
+    assert ex["returned_to"]["Russia"] == 126  # type: ignore[index]
+    assert ex["date"] == "2025-05-23"
+
+
+def test_a_part_of_the_returnees_named_by_what_follows() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. Twelve of those released are "
+        "women, and three of the returnees are teenagers."
+    )
+    assert _composition(ex) == {("Ukraine", "women", 12), ("Ukraine", "minors", 3)}
+
+
+def test_a_bullet_list_after_a_colon_is_the_breakdown() -> None:
+    ex = _main(
+        "Our people are home!\nToday, 95 Ukrainians returned from Russian captivity:\n- 45 soldiers "
+        "of the Armed Forces;\n- 30 National Guard servicemen;\n- 20 border guards.\nThank you to "
+        "everyone who helped."
+    )
+    assert ex["returned_to"]["Ukraine"] == 95  # type: ignore[index]
+    assert _composition(ex) == {
+        ("Ukraine", "soldiers", 45),
+        ("Ukraine", "national_guard", 30),
+        ("Ukraine", "border_guards", 20),
+    }
+
+
+def test_a_country_returns_home_its_defenders() -> None:
+    ex = _main("Ukraine returns home 103 defenders. The exchange took place on Friday.")
+    assert ex["returned_to"] == {"Russia": None, "Ukraine": 103}
+
+
+def test_a_word_about_the_persons_past_does_not_block_the_sentence() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped 100 prisoners each on Friday. Twelve of those released are "
+        "women, and three of the returnees are teenagers who had been deported from Kherson."
+    )
+    assert _composition(ex) == {("Ukraine", "women", 12), ("Ukraine", "minors", 3)}
+
+
+def test_bodies_added_in_the_next_sentence_go_to_the_side_before() -> None:
+    ex = _main(
+        "Ukraine returns home 103 defenders from Russian captivity. Also returning are the bodies "
+        "of 57 fallen heroes."
+    )
+    assert ex["returned_to"]["Ukraine"] == 103  # type: ignore[index]
+    assert ("Ukraine", "bodies", 57) in _composition(ex)
+
+
+def test_an_explicit_destination_beats_the_in_return_switch() -> None:
+    ex = _main(
+        "The Russian defence ministry said it received 121 troops in return on Friday and that "
+        "six civilians from Kursk region had also come back to Russia after the prisoner swap."
+    )
+    assert ex["returned_to"]["Russia"] == 127  # type: ignore[index]
+    assert _composition(ex) == {("Russia", "civilians", 6)}
+
+
+def test_a_gapped_second_side_in_a_recalled_swap() -> None:
+    ex = _main(
+        "Ukraine and Russia swapped prisoners on Friday. The previous swap was on 7 April, when "
+        "Kyiv got back 140 men and Moscow 95."
+    )
+    recalled = [
+        e
+        for e in extract_text(
+            "Ukraine and Russia swapped prisoners on Friday. The previous swap was on 7 April, when "
+            "Kyiv got back 140 men and Moscow 95.",
+            published=PUB,
+            language="en",
+        ).exchanges
+        if e.date == "2025-04-07"
+    ]
+    assert ex["parties"] == ["Russia", "Ukraine"]
+    assert recalled and recalled[0].returned_to == {"Russia": 95, "Ukraine": 140}
+
+
+def test_a_group_that_came_back_as_well_adds_to_the_side_before() -> None:
+    ex = _main(
+        "The Russian ministry reported on Friday that 160 of its servicemen were back home after "
+        "the prisoner swap. Fourteen civilians from Belgorod region, whom Ukraine had been holding "
+        "since spring, came back as well, according to the statement."
+    )
+    assert ex["returned_to"]["Russia"] == 174  # type: ignore[index]
+    assert _composition(ex) == {("Russia", "civilians", 14)}

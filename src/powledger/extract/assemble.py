@@ -104,6 +104,15 @@ def _with_additions(
             or (m.asserted_by is None and m.sentence[0] > total.start)
             or m.sentence in formula
         ]  # fmt: skip
+    # "the leaders had agreed on a 175-for-175 exchange, along with 22 badly wounded": the
+    # terms of a deal, never groups added to the day's figure.
+    # (A stage's own figure beside them, "under the agreement 390 came home on Friday and
+    # another 22 seriously wounded", keeps its additions.)
+    terms = {m.sentence for m in group.members if m.extra.get("terms") or m.planned} - {
+        m.sentence for m in group.members
+        if not (m.extra.get("deal_size") or m.planned or m.count.additive or m.count.is_part)
+    }  # fmt: skip
+    added = [m for m in added if m.sentence not in terms]
     values = {(m.count.category, m.count.value) for m in added}
     extra = sum(v or 0 for _c, v in values)
     if not extra:
@@ -237,6 +246,18 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
             if m.count.is_part and m.count.category == "total"
         }  # fmt: skip
         whole_claims = [c for c in claims if (c.start, c.value) not in parts_of_total]
+        # "120 defenders, and also civilians": a figure that names an unnumbered group beside it
+        # is no side's total when the report counts that group ("six civilians ... together
+        # with 120 soldiers" -> 126).
+        partial = {
+            (m.sentence[0], m.count.value) for m in group.members
+            if m.extra.get("partial") and any(
+                o.count.category == m.extra["partial"] and o.count.value and side in _sides(o)
+                for o in group.members
+            )
+        }  # fmt: skip
+        if partial:
+            whole_claims = [c for c in whole_claims if (c.start, c.value) not in partial]
         voiced = {
             (m.sentence[0], m.count.value) for m in group.members
             if m.extra.get("party_speaker") == side and side in _sides(m)
@@ -272,6 +293,7 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
                 base = [
                     m for m in group.members
                     if m.sentence[0] == total.start and m.count.value == total.value
+                    and side in _sides(m)
                 ]  # fmt: skip
                 soldierly = not base or base[0].count.soldier_word
                 unlisted = any(m.extra.get("base_unlisted") for m in group.members)
@@ -461,7 +483,8 @@ def assemble(
                     if o is not cand and not o.weak_cumulative and not o.count.is_part
                     # "90 на 90, ще окремо повернули п'ятьох цивільних": on top, no rival
                     and not (o.count.additive and o.count.category != "total")
-                    and o.count.category != "bodies" and o.count.value
+                    and o.count.category not in ("bodies", "wounded", "seriously_wounded_or_sick")
+                    and o.count.value
                     and _listed_value(o, done) < (cand.count.value or 0)
                     and (o.side == cand.side or o.both or cand.both)
                 ]  # fmt: skip

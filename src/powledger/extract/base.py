@@ -280,6 +280,12 @@ class Lexicon:
     #: then stays the base and only the named group is composition. None: any generic noun
     #: listed beside another group is ``soldiers`` (the older reading).
     listed_soldier_words: tuple[str, ...] | None = None
+    #: Verbs ("frees", "returns") and person nouns ("marines", "defenders") of a headline in
+    #: which a country gets its own people back: "Kyiv frees 30 marines" (no demonym, no final
+    #: full stop) gives the 30 to Kyiv, while "Kyiv frees 30 Russian soldiers" does not.
+    own_freeing_verbs: tuple[str, ...] = ()
+    #: noun -> the only party whose own people it names ("defenders" -> Ukraine), or "" for any.
+    own_group_nouns: dict[str, str] = field(default_factory=dict)
     #: Person nouns of the citizens that name civilians when listed after a group of soldiers
     #: ("146 военнопленных и восемь граждан Украины"); alone they are the whole group.
     listed_civilian_words: tuple[str, ...] = ()
@@ -287,6 +293,11 @@ class Lexicon:
     #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
     #: count, never persons returned.
     casualty_markers: tuple[str, ...] = ()
+    #: A group added in the next sentence whose side only a weak rule guessed ("Also returning
+    #: are the bodies of 57 fallen heroes") takes the side of the sentence before. Off where it
+    #: misfires (uk: «ще шестеро людей поранені» in a strike's paragraph; a list after «серед
+    #: звільнених —»); the report's own voice always does.
+    added_groups_follow_previous: bool = False
     #: Phrasing that marks a document as one actor's own statement when no one is quoted.
     voice_phrases: dict[str, str] = field(default_factory=dict)
     #: Words only one side's own voice uses -> that party («киевский режим», «СВО» for Russia;

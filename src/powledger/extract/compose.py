@@ -26,6 +26,9 @@ NOUN_TRIGGERS = re.compile(
     re.I,
 )
 
+#: "..., in addition to a 246-for-246 swap": the count after it is the base (English).
+_IN_ADDITION_TO = re.compile(r"\bin\s+addition\s+to\s+(?:an?\s+|the\s+)?$", re.I)
+
 #: Categories that name a state of the persons ("15 seriously wounded") rather than a group.
 _STATES = ("wounded", "seriously_wounded_or_sick")
 
@@ -121,7 +124,24 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         label = re.search(
             r"(\S+(?:\s+\S+){0,2})\s*[:-]\s*(?P<each>по\s+)?$", s[max(0, n.start - 40) : n.start]
         )
-        if label is None or re.match(r"\s*\w", s[n.end : n.end + 2]):
+        if label is None:
+            # "Kyiv received 1,245 bodies and Moscow 19": a party, then its gapped figure.
+            gap = re.search(
+                r"(?:,|\band|\bwhile|\bwhereas)\s+(\S+)\s+$", s[max(0, n.start - 30) : n.start]
+            )
+            hit = c.parties.find(gap.group(1)) if gap else None
+            if (
+                hit
+                and hit[-1][1] == len(gap.group(1))  # type: ignore[union-attr]
+                and re.match(r"\s*(?:[,.;]|$|on\b|in\b|at\b)", s[n.end : n.end + 4])
+                and (c.give.find(s, 0, n.start) or c.receive.find(s, 0, n.start))
+            ):
+                counts.append(
+                    Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end,
+                          bare=True)
+                )  # fmt: skip
+            continue
+        if re.match(r"\s*\w", s[n.end : n.end + 2]):
             continue
         hits = c.parties.find(label.group(1))
         dated = c.lexicon.find_dates(label.group(1), None)
@@ -258,10 +278,25 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             if verb is not None and not s[verb[0] : hit_start].strip():
                 count.additive = True  # "15 wounded prisoners of war, handed over in addition"
             # "20 civilians, residents of the Kursk region, have also come home"
+            # (A party after "by" or "from" is where they were held: "residents of the Kursk
+            # region illegally detained by Ukraine, have also come home".)
+            named = [
+                p for p in c.parties.find(s, count.head_end, hit_start)
+                if not re.search(r"\b(?:by|from|in)\s+(?:the\s+)?$", s[max(0, p[0] - 10) : p[0]])
+                # ("civilians ..., whom Ukraine had been holding since spring, came back as well")
+                and not re.search(r"\b(?:whom|who|which)\b", s[count.head_end : p[0]])
+            ]  # fmt: skip
             if (
                 not re.search(r"\d|[;:]", s[count.head_end : hit_start])
-                and not c.parties.find(s, count.head_end, hit_start)
-                and c.returns.match_at(s, _skip_space(s, hit_end)) is not None
+                and not named
+                and (
+                    c.returns.match_at(s, _skip_space(s, hit_end)) is not None
+                    # "..., came back as well": the verb right before the marker
+                    or any(
+                        not s[e:hit_start].strip()
+                        for _b, e, _k in c.returns.find(s, max(0, hit_start - 30), hit_start)
+                    )
+                )
             ):
                 count.additive = True
         after = s[count.head_end : count.head_end + 40]
@@ -270,6 +305,17 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             close = hit_start > 0 and not re.search(r"\d|[,;]", after[:hit_start])
             if close and re.match(r"\s*(?:with\s+)?them\b|\s*$|\s*[.,]", after[_e:]):
                 count.additive = True
+    for i, count in enumerate(counts):
+        if _IN_ADDITION_TO.search(s[max(0, count.start - 30) : count.start]):
+            # "31 seriously wounded ... for 15 wounded, in addition to a 246-for-246 swap": the
+            # groups before are on top of this one (and of its mate), not this on top of them.
+            mate = counts[i + 1] if i + 1 < len(counts) else None
+            count.additive = False
+            if mate is not None and re.fullmatch(r"\s*-?\s*for\s*-?\s*", s[count.end : mate.start]):
+                mate.additive = False
+            for earlier in counts[:i]:
+                if earlier.category not in ("total", "bodies"):
+                    earlier.additive = True
     counts = [k for k in counts if not _casualty(c, s, k)]
     for k in counts:
         # "Our 90 servicemen are home": the pronoun right before the number.
@@ -366,6 +412,15 @@ def _count_from_noun_phrase(
                 first = True  # "95 наших": the pronoun itself is the persons noun
             count = Count(n.start, n.end, n.value, n.approximate, final, party, first, end)
             count.possessive = possessive
+            if re.match(r"\s+of\s+the\s+(?:freed|released|returned|exchanged)\s", s[n.end : pos]):
+                count.is_part = True  # "Sixty-one of the freed men defended Mariupol"
+            if re.match(r"\s+of\s+(?:the|those)\s+$", s[n.end : pos]) and final == "total":
+                # "three of the returnees are teenagers": a part named by what follows
+                copula = re.match(r"\s+(?:are|were|is|was)\s+(?:also\s+)?", s[end : end + 20], re.I)
+                named = c.persons.match_at(s, end + copula.end()) if copula else None
+                named = named or (c.modifiers.match_at(s, end + copula.end()) if copula else None)
+                if named is not None and named[1] != "total":
+                    count.is_part, count.category, count.head_end = True, named[1], named[0]
             return count
         if (
             pos in starts
@@ -513,7 +568,9 @@ def _demonym_only(c: Compiled, s: str, start: int, end: int) -> bool:
 def _modifier_after(c: Compiled, s: str, end: int) -> str | None:
     """A category named right after the noun: "servicemen of the National Guard"."""
     m = re.match(
-        r"\s*(?:of|from|(?:who|that)\s+(?:had\s+)?defended)\s+(?:the\s+)?", s[end : end + 40], re.I
+        r"\s*(?:of|from|(?:(?:who|that)\s+)?(?:had\s+)?defended)\s+(?:the\s+)?",
+        s[end : end + 40],
+        re.I,
     )
     if not m:
         return None
@@ -615,7 +672,9 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
     ):
         # "95 for 95", "90 prisoners for 90"
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
-    to_party = re.match(r"\s+(?:back\s+)?to\s+(?:the\s+)?", after, re.I)
+    to_party = re.match(
+        r"\s+(?:(?:went|were\s+sent|were\s+handed)\s+)?(?:back\s+)?to\s+(?:the\s+)?", after, re.I
+    )
     if to_party and c.parties.match_at(s, n.end + to_party.end()) is not None:
         # "909 were returned to Ukraine and 34 to Russia"
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
@@ -623,7 +682,8 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
         return Count(n.start, n.end, n.value, n.approximate, "total", None, False, n.end, bare=True)
     of_them = re.match(
         r"\s+of\s+(?:them|whom|those|the\s+(?=(?:freed|released|returned|returnees)\b))"
-        r"(?:\s*(?:freed|released|returned|returnees)(?:\s+[\w-]+){0,3}?(?=\s+(?:were|are|was)\b))?"
+        r"(?:\s*(?:freed|released|returned|returnees)(?:\s+[\w-]+){0,3}?"
+        r"(?=\s+(?:were|are|was|(?:had\s+|have\s+)?defended)\b))?"
         r"\s+(?:(?:were|are|was|being)\s+)?",
         s[n.end : n.end + 60],
         re.I,
@@ -654,6 +714,9 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
                 return count
             return None
         category = head[1]
+        if category in ("total", "soldiers"):
+            # "87 of those freed are defenders of Mariupol": the category after the noun.
+            category = _modifier_after(c, s, head[0]) or category
         generic = category == "total"
         if head and generic:
             # "270 of them servicemen and 120 civilians": the generic part is the soldiers.

@@ -54,6 +54,7 @@ _THEY_INCLUDE = re.compile(
     r"(?:they|those|the\s+\w+)\s+(?:returned\s+|freed\s+|released\s+)?(?:include|included|are|were)\b",
     re.I,
 )
+_BULLET = re.compile(r"\s*[-\u2022\u2013\u2014*]\s+\S")
 _N_FOR_N = re.compile(r"\d\s*(?:-\s*for\s*-\s*|\s+for\s+)\d")
 # "in return", "in exchange" (not followed by "for"): an idiom before a trigger noun.
 # "80 soldiers freed", "80 soldiers are home": a headline's participle after the count.
@@ -236,12 +237,23 @@ def _candidates(
     interesting: list[tuple[Sentence, str, list[Count], bool, bool, bool]] = []
     last_trigger_para, last_trigger_end = -1, -10
     any_trigger = False
+    bullets_open = False
     for sent in sentences:
         i = bisect_left(trigger_starts, sent.start)
         has_trigger = i < len(trigger_starts) and trigger_starts[i] < sent.end
         any_trigger = any_trigger or has_trigger
         local = text[sent.start : sent.end]
         part_start = bool(c.parts.match_at(local, 0) or _THEY_INCLUDE.match(local))
+        if (
+            _BULLET.match(local)
+            and last_trigger_end >= sent.start - 3
+            and (text[:last_trigger_end].rstrip().endswith(":") or bullets_open)
+        ):
+            # "95 Ukrainians returned from captivity:\n- 45 soldiers ...;\n- 30 ...": the list's
+            # lines are parts of the figure before the colon.
+            part_start = bullets_open = True
+        else:
+            bullets_open = False
         led_by_date = False
         if not has_trigger and re.search(r"[:-]", local[:40]):
             first_dates = lexicon.find_dates(local[:40], reference)
@@ -260,7 +272,9 @@ def _candidates(
             # the day-by-day account goes on after a day's heading.
             or (any_trigger and any(0 <= sent.start - e <= 3 for e in heading_ends))
         )
-        if has_trigger:
+        if has_trigger or (part_start and last_trigger_end >= sent.start - 3):
+            # (A breakdown goes on: "Of the Ukrainians, nine are officers ... Six are marines,
+            # 14 are border guards", in the paragraph of the return.)
             last_trigger_para, last_trigger_end = sent.paragraph, sent.end
         if not (has_trigger or led_by_date or carried or part_start or _N_FOR_N.search(local)):
             continue
@@ -583,20 +597,26 @@ def _candidates(
             o.count.value is not None and not o.cumulative and not o.previous and not o.planned
             for o in out
         )
+        # (A deal's size in its terms, "the agreements cover 1,000 on each side", is no plan of
+        # the report: it neither stops a done exchange nor stays once one is found.)
+        terms_only = [o for o in out if o.extra.get("deal_terms_size")]
         if all(o.planned for o in out):
             # (Only plans so far: the report may still open on a return without a number.)
             shared = voice_guessed and c.lexicon.language in SHARED_LANGUAGES
             out = out + _unnumbered(c, text, sentences[:4], default_pair, None if shared else voice)
         if (
             figureless
-            and not all(o.planned for o in out)
+            and not all(o.planned and o not in terms_only for o in out)
             and not any(o.extra.get("unnumbered") and not o.planned for o in out)
         ):
             used = {k.sentence for k in out}
-            out = [
+            undisclosed = [
                 k for k in _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
                 if k.sentence not in used
-            ] + out  # fmt: skip
+            ]  # fmt: skip
+            for o in terms_only if undisclosed else []:
+                o.cumulative = True
+            out = undisclosed + out
         if figureless and not any(o.extra.get("unnumbered") and not o.planned for o in out):
             # «вернули первую партию военнослужащих; взамен отдали столько же»: a return with a
             # side and no number at all is still a reported exchange.

@@ -59,6 +59,16 @@ def inside_dateline(d: DateSpan, dateline: DateSpan | None, offset: int) -> bool
     return dateline is not None and dateline.start <= d.start + offset < dateline.end
 
 
+#: A relative clause about the persons' own past ("who had been taken to Ukraine during a raid",
+#: "who were captured"): a date in it is no exchange's date (English).
+_PERSONS_PAST = re.compile(
+    r"\b(?:who|whom)\s+(?:had\s+been|have\s+been|were|was|had)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:taken|captured|detained|held|deported|abducted|arrested|seized|jailed|convicted|sentenced)"
+    r"\b[^,;.]*$",
+    re.I,
+)
+
+
 def event_dates(
     c: Compiled, s: str, reference: date | None, reports: list[DateSpan] | None = None
 ) -> list[DateSpan]:
@@ -85,6 +95,8 @@ def event_dates(
         )  # "since late last month"
         if hedged or (marked and not when) or (marked and d.relative and d.precision != "day"):
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
+        if _PERSONS_PAST.search(s[max(0, d.start - 80) : d.start]):
+            continue  # "residents ... who had been taken to Ukraine during a raid last year"
         if any(c.agreed.find(w) for w in words[-2:]):
             continue  # "обмін, про який сторони домовилися (ще) 16 травня": the agreement's date
         # "на тлі перемир'я на 19-20 квітня": the truce's dates, not the swap's (the noun of

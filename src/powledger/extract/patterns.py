@@ -170,6 +170,9 @@ class Compiled:
     other_events: Table
     speaker_nouns: Table
     soldier_words: Table | None
+    own_verbs: Table
+    deal_terms: Table
+    own_nouns: Table
     civilian_words: Table
     casualties: Table
     not_exchange: Table
@@ -196,7 +199,6 @@ class Compiled:
     exchange_for: Table
     done: Table
     plan: Table
-    deal_terms: Table
     trial: Table
     cumulative: Table
     cumulative_weak: Table
@@ -299,6 +301,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         soldier_words=None
         if lx.listed_soldier_words is None
         else make_set(lx.listed_soldier_words),
+        own_verbs=make_set(lx.own_freeing_verbs),
+        deal_terms=make_set(lx.deal_terms),
+        own_nouns=make_table(lx.own_group_nouns),
         civilian_words=make_set(lx.listed_civilian_words),
         not_exchange=make_set(lx.not_exchange_markers),
         capture=make_set(lx.capture_markers),
@@ -332,7 +337,6 @@ def _compile(lexicon: Lexicon) -> Compiled:
         exchange_for=make_set(lx.exchange_for),
         done=make_set(lx.done_markers),
         plan=make_set(lx.plan_markers),
-        deal_terms=make_set(lx.deal_terms),
         trial=make_set(lx.trial_markers),
         cumulative=make_set(lx.cumulative_markers),
         cumulative_weak=make_set(lx.cumulative_weak),

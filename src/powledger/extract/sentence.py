@@ -38,8 +38,28 @@ _PAIR_RULES = frozenset(("rule_exchange_for", "rule_n_for_n", "rule_n_for_m"))
 #: Side rules that guess from the report's voice rather than from the words around a count.
 WEAK_RULES = frozenset({"rule_voice", "none"})
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
+#: "Two civilians were also among those freed": the part marker after the count.
+_AMONG_AFTER = re.compile(
+    r"\s+(?:were|are|was|is)\s+(?:also\s+)?(?:among|part\s+of)\s+(?:those|the)\b", re.I
+)
+#: "The freed Ukrainians are 4 civilians and ...": persons, then a copula before the counts.
+_GROUP_IS = re.compile(
+    r"^\W*(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:are|were|included|include|includes)\s+"
+    r"(?:[^\W\d]+\s+){0,2}$",
+    re.I,
+)
+#: "120 defenders, and also civilians": a group named with no number beside a figure.
+_UNNUMBERED_BESIDE = re.compile(
+    r"(?:\s+(?:are|were|is)\s+(?:\w+\s+)?(?:home|back|free))?\s*,?\s*(?:and\s+also|as\s+well\s+as"
+    r"|and\s+(?:some|several)|plus|and\s+also\s+(?:some|several))\s+",
+    re.I,
+)
 #: A vague count of thousands ("thousands of", "several thousand").
 _THOUSANDS = re.compile(r"thousands?\b", re.I)
+#: A relative clause about the persons' own past, right before a word ("who had been ...").
+_PAST_OF_PERSONS = re.compile(
+    r"\b(?:who|whom)\s+(?:had\s+been|have\s+been|were|was)\s+(?:[\w-]+\s+)?$", re.I
+)
 #: "300 in all" after a count: the sum of both sides.
 _GRAND_TOTAL = re.compile(
     r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
@@ -149,8 +169,10 @@ def sentence_candidates(
     s = v.s
     if c.trial.find(s) and not (c.exchange.find(s) or c.returns.find(s)):
         return []
-    if c.not_exchange.find(s):
-        return []
+    if any(
+        not _PAST_OF_PERSONS.search(s[max(0, h[0] - 40) : h[0]]) for h in c.not_exchange.find(s)
+    ):
+        return []  # ("teenagers who had been deported from Kherson" is their past, not this event)
     dates = [
         forward_weekday(c, s, d, reference)
         for d in event_dates(c, s, reference)
@@ -172,6 +194,7 @@ def sentence_candidates(
     # "The last swap saw 230 Ukrainians return": an older exchange recalled, no second event.
     background = bool(c.background.find(s)) and not dates
     each_marks = c.each.find(s)
+    terms = plan_in_sentence or deal_terms
     # The speakers of this sentence's reporting verbs ("Zelensky said 95 ..., while Russia's
     # defence ministry said 90"): each figure goes to the nearest; a name inside a speaker's
     # title or a genitive ("the head of Zelensky's office", "... of the Ministry of Defence")
@@ -212,7 +235,12 @@ def sentence_candidates(
             and k.party in (None, prev.party)
             and k.category not in ("total", "bodies")
             and (
-                c.parts.find(s, max(prev.end, prev.head_end), k.start)
+                any(
+                    # ("115 servicemen, many of them captured in 2022, and Moscow got 115 of
+                    # its own soldiers back": a marker of another clause.)
+                    not re.search(r",", s[e : k.start]) or not c.parties.find(s, e, k.start)
+                    for _s, e, _v in c.parts.find(s, max(prev.end, prev.head_end), k.start)
+                )
                 or re.search(r":\s", s[max(prev.end, prev.head_end) : k.start])
                 # "120 людей — бійці ЗСУ та троє цивільних": a dash right after the group
                 # opens its breakdown (not "..., а Росія — 110", nor "— а також 5 цивільних").
@@ -227,6 +255,15 @@ def sentence_candidates(
         # "95 captives, 20 of them seriously wounded", "84 soldiers among them", "40 з них"
         tail = _OF_THEM.match(s, k.end) or (k.head_end > k.end and _OF_THEM.match(s, k.head_end))
         if i > 0 and k.party is None and (tail or c.of_them.match_at(s, _after_space(s, k.end))):
+            k.is_part = True
+        joined = (
+            i > 0
+            and c.list_joiners is not None
+            and c.list_joiners.match(s[max(counts[i - 1].end, counts[i - 1].head_end) : k.start])
+        )
+        if k.value is not None and not joined and _AMONG_AFTER.match(s, max(k.end, k.head_end)):
+            # "Two civilians were also among those freed" (a list before "were among", with no
+            # total, still sums: "Two pilots and 8 civilians were among those freed").
             k.is_part = True
         if i == 0 and lead_part is not None and k.start >= lead_part[0]:
             # "Серед тих, хто повернувся, троє військових з Полтавщини": a sentence opening
@@ -253,11 +290,22 @@ def sentence_candidates(
     mark_sum_parts(counts, previous)
     counts = join_formulas(c, s, counts)
     join_lists(c, s, counts)
+    separate_residents = "residents" in c.lexicon.person_nouns.values()
     for i, k in enumerate(counts):
         if k.value is None or not c.origin.match_at(s, _after_space(s, k.head_end)):
             continue
+        if k.additive:
+            continue  # "and a further 5 civilians from the Kursk region": a group on top
         if k.in_list and i > 0 and counts[i - 1].in_list:
             continue  # "146 військових і вісьмох жителів Курщини": a group of the list
+        # "among them ... two civilians from Kherson region" stays civilians where the lexicon
+        # has a word of its own for residents (in uk the region's share wins over a category).
+        if (
+            separate_residents
+            and k.is_part
+            and k.category not in ("total", "soldiers", "residents")
+        ):
+            continue
         # "четверо захисників з Полтавщини", "п'ятеро мешканців Рівненщини": the region's
         # share of the exchange, neither its total nor a category of it.
         k.is_part = True
@@ -312,11 +360,16 @@ def sentence_candidates(
             # "Separately, Russia handed over 31 wounded and Ukraine 15 wounded": the same kind
             # of group, later in the sentence, is on top too.
             k.additive = True
-        if k.category == "soldiers" and not k.is_part and not listed:
+        beside = [o for o in listed if _same_clause(s, k, o)]
+        if k.category == "soldiers" and not k.is_part and not beside:
             # "195 Russian soldiers were returned": soldiers is the whole group here.
             k.category = "total"
         if k.same_as_previous:
-            earlier = [o for o in counts[:i] if o.value is not None]
+            # (The group, not its part: "75 Russians, including 12 residents of the Kursk
+            # region, ... and Ukraine received the same number" -> 75.)
+            earlier = [o for o in counts[:i] if o.value is not None and not o.is_part] or [
+                o for o in counts[:i] if o.value is not None
+            ]
             if earlier:
                 k.value = _group_value(earlier)
             elif previous:
@@ -338,7 +391,13 @@ def sentence_candidates(
             if mate.party is None and mate.value == k.value and decide_side(v, mate)[0] == side:
                 # "a one-for-one swap" after "Russia freed ...": one went each way.
                 side, both, rule = None, True, "rule_n_for_n"
-            elif mate.party is None and pair_mate < i and decide_side(v, mate)[0] == side:
+            elif (
+                mate.party is None
+                and pair_mate < i
+                and decide_side(v, mate)[0] == side
+                # "received 121 troops in return ... six civilians had also come back to Russia"
+                and rule not in _EXPLICIT_SIDE_RULES
+            ):
                 side, rule = other_of(v, side), "rule_exchange_for"
             elif mate.party in v.pair and rule in WEAK_RULES and mate.party == side:
                 # "103 Ukrainian defenders came home; in exchange 103 people were handed over":
@@ -410,6 +469,9 @@ def sentence_candidates(
         ):
             side, rule = out[-1].side, "rule_part_party"  # "... were 60 soldiers and 7 civilians"
         own = _part_owner(v, k) if k.is_part and (side is None or rule in WEAK_RULES) else None
+        if own is None and side is None and not both and _GROUP_IS.search(s[: k.start]):
+            # "The freed Ukrainians are 4 civilians and 86 soldiers": the people named first.
+            own = _part_owner(v, k)
         if own is not None:
             side, rule = own, "rule_part_owner"
         if k.is_part and side is None:
@@ -425,23 +487,59 @@ def sentence_candidates(
             # Ukrainians came home - 270 soldiers and 120 civilians -"; "Zelensky: 230 came
             # home. By Kyiv's count, 224 soldiers and 6 civilians"), whatever the report's voice
             # would guess. A head both sides share leaves the guess to the voice.
+            whole = [o for o in out if not o.count.is_part and o.rule not in _PAIR_RULES]
+            each_head = (
+                bool(whole)
+                and whole[-1].both
+                and whole[-1].rule == "rule_each"
+                and _same_clause(s, whole[-1].count, k)  # not "...; 12 are women"
+            )
             heads = [
                 o for o in out
                 if not o.count.is_part and o.side is not None and o.rule not in _PAIR_RULES
             ][-1:]  # fmt: skip
+            named_side = c.parties.find(s, k.end, min(len(s), max(k.end, k.head_end) + 60))
+            if (
+                each_head
+                and not named_side  # "270 soldiers and 120 civilians on the Ukrainian side"
+                and (not heads or heads[0].count.start < whole[-1].count.start)
+            ):
+                # "120 people were released by each side, including 40 civilians": the part is
+                # of each side's group, as its head is.
+                side, both, rule = None, True, "rule_part_of"
+                heads = []
             if not heads and not any(not o.count.is_part for o in out):
                 heads = [o for o in previous if not o.count.is_part and o.side is not None][:1]
             if heads and heads[0].rule not in WEAK_RULES and not heads[0].both:
                 side, rule = heads[0].side, "rule_part_of"
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
-        if k.additive and not both and rule == "rule_voice" and not out:
+        if k.additive and not k.is_part and not both and rule == "rule_voice" and out:
+            # "120 Russian servicemen were returned, along with six civilian residents ...":
+            # a group added in the same clause goes to the side of the group before it.
+            heads = [
+                o for o in out
+                if o.side and not o.both and o.rule not in WEAK_RULES | _PAIR_RULES
+                and not o.count.additive and _same_clause(s, o.count, k)
+            ]  # fmt: skip
+            if heads:
+                side, rule = heads[-1].side, "rule_added_to"
+        weak = (
+            rule in WEAK_RULES if c.lexicon.added_groups_follow_previous else rule == "rule_voice"
+        )
+        if k.additive and not both and weak and not out:
             # "118 Russian servicemen came home. Also, three residents of Bryansk returned":
             # a group added in the next sentence goes to the side it is added to.
             heads = [p for p in previous if p.side and not p.both and p.rule not in WEAK_RULES]
             if heads:
                 side, rule = heads[-1].side, "rule_added_to"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
+        unnumbered = _UNNUMBERED_BESIDE.match(s, max(k.end, k.head_end))
+        if k.category == "total" and k.value is not None and unnumbered:
+            group = c.persons.match_at(s, unnumbered.end())
+            if group is not None and group[1] not in ("total", "bodies"):
+                # "120 defenders, and also civilians": the figure leaves a group uncounted.
+                cand.extra["partial"] = group[1]
         if (
             k.is_part
             and k.category == "total"
@@ -451,6 +549,8 @@ def sentence_candidates(
             cand.extra["unnumbered"] = True
         if c.lexicon.composition_beyond_base:
             cand.extra["base_unlisted"] = True
+        if terms:
+            cand.extra["terms"] = True  # "had agreed on 175 for 175, along with 22 wounded"
         cand.parties = v.pair
         cand.asserted_by = sent.asserted_by
         cand.asserted_by_text = sent.asserted_by_text
@@ -519,6 +619,8 @@ def sentence_candidates(
             # deal, which a smaller stage figure elsewhere in the report replaces.
             cand.weak_cumulative = deal = True
             cand.extra["deal_size"] = True
+            if deal_terms and not dates and for_mate(c, s, counts, i) is None:
+                cand.extra["deal_terms_size"] = True  # "the agreements cover 1,000 on each side"
         if (
             cand.weak_cumulative
             and not deal
@@ -737,6 +839,13 @@ def _part_of_party(c: Compiled, s: str, k: Count) -> str | None:
     return None
 
 
+def _same_clause(s: str, a: Count, b: Count) -> bool:
+    """Whether two counts stand in one clause ("..., while Kyiv got back ..." starts another)."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = s[max(first.end, first.head_end) : second.start]
+    return not re.search(r",\s+(?:while|whereas|but)\b|;", gap)
+
+
 def _after_space(s: str, pos: int) -> int:
     return pos + len(s[pos:]) - len(s[pos:].lstrip())
 
@@ -883,6 +992,8 @@ def join_named_before(c: Compiled, s: str, counts: list[Count]) -> None:
         name = m.group("name")
         if c.parties.find(name) or c.mediators.find(name) or c.actors.find(name):
             continue
+        if re.search(r"\b(?:the|of)\s+$", s[max(0, m.start("name") - 8) : m.start("name")]):
+            continue  # "soldiers of the Armed Forces and 20 border guards": an institution
         if c.lexicon.find_dates(name, None):
             continue  # "on Friday and 15 more": a day, not a person handed over
         k.value += 1

@@ -52,7 +52,9 @@ def rule_noun_phrase_party(v: SentenceView, k: Count) -> str | None:
     if k.party is None:
         return None
     m = re.match(r"\s*from\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 20], re.I)
-    if m and v.c.parties.match_at(v.s, k.head_end + m.end()) is not None:
+    # ("bringing home 160 Ukrainians from Russian captivity": the demonym is the persons' own.)
+    own_word = bool(v.c.parties.find(v.s, k.start, k.head_end))
+    if m and not own_word and v.c.parties.match_at(v.s, k.head_end + m.end()) is not None:
         lo = _clause_start(v.s, k.start)
         verbs = [t for t in v.triggers if lo <= t[0] < k.start and t[2] == "receive"]
         if verbs:
@@ -121,6 +123,14 @@ def rule_recipient(v: SentenceView, k: Count) -> str | None:
     for s0, e0, _val in v.c.recipient.find(v.s, k.head_end, clause_end):
         if s0 - k.head_end > 60:
             break
+        relative = re.search(r"\b(?:who|whom|which|that)\b", v.s[k.head_end : s0], re.I)
+        if relative and not any(
+            table.find(v.s, k.head_end + relative.end(), s0)
+            for table in (v.c.give, v.c.returns, v.c.receive)
+        ):
+            break  # "six residents ... who had been taken to Ukraine last year": their past
+        if any(r0 <= s0 < r1 for r0, r1, _r in v.c.reporting.find(v.s, max(0, s0 - 20), e0)):
+            continue  # "34, according to the Ukrainian headquarters": a source, no recipient
         hit = v.c.parties.match_at(v.s, _skip_the(v.s, e0))
         if hit is not None:
             tail = _skip_space(v.s, hit[0])
@@ -200,7 +210,7 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
         if we and speaker is not None:
             return other(v.pair, speaker)
     if not named:
-        return None
+        return _first_person_subject(v, k, vs, kind)
     for a, b in itertools.pairwise(named):
         # "Russia and Ukraine exchanged", "between Russia and Ukraine": no direction.
         between = v.s[a[1] : b[0]]
@@ -208,6 +218,10 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
         if coordinated and a[2] != b[2] and b is named[-1]:
             return None
     subjects = [p for p in named if not _after_preposition(v, p[0])]
+    # "The Ukrainian headquarters says the group freed on Thursday ...": a party that speaks
+    # before the verb is no subject of it.
+    # ("Moscow said it also received 103": the speaker is the subject again.)
+    subjects = [p for p in subjects if not _speaks_of_another_subject(v, p[1], vs)]
     if not subjects:
         return None
     party = subjects[-1][2]
@@ -216,15 +230,57 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
         # "Москва та Мінськ звільнили 11 осіб": a side and its ally act together.
         party = allies[-1][2]
     start, end = subjects[-1][0], subjects[-1][1]
+    if kind == "give" and re.search(
+        r"\b(?:in\s+(?:exchange|return)|in\s+a\s+swap)\s+for\b", v.s[ve : k.start], re.I
+    ):
+        # "Ukraine frees Viktor Medvedchuk in exchange for 200 prisoners": what the giver gets.
+        kind = "receive"
     dative = v.c.datives.match_at(v.s, start)
     if kind == "receive" or (dative is not None and dative[0] == end):
         return party  # «Украине передали 1200 тел»: a dative before the verb receives
+    if _own_group_headline(v, k, vs, ve, party):
+        return party  # "Kyiv frees 30 marines": its own people
     back = re.match(r"\s*(?:from|out\s+of)\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 30], re.I)
     if back and v.c.captivity.match_at(v.s, k.head_end + back.end()) is not None:
         # "Ukraine returns 60 defenders from captivity": the subject gets them back ("from its
         # prisons", "from Russian captivity" name the holder and stay with the other rules).
         return party
     return other(v.pair, party)
+
+
+def _own_group_headline(v: SentenceView, k: Count, vs: int, ve: int, party: str) -> bool:
+    """ "Kyiv frees 30 marines", "Russia returns 90 servicemen": a headline (no full stop at
+    the end) whose verb and persons the lexicon lists as a country's own, with no demonym."""
+    if k.party is not None or k.possessive or re.search(r"[.!?]\W*$", v.s):
+        return False
+    verb = v.c.own_verbs.match_at(v.s, vs)
+    if verb is None or verb[0] != ve or v.s[ve : k.start].strip():
+        return False
+    # ("Russia frees 30 defenders": Ukraine's word for its own, so not Russia's people.)
+    return any(owner in ("", party) for _s, _e, owner in v.c.own_nouns.find(v.s, k.end, k.head_end))
+
+
+def _first_person_subject(v: SentenceView, k: Count, vs: int, kind: str) -> str | None:
+    """ "We have freed 90 soldiers from captivity," Yermak wrote: the speaker's side gets back
+    what "we" receive, or free from captivity."""
+    if v.speaker_party not in v.pair:
+        return None
+    words = re.findall(r"[\w'-]+", v.s[max(0, vs - 25) : vs])[-3:]
+    subject = [w for w in words if (hit := v.c.first_person.match_at(w, 0)) and hit[0] == len(w)]
+    if not subject:
+        return None
+    back = re.match(r"\s*(?:from|out\s+of)\s+(?:the\s+)?", v.s[k.head_end : k.head_end + 30], re.I)
+    from_captivity = back and v.c.captivity.match_at(v.s, k.head_end + back.end()) is not None
+    return v.speaker_party if kind == "receive" or from_captivity else None
+
+
+def _speaks_of_another_subject(v: SentenceView, start: int, verb: int) -> bool:
+    """Whether a reporting verb in s[start:verb] introduces a subject of its own ("says the
+    group freed ..."), not a pronoun for the speaker ("said it received")."""
+    reports = v.c.reporting.find(v.s, start, verb)
+    return bool(reports) and bool(
+        re.search(r"\b(?:the|a|an|this|these|those)\b", v.s[reports[-1][1] : verb], re.I)
+    )
 
 
 def rule_gapped(v: SentenceView, k: Count) -> str | None:
@@ -237,8 +293,14 @@ def rule_gapped(v: SentenceView, k: Count) -> str | None:
     if not named or _inside_count(v, named[-1][0]) or _after_preposition(v, named[-1][0]):
         return None
     start, _end, party = named[-1]
-    if not re.search(r"[,;]\s*\S+\s*$", v.s[max(0, start - 12) : start]) and not re.search(
-        r"[,;]\s*$", v.s[max(0, start - 3) : start]
+    if (
+        not re.search(r"[,;]\s*\S+\s*$", v.s[max(0, start - 12) : start])
+        and not re.search(r"[,;]\s*$", v.s[max(0, start - 3) : start])
+        # "Kyiv received 1,245 bodies and Moscow 19": no comma, the count right after
+        and not (
+            re.search(r"\s(?:and|while|whereas)\s+$", v.s[max(0, start - 9) : start])
+            and re.fullmatch(r"\s*", v.s[named[-1][1] : k.start])
+        )
     ):
         return None  # the party must open a clause of its own (", and Russia 128")
     verbs = [t for t in v.triggers if t[2] in ("give", "receive") and t[1] <= start]
@@ -271,9 +333,16 @@ def rule_voice(v: SentenceView, k: Count) -> str | None:
     """ "103 defenders have returned home" with no party named: the speaker's or the report's side."""
     # A part "of those freed" speaks of persons received, whatever the verb of the phrase.
     # So does a participle right after the persons: "150 soldiers freed in prisoner swap".
-    participle = any(
-        t[2] == "give" and t[0] == _skip_space(v.s, k.head_end) for t in v.triggers
-    ) and any(t[2] == "exchange" for t in v.triggers)
+    # A headline's "80 soldiers freed, 12 of them Azovstal defenders" needs no swap word.
+    participle = (
+        any(t[2] == "give" and t[0] == _skip_space(v.s, k.head_end) for t in v.triggers)
+        and (
+            any(t[2] == "exchange" for t in v.triggers)
+            or not v.s[: k.start].strip()  # a headline: "80 soldiers freed, 12 of them ..."
+            or re.search(r"\bone\s+of\s+(?:the\s+)?$", v.s[max(0, k.start - 12) : k.start])
+            is not None
+        )
+    )
     kinds = ("return", "receive", "give") if k.is_part or participle else ("return", "receive")
     near = [t for t in v.triggers if t[2] in kinds and abs(t[0] - k.start) < 80]
     lo, hi = _clause_start(v.s, k.start), _clause_end(v.s, k.head_end)
@@ -324,6 +393,17 @@ def _voice_unknown(v: SentenceView) -> bool:
 def _after_preposition(v: SentenceView, pos: int) -> bool:
     """Whether the party at ``pos`` follows a preposition ("to Russia"): then it is no subject."""
     words = re.findall(r"[\w'-]+", v.s[max(0, pos - 12) : pos])
+    if words and re.search(
+        r"\b(?:swaps?|exchanges?|trades?|deals?|talks)\s+with\s+$",
+        v.s[max(0, pos - 16) : pos],
+        re.I,
+    ):
+        return True  # "Kyiv held another swap with Moscow on Friday, bringing home 160"
+    if words and re.fullmatch(r"\s*with\s+", v.s[max(0, pos - 6) : pos], re.I):
+        # "its 40th swap with Russia, bringing home 160": not the subject; "with Kyiv
+        # bringing home 140" is (a verb follows the party).
+        end = next((p[1] for p in v.parties if p[0] == pos), pos)
+        return re.match(r"\s*(?:[,;:.)]|$)", v.s[end:]) is not None
     return (
         bool(words)
         and v.c.prepositions.match_at(words[-1], 0) is not None

@@ -356,7 +356,8 @@ LEXICON = Lexicon(
         r"of\s+them",
         r"of\s+whom",
         r"among\s+those",
-        r"among\s+the\s+\w+",
+        r"among\s+the\s+(?!\d)\w+",
+        r"among\s+(?:released|freed|returned|exchanged|liberated)",  # machine-translated
         r"included",
         r"include",
         r"includes",
@@ -381,7 +382,10 @@ LEXICON = Lexicon(
     ),
     plus_named=(r"plus", r"and", r"as\s+well\s+as", r"along\s+with", r"together\s+with"),
     named_along=(
-        r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s+(?:(?:was|has\s+been|had\s+been|is\s+being)\s+"
+        # "in exchange for Viktor Medvedchuk, a politician, and 55 Russian prisoners"
+        r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
+        r"(?:,\s+(?:a|an|the|former|seen|pictured|shown)\s+[^,;.]{1,60}?,)?"
+        r"\s+(?:(?:was|has\s+been|had\s+been|is\s+being)\s+"
         r"(?:[\w'-]+\s+){1,6}?(?:along|together)\s+with\s+(?:another\s+|other\s+)?|and\s+)",
     ),
     list_joiners=(r",", r"and", r",\s*and", r"as\s+well\s+as", r"plus"),
@@ -487,11 +491,14 @@ LEXICON = Lexicon(
         r"plus",
         r"separately",
         r"in\s+(?:a\s+)?separate\s+(?:\w+\s+)?(?:gesture|exchange|swap|handover|deal|step|move)",
+        r"(?:in|as)\s+(?:a\s+)?(?:goodwill|humanitarian)\s+(?:gesture|step|move)",
         r"on\s+top\s+of(?:\s+(?:that|this))?",
         r"besides",
         r"other",
         r"together\s+with",
         r"along\s+with",
+        r"and\s+with\s+them",
+        r"a\s+further",
         r"as\s+well",
         r"too",
     ),
@@ -591,6 +598,7 @@ LEXICON = Lexicon(
             "Ukraine": "Ukrainian Ministry of Defence",
         },
     },
+    added_groups_follow_previous=True,
     casualty_markers=(
         r"kill(?:ed|ing|s)",
         # Before a number only: "20 soldiers injured in battle were handed over" is no casualty.
@@ -600,6 +608,28 @@ LEXICON = Lexicon(
         r"(?:were|was)\s+(?:reported\s+)?(?:dead|missing)",
     ),
     listed_soldier_words=(r"soldiers?", r"military(?:\s+men)?"),
+    # "four defenders from Poltava region": the region's share, neither the total nor a category.
+    origin_markers=(
+        r"from\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province|district|community)",
+        r"(?:born|native)\s+(?:in|of)\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province)",
+    ),
+    own_freeing_verbs=(r"frees", r"returns", r"brings\s+home"),
+    own_group_nouns={
+        r"defenders?": "Ukraine",
+        r"heroes": "Ukraine",
+        r"servicem[ae]n": "",
+        r"soldiers": "",
+        r"troops": "",
+        r"fighters": "",
+        r"warriors": "",
+        r"marines": "",
+        r"sailors": "",
+        r"border\s+guards": "",
+        r"guardsm[ae]n": "",
+        r"national\s+guard": "",
+        r"officers": "",
+        r"compatriots": "",
+    },
     speaker_nouns=(
         r"state",
         r"news",

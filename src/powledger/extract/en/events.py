@@ -60,6 +60,7 @@ RECEIVE_VERBS: tuple[str, ...] = (
     r"regained",
     r"rescued",
     r"returned\s+home",
+    r"returns\s+home",  # "Ukraine returns home 103 defenders"
     r"got\s+home",
     r"repatriated\s+home",
     r"has\s+returned",
@@ -154,6 +155,7 @@ EACH_MARKERS: tuple[str, ...] = (
     r"respectively\s+each",
     r"by\s+each\s+(?:side|country|party)",
     r"per\s+side",
+    r"(?<=\d\s)(?:[\w-]+\s+)?a\s+side",  # "no fewer than 800 captives a side"
 )
 
 EXCHANGE_FOR: tuple[str, ...] = (
@@ -182,6 +184,7 @@ DONE_MARKERS: tuple[str, ...] = (
     r"happened",
     r"carried\s+out",
     r"held",
+    r"arrived",  # "Buses carrying the prisoners, 12 women and 3 minors, arrived in Chernihiv"
 )
 
 PRESENT_MARKERS: tuple[str, ...] = (
@@ -269,6 +272,11 @@ DEAL_TERMS: tuple[str, ...] = (
     r"stipulates?",
     r"foresees",
     r"the\s+terms\s+of\s+the\s+(?:deal|agreement|truce|ceasefire)",
+    # "the agreements cover at least 1,000 prisoners on each side": the deal, no stage's figure
+    r"(?:agreements?|deal|accords?)\s+(?:would\s+|will\s+)?cover",
+    r"(?:agreements?|deal|accords?)\s+covers",
+    r"foresee|foresaw",
+    r"envisaged",
 )
 
 FUTURE_MARKERS: tuple[str, ...] = (
@@ -457,6 +465,7 @@ STAGE_MARKERS: tuple[str, ...] = (
     r"envisag\w+",
     r"provides?\s+for",
     r"over\s+(?:two|three|four|five|several|\d)\s+days",
+    r"in\s+(?:the\s+)?(?:two|three|four|five|several|\d)\s+days\s+of",
 )
 
 NOT_EXCHANGE_MARKERS: tuple[str, ...] = (
