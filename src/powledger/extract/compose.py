@@ -154,6 +154,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             )
             and (
                 c.give.find(s, 0, n.start) + c.receive.find(s, 0, n.start)
+                # "в апреле на родину привезли 60 военных, а в марте — 120"
+                or c.returns.find(s, 0, n.start)
                 # "обменялись …, в субботу — по 307": each side's figure of that day.
                 or (label.group("each") and c.exchange.find(s, 0, n.start))
                 # "стороны обменялись 307 пленными с каждой стороны, а в пятницу — 390"

@@ -139,7 +139,11 @@ def event_dates(
             continue  # "обмін, про який сторони домовилися (ще) 16 травня": the agreement's date
         # "на тлі перемир'я на 19-20 квітня": the truce's dates, not the swap's (the noun of
         # the other event right before the date, or before one short preposition).
-        tail = words[-2:] if len(last) <= 3 else words[-1:]
+        # ("задержаны еще в марте": two short words between.)
+        short = 0
+        while short < 2 and short < len(words) and len(words[-1 - short]) <= 3:
+            short += 1
+        tail = words[-1 - short :]
         if re.search(r"[\w'\"»]\s*$", before) and any(c.other_events.find(w) for w in tail):
             continue
         # A date on the reporting verb dates the report, not the exchange.

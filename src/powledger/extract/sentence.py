@@ -87,6 +87,9 @@ def outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return kept
 
 
+_ANY_DAY = date(2024, 6, 15)
+
+
 def _explains_past_mediation(c: Compiled, s: str) -> bool:
     """Whether ``s`` is about earlier exchanges' mediators and has no date of its own.
 
@@ -95,7 +98,10 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
     """
     cues = c.past_mediation.find(s)
     # Only a day dates an exchange of its own here: "in 2022 the mediators were ..." is the past.
-    own = [d for d in c.lexicon.find_dates(s, None) if d.precision not in ("year", "month")]
+    # (Any reference will do: only the precision counts, and "2 февраля" needs a year.)
+    own = [
+        d for d in c.lexicon.find_dates(s, _ANY_DAY) if d.precision not in ("year", "month")
+    ]  # fmt: skip
     if not cues or own:
         return False
     names = c.mediators.find(s)
@@ -103,6 +109,8 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
         before = [n for n in names if n[1] <= cue_start]
         if before and re.match(r"\s*,[^,;.]*$", s[before[-1][1] : cue_start]):
             continue
+        if c.likewise is not None and c.likewise.search(s, max(0, cue_start - 20), cue_start):
+            continue  # "Посредничество, как и при прошлых обменах, взял на себя Катар"
         return True
     return False
 
