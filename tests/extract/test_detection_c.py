@@ -1033,3 +1033,389 @@ def test_exchange_noun_before_a_plan_word_without_a_day_is_no_new_plan() -> None
         language="en",
     )
     assert not out.planned
+
+
+# --- third held-out pass: missing people, formats, holidays, overnight days ------------------
+
+MISSING_ARE_NOT_RETURNED = [
+    "She said she had been contacted by the families of more than 80 soldiers who disappeared "
+    "after the battles near Belgorod in March.",
+    "Relatives of 40 marines who went missing in August held a rally in the city centre.",
+    "The ombudsman said 65 servicemen who have been reported missing since the spring were "
+    "not on the lists.",
+    "Some 120 soldiers remain unaccounted for after the battle, the commander said in May.",
+]
+
+
+@pytest.mark.parametrize("tail", MISSING_ARE_NOT_RETURNED)
+def test_missing_soldiers_are_no_exchange(tail: str) -> None:
+    out = extract_document(
+        "Russia said on Monday that 95 of its servicemen had come home in a swap with Ukraine. "
+        + tail,
+        published="2025-05-13",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 95, "Ukraine": None}]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exchanges are not always one-for-one, so the numbers for one swap often differ.",
+        "Swaps between the two countries are rarely one-for-one, analysts say.",
+        "Such trades are usually a one-for-one affair, officials noted.",
+    ],
+)
+def test_one_for_one_as_a_format_is_no_figure(sentence: str) -> None:
+    out = extract_document(
+        sentence + " Ukraine said 52 of its soldiers came home on Sunday.",
+        published="2025-05-12",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": None, "Ukraine": 52}]
+
+
+def test_one_for_one_swap_of_named_people_still_counts() -> None:
+    out = extract_document(
+        "Moscow on Thursday freed Anna Lee, a US-Russian dual citizen, in a one-for-one swap for "
+        "Oleg Sokol, a Russian held in the United States, officials said.",
+        published="2025-04-12",
+        language="en",
+    )
+    assert len(out.exchanges) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Kyiv and Moscow traded prisoners on 2 May, shortly before Orthodox Easter; the Russian "
+            "ministry said 84 of its soldiers were back.",
+            "2025-05-02",
+        ),
+        (
+            "Kyiv and Moscow swapped prisoners on 6 April, a few days before Easter; Ukraine said "
+            "55 of its soldiers were back.",
+            "2025-04-06",
+        ),
+        (
+            "Ukraine said 70 of its soldiers came home on Friday, days after Christmas.",
+            "2025-01-03",
+        ),
+    ],
+)
+def test_a_holiday_after_before_or_after_is_a_relation_not_a_date(text: str, day: str) -> None:
+    published = "2025-05-11" if "Christmas" not in text else "2025-01-05"
+    out = extract_document(text, published=published, language="en")
+    assert [e.date for e in out.exchanges] == [day]
+
+
+def test_a_holiday_after_on_is_still_a_date() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 246 prisoners each on Easter Sunday, officials said.",
+        published="2025-04-22",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-04-20"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The handover took place overnight Wednesday, shortly after the talks ended.",
+        "The swap took place overnight Wednesday.",
+        "The handover happened on Wednesday, hours after a round of talks ended in Istanbul.",
+    ],
+)
+def test_the_handover_day_beats_the_day_of_saying(second: str) -> None:
+    out = extract_document(
+        "Ukraine won freedom for 120 prisoners in return for 40 Russians, officials said "
+        "Thursday. " + second,
+        published="2025-05-11",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-05-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Kyiv, Moscow trade prisoners\nMarch 10 (UPI) -- Over 90 Ukrainian soldiers are back in "
+            "Ukraine following a swap with Russia, officials in Kyiv said Saturday.\nAndriy Yermak "
+            "wrote on Telegram that 92 Ukrainians had been freed.",
+            "2025-03-10",
+            "2025-03-08",
+        ),
+        (
+            "Nov. 4 (Wire) -- Russia and Ukraine each handed over 48 prisoners of war, the Russian "
+            "Defence Ministry said on Friday.",
+            "2024-11-04",
+            "2024-11-01",
+        ),
+    ],
+)
+def test_a_dateline_without_a_city_is_no_second_exchange(
+    text: str, published: str, day: str
+) -> None:
+    out = extract_document(text, published=published, language="en")
+    assert [e.date for e in out.exchanges] == [day]
+
+
+def test_a_dateline_without_a_city_still_dates_an_undated_lead() -> None:
+    out = extract_document(
+        "May 6 (Wire) -- Ukraine and Russia swapped 205 prisoners each, officials said.",
+        published="2025-05-06",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-05-06"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The final stage of the exchange is expected on Monday, officials said.",
+        "The final stage of the exchange is expected Monday.",
+        "The last part of the exchange is due on Monday, Zelensky said.",
+        "The next stage of the swap is scheduled for Monday.",
+    ],
+)
+def test_a_remaining_stage_with_its_day_is_a_dated_plan(second: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 390 prisoners each on Friday. " + second,
+        published="2025-05-24",
+        language="en",
+    )
+    assert [(p.date, p.returned_to) for p in out.planned] == [
+        ("2025-05-26", {"Russia": None, "Ukraine": None})
+    ]
+    assert [e.date for e in out.exchanges] == ["2025-05-23"]
+
+
+def test_due_to_as_a_cause_is_no_plan() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 390 prisoners each on Friday. The exchange was delayed due "
+        "to the weather.",
+        published="2025-05-24",
+        language="en",
+    )
+    assert not out.planned
+
+
+@pytest.mark.parametrize(
+    ("tail", "part"),
+    [
+        (
+            "According to the Coordination Headquarters, 8 of the Ukrainians freed on Tuesday were "
+            "officers.",
+            ("Ukraine", "officers", 8),
+        ),
+        ("Twelve of the soldiers released on Tuesday were officers, Kyiv said.", None),
+        ("Five of the Ukrainians freed on Tuesday were captured near Bakhmut.", None),
+    ],
+)
+def test_a_part_of_the_freed_group_keeps_the_background_swap(
+    tail: str, part: tuple[str, str, int] | None
+) -> None:
+    out = extract_document(
+        "Russia and Ukraine have swapped 64 prisoners each, officials said on Tuesday. It was the "
+        "second swap in a month, after a 48-for-48 trade on 3 March. " + tail,
+        published="2025-03-19",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-03-18", {"Russia": 64, "Ukraine": 64}),
+        ("2025-03-03", {"Russia": 48, "Ukraine": 48}),
+    ]
+    parts = [(p.side, p.category, p.count) for p in out.exchanges[0].composition]
+    if part is not None:
+        assert parts == [part]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "On Saturday Yermak, who heads the presidential office, said the 14 were marines.",
+        "Yermak said on Saturday that the 14 were marines and border guards.",
+    ],
+)
+def test_with_no_event_day_the_first_statement_day_dates_the_swap(second: str) -> None:
+    out = extract_document(
+        "Fourteen Ukrainian servicemen were freed in the latest exchange with Russia. " + second,
+        published="2025-03-09",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-03-08"]
+
+
+def test_an_event_day_beats_a_later_statement_day() -> None:
+    out = extract_document(
+        "Fourteen Ukrainian servicemen were freed on Thursday in an exchange with Russia. On "
+        "Saturday Yermak said the 14 were marines.",
+        published="2025-03-09",
+        language="en",
+    )
+    assert [e.date for e in out.exchanges] == ["2025-03-06"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "On Monday each side had let go 250 people, 60 of them civilians, and on Tuesday another "
+        "240 soldiers each were freed.",
+        "On Monday each side had let go 250 people, and on Tuesday 240 soldiers each were freed.",
+    ],
+)
+def test_a_second_day_after_a_part_is_its_own_swap(second: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia completed the third day of their big swap on Wednesday, freeing 303 "
+        "prisoners each. " + second,
+        published="2025-05-29",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-05-28", {"Russia": 303, "Ukraine": 303}),
+        ("2025-05-26", {"Russia": 250, "Ukraine": 250}),
+        ("2025-05-27", {"Russia": 240, "Ukraine": 240}),
+    ]
+    assert not [p for p in out.exchanges[0].composition if p.category == "soldiers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty-two civilians held since the attack on 24 February 2022 were released on Friday "
+        "in a swap with Russia, Ukrainian officials said.",
+        "Thirty soldiers held since the fall of the plant in May 2022 were freed on Friday in an "
+        "exchange with Russia, Kyiv said.",
+    ],
+)
+def test_a_date_inside_since_the_noun_is_no_event_date(text: str) -> None:
+    out = extract_document(text, published="2025-03-16", language="en")
+    assert [e.date for e in out.exchanges] == ["2025-03-14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "The 22 soldiers, captured after the fall of the city in May 2022, were released on "
+            "Friday in a swap with Russia.",
+            "2025-03-14",
+        ),
+        (
+            "Ukraine said 40 civilians, who had been detained in occupied towns in 2023, came home "
+            "on Friday in an exchange with Russia.",
+            "2025-03-14",
+        ),
+        # a verb of return in the clause keeps the date
+        ("Ukraine got back 90 soldiers captured in Mariupol on Friday, officials said.", "2025-03-14"),
+    ],
+)
+def test_a_date_in_a_clause_about_capture_is_no_event_date(text: str, day: str) -> None:
+    out = extract_document(text, published="2025-03-16", language="en")
+    assert [e.date for e in out.exchanges] == [day]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Gulf state has mediated before: in 2022 it helped free three Americans from Russian "
+        "jails, its officials say.",
+        "Qatar has previously helped free two Americans held in Russia, in 2023.",
+    ],
+)
+def test_a_mediators_record_with_another_pair_is_no_exchange(second: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 75 prisoners each on Friday with the help of Qatar, officials "
+        "said. " + second,
+        published="2025-05-11",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 75, "Ukraine": 75}]
+
+
+def test_a_foreign_swap_reported_alone_is_still_an_exchange() -> None:
+    out = extract_document(
+        "Moscow on Thursday freed Anna Lee, a US-Russian dual citizen, in return for Oleg Sokol, "
+        "a Russian held in the United States, officials said.",
+        published="2025-04-12",
+        language="en",
+    )
+    assert len(out.exchanges) == 1
+
+
+def test_one_of_the_swaps_in_a_profile_is_no_exchange() -> None:
+    out = extract_document(
+        "How a Ukrainian paramedic was freed from Russian captivity\nOlena spent eleven months in "
+        "a prison in Taganrog. She was freed last spring in one of the swaps Kyiv and Moscow have "
+        "carried out with the help of mediators.",
+        published="2025-03-16",
+        language="en",
+    )
+    assert out.exchanges == ()
+
+
+def test_one_of_the_largest_swaps_is_still_this_exchange() -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 390 prisoners each on Friday, one of the largest swaps of the "
+        "war, officials said.",
+        published="2025-05-24",
+        language="en",
+    )
+    assert [e.returned_to for e in out.exchanges] == [{"Russia": 390, "Ukraine": 390}]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Among the 246 returned Russians, relatives said, were men called up in September 2022.",
+        "Many of them had been mobilised in October 2022, their relatives said.",
+    ],
+)
+def test_a_call_up_month_is_no_second_exchange(second: str) -> None:
+    out = extract_document(
+        "Russia and Ukraine swapped 246 prisoners each on Saturday, officials said. " + second,
+        published="2025-05-20",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-05-17", {"Russia": 246, "Ukraine": 246})
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "22 Kherson civilians were released on Friday in a swap with Russia, Kyiv said.",
+        "Twenty-two Kherson civilians held since the raid on 12 November 2022 were released on "
+        "Friday in a swap with Russia, the Coordination Headquarters said.",
+        "Ukraine got back 22 Kherson civilians on Friday in a swap with Russia.",
+    ],
+)
+def test_a_place_name_before_the_persons_noun_keeps_the_count(text: str) -> None:
+    out = extract_document(text, published="2025-03-16", language="en")
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-03-14", {"Russia": None, "Ukraine": 22})
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "It was the second swap since the Easter Sunday one that freed 70 soldiers on each side.",
+        "It was the second swap since the one on Easter Sunday, which freed 70 soldiers on each "
+        "side.",
+        "It was the second swap since Easter Sunday, when 70 soldiers were freed on each side.",
+    ],
+)
+def test_a_swap_named_by_its_holiday_is_a_dated_recall(second: str) -> None:
+    out = extract_document(
+        "Ukraine and Russia swapped 90 prisoners each on Saturday. " + second,
+        published="2025-05-04",
+        language="en",
+    )
+    assert [(e.date, e.returned_to) for e in out.exchanges] == [
+        ("2025-05-03", {"Russia": 90, "Ukraine": 90}),
+        ("2025-04-20", {"Russia": 70, "Ukraine": 70}),
+    ]

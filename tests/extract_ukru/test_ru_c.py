@@ -1195,3 +1195,288 @@ def test_a_figure_with_no_verb_after_an_agreement_is_the_agreements() -> None:
     assert [p.returned_to for p in result.planned] == [{"Russia": 1200, "Ukraine": 1200}]
     done = _extract("Россия и Украина провели обмен пленными. Всего 1200 пленных с каждой стороны.")
     assert [e.returned_to for e in done.exchanges] == [{"Russia": 1200, "Ukraine": 1200}]
+
+
+# --- a day-by-day account: each "<weekday>, <day>." heading opens that day's exchange ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Четверг, 12 июня. Москва и Киев обменялись пленными в формате 210 на 210.\n"
+        "Пятница, 13 июня. На второй день домой вернулись 205 украинцев, Россия получила столько "
+        "же.\nСуббота, 14 июня. Последний день — по 185 с каждой стороны.\nВсего — по 600.",
+        "Хроника по дням.\n\nЧетверг, 12 июня.\nРоссия передала 210 украинских военных в обмен на "
+        "210 российских.\n\nПятница, 13 июня.\nЕще по 205 с каждой стороны вернулись домой.\n\n"
+        "Суббота, 14 июня.\nЕще по 185 с каждой стороны. Итого — по 600.",
+    ],
+)
+def test_day_headings_split_the_days(text: str) -> None:
+    result = _extract(text, "2025-06-16")
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-06-12", {"Russia": 210, "Ukraine": 210}),
+        ("2025-06-13", {"Russia": 205, "Ukraine": 205}),
+        ("2025-06-14", {"Russia": 185, "Ukraine": 185}),
+    ]
+
+
+def test_one_dated_line_or_a_dateline_is_no_day_heading() -> None:
+    one = _extract(
+        "Москва, 12 июня. Россия и Украина обменялись пленными, по 210 с каждой стороны. "
+        "Вернувшиеся проходят лечение.",
+        "2025-06-12",
+    )
+    assert [(e.date, e.returned_to) for e in one.exchanges] == [
+        ("2025-06-12", {"Russia": 210, "Ukraine": 210})
+    ]
+
+
+# --- "в новом обмене / на этот раз" is the report's own exchange, not the recall named last ---
+
+
+@pytest.mark.parametrize("marker", ["В новом обмене", "На этот раз", "В нынешнем обмене"])
+def test_the_new_exchange_is_the_main_one_after_a_dated_recall(marker: str) -> None:
+    result = _extract(
+        "Москва и Киев 12 марта снова обменялись пленными, по 175 с каждой стороны. Предыдущий "
+        "обмен был 29 ноября, тогда стороны вернули по 90 человек. "
+        f"{marker} Минобороны сообщило: «возвращены 175 российских военнослужащих, взамен "
+        "переданы 175 военнопленных ВСУ». Посредником снова стал Катар.",
+        "2025-03-13",
+    )
+    assert [(e.date, e.returned_to, e.mediators) for e in result.exchanges] == [
+        ("2025-03-12", {"Russia": 175, "Ukraine": 175}, ("Qatar",)),
+        ("2024-11-29", {"Russia": 90, "Ukraine": 90}, ()),
+    ]
+
+
+# --- a named person handed over with a group counts one more ---------------------------------
+
+
+def test_along_with_him_adds_the_person_named_in_the_sentence_before() -> None:
+    text = (
+        "Бывший депутат Игорь Лесной оказался в России. Вместе с ним освободили 40 российских "
+        "военных, сообщил Пушилин."
+    )
+    assert _main(text).returned_to["Russia"] == 41
+    # No person in the sentence before (a mediator): nothing added.
+    assert (
+        _main(
+            "Катар снова выступил посредником. Вместе с ним освободили 40 российских военных."
+        ).returned_to["Russia"]
+        == 40
+    )
+
+
+def test_a_quoted_party_name_before_the_person_keeps_the_plus_one() -> None:
+    text = (
+        "Прошлый обмен был 2 мая, тогда из украинского плена вернулись 40 российских военных, а "
+        'также экс-глава партии "Единый путь — Вперед" Олег Кравцов.'
+    )
+    assert _main(text).returned_to["Russia"] == 41
+
+
+# --- a list of names handed over is no return --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В феврале омбудсмен заявляла, что передала Киеву список из более чем 600 российских "
+        "военнопленных, пропавших без вести.",
+        "Москалькова передала украинскому коллеге списки из 350 пленных, о судьбе которых ничего "
+        "не известно.",
+    ],
+)
+def test_a_list_of_prisoners_handed_over_is_no_exchange(text: str) -> None:
+    assert _extract(text).exchanges == ()
+
+
+def test_a_list_beside_a_return_keeps_the_return() -> None:
+    text = (
+        "Из плена вернулись 120 российских военнослужащих. Кроме того, омбудсмен передала Киеву "
+        "список из 600 пропавших без вести."
+    )
+    assert _main(text).returned_to["Russia"] == 120
+    mixed = "Москва передала Киеву список, и в пятницу домой вернулись 150 российских военных."
+    assert _main(mixed).returned_to["Russia"] == 150
+
+
+# --- "<side> сообщил о N вернувшихся": the side's own returned ---------------------------------
+
+
+@pytest.mark.parametrize("russia", [175, 90])
+def test_a_recall_of_returned_counts_per_side_even_with_the_main_figure(russia: int) -> None:
+    result = _extract(
+        "Москва и Киев 12 марта снова обменялись пленными, по 175 с каждой стороны. Предыдущий "
+        f"обмен был в конце ноября: 29 ноября российское ведомство объявило о возвращении {russia} "
+        "своих военных, а Киев сообщил о 203 вернувшихся.",
+        "2025-03-13",
+    )
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-03-12", {"Russia": 175, "Ukraine": 175}),
+        ("2024-11-29", {"Russia": russia, "Ukraine": 203}),
+    ]
+
+
+# --- "Речь идет о N" after an agreement on groups of an age range is that plan ----------------
+
+
+def test_an_age_range_in_the_agreement_does_not_make_its_figure_done() -> None:
+    result = _extract(
+        "«Ключевой итог встречи — гуманитарные договоренности: взаимная передача всех "
+        "тяжелобольных и военнослужащих в возрасте от 18 до 22 лет. Речь идет о пятистах "
+        "человек с каждой стороны», — сказал Ушаков."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": 500, "Ukraine": 500}]
+
+
+# --- "как и при прошлых обменах": this exchange's mediator too --------------------------------
+
+
+def test_a_mediator_as_in_earlier_exchanges_is_credited_now() -> None:
+    done = (
+        "Минобороны России сообщило о возвращении 120 российских военнослужащих, взамен Украине "
+        "отдали 120 военнопленных ВСУ. "
+    )
+    likewise = done + "Посредничество, как и при прошлых обменах, взял на себя Катар."
+    assert _main(likewise).mediators == ("Qatar",)
+    past = done + "При прошлых обменах посредником выступал Катар."
+    assert _main(past).mediators == ()
+
+
+# --- a trial's defendants, some handed over "in one of the exchanges", are no exchange ---------
+
+
+def test_defendants_handed_over_in_one_of_the_exchanges_are_background() -> None:
+    text = (
+        "Вначале на скамье подсудимых было 19 человек, но трое из них, как узнало издание, были "
+        "переданы Украине в ходе одного из обменов, и теперь их судят заочно."
+    )
+    assert _extract(text).exchanges == ()
+    largest = "В среду в ходе одного из крупнейших обменов Украина вернула 300 военных."
+    assert _main(largest).returned_to["Ukraine"] == 300
+
+
+# --- an aim ("Наша задача — … вернуть наших людей домой") is no return done --------------------
+
+
+@pytest.mark.parametrize("pows", [" пленными", ""])
+def test_an_aim_is_no_done_exchange(pows: str) -> None:
+    result = _extract(
+        "Кирилл Буданов\nНачальник ГУР\nПровел встречи в Катаре и Египте при содействии "
+        f"партнеров. Наша задача — сдвинуть обмены{pows} с мертвой точки и вернуть наших людей "
+        "домой.\nДоговорились о возврате к прежним договоренностям. Речь идет об освобождении 800 "
+        "украинцев."
+    )
+    assert result.exchanges == ()
+    assert [p.returned_to for p in result.planned] == [{"Russia": None, "Ukraine": 800}]
+    done = _extract("Украина вернула домой 150 военных. Наша задача — вернуть всех.")
+    assert [e.returned_to["Ukraine"] for e in done.exchanges] == [150]
+
+
+# --- a gapped recall ("в апреле … 60, а в марте — 120") keeps the verb and side of its clause --
+
+
+def test_a_gapped_month_in_a_recall_is_that_months_exchange_of_the_same_side() -> None:
+    result = _extract(
+        "Киев, 10 июля. Украина вернула 70 защитников, сообщил Зеленский. Весной обмены шли "
+        "часто: в апреле на родину привезли 60 украинских военных, а в марте — 120; российская "
+        "сторона тогда забрала 118 своих.",
+        "2025-07-10",
+    )
+    assert [(e.date, e.returned_to) for e in result.exchanges] == [
+        ("2025-07-10", {"Russia": None, "Ukraine": 70}),
+        ("2025-04", {"Russia": None, "Ukraine": 60}),
+        ("2025-03", {"Russia": 118, "Ukraine": 120}),
+    ]
+
+
+# --- "по схеме N на N, а сверх того … еще A в обмен на B": both sides get their addition -------
+
+
+def test_additions_on_top_of_a_formula_count_for_both_sides() -> None:
+    text = (
+        "В Координационном штабе пояснили, что обмен прошел по схеме 180 на 180, а сверх того "
+        "Россия отдала еще 20 тяжелораненых украинцев в обмен на 9 раненых россиян. Минобороны "
+        "России объявило о возвращении 180 российских военных."
+    )
+    assert _main(text).returned_to == {"Russia": 189, "Ukraine": 200}
+
+
+# --- the month of a capture or an arrest is never the exchange's date ---------------------------
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["которые были задержаны еще в марте", "задержанных в марте", "попавших в плен в марте"],
+)
+def test_a_capture_month_does_not_date_the_exchange(clause: str) -> None:
+    text = f"МОСКВА, 5 октября. Из Украины вернулись 20 российских граждан, {clause}."
+    assert _main(text, "2025-10-05").date == "2025-10-05"
+
+
+# --- a recall with a day of its own keeps the mediator it names --------------------------------
+
+
+def test_a_dated_recall_keeps_its_mediator() -> None:
+    result = _extract(
+        "МОСКВА, 20 марта. Россия вернула 120 военных. Прошлый обмен, 2 февраля, тоже шел при "
+        "посредничестве Катара: Россия тогда получила 95 военнослужащих.",
+        "2025-03-20",
+    )
+    assert [(e.date, e.mediators) for e in result.exchanges] == [
+        ("2025-03-20", ()),
+        ("2025-02-02", ("Qatar",)),
+    ]
+
+
+@pytest.mark.parametrize("hedge", ["не менее чем о", "как минимум о", "примерно о"])
+def test_a_hedge_before_the_preposition_of_rech_idet_is_approximate(hedge: str) -> None:
+    result = _extract(
+        "Стороны договорились о новом обмене. "
+        f"Речь идет {hedge} пятистах военнопленных с каждой стороны."
+    )
+    assert [(p.returned_to, p.approximate) for p in result.planned] == [
+        ({"Russia": 500, "Ukraine": 500}, {"Russia": True, "Ukraine": True})
+    ]
+
+
+# --- promises that the work goes on, and a stock "to be used for an exchange", are no plans ----
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Работа по возвращению всех наших людей будет продолжена, заявил Зеленский.",
+        "Омбудсмен пообещала, что работа по возвращению пленных продолжится.",
+        "Мы продолжим работу по возвращению всех.",
+        "Их планируется использовать для обмена.",
+    ],
+)
+def test_ongoing_work_and_a_stock_are_no_plans(tail: str) -> None:
+    done = "Россия и Украина в пятницу обменялись пленными, по 150 человек с каждой стороны. "
+    result = _extract(done + tail)
+    assert result.planned == ()
+    assert [e.returned_to for e in result.exchanges] == [{"Russia": 150, "Ukraine": 150}]
+    within = _extract("В рамках работы по возвращению пленных домой вернулись 150 украинцев.")
+    assert [e.returned_to["Ukraine"] for e in within.exchanges] == [150]
+
+
+# --- "к освобождению <group>: на свободу выходят N человек": the group released gets N ---------
+
+
+def test_the_group_whose_release_opens_the_sentence_gets_the_figure_after_the_colon() -> None:
+    text = (
+        "ТЕЛЬ-АВИВ, 4 марта. ХАМАС во вторник передал Международному комитету Красного Креста "
+        "всех 12 израильских заложников. Израиль со своей стороны приступил к освобождению "
+        "палестинцев из тюрем: на свободу выходят около 600 человек."
+    )
+    exchange = _main(text, "2025-03-04")
+    assert exchange.returned_to == {"Hamas": 600, "Israel": 12}
+    assert exchange.approximate["Hamas"] is True
+    # A party named as the origin ("из России") is no released group.
+    origin = _main(
+        "Украина начала возвращение своих граждан из России: домой вернулись 100 человек."
+    )
+    assert origin.returned_to["Ukraine"] == 100

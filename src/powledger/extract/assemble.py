@@ -90,19 +90,27 @@ def _with_additions(
         # A part ("also said 20 of them were seriously wounded", "Among the freed are 20
         # officers, and also 5 women") is inside the total already: never added.
         # A headline "Ще п'ятеро прикордонників повернулися" before the body's total of 90
-        # teases a part of it: an addition only comes on top of a total stated before it.
+        # teases a part of it: an addition only comes on top of a total of the side stated
+        # before it or in its sentence.
+        stated = [
+            m.sentence[0] for m in mine if m.count.category == "total" and not m.count.is_part
+        ]
         added = [
             m for m in living
             if m.count.additive and m.count.category != "total" and not m.count.is_part
-            and m.sentence[1] > total.start
+            and any(at <= m.sentence[0] for at in stated)
         ]  # fmt: skip
     if total.asserted_by and actor_party(total.asserted_by) == side:
         # Zelensky's "277 of ours are home" already holds the 31 wounded Moscow says it added.
         # Only the side's own additions, or the outlet's after that statement, come on top.
+        # But a group added on top of a formula with the same figure ("по схеме 180 на 180, а
+        # сверх того … еще 20 … в обмен на 9") is beyond that side's 180 too.
+        formula = {m.sentence for m in group.members if m.both and m.count.value == total.value}
         added = [
             m for m in added
             if m.asserted_by == total.asserted_by
             or (m.asserted_by is None and m.sentence[0] > total.start)
+            or m.sentence in formula
         ]  # fmt: skip
     # "the leaders had agreed on a 175-for-175 exchange, along with 22 badly wounded": the
     # terms of a deal, never groups added to the day's figure.
@@ -689,6 +697,19 @@ def _group(
             and set(_sides(o)) & set(_sides(c)) and not o.count.approximate
             for o in seen
         )  # fmt: skip
+        if (
+            seen
+            and c.date is not None
+            and c.date.iso
+            and c.date.precision == "month"
+            and dateline is not None
+            and dateline.iso
+            and not c.date.iso.startswith(dateline.iso[:7])
+        ):
+            # "КИЕВ, 10 июля. Украина вернула 70. … в марте — 120; Россия тогда забрала 118":
+            # after an undated figure of the report's day, another month is a recall's.
+            seen.append(c)
+            continue
         if c.date is not None and c.date.iso and not clash and c.count.category == "total":
             main_date = c.date
             if c.date.relative:
@@ -743,6 +764,7 @@ def _group(
             and last[1] is not main
             and c.date is None
             and not c.previous
+            and not c.extra.get("current")
             and c.parties == last[1].parties
             and (
                 c.sentence == last[0].sentence
@@ -774,6 +796,15 @@ def _group(
                 for g in groups
                 if g is not main and g.date == c.date.iso and g.parties == c.parties
             )
+        elif (
+            c.extra.get("section")
+            and c.date is not None
+            and c.date.iso != main.date
+            and c.parties == main_pair
+        ):
+            # A day's section of a day-by-day account ("Пятница, 13 июня. ..."): that day's.
+            target = _Group(c.parties, c.date.iso, c.date.precision)
+            groups.append(target)
         elif planned and c.extra.get("unnumbered") and any(m.count.value for m in main.members):
             # An open-ended plan ("all for all") next to a numbered one is a plan of its own.
             target = _Group(c.parties, None, None)

@@ -139,6 +139,9 @@ class Lexicon:
     #: A named person handed over with a count, ending right before the count; group ``name``
     #: ("Viktor Medvedchuk was handed over to Russia along with 55 prisoners" -> 56).
     named_along: tuple[str, ...] = ()
+    #: The opening of a sentence whose count was handed over with the person named in the
+    #: sentence before ("Igor Lesnoy is in Russia. Along with him, 40 soldiers were freed" -> 41).
+    along_with_named: tuple[str, ...] = ()
     #: Words joining two counts of one list ("175 soldiers and 22 civilians").
     list_joiners: tuple[str, ...] = ()
     #: Whether the deal of a multi-stage exchange whose stage is reported and not said to be
@@ -231,6 +234,9 @@ class Lexicon:
     cumulative_weak: tuple[str, ...] = ()
     #: Words before a date that make it not the exchange's date ("since", "until").
     not_event_date: tuple[str, ...] = ()
+    #: Words of capture or detention that open a clause about the persons' past ("captured in
+    #: Mariupol in May 2022", "taken to Ukraine during a raid last year"): its date is no event's.
+    capture_clause: tuple[str, ...] = ()
     #: A stage of a larger deal ("first stage", "completing") makes its big figure a running one.
     stage_markers: tuple[str, ...] = ()
     #: A headline or lead that reports the first stage or day of a deal ("першого дня звільнено
@@ -260,6 +266,9 @@ class Lexicon:
     clause_breaks: tuple[str, ...] = ()
     #: Another, earlier exchange is meant ("a day after", "previous", "last exchange").
     previous_markers: tuple[str, ...] = ()
+    #: The report's own exchange is meant, whatever date was named last ("in the new exchange",
+    #: "this time"): such a sentence never goes on about a recalled one.
+    current_markers: tuple[str, ...] = ()
 
     # --- attribution and mediation ------------------------------------------------------
     #: Reporting verbs and phrases ("said", "according to", "wrote on Telegram").
@@ -318,6 +327,9 @@ class Lexicon:
     #: Cues of an explainer about earlier exchanges ("previous swaps were mediated by ..."):
     #: a sentence with one and no date of its own credits no mediator.
     past_mediation_cues: tuple[str, ...] = ()
+    #: Words right before such a cue that make it "this time too" ("как и при прошлых обменах"):
+    #: the sentence then credits this exchange's mediator.
+    likewise_cues: tuple[str, ...] = ()
 
     #: Speakers missing from the actor list ("Deputy Foreign Minister Aram Sargsyan said"):
     #: the reporting verbs that introduce them (plain lower-case words; empty: not looked for),

@@ -154,6 +154,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
             )
             and (
                 c.give.find(s, 0, n.start) + c.receive.find(s, 0, n.start)
+                # "в апреле на родину привезли 60 военных, а в марте — 120"
+                or c.returns.find(s, 0, n.start)
                 # "обменялись …, в субботу — по 307": each side's figure of that day.
                 or (label.group("each") and c.exchange.find(s, 0, n.start))
                 # "стороны обменялись 307 пленными с каждой стороны, а в пятницу — 390"
@@ -342,6 +344,17 @@ def _casualty(c: Compiled, s: str, k: Count) -> bool:
     return c.casualties.match_at(s, _skip_space(s, max(k.end, k.head_end))) is not None
 
 
+_FREED_WERE = re.compile(
+    r"\s+(?:freed|released|returned|exchanged|swapped|brought\s+(?:home|back))\b"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:were|are|was|had\s+been)\s+",
+    re.I,
+)
+
+
+#: One capitalised word used as a place adjective before a person noun ("Kherson").
+_PLACE_WORD = re.compile(r"[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ'’-]{2,}(?=\s)")
+
+
 def _count_from_noun_phrase(
     c: Compiled, s: str, n: NumberSpan, starts: dict[int, NumberSpan]
 ) -> Count | None:
@@ -376,6 +389,19 @@ def _count_from_noun_phrase(
                 first,
                 end,
             )
+        if head is not None and re.fullmatch(r"\s+of\s+the\s+", s[n.end : pos], re.I):
+            # "8 of the Ukrainians freed on Tuesday were officers": a part of the freed group,
+            # named by what they were (no part named: no figure of a side).
+            rest = _FREED_WERE.match(s, head[0])
+            if rest is not None:
+                kind = c.persons.match_at(s, rest.end()) or c.modifiers.match_at(s, rest.end())
+                if kind is None or kind[1] == "total":
+                    return None
+                hit = c.parties.match_at(s, pos)
+                side = c.parties.value_of(s[pos : hit[0]]) if hit and hit[0] == head[0] else None
+                count = Count(n.start, n.end, n.value, n.approximate, kind[1], side, False, n.end)
+                count.is_part = True
+                return count
         if head is not None:
             end, cat = head
             word = s[pos:end]
@@ -477,6 +503,10 @@ def _count_from_noun_phrase(
             pos = mod_hit[0]
         elif filler is not None:
             pos = filler[0]
+        elif (place := _PLACE_WORD.match(s, pos)) is not None and c.persons.match_at(
+            s, _skip_space(s, place.end())
+        ):
+            pos = place.end()  # "22 Kherson civilians", "40 Kharkiv residents": a place's name
         else:
             break
     if first and party is None and category is None and _first_person_only(c, s, n.end, pos):
@@ -595,6 +625,27 @@ def _party_after(c: Compiled, s: str, end: int) -> str | None:
     return hit[1]
 
 
+_FORMAT_BEFORE = re.compile(
+    r"\b(?:not|never|always|rarely|seldom|usually|often|mostly|strictly|generally|typically)"
+    r"\s+(?:(?:always|quite|strictly|exactly|necessarily)\s+)?(?:an?\s+)?$",
+    re.I,
+)
+
+
+def _one_for_one_format(s: str, n: NumberSpan) -> bool:
+    """"Exchanges are not always one-for-one", "swaps are usually one-for-one": a format with an
+    adverb of frequency or a negation before it, not a swap of one person for one."""
+    if n.value != 1 or not s[n.start : n.end].isalpha():
+        return False
+    start = n.start
+    back = re.search(r"\bone\s*-\s*for\s*-\s*$", s[max(0, n.start - 20) : n.start], re.I)
+    if back:
+        start = n.start - len(back.group())
+    elif not re.match(r"\s*-\s*for\s*-\s*one\b", s[n.end : n.end + 20], re.I):
+        return False
+    return _FORMAT_BEFORE.search(s[max(0, start - 40) : start]) is not None
+
+
 def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
     """A number with no noun that still counts persons: "returned 103", "95 for 95", "103 each"."""
     if 1900 <= n.value <= 2100 and not n.approximate:
@@ -607,6 +658,8 @@ def _bare_count(c: Compiled, s: str, n: NumberSpan) -> Count | None:
             return None
     before = s[max(0, n.start - 40) : n.start]
     after = s[n.end : n.end + 40]
+    if _one_for_one_format(s, n):
+        return None
     own = re.match(r"\s+", after)
     possessive = (
         bool(own) and c.possessives.match_at(s, n.end + (own.end() if own else 0)) is not None

@@ -230,6 +230,8 @@ def _candidates(
         # carries it was published a day or two later.
         if reference is None or timedelta(0) < reference - day <= timedelta(days=3):
             reference = day
+    headings = _day_headings(lexicon, text, sentences, dateline, reference)
+    heading_ends = {sent.end for sent in sentences for start, _d in headings if sent.start == start}
     # Pass 1 (cheap): which sentences may state a figure at all.
     trigger_starts = [m.start() for m in c.triggers.finditer(text)] if c.triggers else []
     interesting: list[tuple[Sentence, str, list[Count], bool, bool, bool]] = []
@@ -264,10 +266,11 @@ def _candidates(
                     for d in first_dates
                 )
             )
-        carried = (
-            not has_trigger
-            and last_trigger_para == sent.paragraph
-            and last_trigger_end >= sent.start - 3
+        carried = not has_trigger and (
+            (last_trigger_para == sent.paragraph and last_trigger_end >= sent.start - 3)
+            # "… обменялись 210 на 210. Суббота, 14 июня. Последний день — по 185": the verb of
+            # the day-by-day account goes on after a day's heading.
+            or (any_trigger and any(0 <= sent.start - e <= 3 for e in heading_ends))
         )
         if has_trigger or (part_start and last_trigger_end >= sent.start - 3):
             # (A breakdown goes on: "Of the Ukrainians, nine are officers ... Six are marines,
@@ -385,7 +388,15 @@ def _candidates(
             one_day = len({d.iso for d in own}) == 1 and own[0].precision == "day"
             # ("Переговоры, прошедшие 16 мая, завершились договоренностью об обмене": a day of
             # talks, not of an exchange.)
-            if not counts and one_day and c.done.find(local) and not c.plan.find(local):
+            done_at = c.done.find(local)
+            # ("The handover took place overnight Wednesday, shortly after the talks ended": a
+            # word of talks after the event's own verb and day does not make it the talks' day.)
+            if (
+                not counts
+                and one_day
+                and done_at
+                and not any(p[0] < max(done_at[0][1], own[0].end) for p in c.plan.find(local))
+            ):
                 pending = (DateSpan(0, 0, own[0].iso, "day", own[0].relative), sent.end)
                 if not c.previous.find(local):
                     # "Обмен состоялся вчера при посредничестве ОАЭ": the exchange's own day.
@@ -409,6 +420,8 @@ def _candidates(
             _N_FOR_N.search(local) or lexicon.find_dates(local[:40], reference)
         ):
             continue
+        if c.along_with_named is not None and c.along_with_named.match(local):
+            _join_named_before_sentence(c, text, sentences, sent, counts)
         parties = c.parties.find(local)
         pair = _sentence_pair(
             {p[2] for p in parties} | {k.party for k in counts if k.party}, default_pair
@@ -457,10 +470,28 @@ def _candidates(
             ):
                 # "Kyiv says 80 soldiers freed in latest swap": the speaker's own people.
                 cand.side, cand.rule = speaker_party, "rule_voice"
+        for cand in sentence_out:
+            if cand.side is None and not cand.both and cand.rule == "none":
+                released = _released_group_party(c, local, cand.count.start, pair)
+                if released is not None:
+                    # "… приступил к освобождению палестинцев из тюрем: на свободу выходят около
+                    # 600 человек": the group whose release opened the sentence.
+                    cand.side, cand.rule = released, "rule_released_group"
         if inherited is not None:
             for cand in sentence_out:
                 if cand.date is None and not cand.previous:
                     cand.date = inherited[0]
+        if c.current.find(local) and not c.previous.find(local):
+            # "В новом обмене …" after a recall with a date of its own: the report's exchange.
+            for cand in sentence_out:
+                cand.extra["current"] = True
+        section = [d for start, d in headings if start < sent.start]
+        if section:
+            # "Пятница, 13 июня. На второй день вернулись 205": that day's own exchange.
+            for cand in sentence_out:
+                if cand.date is None and not (cand.previous or cand.cumulative or cand.planned):
+                    cand.date = section[-1]
+                    cand.extra["section"] = True
         if c.respectively.find(local) and len(sentence_out) > 1:
             # "Перший етап пройшов у понеділок, другий - у вівторок. ... отримала 150 і 205
             # своїх військових відповідно": the i-th figure goes with the i-th day named.
@@ -500,7 +531,13 @@ def _candidates(
             # «Стороны согласились возобновить обмены. Речь идет о возвращении 300 украинцев»:
             # only nouns of return here, after a sentence of plans with no figure or done word.
             before = text[prior[-1].start : prior[-1].end]
-            if c.plan.find(before) and not c.done.find(before) and not lexicon.find_numbers(before):
+            # (Ages are no figure: "… военнослужащих в возрасте от 18 до 22 лет. Речь идет о 500".)
+            numbers = lexicon.find_numbers(before)
+            if (
+                c.plan.find(before)
+                and not c.done.find(before)
+                and not find_counts(c, before, numbers)
+            ):
                 for cand in sentence_out:
                     cand.planned = True
         if (
@@ -634,6 +671,16 @@ def _candidates(
     if recalls and any(o.count.value for o in out if not (o.planned or o.cumulative)):
         # Only next to a reported exchange: a dated recall with no figure is its own exchange.
         out.extend(recalls)
+    # "Qatar has mediated before: in 2022 it helped free three Americans": a mediator's record
+    # with another pair, no day, beside the report's own exchange, is no exchange.
+    out = [
+        o for o in out
+        if not (
+            (o.date is None or o.date.precision != "day")
+            and c.past_mediation.find(text, o.sentence[0], o.sentence[1])
+            and any(x.parties != o.parties and x.count.value for x in out if not x.planned)
+        )
+    ]  # fmt: skip
     main_undated = not any(
         o.date is not None for o in out if not (o.previous or o.planned or o.cumulative)
     )
@@ -648,6 +695,20 @@ def _candidates(
     # Fallbacks for the main event's date: the dateline, the report's own date ("said on
     # Friday"), then a date in the lead.
     lead_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
+    said_in_lead = [d for d in usable(report_dates) if d.start < lead_end and d.precision == "day"]
+    if (
+        dateline is not None
+        and dateline is head_dateline
+        and main_undated
+        and said_in_lead
+        and dateline.iso is not None
+        and len(dateline.iso) == 10
+        and said_in_lead[0].iso is not None
+        and said_in_lead[0].iso < dateline.iso
+    ):
+        # "March 10 (UPI) -- ... officials in Kyiv said Saturday": the day of the statement in
+        # the lead is nearer the event than the day the wire's dateline was written.
+        dateline = said_in_lead[0]
     for fallback in (
         usable(report_dates),
         usable(date_before(c, text, sentences, out, reference)),
@@ -656,6 +717,14 @@ def _candidates(
     ):
         if dateline is None and fallback:
             dateline = fallback[0]
+    if dateline is None and any(
+        o.date is None and o.count.value
+        for o in out
+        if not (o.previous or o.planned or o.cumulative)
+    ):
+        # "On Saturday Yermak ... said the 14 were marines": with no day of the event, the day
+        # of the first statement about it dates the exchange.
+        dateline = next(iter(usable(_statement_days(c, text, sentences, reference))), None)
     coarse = (
         dateline is not None
         and dateline.precision in ("month", "year")
@@ -674,6 +743,30 @@ def _candidates(
             if cand.planned:
                 cand.date = _plan_day(c, text[cand.sentence[0] : cand.sentence[1]], cand, reference)
     return out, mediators, dateline
+
+
+def _statement_days(
+    c: Compiled, text: str, sentences: list[Sentence], reference: date | None
+) -> list[DateSpan]:
+    """Days of statements ("said on Saturday", "On Saturday Yermak, ..., said"): a day's
+    weekday heading a sentence with a reporting verb, or right after one."""
+    out: list[DateSpan] = []
+    if reference is None:
+        return out
+    for sent in sentences[:10]:
+        s = text[sent.start : sent.end]
+        said: list[DateSpan] = []
+        event_dates(c, s, reference, said)
+        out.extend(d for d in said if d.precision == "day")
+        if c.reporting.find(s):
+            days = c.lexicon.find_dates(s[:40], reference)
+            out.extend(
+                d for d in days[:1]
+                if d.precision == "day" and d.relative and not s[: d.start].strip(" \"'“«")
+            )  # fmt: skip
+        if out:
+            break
+    return out
 
 
 def _plan_day(c: Compiled, s: str, cand: Candidate, reference: date) -> DateSpan | None:
@@ -1196,6 +1289,12 @@ def _unnumbered(
                 r"\blists?\s+of\s+(?:[\w-]+\s+){0,3}$", s[max(0, start - 40) : start], re.I
             ):
                 continue  # "We handed over lists of our military personnel": names on lists
+            window = s[max(0, start - 50) : start]
+            marks = c.ages.find(window)
+            if marks and re.fullmatch(
+                r"[\s\d]*(?:[^\W\d_][\w-]*\s+[\d\s]*){0,5}", window[marks[-1][1] :]
+            ):
+                continue  # "список из более чем 600 российских военнопленных": a list, or ages
             if not any(_verb_takes(s, t, start, end) for t in triggers):
                 continue  # "freed from a basement in a village retaken by Ukrainian troops"
             if all(re.search(r"[;:]", s[min(t[1], start) : max(t[0], end)]) for t in triggers):
@@ -1245,6 +1344,82 @@ def _verb_takes(s: str, trigger: tuple[int, int, str], start: int, end: int) -> 
     return len(gap) <= 60 and not re.search(
         r"[,;:]|\b(?:to|for|into|from|by|in|at|of|with|after|near)\b", gap, re.I
     )
+
+
+_HEADING_WORD = re.compile(r"[\W_]*(?:[^\W\d_]+)?[\W_]*")
+
+
+_CAPITALISED_NAME = re.compile(
+    r"(?<![\w-])[A-Z\u0400-\u042f][\w'-]+(?:\s+[A-Z\u0400-\u042f][\w'-]+)+"
+)
+
+
+def _join_named_before_sentence(
+    c: Compiled, text: str, sentences: list[Sentence], sent: Sentence, counts: list[Count]
+) -> None:
+    """ "Бывший депутат Игорь Лесной оказался в России. Вместе с ним освободили 40 военных":
+    the group and the person named in the sentence before, with no number of its own (41)."""
+    i = bisect_left([s.start for s in sentences], sent.start)
+    if i == 0 or not counts or counts[0].value is None or counts[0].extra_named:
+        return
+    if counts[0].category == "bodies" or counts[0].is_part:
+        return
+    before = text[sentences[i - 1].start : sentences[i - 1].end]
+    if re.search(r"\d", before) or c.lexicon.find_numbers(before):
+        return
+    for m in _CAPITALISED_NAME.finditer(before):
+        name = m.group(0)
+        if (
+            c.parties.find(name)
+            or c.mediators.find(name)
+            or c.actors.find(name)
+            or c.persons.find(name)
+            or c.lexicon.find_dates(name, None)
+        ):
+            continue
+        counts[0].value += 1
+        counts[0].extra_named = name
+        return
+
+
+def _released_group_party(
+    c: Compiled, s: str, start: int, pair: tuple[str, str] | None
+) -> str | None:
+    """The party of the group named right after a noun of release in the clause before a colon
+    that opens the figure's clause ("к освобождению палестинцев …: … 600 человек")."""
+    colon = s.rfind(":", 0, start)
+    if colon < 0 or pair is None:
+        return None
+    for _b, e, _v in reversed(c.return_nouns.find(s, 0, colon)):
+        hit = c.parties.match_at(s, e + len(s[e:colon]) - len(s[e:colon].lstrip()))
+        if hit is not None and hit[1] in pair and not re.search(r"[,;]", s[e:colon]):
+            return hit[1]
+    return None
+
+
+def _day_headings(
+    lexicon: Lexicon,
+    text: str,
+    sentences: list[Sentence],
+    dateline: DateSpan | None,
+    reference: date | None,
+) -> list[tuple[int, DateSpan]]:
+    """Sections of a day-by-day account: sentences that are only a day, perhaps after one word
+    ("Четверг, 12 июня.", "Friday, 13 June."), each opening the figures of that day up to the
+    next one. Two such headings with different days at least; the dateline is none."""
+    out: list[tuple[int, DateSpan]] = []
+    for sent in sentences:
+        local = text[sent.start : sent.end]
+        if len(local) > 40 or (dateline is not None and sent.start <= dateline.start < sent.end):
+            continue
+        found = [d for d in lexicon.find_dates(local, reference) if d.iso]
+        if len(found) != 1 or found[0].precision != "day" or len(found[0].iso or "") != 10:
+            continue
+        d = found[0]
+        rest = local[: d.start] + " " + local[d.end :]
+        if _HEADING_WORD.fullmatch(rest) and not rest.strip()[:1].islower():
+            out.append((sent.start, DateSpan(0, 0, d.iso, "day", False)))
+    return out if len({d.iso for _s, d in out}) >= 2 else []
 
 
 def _timestamp_lines(

@@ -28,6 +28,10 @@ _DATELINE_DAY_FIRST = re.compile(
 )
 
 
+#: "March 10 (UPI) -- ...": a wire's dateline with no city, the agency in brackets, then a dash.
+_DATELINE_NO_CITY = re.compile(r"^\s*(?=[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([^()\n]{1,30}\)\s*[-–—])")
+
+
 def dateline_date(c: Compiled, text: str, published: date | None) -> DateSpan | None:
     """The date of a dateline ("KYIV, Sept 14 (Wire) -", "МОСКВА, 14 сентября. /ТАСС/."),
     resolved against ``published``; on the first line or on the line after a headline."""
@@ -37,7 +41,11 @@ def dateline_date(c: Compiled, text: str, published: date | None) -> DateSpan | 
         starts.append(len(first_line) + 1)
     for offset in starts:
         head = text[offset : offset + 200]
-        m = _DATELINE.match(head) or _DATELINE_DAY_FIRST.match(head)
+        m = (
+            _DATELINE.match(head)
+            or _DATELINE_DAY_FIRST.match(head)
+            or _DATELINE_NO_CITY.match(head)
+        )
         if not m:
             continue
         # The date must close the dateline: a full stop, dash, bracket or slash after it.
@@ -83,7 +91,13 @@ def event_dates(
         last = words[-1] if words else ""
         if d.precision == "year" and c.superlatives.find(before):
             continue  # "the first exchange in 2025": a comparison, not the exchange's date
-        when = re.match(r",?\s+(?:when|когда|коли)\b", s[d.end : d.end + 12], re.I)
+        # ("since the Easter Sunday one that freed 70": the recalled swap's own day)
+        named_recall = d.precision == "day" and re.match(
+            r"\s+(?:one|swap|exchange|handover|trade)\s+(?:that|which|when|in\s+which)\b",
+            s[d.end : d.end + 30],
+            re.I,
+        )
+        when = re.match(r",?\s+(?:when|когда|коли)\b", s[d.end : d.end + 12], re.I) or named_recall
         own = re.findall(r"[\w'-]+", s[d.start : d.end])[:1]
         # "since late last month", "detained since February" (the word is inside the date)
         marked = c.not_event_date.find(last) or (own and c.not_event_date.find(own[0]))
@@ -93,7 +107,31 @@ def event_dates(
             and c.not_event_date.find(words[-2])
             and d.relative
         )  # "since late last month"
-        if hedged or (marked and not when) or (marked and d.relative and d.precision != "day"):
+        # "held since the attack on 24 February 2022": the date of a noun after "since", unless
+        # a verb of return comes first ("freed from the camp on Friday").
+        opened = re.search(r"([^\W\d_]+)\s+the\s+(?:[^\W\d_]+\s+){1,5}(?:(?:on|in|of)\s+)?$", before)
+        if (
+            opened
+            and c.not_event_date.find(opened.group(1))
+            and not when
+            and not any(
+                t.find(s, 0, d.start - len(before) + opened.start(1))
+                for t in (c.returns, c.give, c.receive, c.exchange, c.mutual)
+            )
+        ):
+            continue
+        # "The 22 soldiers, captured after the fall of the city in May 2022, were released":
+        # a date in a clause about the persons' capture (no verb of return in that clause).
+        lo = max([0, *(m.end() for m in re.finditer(r"[,;:()—–]|\b(?:who|which)\b", s[: d.start]))])
+        if (
+            c.capture_clause.find(s, lo, d.start)
+            and not when
+            and not any(
+                t.find(s, lo, d.start) for t in (c.returns, c.give, c.receive, c.exchange, c.mutual)
+            )
+        ):
+            continue
+        if (hedged and not named_recall) or (marked and not when) or (marked and d.relative and d.precision != "day"):
             continue  # "since 5 January" is no event's date, but "since 5 January, when ..." is
         if _PERSONS_PAST.search(s[max(0, d.start - 80) : d.start]):
             continue  # "residents ... who had been taken to Ukraine during a raid last year"
@@ -101,7 +139,11 @@ def event_dates(
             continue  # "обмін, про який сторони домовилися (ще) 16 травня": the agreement's date
         # "на тлі перемир'я на 19-20 квітня": the truce's dates, not the swap's (the noun of
         # the other event right before the date, or before one short preposition).
-        tail = words[-2:] if len(last) <= 3 else words[-1:]
+        # ("задержаны еще в марте": two short words between.)
+        short = 0
+        while short < 2 and short < len(words) and len(words[-1 - short]) <= 3:
+            short += 1
+        tail = words[-1 - short :]
         if re.search(r"[\w'\"»]\s*$", before) and any(c.other_events.find(w) for w in tail):
             continue
         # A date on the reporting verb dates the report, not the exchange.
@@ -174,7 +216,7 @@ def numbers_outside_dates(lexicon: Lexicon, s: str, reference: date | None) -> l
 
 _WEEKDAY = re.compile(r"(?:on\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
 _FORWARD_WORD = re.compile(r"\b(?:for|until|till|coming|next|scheduled|slated|due)\s*$", re.I)
-_DUE = re.compile(r"\b(?:due|set|slated|scheduled|expected|planned)\s+(?:to|for|on)\b", re.I)
+_DUE = re.compile(r"\b(?:due|set|slated|scheduled|expected|planned)(?:\s+(?:to|for|on)\b|\s*$)", re.I)
 
 
 def forward_weekday(c: Compiled, s: str, d: DateSpan, reference: date | None) -> DateSpan:

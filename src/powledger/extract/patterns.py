@@ -162,6 +162,7 @@ class Compiled:
     bare_followers: Table
     plus_named: re.Pattern[str] | None
     named_along: re.Pattern[str] | None
+    along_with_named: re.Pattern[str] | None
     list_joiners: re.Pattern[str] | None
     stages: Table
     opening_stages: Table
@@ -180,6 +181,7 @@ class Compiled:
     casualty_after: re.Pattern[str] | None
     casualty_before: re.Pattern[str] | None
     not_event_date: Table
+    capture_clause: Table
     clause_breaks: Table
     return_nouns: Table
     modal: Table
@@ -203,6 +205,7 @@ class Compiled:
     cumulative: Table
     cumulative_weak: Table
     previous: Table
+    current: Table
     origin: Table
     next_day: Table
     respectively: Table
@@ -212,6 +215,7 @@ class Compiled:
     not_mediator: Table
     other_goals: Table
     past_mediation: Table
+    likewise: re.Pattern[str] | None
     background: Table
     negation: Table
     actors: Table
@@ -271,12 +275,18 @@ def _compile(lexicon: Lexicon) -> Compiled:
             # Lowercase words between ("… и граждан, а также Виктора Медведчука").
             r"\s*,?\s*(?:" + "|".join(lx.plus_named) + r")\s+(?:the\s+)?"
             r"(?:[a-z\u0430-\u045f\u0491-]+,?\s+){0,4}?"
+            # (… а также экс-глава партии "Единый путь — Вперед" Игорь Лесной: a quoted name of
+            # the person's party or post between.)
+            r"(?:[\"«„“][^\"«»„“”]{1,40}[\"»“”]\s+)?"
             r"(?P<name>[A-Z\u0400-\u042f][\w'-]+(?:\s+[A-Z\u0400-\u042f][\w'-]+)+)"
         )
         if lx.plus_named
         else None,
         named_along=re.compile("(?:" + "|".join(lx.named_along) + r")$")
         if lx.named_along
+        else None,
+        along_with_named=re.compile(r"\W*(?:" + "|".join(lx.along_with_named) + r")\b", re.I)
+        if lx.along_with_named
         else None,
         list_joiners=re.compile(
             r"(?:\s+(?:of|from)\s+[^,;.\d]{0,50}?)?\s*(?:" + "|".join(lx.list_joiners) + r")\s*$",
@@ -307,6 +317,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         if lx.casualty_before
         else None,
         not_event_date=make_set(lx.not_event_date),
+        capture_clause=make_set(lx.capture_clause),
         clause_breaks=make_set(lx.clause_breaks),
         return_nouns=make_set(lx.return_nouns, "return"),
         modal=make_set(lx.modal_markers),
@@ -334,6 +345,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         cumulative=make_set(lx.cumulative_markers),
         cumulative_weak=make_set(lx.cumulative_weak),
         previous=make_set(lx.previous_markers),
+        current=make_set(lx.current_markers),
         origin=make_set(lx.origin_markers),
         next_day=make_set(lx.next_day_markers),
         respectively=make_set(lx.respectively_markers),
@@ -343,6 +355,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         not_mediator=make_set(lx.not_mediator_cues),
         other_goals=make_set(lx.other_mediation_goals),
         past_mediation=make_set(lx.past_mediation_cues),
+        likewise=re.compile(r"(?:" + "|".join(lx.likewise_cues) + r")\s*$", re.I)
+        if lx.likewise_cues
+        else None,
         background=make_set(lx.background_cues),
         negation=make_set(lx.negations),
         actors=make_table(actor_table),

@@ -87,6 +87,9 @@ def outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return kept
 
 
+_ANY_DAY = date(2024, 6, 15)
+
+
 def _explains_past_mediation(c: Compiled, s: str) -> bool:
     """Whether ``s`` is about earlier exchanges' mediators and has no date of its own.
 
@@ -95,7 +98,10 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
     """
     cues = c.past_mediation.find(s)
     # Only a day dates an exchange of its own here: "in 2022 the mediators were ..." is the past.
-    own = [d for d in c.lexicon.find_dates(s, None) if d.precision not in ("year", "month")]
+    # (Any reference will do: only the precision counts, and "2 февраля" needs a year.)
+    own = [
+        d for d in c.lexicon.find_dates(s, _ANY_DAY) if d.precision not in ("year", "month")
+    ]  # fmt: skip
     if not cues or own:
         return False
     names = c.mediators.find(s)
@@ -103,6 +109,8 @@ def _explains_past_mediation(c: Compiled, s: str) -> bool:
         before = [n for n in names if n[1] <= cue_start]
         if before and re.match(r"\s*,[^,;.]*$", s[before[-1][1] : cue_start]):
             continue
+        if c.likewise is not None and c.likewise.search(s, max(0, cue_start - 20), cue_start):
+            continue  # "Посредничество, как и при прошлых обменах, взял на себя Катар"
         return True
     return False
 
@@ -212,6 +220,10 @@ def sentence_candidates(
     out: list[Candidate] = []
     # "taking hundreds of Russian conscripts prisoner": a capture, not a return.
     counts = [k for k in v.counts if not _captured(c, s, k) and not _casualty(c, s, k)]
+
+    def dates_between(lo: int, hi: int) -> bool:
+        return any(lo <= d.start and d.end <= hi for d in dates)
+
     lead_part = c.parts.match_at(s, len(s) - len(s.lstrip()))
     # Parts ("including 21 officers") follow a total or a part marker.
     for i, k in enumerate(counts):
@@ -220,6 +232,9 @@ def sentence_candidates(
             i > 0
             and counts[i - 1].is_part
             and k.category != "bodies"
+            # "250 people, 60 of them civilians, and on Tuesday another 240 soldiers": a day of
+            # its own ends the list
+            and not dates_between(counts[i - 1].end, k.start)
             # "including 21 officers and 7 border guards"; not "..., in exchange for 95 soldiers"
             and (
                 c.list_joiners is None

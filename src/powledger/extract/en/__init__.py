@@ -524,6 +524,20 @@ LEXICON = Lexicon(
     stage_markers=STAGE_MARKERS,
     not_exchange_markers=NOT_EXCHANGE_MARKERS,
     capture_markers=(r"prisoner", r"captive"),
+    capture_clause=(
+        r"captured",
+        r"taken\s+(?:prisoner|captive|to)",
+        r"detained",
+        r"abducted",
+        r"seized",
+        r"kidnapped",
+        r"deported",
+        # the persons' call-up: "men called up in September 2022"
+        r"called\s+up",
+        r"mobili[sz]ed",
+        r"conscripted",
+        r"drafted",
+    ),
     casualty_after=CASUALTY_AFTER,
     casualty_before=CASUALTY_BEFORE,  # singular: "took 46 servicemen prisoner"
     superlatives=SUPERLATIVES,
@@ -726,6 +740,9 @@ LEXICON = Lexicon(
         r"^\s*(?:the|its|their|that)\s+(?:\w+\s+)?(?:largest|biggest|smallest)\s+(?:single\s+)?(?:prisoner\s+)?(?:exchange|swap|handover)s?\s+(?:so\s+far|to\s+date|yet|ever|of\s+the\s+war|since)",
         r"(?:a|the)\s+(?:string|series|number|succession)\s+of\s+(?:\w+\s+)?(?:exchanges|swaps|handovers)",
         r"(?:earlier|previous|past|prior)\s+rounds",
+        # "She was freed last spring in one of the swaps Kyiv and Moscow have carried out": a
+        # member of a series, not an exchange of its own (not "one of the largest swaps")
+        r"one\s+of\s+the\s+(?:many\s+|several\s+|numerous\s+|regular\s+)?(?:prisoner\s+)?(?:exchanges|swaps|trades|handovers)\b",
     ),
     past_mediation_cues=(
         r"previous(?:ly)?",

@@ -26,10 +26,12 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*-\s*[0-3]?\d)?(?:,?\s+{_YEAR})?(?!\d)", re.I), "md"),
     (re.compile(rf"(?<!\d){_DAY}(?:\s*-\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "dm"),
     (re.compile(rf"\b(?:in|since|during|of|early|late|mid-?)\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I), "m"),
-    (re.compile(r"(?:(?<=since\s)|(?<=until\s)|(?<=by\s)|(?<=before\s)|(?<=after\s)|\b(?:on|at|over)\s+)(?:the\s+)?(?P<hol>(?:orthodox\s+|western\s+|catholic\s+)?(?:easter(?:\s+sunday)?|christmas(?:\s+(?:eve|day))?)|new\s+year'?s\s+(?:eve|day)|independence\s+day|victory\s+day)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+(?:truce|ceasefire|swap|exchange|time|period|holidays?|season|message|address|service|greetings|eve\b))", re.I), "hol"),
+    (re.compile(r"(?:(?<=since\s)|(?<=until\s)|(?<=by\s)|\b(?:on|at|over)\s+)(?:the\s+)?(?P<hol>(?:orthodox\s+|western\s+|catholic\s+)?(?:easter(?:\s+sunday)?|christmas(?:\s+(?:eve|day))?)|new\s+year'?s\s+(?:eve|day)|independence\s+day|victory\s+day)(?:,?\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+(?:truce|ceasefire|swap|exchange|time|period|holidays?|season|message|address|service|greetings|eve\b))", re.I), "hol"),
+    # "since the Easter Sunday one that freed 70 soldiers": a holiday naming a recalled swap
+    (re.compile(r"(?<=the\s)(?P<hol>(?:orthodox\s+|western\s+|catholic\s+)?(?:easter(?:\s+sunday)?|christmas(?:\s+(?:eve|day))?)|new\s+year'?s\s+(?:eve|day))(?=\s+(?:one|swap|exchange|handover|trade)\s+(?:that|which|when|in\s+which)\b)", re.I), "hol"),
     (re.compile(r"\b(?:on\s+|last\s+|this\s+|late\s+|early\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I), "wd"),
     (re.compile(r"\b(?P<relm>earlier\s+this\s+month|this\s+month|last\s+month|earlier\s+this\s+year|last\s+year)\b", re.I), "relm"),
-    (re.compile(r"\b(?P<rel>today|yesterday|the\s+day\s+before\s+yesterday|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night|earlier\s+today|overnight|the\s+previous\s+day|the\s+day\s+before)\b", re.I), "rel"),
+    (re.compile(r"\b(?P<rel>today|yesterday|the\s+day\s+before\s+yesterday|this\s+morning|this\s+afternoon|this\s+evening|tonight|last\s+night|earlier\s+today|overnight(?!\s+(?:on\s+|into\s+|to\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|the\s+previous\s+day|the\s+day\s+before)\b", re.I), "rel"),
 ]  # fmt: skip
 _REL_DAYS = {
     "yesterday": -1,

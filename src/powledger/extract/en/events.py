@@ -210,6 +210,8 @@ PLAN_MARKERS: tuple[str, ...] = (
     r"planned",
     r"planning",
     r"scheduled",
+    # "the last part of the exchange is due on Monday" (not "due to the weather")
+    r"(?:is|are|was|were)\s+due\s+(?:on|for|next|this|later|in|by|to\s+(?:take|be|happen|go))\b",
     r"talked\s+about",
     r"discussed",
     r"talks",
@@ -433,6 +435,9 @@ CASUALTY_AFTER: tuple[str, ...] = (
     r"(?:[\w-]+\s+){0,3}?return(?:ed|ing|s)?\s+from\s+(?:a\s+|an\s+|the\s+|their\s+)?(?:[\w-]+\s+)?(?:training|trip|visit|tour|holiday|vacation|abroad|exile|mission|deployment|rotation|competition|championships?|games|olympics|summit|conference|studies)",
     r"(?:were|was|had\s+been|have\s+been)\s+(?:freed|rescued|released|liberated)\s+from\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?(?:basement|cellar|rubble|debris|encirclement|occupation|torture\s+chamber|bunker)",
     r"(?:who\s+)?(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:\w+\s+)?(?:killed|injured|hurt|hospitali[sz]ed|wounded)",
+    # missing people are not returned ones: "80 soldiers who disappeared near Belgorod",
+    # "60 servicemen who went missing in August", "40 marines still unaccounted for"
+    r"(?:who\s+|that\s+)?(?:(?:had|have|has|were|are|was|is|remain(?:s|ed)?|still)\s+)?(?:since\s+)?(?:disappeared|vanished|(?:went|gone|been\s+reported|reported)\s+missing|missing\s+(?:in|since|after)|unaccounted\s+for)",
     r"(?:(?!who\b|which\b)[\w-]+\s+){0,4}?died",
     r"(?:killed|injured|dead|hospitali[sz]ed|hurt)",
 )
