@@ -1056,3 +1056,16 @@ def test_a_group_that_came_back_as_well_adds_to_the_side_before() -> None:
     )
     assert ex["returned_to"]["Russia"] == 174  # type: ignore[index]
     assert _composition(ex) == {("Russia", "civilians", 14)}
+
+
+def test_a_group_released_from_a_place_of_its_own_is_no_addition() -> None:
+    text = (
+        "Hamas released 11 Israeli hostages on Monday and Israel freed 33 Palestinian prisoners, "
+        "on the fourth day of a truce brokered by Qatar.\n\n"
+        "The Israelis were handed to the Red Cross. The Palestinians freed from Israeli jails were "
+        "also women and teenagers.\n\n"
+        "In a separate arrangement, eight Thai nationals and a Nepali were also released from Gaza."
+    )
+    result = extract_text(text, published="2023-11-27", language="en")
+    assert [e.returned_to for e in result.exchanges] == [{"Hamas": 33, "Israel": 11}]
+    assert all(c.value != 8 for e in result.exchanges for c in e.claims)
