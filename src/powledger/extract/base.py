@@ -299,11 +299,6 @@ class Lexicon:
     #: its noun ("4 people were killed", "12 soldiers were hospitalised") makes it a casualty
     #: count, never persons returned.
     casualty_markers: tuple[str, ...] = ()
-    #: A group added in the next sentence whose side only a weak rule guessed ("Also returning
-    #: are the bodies of 57 fallen heroes") takes the side of the sentence before. Off where it
-    #: misfires (uk: «ще шестеро людей поранені» in a strike's paragraph; a list after «серед
-    #: звільнених —»); the report's own voice always does.
-    added_groups_follow_previous: bool = False
     #: Phrasing that marks a document as one actor's own statement when no one is quoted.
     voice_phrases: dict[str, str] = field(default_factory=dict)
     #: Words only one side's own voice uses -> that party («киевский режим», «СВО» for Russia;

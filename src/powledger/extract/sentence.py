@@ -37,8 +37,6 @@ _PAIR_RULES = frozenset(("rule_exchange_for", "rule_n_for_n", "rule_n_for_m"))
 
 #: Side rules that guess from the report's voice rather than from the words around a count.
 WEAK_RULES = frozenset({"rule_voice", "none"})
-#: "... released from Gaza", "... taken to Russia": a place the group leaves or reaches.
-_FROM_OR_TO = re.compile(r"\b(?:from|to|into|out\s+of)\s+(?:the\s+)?$", re.I)
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|among\s+them)\b", re.I)
 #: "Two civilians were also among those freed": the part marker after the count.
 _AMONG_AFTER = re.compile(
@@ -546,14 +544,7 @@ def sentence_candidates(
             ]  # fmt: skip
             if heads:
                 side, rule = heads[-1].side, "rule_added_to"
-        # (A group released from or to a place of its own, "ten Thai nationals ... were also
-        # released from Gaza", follows nobody's side: it may be another deal's.)
-        weak = (
-            rule in WEAK_RULES and not any(_FROM_OR_TO.search(v.s, 0, p[0]) for p in v.parties)
-            if c.lexicon.added_groups_follow_previous
-            else rule == "rule_voice"
-        )
-        if k.additive and not both and weak and not out:
+        if k.additive and not both and rule == "rule_voice" and not out:
             # "118 Russian servicemen came home. Also, three residents of Bryansk returned":
             # a group added in the next sentence goes to the side it is added to.
             heads = [p for p in previous if p.side and not p.both and p.rule not in WEAK_RULES]

@@ -612,7 +612,6 @@ LEXICON = Lexicon(
             "Ukraine": "Ukrainian Ministry of Defence",
         },
     },
-    added_groups_follow_previous=True,
     casualty_markers=(
         r"kill(?:ed|ing|s)",
         # Before a number only: "20 soldiers injured in battle were handed over" is no casualty.
