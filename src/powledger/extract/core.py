@@ -113,8 +113,9 @@ def extract_document(
     if not text or not looks_relevant(text, lexicon):
         return empty
     ntext = normalise(text)
-    candidates, mediators, dateline = _candidates(ntext, lexicon, pub_date)
-    if not has_strong_word(text, lexicon):
+    strong = has_strong_word(text, lexicon)
+    candidates, mediators, dateline = _candidates(ntext, lexicon, pub_date, weak_only=not strong)
+    if not strong:
         # Words of return alone ("thousands of Ukrainians returned home") also describe
         # refugees: without a word of captivity or exchange, only a named side and a number count
         # (or a guessed side in a sentence that names an exchange: "наступний обмін ...").
@@ -214,8 +215,14 @@ _UNNAMED_SOURCE = re.compile(
 
 
 def _candidates(
-    text: str, lexicon: Lexicon, published: date | None
+    text: str, lexicon: Lexicon, published: date | None, weak_only: bool = False
 ) -> tuple[list[Candidate], list[tuple[int, str]], DateSpan | None]:
+    """The document's candidate figures, its mediators and its dateline.
+
+    With ``weak_only`` (no strong word in the text), the caller keeps only candidates with a
+    number or unnumbered plans, so a text with neither a figure, a named person nor a word of
+    plans leaves before the costly second pass (the same answer, sooner).
+    """
     forget_dates(lexicon)  # (a new document: the dates of the last one's sentences go)
     c = compile_lexicon(lexicon)
     spans = split_sentences(text)
@@ -314,6 +321,16 @@ def _candidates(
     if found_pair is None:
         return [], [], dateline
     default_pair = found_pair
+    if (
+        weak_only
+        and not any(counts for _s, _l, counts, *_rest in interesting)
+        and not any(_named_persons(c, local) for _s, local, _k, trig, *_r in interesting if trig)
+        and not _unnumbered_plan(c, text, sentences, default_pair, reference=reference)
+    ):
+        # Weak words only ("the team returned home"), no figure, no named person and no plan
+        # without a number (the fallback below, the same call): all the rest has no number,
+        # which the caller drops, so attribution and the side rules are skipped.
+        return [], [], dateline
     attribute(c, text, sentences, published)
     voice = voice_party(sentences)
     if voice not in default_pair:
