@@ -33,7 +33,7 @@ from powledger.extract.dating import (
     inside_dateline,
     numbers_outside_dates,
 )
-from powledger.extract.patterns import Compiled, actor_party, compile_lexicon
+from powledger.extract.patterns import Compiled, actor_party, compile_lexicon, forget_answers
 from powledger.extract.prefilter import has_strong_word, looks_relevant
 from powledger.extract.sentence import (
     exchange_noun,
@@ -224,6 +224,7 @@ def _candidates(
     plans leaves before the costly second pass (the same answer, sooner).
     """
     forget_dates(lexicon)  # (a new document: the dates of the last one's sentences go)
+    forget_answers()  # (and the phrase tables' answers about its text)
     c = compile_lexicon(lexicon)
     spans = split_sentences(text)
     paras = paragraph_of(text, spans)
@@ -322,14 +323,23 @@ def _candidates(
         return [], [], dateline
     default_pair = found_pair
     if (
-        weak_only
-        and not any(counts for _s, _l, counts, *_rest in interesting)
+        not any(counts for _s, _l, counts, *_rest in interesting)
         and not any(_named_persons(c, local) for _s, local, _k, trig, *_r in interesting if trig)
         and not _unnumbered_plan(c, text, sentences, default_pair, reference=reference)
+        and (
+            weak_only
+            or not (
+                _next_stage(c, text, sentences, default_pair, reference)
+                or _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
+                # (With a voice in the pair, "our defenders" finds a side whatever the voice.)
+                or _unnumbered(c, text, sentences[:4], default_pair, default_pair[0])
+            )
+        )
     ):
-        # Weak words only ("the team returned home"), no figure, no named person and no plan
-        # without a number (the fallback below, the same call): all the rest has no number,
-        # which the caller drops, so attribution and the side rules are skipped.
+        # No figure and no named person: only the figureless fallbacks below could find
+        # something (the same calls; they read no attribution), and with weak words only
+        # ("the team returned home") all but a plan are dropped by the caller. When none does,
+        # attribution and the side rules are skipped.
         return [], [], dateline
     attribute(c, text, sentences, published)
     voice = voice_party(sentences)

@@ -28,6 +28,13 @@ def phrase_regex(fragments: list[str] | tuple[str, ...]) -> re.Pattern[str] | No
 _MEMO_SIZE = 256
 
 
+def forget_answers() -> None:
+    """Drop the tables' remembered answers (a new document: the last one's texts go)."""
+    for table in _IN_USE:
+        table._memo.clear()
+    _IN_USE.clear()
+
+
 @dataclass(frozen=True)
 class Table:
     """A phrase table mapping each fragment to a value; ``find`` returns (start, end, value)."""
@@ -53,7 +60,9 @@ class Table:
         if known is not None:
             return list(known)  # (a copy: callers may extend what they get)
         out = self._scan(text, pos, endpos)
-        if len(self._memo) >= _MEMO_SIZE:
+        if not self._memo:
+            _IN_USE.append(self)
+        elif len(self._memo) >= _MEMO_SIZE:
             self._memo.clear()
         self._memo[key] = out
         return list(out)
@@ -94,6 +103,10 @@ class Table:
     def value_of(self, phrase: str) -> str:
         """The value of the first entry that matches ``phrase`` entirely."""
         return _value_of(self, phrase)
+
+
+#: The tables that remember some answer, for ``forget_answers``.
+_IN_USE: list[Table] = []
 
 
 @cache
