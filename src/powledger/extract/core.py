@@ -33,7 +33,7 @@ from powledger.extract.dating import (
     inside_dateline,
     numbers_outside_dates,
 )
-from powledger.extract.patterns import Compiled, actor_party, compile_lexicon
+from powledger.extract.patterns import Compiled, actor_party, compile_lexicon, forget_answers
 from powledger.extract.prefilter import has_strong_word, looks_relevant
 from powledger.extract.sentence import (
     exchange_noun,
@@ -113,8 +113,9 @@ def extract_document(
     if not text or not looks_relevant(text, lexicon):
         return empty
     ntext = normalise(text)
-    candidates, mediators, dateline = _candidates(ntext, lexicon, pub_date)
-    if not has_strong_word(text, lexicon):
+    strong = has_strong_word(text, lexicon)
+    candidates, mediators, dateline = _candidates(ntext, lexicon, pub_date, weak_only=not strong)
+    if not strong:
         # Words of return alone ("thousands of Ukrainians returned home") also describe
         # refugees: without a word of captivity or exchange, only a named side and a number count
         # (or a guessed side in a sentence that names an exchange: "наступний обмін ...").
@@ -214,9 +215,16 @@ _UNNAMED_SOURCE = re.compile(
 
 
 def _candidates(
-    text: str, lexicon: Lexicon, published: date | None
+    text: str, lexicon: Lexicon, published: date | None, weak_only: bool = False
 ) -> tuple[list[Candidate], list[tuple[int, str]], DateSpan | None]:
+    """The document's candidate figures, its mediators and its dateline.
+
+    With ``weak_only`` (no strong word in the text), the caller keeps only candidates with a
+    number or unnumbered plans, so a text with neither a figure, a named person nor a word of
+    plans leaves before the costly second pass (the same answer, sooner).
+    """
     forget_dates(lexicon)  # (a new document: the dates of the last one's sentences go)
+    forget_answers()  # (and the phrase tables' answers about its text)
     c = compile_lexicon(lexicon)
     spans = split_sentences(text)
     paras = paragraph_of(text, spans)
@@ -314,6 +322,25 @@ def _candidates(
     if found_pair is None:
         return [], [], dateline
     default_pair = found_pair
+    if (
+        not any(counts for _s, _l, counts, *_rest in interesting)
+        and not any(_named_persons(c, local) for _s, local, _k, trig, *_r in interesting if trig)
+        and not _unnumbered_plan(c, text, sentences, default_pair, reference=reference)
+        and (
+            weak_only
+            or not (
+                _next_stage(c, text, sentences, default_pair, reference)
+                or _undisclosed(c, text, sentences[:6], default_pair, reference, head_dateline)
+                # (With a voice in the pair, "our defenders" finds a side whatever the voice.)
+                or _unnumbered(c, text, sentences[:4], default_pair, default_pair[0])
+            )
+        )
+    ):
+        # No figure and no named person: only the figureless fallbacks below could find
+        # something (the same calls; they read no attribution), and with weak words only
+        # ("the team returned home") all but a plan are dropped by the caller. When none does,
+        # attribution and the side rules are skipped.
+        return [], [], dateline
     attribute(c, text, sentences, published)
     voice = voice_party(sentences)
     if voice not in default_pair:

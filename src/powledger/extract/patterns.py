@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from powledger.extract import actors_data
@@ -24,6 +24,17 @@ def phrase_regex(fragments: list[str] | tuple[str, ...]) -> re.Pattern[str] | No
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
+#: How many answers each table keeps (about one long document's sentences and the whole text).
+_MEMO_SIZE = 256
+
+
+def forget_answers() -> None:
+    """Drop the tables' remembered answers (a new document: the last one's texts go)."""
+    for table in _IN_USE:
+        table._memo.clear()
+    _IN_USE.clear()
+
+
 @dataclass(frozen=True)
 class Table:
     """A phrase table mapping each fragment to a value; ``find`` returns (start, end, value)."""
@@ -32,6 +43,11 @@ class Table:
     entries: tuple[tuple[re.Pattern[str], str], ...]
     #: Some entry needs the text around a match ("(?=...)", "(?<=...)") to tell its value.
     contextual: bool = False
+    #: The answers to the latest calls: the pipeline asks the same table about the same text
+    #: (the whole document, one sentence) several times, and a scan costs far more than a look-up.
+    _memo: dict[tuple[str, int, int | None], list[tuple[int, int, str]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     def find(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -39,6 +55,20 @@ class Table:
         """All non-overlapping matches in text[pos:endpos] with the value of the matching entry."""
         if self.regex is None:
             return []
+        key = (text, pos, endpos)
+        known = self._memo.get(key)
+        if known is not None:
+            return list(known)  # (a copy: callers may extend what they get)
+        out = self._scan(text, pos, endpos)
+        if not self._memo:
+            _IN_USE.append(self)
+        elif len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = out
+        return list(out)
+
+    def _scan(self, text: str, pos: int, endpos: int | None) -> list[tuple[int, int, str]]:
+        assert self.regex is not None
         out = []
         for m in self.regex.finditer(text, pos, len(text) if endpos is None else endpos):
             if self.contextual:
@@ -73,6 +103,10 @@ class Table:
     def value_of(self, phrase: str) -> str:
         """The value of the first entry that matches ``phrase`` entirely."""
         return _value_of(self, phrase)
+
+
+#: The tables that remember some answer, for ``forget_answers``.
+_IN_USE: list[Table] = []
 
 
 @cache
