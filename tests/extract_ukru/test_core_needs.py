@@ -1,8 +1,8 @@
-"""What Ukrainian and Russian still need from the shared core, as tests that fail today.
+"""What Ukrainian and Russian needed from the shared core: once strict ``xfail`` tests, all pass now.
 
-Each test is a strict ``xfail`` with the reason printed by pytest: when the core closes the gap
-the test passes, strict mode turns that into a failure, and the marker is to be removed. The
-gaps and what the core would need are described in docs/languages.md ("Known gaps").
+A new gap goes here as a strict ``xfail`` with its reason (strict mode turns a pass into a
+failure, so the marker is removed when the core closes it); open gaps are described in
+docs/languages.md ("Known gaps").
 """
 
 from __future__ import annotations
