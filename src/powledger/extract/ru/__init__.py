@@ -712,10 +712,10 @@ LEXICON = RUSSIAN.build_lexicon(
         r"с\s+помощью",
     ),
     not_mediator_cues=(
-        # "граждане Великобритании и США" among the freed: a nationality, not a mediator.
-        r"граждан\w*",
-        r"подданн\w*",
-        r"уроженц\w*",
+        # "граждане Великобритании и США" among the freed: a nationality, not a mediator. Only
+        # when a capitalised name follows the noun (or the window ends right after it): in
+        # "при возвращении российских граждан выполнил Катар" a verb stands between them.
+        r"(?:граждан\w*|подданн\w*|уроженц\w*)(?=\s*$|\s+(?-i:[А-ЯЁ]))",
         r"границ\w*",
         r"наблюда\w*",
         r"на\s+территории",
