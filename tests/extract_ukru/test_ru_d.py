@@ -51,3 +51,32 @@ def test_citizens_before_a_verb_do_not_veto_the_mediator(text: str, mediator: st
 )
 def test_a_nationality_before_a_state_name_is_no_mediator(text: str) -> None:
     assert _main(text).mediators == ()
+
+
+# --- "Россия — столько же" after a list of groups copies the groups ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Россия и Украина 13 июня провели обмен. Украина получила 190 военных и 15 гражданских, "
+        "Россия — столько же.",
+        "Второй день обмена, 13 июня: Киеву вернули 190 военнослужащих и 15 мирных жителей, "
+        "Россия получила столько же.",
+    ],
+)
+def test_the_same_number_after_a_list_copies_the_groups(text: str) -> None:
+    ex = _main(text, "2025-06-14")
+    assert ex.returned_to == {"Russia": 205, "Ukraine": 205}
+    groups = {(f.side, f.category, f.count) for f in ex.composition}
+    assert ("Russia", "soldiers", 190) in groups
+    assert ("Russia", "civilians", 15) in groups
+
+
+def test_the_same_number_of_a_single_figure_lists_no_groups() -> None:
+    ex = _main(
+        "Россия и Украина 13 июня провели обмен. Украина получила 205 человек, Россия — столько же.",
+        "2025-06-14",
+    )
+    assert ex.returned_to == {"Russia": 205, "Ukraine": 205}
+    assert ex.composition == ()

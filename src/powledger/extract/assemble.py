@@ -415,6 +415,14 @@ def _exchange(text: str, group: _Group) -> ExchangeFact | None:
         and not any(c.value is None and c.approximate for c in claims)
     ):
         return None
+    for m in group.members:
+        # "..., Россия — столько же": the groups listed for the other side, copied.
+        groups: tuple[tuple[str, int], ...] = m.extra.get("same_groups") or ()  # type: ignore[assignment]
+        if not groups or m.side is None or any(f.side == m.side for f in composition):
+            continue
+        if returned.get(m.side) != sum(n for _c, n in groups):
+            continue
+        composition.extend(CompositionFact(m.side, cat, n) for cat, n in groups)
     mediators = tuple(dict.fromkeys(m for m in group.mediators if m not in group.parties))
     return ExchangeFact(
         date=group.date,

@@ -532,8 +532,25 @@ def sentence_candidates(
                 heads = [o for o in previous if not o.count.is_part and o.side is not None][:1]
             if heads and heads[0].rule not in WEAK_RULES and not heads[0].both:
                 side, rule = heads[0].side, "rule_part_of"
+        same_groups: tuple[tuple[str, int], ...] = ()
         if k.same_as_previous and not both:
             side, rule = same_number_side(v, k, out, previous, side, rule)
+            # "Украина получила 190 военных и 15 гражданских, Россия — столько же": the other
+            # side got the same groups, when they are the whole figure repeated.
+            given = [
+                o for o in out
+                if o.side is not None and o.side != side and not o.both
+                and o.count.value is not None and not o.count.is_part
+                and o.count.category not in ("total", "bodies")
+            ]  # fmt: skip
+            if (
+                side is not None
+                and k.category == "total"
+                and len(given) >= 2
+                and len({o.side for o in given}) == 1
+                and sum(o.count.value or 0 for o in given) == k.value
+            ):
+                same_groups = tuple((o.count.category, o.count.value or 0) for o in given)
         if k.additive and not k.is_part and not both and rule == "rule_voice" and out:
             # "120 Russian servicemen were returned, along with six civilian residents ...":
             # a group added in the same clause goes to the side of the group before it.
@@ -551,6 +568,8 @@ def sentence_candidates(
             if heads:
                 side, rule = heads[-1].side, "rule_added_to"
         cand = Candidate(count=k, side=side, rule=rule, sentence=(sent.start, sent.end), both=both)
+        if same_groups:
+            cand.extra["same_groups"] = same_groups
         unnumbered = _UNNUMBERED_BESIDE.match(s, max(k.end, k.head_end))
         if k.category == "total" and k.value is not None and unnumbered:
             group = c.persons.match_at(s, unnumbered.end())
