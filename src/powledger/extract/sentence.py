@@ -974,6 +974,11 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         grouped = bool(
             c.lexicon.find_numbers(lead) or c.persons.find(lead) or re.search(r"\bof\s+$", lead)
         )
+        # "and ex-Security Service officers": the capitals name the group's employer.
+        after = s[m.end("name") : m.end("name") + 30]
+        space = re.match(r"\s+", after)
+        if space and c.persons.match_at(after, space.end()) is not None:
+            grouped = True
         if (
             not known
             and not grouped
