@@ -214,7 +214,7 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
     for start, end, _v in c.same_number.find(s):
         fake = NumberSpan(start, end, 0, False)
         count = _count_from_noun_phrase(c, s, fake, {})
-        if count is None and re.match(r"\s*(?:,|\.|$|were|was|have|had|in\s+return)", s[end:]):
+        if count is None and re.match(r"\s*(?:[,:]|\.|$|were|was|have|had|in\s+return)", s[end:]):
             count = Count(start, end, None, False, "total", None, False, end)
         own = re.match(r"\s+", s[end:])
         poss = c.possessives.match_at(s, end + own.end()) if own and count is None else None

@@ -308,7 +308,9 @@ def _compile(lexicon: Lexicon) -> Compiled:
         plus_named=re.compile(
             # Lowercase words between ("… и граждан, а также Виктора Медведчука").
             r"\s*,?\s*(?:" + "|".join(lx.plus_named) + r")\s+(?:the\s+)?"
-            r"(?:[a-z\u0430-\u045f\u0491-]+,?\s+){0,4}?"
+            # ("and pro-Russian businessman Viktor Medvedchuk": a lowercase word may hyphenate
+            # to a capital.)
+            r"(?:[a-z\u0430-\u045f\u0491-][\w'-]*,?\s+){0,4}?"
             # (… а также экс-глава партии "Единый путь — Вперед" Игорь Лесной: a quoted name of
             # the person's party or post between.)
             r"(?:[\"«„“][^\"«»„“”]{1,40}[\"»“”]\s+)?"

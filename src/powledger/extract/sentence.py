@@ -60,9 +60,15 @@ _THOUSANDS = re.compile(r"thousands?\b", re.I)
 _PAST_OF_PERSONS = re.compile(
     r"\b(?:who|whom)\s+(?:had\s+been|have\s+been|were|was)\s+(?:[\w-]+\s+)?$", re.I
 )
+#: "180 captives from both sides" after a count: where the persons came from, both sides
+#: together, never each side's figure (unlike "both sides freed 90", "90 from each side").
+_FROM_BOTH = r"(?:from|of)\s+(?:both|the\s+two)\s+sides"
 #: "300 in all" after a count: the sum of both sides.
 _GRAND_TOTAL = re.compile(
-    r"\s*(?:\w+\s+)?(?:in\s+all|in\s+total|altogether|overall|combined)\b", re.I
+    r"\s*(?:[\w-]+\s+){0,3}?(?:in\s+all|in\s+total|altogether|overall|combined|"
+    + _FROM_BOTH
+    + r")\b",
+    re.I,
 )
 
 
@@ -454,6 +460,13 @@ def sentence_candidates(
             and rule in ("none", "rule_voice", "rule_subject_verb")
         ):
             both, rule, side = True, "rule_each", None
+        if (
+            not both
+            and rule in WEAK_RULES
+            and k.party is None
+            and re.match(r"\s*(?:[\w-]+\s+){0,3}?" + _FROM_BOTH, s[k.head_end :], re.I)
+        ):
+            side, rule = None, "none"  # "66 servicemen of both sides were exchanged": no side
         if not both and side is None and rule == "none" and mutual_object(c, s, k, counts):
             # "The two sides swapped 390 prisoners": no direction, so each side got that many.
             both, rule = True, "rule_mutual"
@@ -980,6 +993,11 @@ def join_lists(c: Compiled, s: str, counts: list[Count]) -> None:
         grouped = bool(
             c.lexicon.find_numbers(lead) or c.persons.find(lead) or re.search(r"\bof\s+$", lead)
         )
+        # "and ex-Security Service officers": the capitals name the group's employer.
+        after = s[m.end("name") : m.end("name") + 30]
+        space = re.match(r"\s+", after)
+        if space and c.persons.match_at(after, space.end()) is not None:
+            grouped = True
         if (
             not known
             and not grouped
@@ -1159,6 +1177,10 @@ def each_count(
     s: str, mark: tuple[int, int, str], counts: list[Count], parts: Table | None = None
 ) -> Count | None:
     """The count an "each" speaks about: the nearest one within 40 characters, same clause."""
+    if re.match(r"both\s+sides\b", s[mark[0] : mark[1] + 1], re.I) and re.search(
+        r"\b(?:from|of)\s+$", s[max(0, mark[0] - 6) : mark[0]], re.I
+    ):
+        return None  # "180 captives from both sides": where they came from, not "each"
     best: Count | None = None
     best_gap = 41
     for k in counts:
