@@ -419,6 +419,8 @@ def _count_from_noun_phrase(
                 party = party or after_party[1]
                 end = after_party[0]
             nxt = c.persons.match_at(s, _skip_space(s, end))
+            if nxt is not None and re.match(r"\s+-\s", s[end : end + 4]):
+                nxt = None  # "23 жінки - військові та цивільні": a dash opens an apposition
             if nxt is not None and _skip_space(s, end) > end:
                 word2 = s[_skip_space(s, end) : nxt[0]]
                 hit2 = c.parties.match_at(s, _skip_space(s, end))

@@ -1,0 +1,46 @@
+"""Ukrainian reports, fourth pass: a dash after a count's noun opens an apposition.
+
+The sentences were written for this file; none is copied from a real article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import powledger
+
+
+def _categories(text: str, language: str = "uk") -> list[tuple[str, int | None]]:
+    data: dict[str, Any] = powledger.extract(
+        text, published="2025-02-05", language=language
+    ).to_dict()
+    return [(c["category"], c["value"]) for e in data["exchanges"] for c in e["claims"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сьогодні з полону повернулися 150 українців, зокрема медики, а також 23 жінки — військові та цивільні.",
+        "Додому повернулися 150 захисників. Серед звільнених - 23 жінки - військові та цивільні.",
+    ],
+)
+def test_dash_after_noun_is_apposition_not_second_kind(text: str) -> None:
+    found = _categories(text)
+    assert ("women", 23) in found
+    assert ("total", 23) not in found
+    assert ("total", 150) in found
+
+
+def test_english_dash_apposition() -> None:
+    found = _categories(
+        "Today 150 Ukrainians came home, including 23 women - soldiers and civilians.", "en"
+    )
+    assert ("women", 23) in found and ("total", 23) not in found
+
+
+def test_hyphenated_noun_still_joins() -> None:
+    # No spaces around the hyphen: not an apposition, the plain "women" count stays.
+    found = _categories("Додому повернулися 150 захисників, серед них 23 жінки.")
+    assert ("women", 23) in found
