@@ -44,3 +44,22 @@ def test_hyphenated_noun_still_joins() -> None:
     # No spaces around the hyphen: not an apposition, the plain "women" count stays.
     found = _categories("Додому повернулися 150 захисників, серед них 23 жінки.")
     assert ("women", 23) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сьогодні з полону повернулися 200 захисників. Про це заявили в Міністерстві оборони Росії.",
+        "У Міноборони РФ повідомили про обмін полоненими.\nДодому повертаються 57 захисників.",
+    ],
+)
+def test_defenders_are_ukraines_own_whoever_speaks(text: str) -> None:
+    data = powledger.extract(text, published="2025-02-05", language="uk").to_dict()
+    sides = [(c["side"], c["value"]) for e in data["exchanges"] for c in e["claims"]]
+    assert sides and all(side == "Ukraine" for side, _v in sides)
+
+
+def test_generic_soldiers_still_follow_the_speaker() -> None:
+    text = "У Міноборони РФ повідомили про обмін.\nСьогодні з полону повернулися 200 військових."
+    data = powledger.extract(text, published="2025-02-05", language="uk").to_dict()
+    assert [e["returned_to"]["Russia"] for e in data["exchanges"]] == [200]
