@@ -63,3 +63,10 @@ def test_generic_soldiers_still_follow_the_speaker() -> None:
     text = "У Міноборони РФ повідомили про обмін.\nСьогодні з полону повернулися 200 військових."
     data = powledger.extract(text, published="2025-02-05", language="uk").to_dict()
     assert [e["returned_to"]["Russia"] for e in data["exchanges"]] == [200]
+
+
+def test_later_day_labelling_its_own_figure_does_not_date_the_first() -> None:
+    text = "Першого дня, у п'ятницю, додому повернулися 390 українців, у суботу — 307."
+    data = powledger.extract(text, published="2025-05-25", language="uk").to_dict()
+    got = [(e["date"], e["returned_to"]["Ukraine"]) for e in data["exchanges"]]
+    assert got == [("2025-05-23", 390), ("2025-05-24", 307)]

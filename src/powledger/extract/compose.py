@@ -146,7 +146,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         hits = c.parties.find(label.group(1))
         dated = c.lexicon.find_dates(label.group(1), None)
         if (
-            not hits
+            # ("390 українців, у суботу - 307": a party word before the comma is the last figure's)
+            not c.parties.find(label.group(1).rsplit(",", 1)[-1])
             and dated
             and dated[-1].end == len(label.group(1))
             and re.search(
