@@ -146,7 +146,8 @@ def find_counts(c: Compiled, s: str, numbers: list[NumberSpan]) -> list[Count]:
         hits = c.parties.find(label.group(1))
         dated = c.lexicon.find_dates(label.group(1), None)
         if (
-            not hits
+            # ("390 українців, у суботу - 307": a party word before the comma is the last figure's)
+            not c.parties.find(label.group(1).rsplit(",", 1)[-1])
             and dated
             and dated[-1].end == len(label.group(1))
             and re.search(
@@ -419,6 +420,8 @@ def _count_from_noun_phrase(
                 party = party or after_party[1]
                 end = after_party[0]
             nxt = c.persons.match_at(s, _skip_space(s, end))
+            if nxt is not None and re.match(r"\s+-\s", s[end : end + 4]):
+                nxt = None  # "23 жінки - військові та цивільні": a dash opens an apposition
             if nxt is not None and _skip_space(s, end) > end:
                 word2 = s[_skip_space(s, end) : nxt[0]]
                 hit2 = c.parties.match_at(s, _skip_space(s, end))

@@ -198,6 +198,12 @@ def nearest_date(s: str, dates: list[DateSpan], k: Count) -> DateSpan | None:
     if same:
         # "У п'ятницю Україна повернула 390 людей, у суботу - 307": the count's own segment.
         return min(same, key=lambda d: abs(d.start - k.start))
+    # "у п'ятницю, повернулися 390 українців, у суботу - 307": a later date that labels a
+    # figure of its own is that figure's, not this count's.
+    close = [
+        d for d in close
+        if d.start < k.start or not re.match(r"[^,;.\d]*\d", s[d.end : d.end + 12])
+    ] or close  # fmt: skip
     if not close:
         # "In September 2022, ..., Ukraine recovered 215": a leading date covers the sentence.
         leading = [d for d in dates if d.start <= 20]

@@ -355,7 +355,13 @@ def rule_voice(v: SentenceView, k: Count) -> str | None:
         return None
     if near:
         # A mediator's statement speaks for neither side: fall back to the report's voice.
-        return v.speaker_party if v.speaker_party in v.pair else v.voice_party
+        side = v.speaker_party if v.speaker_party in v.pair else v.voice_party
+        # "200 захисників повернулися" quoted from Moscow: the noun names Ukraine's own.
+        owners = {o for _s, _e, o in v.c.own_nouns.find(v.s, k.end, k.head_end) if o}
+        if k.party is None and not k.first_person and len(owners) == 1 and side in v.pair:
+            owner = owners.pop()
+            return owner if owner in v.pair else side
+        return side
     return None
 
 

@@ -303,6 +303,8 @@ LEXICON = UKRAINIAN.build_lexicon(
     deal_stages_are_plans=True,
     # "Росії повернули 6 осіб, а також трьох неповнолітніх": persons ("осіб", "людей",
     # "громадян") listed beside a group are no soldiers.
+    # "повернулися 200 захисників": only Ukraine's own are its defenders, whoever is quoted.
+    own_group_nouns={r"захисник\w*": "Ukraine", r"захисниц\w*": "Ukraine"},
     listed_soldier_words=(
         r"військов\w*",
         r"бійц\w*",
