@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from powledger.extract.memo import recall
 from powledger.models import DatePrecision
 
 
@@ -344,36 +345,22 @@ class Lexicon:
         object.__setattr__(self, "find_dates", _memoised(self.find_dates))
 
 
-_MEMOISED: set[int] = set()
-
-
 def _memoised(find: DateFinder) -> DateFinder:
     """The same date finder, remembering its answers for the document at hand: the core reads
     one sentence for dates several times (counts, event dates, plans, stages)."""
-    if id(find) in _MEMOISED:
-        return find
+    if getattr(find, "memoised", False):
+        return find  # (dataclasses.replace runs __post_init__ again)
     memo: dict[tuple[str, date | None], tuple[DateSpan, ...]] = {}
 
     @functools.wraps(find)
     def cached(text: str, published: date | None) -> list[DateSpan]:
-        key = (text, published)
-        hit = memo.get(key)
-        if hit is None:
-            if len(memo) >= 4096:
-                memo.clear()
-            hit = memo[key] = tuple(find(text, published))
+        hit: tuple[DateSpan, ...] = recall(
+            memo, (text, published), lambda: tuple(find(text, published)), 4096
+        )
         return list(hit)
 
-    cached.cache_clear = memo.clear  # type: ignore[attr-defined]
-    _MEMOISED.add(id(cached))
+    cached.memoised = True  # type: ignore[attr-defined]
     return cached
-
-
-def forget_dates(lexicon: Lexicon) -> None:
-    """Drop the remembered dates (once per document: only one document's sentences repeat)."""
-    clear = getattr(lexicon.find_dates, "cache_clear", None)
-    if clear is not None:
-        clear()
 
 
 _LEXICONS: dict[str, Lexicon] = {}

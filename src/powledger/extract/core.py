@@ -19,7 +19,7 @@ from powledger.extract.attribution import (
     party_speaker,
     voice_party,
 )
-from powledger.extract.base import DateSpan, Lexicon, forget_dates, get_lexicon
+from powledger.extract.base import DateSpan, Lexicon, get_lexicon
 from powledger.extract.compose import (
     Candidate,
     Count,
@@ -33,7 +33,8 @@ from powledger.extract.dating import (
     inside_dateline,
     numbers_outside_dates,
 )
-from powledger.extract.patterns import Compiled, actor_party, compile_lexicon, forget_answers
+from powledger.extract.memo import forget_document
+from powledger.extract.patterns import Compiled, actor_party, compile_lexicon
 from powledger.extract.prefilter import has_strong_word, looks_relevant
 from powledger.extract.sentence import (
     exchange_noun,
@@ -223,8 +224,7 @@ def _candidates(
     number or unnumbered plans, so a text with neither a figure, a named person nor a word of
     plans leaves before the costly second pass (the same answer, sooner).
     """
-    forget_dates(lexicon)  # (a new document: the dates of the last one's sentences go)
-    forget_answers()  # (and the phrase tables' answers about its text)
+    forget_document()  # (a new document: the answers about the last one's texts go)
     c = compile_lexicon(lexicon)
     spans = split_sentences(text)
     paras = paragraph_of(text, spans)

@@ -8,6 +8,7 @@ from functools import cache
 
 from powledger.extract import actors_data
 from powledger.extract.base import Lexicon
+from powledger.extract.memo import recall
 
 
 def _is_acronym(fragment: str) -> bool:
@@ -26,13 +27,6 @@ def phrase_regex(fragments: list[str] | tuple[str, ...]) -> re.Pattern[str] | No
 
 #: How many answers each table keeps (about one long document's sentences and the whole text).
 _MEMO_SIZE = 256
-
-
-def forget_answers() -> None:
-    """Drop the tables' remembered answers (a new document: the last one's texts go)."""
-    for table in _IN_USE:
-        table._memo.clear()
-    _IN_USE.clear()
 
 
 @dataclass(frozen=True)
@@ -55,17 +49,10 @@ class Table:
         """All non-overlapping matches in text[pos:endpos] with the value of the matching entry."""
         if self.regex is None:
             return []
-        key = (text, pos, endpos)
-        known = self._memo.get(key)
-        if known is not None:
-            return list(known)  # (a copy: callers may extend what they get)
-        out = self._scan(text, pos, endpos)
-        if not self._memo:
-            _IN_USE.append(self)
-        elif len(self._memo) >= _MEMO_SIZE:
-            self._memo.clear()
-        self._memo[key] = out
-        return list(out)
+        out = recall(
+            self._memo, (text, pos, endpos), lambda: self._scan(text, pos, endpos), _MEMO_SIZE
+        )
+        return list(out)  # (a copy: callers may extend what they get)
 
     def _scan(self, text: str, pos: int, endpos: int | None) -> list[tuple[int, int, str]]:
         assert self.regex is not None
@@ -103,10 +90,6 @@ class Table:
     def value_of(self, phrase: str) -> str:
         """The value of the first entry that matches ``phrase`` entirely."""
         return _value_of(self, phrase)
-
-
-#: The tables that remember some answer, for ``forget_answers``.
-_IN_USE: list[Table] = []
 
 
 @cache
