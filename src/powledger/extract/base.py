@@ -189,6 +189,9 @@ class Lexicon:
     #: A place of origin right after the persons ("з Полтавщини", "from the Poltava region"):
     #: such a count is a local subset of the exchange, never its total.
     origin_markers: tuple[str, ...] = ()
+    #: Verbs of freeing ("freed", «звільнили», «освободили»): in a speaker's own "we" they bring
+    #: the speaker's people home, unlike handing over («передаем мы 84»), which sends them away.
+    freeing_verbs: tuple[str, ...] = ()
 
     # --- how: verbs and nouns of return and exchange --------------------------------------
     #: The subject gives persons away ("handed over", "released", "returned <persons>").

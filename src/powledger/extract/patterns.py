@@ -224,6 +224,7 @@ class Compiled:
     previous: Table
     current: Table
     origin: Table
+    freeing: Table
     next_day: Table
     respectively: Table
     of_them: Table
@@ -366,6 +367,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         previous=make_set(lx.previous_markers),
         current=make_set(lx.current_markers),
         origin=make_set(lx.origin_markers),
+        freeing=make_set(lx.freeing_verbs),
         next_day=make_set(lx.next_day_markers),
         respectively=make_set(lx.respectively_markers),
         of_them=make_set(lx.of_them),

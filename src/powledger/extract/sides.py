@@ -174,10 +174,6 @@ def rule_holder(v: SentenceView, k: Count) -> str | None:
     return None
 
 
-#: Verbs of freeing: in a speaker's own voice they bring the speaker's people home.
-_FREEING_VERB = re.compile(r"(?i)(?:звільн|визвол|освобо[дж]|відпуст|отпуст|free|releas)")
-
-
 def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
     """ "Russia returned 103", "Kyiv brought home 189": the subject gives or receives."""
     lo = _clause_start(v.s, k.start)
@@ -197,7 +193,7 @@ def rule_subject_verb(v: SentenceView, k: Count) -> str | None:
         return party if kind == "receive" else other(v.pair, party)
     named = [p for p in v.parties if p[1] <= vs and p[0] >= _clause_start(v.s, vs, loose=True)]
     named = [p for p in named if not _inside_count(v, p[0])]
-    if not named and kind == "give" and not _FREEING_VERB.match(v.s, vs):
+    if not named and kind == "give" and not v.c.freeing.match_at(v.s, vs):
         # "а передаем мы 84 пленных", "we handed over 84": the speaker's side gives them (but
         # "Ми звільнили 215 людей", "we freed 215": a side freeing its own people from captivity).
         we = [

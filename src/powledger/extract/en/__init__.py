@@ -622,6 +622,7 @@ LEXICON = Lexicon(
     ),
     listed_soldier_words=(r"soldiers?", r"military(?:\s+men)?"),
     # "four defenders from Poltava region": the region's share, neither the total nor a category.
+    freeing_verbs=(r"fre(?:e|ed|es|eing)", r"releas\w*"),
     origin_markers=(
         r"from\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province|district|community)",
         r"(?:born|native)\s+(?:in|of)\s+(?:the\s+)?[\w'-]+\s+(?:region|oblast|province)",
